@@ -1,0 +1,52 @@
+# Permanent Revolution Today - every command a newcomer needs.
+#   make book   create .venv, install pinned dependencies, build the HTML book (_build/html)
+#   make test   everything `make book` does, plus test tools (Chromium, npm), then the tests
+#   make lab    JupyterLab on 127.0.0.1 with the course's notebooks
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: book test test-deps lab notebooks validate lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@echo "==> creating $(VENV) with $(PYTHON)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "==> installing pinned dependencies (requirements.lock)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@# The package is used from this checkout (a .pth entry), so edits apply at once.
+	@$(BIN)/python -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'prt-course.pth'), 'w').write(os.getcwd() + '\n')"
+	@touch $(STAMP)
+
+validate: $(STAMP)
+	@$(BIN)/python -m book.cli validate
+
+book: validate
+	@echo "==> building the book (warnings are errors)"
+	@$(BIN)/jupyter-book build . --builder html --warningiserror --keep-going
+	@echo "==> built: _build/html/index.html"
+
+test-deps:
+	@echo "==> test tools (Debian chromium, poppler-utils, npm packages)"
+	@bash scripts/install-test-deps.sh
+
+test: book test-deps
+	@echo "==> running the tests"
+	@$(BIN)/python -m pytest
+
+notebooks: $(STAMP)
+	@echo "==> regenerating the exercise notebooks (both editions) from book/data"
+	@$(BIN)/python -m book.cli notebooks
+
+lab: $(STAMP)
+	@echo "==> JupyterLab on 127.0.0.1 (Ctrl-C to stop); open the URL with its token"
+	@$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.open_browser=False \
+		--notebook-dir=. exercises
+
+# Refresh the pins after changing pyproject.toml dependencies.
+lock: $(STAMP)
+	@$(BIN)/python -m pip freeze --exclude-editable | grep -v '^permanent-revolution-today' > requirements.lock
+
+clean:
+	rm -rf _build

@@ -1,0 +1,45 @@
+"""The command line the Makefile calls: ``prt validate``, ``prt notebooks``.
+
+Thin on purpose: each command is one call into the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .load import DataError, load_course
+
+
+def _validate() -> int:
+    try:
+        data = load_course()
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(
+        f"course data OK: {len(data.articles)} articles, {len(data.events)} events, "
+        f"{len(data.terms)} terms, {len(data.exercises)} exercises"
+    )
+    return 0
+
+
+def _notebooks() -> int:
+    from .notebooks import write_notebooks
+
+    for path in write_notebooks():
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="prt", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="load and check all course data")
+    sub.add_parser("notebooks", help="regenerate and execute the exercise notebooks")
+    args = parser.parse_args(argv)
+    return {"validate": _validate, "notebooks": _notebooks}[args.command]()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

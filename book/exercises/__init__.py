@@ -1,0 +1,53 @@
+"""Exercises: one definition per exercise (YAML), graded in Python, shown two ways.
+
+``show(id)`` is what a chapter or exercise notebook calls. Each kind lives in its own
+module with the same three functions (``grade``, ``static_html``, ``widget``), so adding
+a kind means adding one module and one line in ``KINDS``.
+"""
+
+from __future__ import annotations
+
+import html
+from types import ModuleType
+from typing import Any
+
+from IPython.display import HTML
+
+from ..load import course
+from . import choice, matching, ordering
+from .base import ExerciseView, Result
+
+KINDS: dict[str, ModuleType] = {"choice": choice, "ordering": ordering, "matching": matching}
+
+
+def kind_of(exercise: Any) -> ModuleType:
+    return KINDS[exercise.kind]
+
+
+def grade(exercise_id: str, answer: Any) -> Result:
+    ex = course().exercises[exercise_id]
+    return kind_of(ex).grade(ex, answer)
+
+
+def show(exercise_id: str) -> ExerciseView:
+    """The exercise as one notebook output: live widget in Jupyter, static HTML in the book."""
+    ex = course().exercises[exercise_id]
+    module = kind_of(ex)
+    return ExerciseView(module.static_html(ex), lambda: module.widget(ex))
+
+
+def answer_key(exercise_id: str) -> HTML:
+    """The facilitator's key: right answers (with dates for orderings) and notes."""
+    ex = course().exercises[exercise_id]
+    lines = kind_of(ex).key_text(ex)
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    note = f"<p><em>Facilitator note:</em> {html.escape(ex.facilitator_note)}</p>" if ex.facilitator_note else ""
+    return HTML(f'<div class="prt-answer-key"><p><strong>Answer key</strong></p><ul>{items}</ul>{note}</div>')
+
+
+def show_chapter(chapter: str) -> ExerciseView:
+    """All of a chapter's exercises, in the order the data lists them, as one output."""
+    return ExerciseView.combine([show(x.id) for x in course().chapter_exercises(chapter)])
+
+
+__all__ = ["KINDS", "ExerciseView", "Result", "answer_key", "grade", "show", "show_chapter"]

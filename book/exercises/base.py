@@ -1,0 +1,122 @@
+"""What every exercise kind shares: a grading result and the two-rendering view.
+
+One exercise definition (data) becomes two things: a live ipywidgets UI in Jupyter and
+self-contained HTML in the built book. ``ExerciseView`` carries both in one output so
+Jupyter shows the widget and the book's HTML builder picks the static HTML; the static
+HTML is wired up by ``book/static/exercises.js``, loaded once per page that needs it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+import ipywidgets as w
+
+from ..models import ExerciseBase
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of grading one answer, with messages a participant can act on."""
+
+    correct: bool
+    score: float
+    messages: list[str] = field(default_factory=list)
+
+    def html(self) -> str:
+        verdict = "Right." if self.correct else "Not yet."
+        cls = "prt-right" if self.correct else "prt-wrong"
+        items = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages)
+        return f'<p class="{cls}"><strong>{verdict}</strong></p><ul>{items}</ul>'
+
+
+EMPTY = Result(False, 0.0, ["Choose an answer first."])
+
+
+def shuffled(items: Sequence[Any], seed: str) -> list[Any]:
+    """A fixed shuffle per exercise: the same order in Jupyter, in the book and in tests."""
+    out = list(items)
+    random.Random(seed).shuffle(out)
+    return out
+
+
+def passages_hint(exercise: ExerciseBase) -> str:
+    if not exercise.passages:
+        return ""
+    marks = ", ".join(f"¶{p[1:]}" for p in exercise.passages)
+    return f"Look again at {marks}."
+
+
+def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str) -> str:
+    """The static exercise: markup that reads without JS, made interactive by exercises.js."""
+    payload = html.escape(json.dumps(spec, ensure_ascii=False), quote=False)
+    hint = passages_hint(exercise)
+    hint_html = f'<p class="prt-ex-hint">{html.escape(hint)}</p>' if hint else ""
+    return (
+        f'<section class="prt-exercise" id="ex-{exercise.id}" data-exercise="{exercise.id}" '
+        f'data-kind="{spec["kind"]}" aria-labelledby="ex-{exercise.id}-title">'
+        f'<p class="prt-ex-title" id="ex-{exercise.id}-title"><strong>{html.escape(exercise.title)}'
+        f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(exercise.prompt)}</p>{hint_html}"
+        f'<div class="prt-ex-body">{body}</div>'
+        '<div class="prt-ex-actions"><button type="button" class="prt-check">Check</button> '
+        '<button type="button" class="prt-reset">Reset</button></div>'
+        '<div class="prt-feedback" role="status" aria-live="polite"></div>'
+        f'<script type="application/json" class="prt-ex-data">{payload}</script>'
+        "</section>"
+    )
+
+
+def frame_widget(
+    exercise: ExerciseBase, body: w.Widget, read: Callable[[], Any], grade: Callable[[Any], Result]
+) -> w.VBox:
+    """The live exercise: prompt, inputs, a Check button and feedback."""
+    feedback = w.HTML()
+    check = w.Button(description="Check", button_style="primary")
+
+    def on_check(_: Any) -> None:
+        feedback.value = grade(read()).html()
+
+    check.on_click(on_check)
+    hint = passages_hint(exercise)
+    header = w.HTML(
+        f"<p><strong>{html.escape(exercise.title)}</strong></p><p>{html.escape(exercise.prompt)}</p>"
+        + (f"<p><em>{html.escape(hint)}</em></p>" if hint else "")
+    )
+    box = w.VBox([header, body, check, feedback])
+    box.add_class("prt-exercise-widget")
+    return box
+
+
+class ExerciseView:
+    """One output, two renderings: the widget for Jupyter, static HTML for the book."""
+
+    def __init__(self, static_html: str, make_widget: Callable[[], w.Widget]):
+        self.static_html = static_html
+        self._make_widget = make_widget
+        self._widget: w.Widget | None = None
+
+    @property
+    def widget(self) -> w.Widget:
+        if self._widget is None:
+            self._widget = self._make_widget()
+        return self._widget
+
+    @classmethod
+    def combine(cls, views: list["ExerciseView"]) -> "ExerciseView":
+        """Several exercises as one output (a chapter's exercise section)."""
+        return cls(
+            "".join(v.static_html for v in views),
+            lambda: w.VBox([v.widget for v in views]),
+        )
+
+    def _repr_html_(self) -> str:
+        return self.static_html
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.widget._repr_mimebundle_() or {})
+        bundle["text/html"] = self.static_html
+        return bundle

@@ -1,0 +1,71 @@
+"""Multiple choice, single or multiple answers, with feedback on every option."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..models import MultipleChoice
+from .base import EMPTY, Result, frame_html, frame_widget
+
+
+def grade(ex: MultipleChoice, chosen: list[int]) -> Result:
+    """Feedback for each chosen option; for multiple answers, also what was missed."""
+    if not chosen:
+        return EMPTY
+    picked = sorted(set(chosen))
+    if any(not 0 <= i < len(ex.options) for i in picked):
+        raise ValueError(f"option index out of range for exercise {ex.id!r}: {chosen}")
+    right = {i for i, o in enumerate(ex.options) if o.correct}
+    messages = [ex.options[i].feedback for i in picked]
+    missed = len(right - set(picked))
+    if ex.multiple and missed:
+        messages.append(f"{missed} more right answer{'s' if missed > 1 else ''} to find.")
+    hits = len(right & set(picked)) - len(set(picked) - right)
+    return Result(set(picked) == right, max(hits, 0) / len(right), messages)
+
+
+def key_text(ex: MultipleChoice) -> list[str]:
+    return [f"Right: {o.text}" for o in ex.options if o.correct]
+
+
+def static_html(ex: MultipleChoice) -> str:
+    kind = "checkbox" if ex.multiple else "radio"
+    inputs = "".join(
+        f'<label class="prt-option"><input type="{kind}" name="ex-{ex.id}" value="{i}"> '
+        f"{html.escape(o.text)}</label>"
+        for i, o in enumerate(ex.options)
+    )
+    legend = "Choose all that apply" if ex.multiple else "Choose one"
+    body = f"<fieldset><legend>{legend}</legend>{inputs}</fieldset>"
+    spec = {
+        "kind": "choice",
+        "multiple": ex.multiple,
+        "options": [{"correct": o.correct, "feedback": o.feedback} for o in ex.options],
+    }
+    return frame_html(ex, spec, body)
+
+
+def widget(ex: MultipleChoice) -> w.Widget:
+    labels = [o.text for o in ex.options]
+    if ex.multiple:
+        boxes = [w.Checkbox(description=t, indent=False, layout={"width": "auto"}) for t in labels]
+        body: w.Widget = w.VBox(boxes)
+
+        def read() -> list[int]:
+            return [i for i, b in enumerate(boxes) if b.value]
+    else:
+        radio = w.RadioButtons(
+            options=[(t, i) for i, t in enumerate(labels)], value=None, layout={"width": "auto"}
+        )
+        body = radio
+
+        def read() -> list[int]:
+            return [] if radio.value is None else [radio.value]
+
+    def grade_answer(answer: Any) -> Result:
+        return grade(ex, answer)
+
+    return frame_widget(ex, body, read, grade_answer)

@@ -1,0 +1,86 @@
+"""Matching: each left item to its right item (a term to its glossary definition)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..load import course
+from ..models import Matching
+from .base import Result, frame_html, frame_widget, shuffled
+
+
+def pairs(ex: Matching) -> list[tuple[str, str]]:
+    """(left, right) pairs: glossary terms bring their own definitions."""
+    terms = course().terms
+    return [(terms[t].term, terms[t].definition) for t in ex.terms] + [
+        (p.left, p.right) for p in ex.pairs
+    ]
+
+
+def rights(ex: Matching) -> list[str]:
+    """The right-hand items in the order offered to a participant."""
+    return shuffled([r for _, r in pairs(ex)], ex.id)
+
+
+def grade(ex: Matching, answer: dict[str, str]) -> Result:
+    """Count the right matches and name the left items still wrong."""
+    expected = dict(pairs(ex))
+    if not any(answer.get(left) for left in expected):
+        return Result(False, 0.0, ["Match at least one item first."])
+    wrong = [left for left, right in expected.items() if answer.get(left) != right]
+    hits = len(expected) - len(wrong)
+    if not wrong:
+        return Result(True, 1.0, [f"All {hits} matched."])
+    return Result(
+        False,
+        hits / len(expected),
+        [f"{hits} of {len(expected)} matched."] + [f"Look again at: {left}." for left in wrong],
+    )
+
+
+def key_text(ex: Matching) -> list[str]:
+    return [f"{left} → {right}" for left, right in pairs(ex)]
+
+
+def static_html(ex: Matching) -> str:
+    offered = rights(ex)
+    options = '<option value="">Choose…</option>' + "".join(
+        f'<option value="{i}">{html.escape(r)}</option>' for i, r in enumerate(offered)
+    )
+    rows = "".join(
+        f'<div class="prt-match-row"><label for="ex-{ex.id}-{n}">{html.escape(left)}</label>'
+        f'<select id="ex-{ex.id}-{n}" data-left="{n}">{options}</select></div>'
+        for n, (left, _) in enumerate(pairs(ex))
+    )
+    spec = {
+        "kind": "matching",
+        "lefts": [left for left, _ in pairs(ex)],
+        "key": [offered.index(right) for _, right in pairs(ex)],
+    }
+    return frame_html(ex, spec, f'<div class="prt-match">{rows}</div>')
+
+
+def widget(ex: Matching) -> w.Widget:
+    offered = rights(ex)
+    menus = {
+        left: w.Dropdown(
+            options=[(r[:90] + ("…" if len(r) > 90 else ""), r) for r in offered],
+            value=None,
+            description=left,
+            style={"description_width": "14em"},
+            layout={"width": "auto"},
+        )
+        for left, _ in pairs(ex)
+    }
+    body = w.VBox(list(menus.values()))
+
+    def read() -> dict[str, str]:
+        return {left: m.value for left, m in menus.items() if m.value is not None}
+
+    def grade_answer(answer: Any) -> Result:
+        return grade(ex, answer)
+
+    return frame_widget(ex, body, read, grade_answer)

@@ -1,0 +1,87 @@
+"""Ordering: put timeline events in chronological order; the key is the events' dates."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..load import course
+from ..models import Event, Ordering
+from ..timeline import date_label
+from .base import Result, frame_html, frame_widget, shuffled
+
+
+def _events(ex: Ordering) -> list[Event]:
+    events = course().events
+    return [events[i] for i in ex.events]
+
+
+def key(ex: Ordering) -> list[str]:
+    """Event ids in date order (ties keep the order the exercise lists them in)."""
+    return [e.id for e in sorted(_events(ex), key=lambda e: e.date.start)]
+
+
+def presented(ex: Ordering) -> list[Event]:
+    """The events in the shuffled order a participant first sees."""
+    return shuffled(_events(ex), ex.id)
+
+
+def grade(ex: Ordering, answer: list[str]) -> Result:
+    """How many events sit in their right place; once right, the dates as a reward."""
+    right = key(ex)
+    if sorted(answer) != sorted(right):
+        return Result(False, 0.0, ["Place every event exactly once."])
+    hits = sum(a == b for a, b in zip(answer, right))
+    if hits == len(right):
+        events = course().events
+        return Result(True, 1.0, [f"{date_label(events[i])}: {events[i].title}" for i in right])
+    return Result(
+        False,
+        hits / len(right),
+        [f"{hits} of {len(right)} events are in the right place.",
+         "Think about what each event made possible for the next one."],
+    )
+
+
+def key_text(ex: Ordering) -> list[str]:
+    events = course().events
+    return [f"{n}. {date_label(events[i])}: {events[i].title}" for n, i in enumerate(key(ex), 1)]
+
+
+def static_html(ex: Ordering) -> str:
+    items = "".join(
+        f'<li data-id="{e.id}"><span class="prt-item">{html.escape(e.title)}</span> '
+        f'<button type="button" class="prt-up" aria-label="Move up: {html.escape(e.title)}">↑</button>'
+        f'<button type="button" class="prt-down" aria-label="Move down: {html.escape(e.title)}">↓</button>'
+        "</li>"
+        for e in presented(ex)
+    )
+    body = f'<ol class="prt-order" aria-label="Events, earliest first">{items}</ol>'
+    events = course().events
+    spec = {
+        "kind": "ordering",
+        "key": key(ex),
+        "dates": {i: f"{date_label(events[i])}: {events[i].title}" for i in key(ex)},
+        "hint": "Think about what each event made possible for the next one.",
+    }
+    return frame_html(ex, spec, body)
+
+
+def widget(ex: Ordering) -> w.Widget:
+    shown = presented(ex)
+    options = [(e.title, e.id) for e in shown]
+    slots = [
+        w.Dropdown(options=options, value=None, description=f"{n}.", layout={"width": "auto"})
+        for n in range(1, len(shown) + 1)
+    ]
+    body = w.VBox([w.HTML("<p>Earliest first:</p>"), *slots])
+
+    def read() -> list[str]:
+        return [s.value for s in slots if s.value is not None]
+
+    def grade_answer(answer: Any) -> Result:
+        return grade(ex, answer)
+
+    return frame_widget(ex, body, read, grade_answer)

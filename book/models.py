@@ -1,0 +1,275 @@
+"""The shapes of the course's data, and the rules each entry must keep.
+
+Everything a reader sees that is not article text (timeline events, glossary terms,
+exercises) is data under ``book/data/``. These models are the single place where that
+data is checked, so that a wrong date or a missing source stops the build instead of
+reaching a study group. This module imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    PlainSerializer,
+    PlainValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG)]
+Anchor = Annotated[str, Field(pattern=r"^p[1-9][0-9]*$")]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _to_text(value: object) -> object:
+    """YAML reads an unquoted ``1958`` as an int; a year is still a date here."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo in a field name must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PartialDate(str):
+    """An ISO date written only as precisely as it is known: YYYY, YYYY-MM or YYYY-MM-DD.
+
+    Keeping the precision is what lets a timeline draw "October 2019" as a month
+    instead of inventing a day, and lets a list print it honestly.
+    """
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        match = _PARTIAL_DATE.match(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = match.groups()
+        try:
+            dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError as err:
+            raise ValueError(f"{text!r} is not a real calendar date ({err})") from None
+        return cls(text)
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        return ("year", "month", "day")[self.count("-")]
+
+    @property
+    def start(self) -> dt.date:
+        """First day of the period the date names."""
+        parts = [int(p) for p in self.split("-")] + [1, 1]
+        return dt.date(*parts[:3])
+
+    @property
+    def stop(self) -> dt.date:
+        """First day after the period the date names (exclusive end)."""
+        start = self.start
+        if self.precision == "day":
+            return start + dt.timedelta(days=1)
+        if self.precision == "month":
+            return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return start.replace(year=start.year + 1)
+
+    def label(self) -> str:
+        """A reader's form: ``1 October 2019``, ``October 2019`` or ``2019``."""
+        start = self.start
+        if self.precision == "day":
+            return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
+        if self.precision == "month":
+            return f"{MONTHS[start.month - 1]} {start.year}"
+        return str(start.year)
+
+
+def _partial_date(value: object) -> PartialDate:
+    value = _to_text(value)
+    if not isinstance(value, str):
+        raise ValueError("a date must be written as text: YYYY, YYYY-MM or YYYY-MM-DD")
+    return PartialDate.parse(value)
+
+
+DateField = Annotated[PartialDate, PlainValidator(_partial_date), PlainSerializer(str)]
+
+
+class Source(Strict):
+    """Where a fact can be checked: a bibliographic reference, with a URL when one exists."""
+
+    ref: str = Field(min_length=3)
+    url: HttpUrl | None = None
+
+
+class Article(Strict):
+    """One source text of the course, with everything needed to attribute it."""
+
+    id: Slug
+    title: str
+    subtitle: str | None = None
+    byline: str | None = Field(description="None when the text is unsigned")
+    date: DateField | None = Field(description="publication date; None when undated")
+    publisher: str
+    source_url: HttpUrl | None = None
+    seed_file: str = Field(pattern=r"^[0-9A-Za-z_.-]+\.txt$")
+    lines: tuple[int, int]
+    note: str | None = Field(default=None, description="how the text was reproduced")
+
+    @field_validator("lines")
+    @classmethod
+    def _ordered(cls, lines: tuple[int, int]) -> tuple[int, int]:
+        if not 1 <= lines[0] <= lines[1]:
+            raise ValueError("lines must be [first, last] with 1 <= first <= last")
+        return lines
+
+
+Region = Literal["peru", "iraq", "world", "theory"]
+EventKind = Literal[
+    "uprising",
+    "protest",
+    "repression",
+    "war",
+    "coup",
+    "government",
+    "election",
+    "law",
+    "economy",
+    "organisation",
+    "text",
+]
+
+
+class Event(Strict):
+    """A dated event a chapter's article refers to, with why it matters and a source."""
+
+    id: Slug
+    date: DateField
+    end: DateField | None = None
+    title: str = Field(min_length=3, max_length=90)
+    region: Region
+    kind: EventKind
+    annotation: str = Field(min_length=20)
+    sources: list[Source] = Field(min_length=1)
+    chapters: list[Slug] = Field(default_factory=list)
+    passage: Anchor | None = None
+    confirmed: bool
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "Event":
+        if self.end is not None and self.end.stop <= self.date.start:
+            raise ValueError(f"end {self.end} comes before date {self.date}")
+        return self
+
+
+class OriginalForm(Strict):
+    """A term as written in its own language (Arabic script, Spanish spelling)."""
+
+    language: Literal["ar", "es", "ru", "de"]
+    text: str
+    transliteration: str | None = None
+    meaning: str
+
+    @model_validator(mode="after")
+    def _arabic_needs_transliteration(self) -> "OriginalForm":
+        if self.language == "ar" and not self.transliteration:
+            raise ValueError("an Arabic term needs a transliteration")
+        return self
+
+
+class Origin(Strict):
+    """Who coined or first used a term, when and where, and how we know."""
+
+    text: str = Field(min_length=10)
+    sources: list[Source] = Field(min_length=1)
+
+
+class Term(Strict):
+    """A glossary entry, in our own words."""
+
+    id: Slug
+    term: str
+    aliases: list[str] = Field(default_factory=list)
+    definition: str
+    explanation: str = Field(min_length=40)
+    origin: Origin
+    original: OriginalForm | None = None
+    related: list[Slug] = Field(default_factory=list)
+    contested: str | None = None
+
+    @field_validator("definition")
+    @classmethod
+    def _short(cls, text: str) -> str:
+        words = len(text.split())
+        if words > 40:
+            raise ValueError(f"a definition has at most 40 words; this one has {words}")
+        return text
+
+
+class ExerciseBase(Strict):
+    """What every exercise has, whatever its kind."""
+
+    id: Slug
+    chapter: Slug
+    title: str
+    prompt: str
+    passages: list[Anchor] = Field(default_factory=list, description="¶ anchors to look at")
+    facilitator_note: str | None = None
+
+
+class Choice(Strict):
+    text: str
+    correct: bool = False
+    feedback: str = Field(min_length=3)
+
+
+class MultipleChoice(ExerciseBase):
+    kind: Literal["choice"]
+    options: list[Choice] = Field(min_length=2)
+    multiple: bool = Field(default=False, description="more than one answer may be right")
+
+    @model_validator(mode="after")
+    def _right_count(self) -> "MultipleChoice":
+        right = sum(o.correct for o in self.options)
+        if right == 0:
+            raise ValueError("no option is marked correct")
+        if right > 1 and not self.multiple:
+            raise ValueError(f"{right} options are correct but multiple is false")
+        return self
+
+
+class Ordering(ExerciseBase):
+    """Put timeline events in order; the key comes from the events' own dates."""
+
+    kind: Literal["ordering"]
+    events: list[Slug] = Field(min_length=3)
+
+
+class Pair(Strict):
+    left: str
+    right: str
+
+
+class Matching(ExerciseBase):
+    """Match each left item to its right item; glossary terms bring their definitions."""
+
+    kind: Literal["matching"]
+    terms: list[Slug] = Field(default_factory=list)
+    pairs: list[Pair] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> "Matching":
+        if len(self.terms) + len(self.pairs) < 3:
+            raise ValueError("a matching exercise needs at least 3 terms or pairs")
+        return self
+
+
+Exercise = Annotated[Union[MultipleChoice, Ordering, Matching], Field(discriminator="kind")]

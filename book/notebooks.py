@@ -1,0 +1,84 @@
+"""Build the exercise notebooks with nbformat, from the same data as the book.
+
+Two editions per chapter: the participant edition (questions only; this one is also a
+page of the book) and the facilitator edition (adds answer keys and facilitation
+notes). Both are written with outputs, executed once, so that pytest-notebook can
+re-run them and notice any change in what a participant would see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from .load import course
+
+ROOT = Path(__file__).resolve().parent.parent
+KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
+
+
+def _code(source: str) -> nbformat.NotebookNode:
+    return new_code_cell(source, metadata={"tags": ["remove-input"]})
+
+
+def exercise_notebook(chapter: str, facilitator: bool = False) -> nbformat.NotebookNode:
+    """One chapter's exercises as a notebook: a heading and one line of code per exercise."""
+    data = course()
+    article = data.articles[chapter]
+    edition = "facilitator edition" if facilitator else "exercises"
+    cells = [
+        new_markdown_cell(
+            f"# {article.title}: {edition}\n\n"
+            "Run the notebook from the top (*Run > Run All Cells*). Each exercise gives "
+            "feedback when you press **Check**; try again as often as you like. "
+            "In the built book the same exercises work without Jupyter, and your answers "
+            "stay in your browser."
+            + (
+                "\n\nThis edition shows the answer key and notes for the facilitator "
+                "after each exercise. Do not project those cells."
+                if facilitator
+                else ""
+            )
+        ),
+        _code("from book import exercises, timeline"),
+    ]
+    for n, ex in enumerate(data.chapter_exercises(chapter), start=1):
+        cells.append(new_markdown_cell(f"## {n}. {ex.title}"))
+        cells.append(_code(f'exercises.show("{ex.id}")'))
+        if facilitator:
+            cells.append(_code(f'exercises.answer_key("{ex.id}")'))
+    cells.append(
+        new_markdown_cell(
+            "## After the exercises: the timeline\n\n"
+            "The events of this chapter with their dates and sources, to check your "
+            "ordering and to start the discussion."
+        )
+    )
+    cells.append(_code(f'timeline.table("{chapter}")'))
+    return new_notebook(cells=cells, metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}})
+
+
+def notebook_paths(chapter: str) -> dict[bool, Path]:
+    return {
+        False: ROOT / "exercises" / f"{chapter}.ipynb",
+        True: ROOT / "exercises" / "facilitator" / f"{chapter}.ipynb",
+    }
+
+
+def write_notebooks(execute: bool = True) -> list[Path]:
+    """Write (and execute) both editions for every chapter that has exercises."""
+    written = []
+    for chapter in course().articles:
+        if not course().chapter_exercises(chapter):
+            continue
+        for facilitator, path in notebook_paths(chapter).items():
+            nb = exercise_notebook(chapter, facilitator)
+            if execute:
+                NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, path)
+            written.append(path)
+    return written

@@ -1,0 +1,285 @@
+"""Everything that touches Sphinx: article markup, the glossary, assets and the offline guard.
+
+Why a Sphinx extension and not notebook code: paragraph numbers, reading time and
+glossary targets must exist in the built HTML whether or not a kernel ran, and the
+offline guard must see every built page at once.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.addnodes import glossary as glossary_node
+from sphinx.application import Sphinx
+from sphinx.domains.std import StandardDomain, make_glossary_term
+from sphinx.errors import ExtensionError
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
+
+from .load import course
+from .models import Article, Term
+
+STATIC_DIR = Path(__file__).parent / "static"
+WORDS_PER_MINUTE = 200
+#: Nodes inside the article section that are ours, not the article's (annotations).
+OURS = (nodes.sidebar, nodes.Admonition, nodes.container, nodes.table, nodes.topic)
+
+
+class article_meta(nodes.General, nodes.Element):
+    """Marks the section holding an article's text; renders its attribution."""
+
+
+class reading_time(nodes.Inline, nodes.TextElement):
+    """Filled with the reading time computed from the article's own words."""
+
+
+def _para(*children: nodes.Node, classes: list[str] | None = None) -> nodes.paragraph:
+    return nodes.paragraph("", "", *children, classes=classes or [])
+
+
+def attribution(article: Article) -> list[nodes.Node]:
+    """Title, byline, date, publisher and source for the head of an article's text."""
+    byline = article.byline or "Unsigned"
+    date = article.date.label() if article.date else "Undated"
+    link: nodes.Node = (
+        nodes.reference("", str(article.source_url), refuri=str(article.source_url))
+        if article.source_url
+        else nodes.Text("no web address is given in the copy the course was made from")
+    )
+    return [
+        _para(nodes.strong("", f"“{article.title}”")),
+        _para(nodes.Text(f"By {byline} · {date} · {article.publisher}")),
+        _para(nodes.Text("Source: "), link),
+        _para(nodes.Text("Reading time: "), reading_time("", "", article=article.id)),
+    ]
+
+
+class ArticleMeta(SphinxDirective):
+    """``{article-meta} <id>``: attribution block; its section becomes the article text."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        article = course().articles.get(self.arguments[0])
+        if article is None:
+            raise self.error(f"unknown article id {self.arguments[0]!r} (see book/data/articles.yml)")
+        node = article_meta("", *attribution(article), article=article.id, classes=["prt-article-meta"])
+        return [node]
+
+
+def reading_time_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{reading-time}`tishreen```: minutes to read that article, counted at build time."""
+    if text not in course().articles:
+        msg = inliner.reporter.error(f"unknown article id {text!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    return [reading_time("", "", article=text)], []
+
+
+def _is_ours(node: nodes.Node, stop: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not stop:
+        if isinstance(parent, OURS + (article_meta, nodes.list_item)):
+            return True
+        parent = parent.parent
+    return False
+
+
+def article_blocks(section: nodes.section) -> list[nodes.Element]:
+    """The article's own paragraphs and lists, in order, without our annotations."""
+    return [
+        n
+        for n in section.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list)))
+        if not _is_ours(n, section)
+    ]
+
+
+class NumberArticle(SphinxTransform):
+    """Give every article paragraph a stable ¶ anchor and fill in reading times."""
+
+    default_priority = 880
+
+    def apply(self, **kwargs: Any) -> None:
+        minutes: dict[str, int] = {}
+        for marker in list(self.document.findall(article_meta)):
+            section = marker.parent
+            while section is not None and not isinstance(section, nodes.section):
+                section = section.parent
+            if section is None:
+                raise ExtensionError(f"{self.env.docname}: article-meta must sit inside a section")
+            words = 0
+            for n, block in enumerate(article_blocks(section), start=1):
+                block["ids"].append(f"p{n}")
+                block["classes"].append("prt-para")
+                words += len(block.astext().split())
+                target = block if isinstance(block, nodes.paragraph) else next(block.findall(nodes.paragraph))
+                mark = f'<a class="prt-pnum" href="#p{n}" aria-label="Paragraph {n}">¶{n}</a>'
+                target.insert(0, nodes.raw("", mark, format="html"))
+            minutes[marker["article"]] = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        for slot in list(self.document.findall(reading_time)):
+            if slot["article"] not in minutes:
+                raise ExtensionError(
+                    f"{self.env.docname}: reading time for {slot['article']!r} asked for, "
+                    "but that article's text is not on this page"
+                )
+            slot += nodes.inline("", f"about {minutes[slot['article']]} minutes", classes=["prt-reading-time"])
+
+
+def visit_article_meta(self: Any, node: article_meta) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="prt-article-meta"))
+
+
+def depart_article_meta(self: Any, node: article_meta) -> None:
+    self.body.append("</div>\n")
+
+
+def _pass(self: Any, node: nodes.Node) -> None:
+    """reading_time renders as its children."""
+
+
+def _ar(text: str) -> nodes.raw:
+    return nodes.raw("", f'<span lang="ar" dir="rtl">{html.escape(text)}</span>', format="html")
+
+
+def _sources(sources: list[Any]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for i, s in enumerate(sources):
+        if i:
+            out.append(nodes.Text("; "))
+        out.append(nodes.reference("", s.ref, refuri=str(s.url)) if s.url else nodes.Text(s.ref))
+    return out
+
+
+def term_definition(t: Term, terms: dict[str, Term]) -> nodes.definition:
+    """A glossary entry's body: definition, use in the articles, origin, related terms."""
+    body = nodes.definition()
+    body += _para(nodes.strong("", t.definition))
+    if t.original:
+        form: list[nodes.Node] = [nodes.Text("Original: ")]
+        form.append(_ar(t.original.text) if t.original.language == "ar" else nodes.emphasis("", t.original.text))
+        if t.original.transliteration:
+            form.append(nodes.Text(f" ({t.original.transliteration})"))
+        form.append(nodes.Text(f", “{t.original.meaning}”."))
+        body += _para(*form)
+    body += _para(nodes.Text(t.explanation))
+    body += _para(nodes.Text(f"Origin: {t.origin.text} Source: "), *_sources(t.origin.sources), nodes.Text("."))
+    if t.contested:
+        body += _para(nodes.Text(f"Contested: {t.contested}"))
+    if t.related:
+        links: list[nodes.Node] = [nodes.Text("Related: ")]
+        for i, r in enumerate(t.related):
+            if i:
+                links.append(nodes.Text(", "))
+            links.append(nodes.reference("", terms[r].term, refid=f"term-{r}"))
+        body += _para(*links)
+    return body
+
+
+class CourseGlossary(SphinxDirective):
+    """``{course-glossary}``: the whole glossary from book/data/glossary.yml, A to Z.
+
+    Each term (and each alias) is registered with Sphinx's standard domain, so a
+    ``{term}`` link to an unknown word fails the ``-W`` build.
+    """
+
+    has_content = False
+    option_spec = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        terms = course().terms
+        std: StandardDomain = self.env.get_domain("std")  # type: ignore[assignment]
+        gloss = glossary_node()
+        dlist = nodes.definition_list(classes=["glossary", "prt-glossary"])
+        gloss += dlist
+        for t in sorted(terms.values(), key=lambda t: t.term.lower()):
+            term = make_glossary_term(
+                self.env, [nodes.Text(t.term)], None, self.env.docname, self.lineno,
+                f"term-{t.id}", self.state.document,
+            )
+            self.state.document.note_explicit_target(term)
+            # The id works as a link target too, so chapters can write {term}`text <id>`.
+            for alias in {t.id, *t.aliases} - {t.term}:
+                std._note_term(alias, f"term-{t.id}", location=term)
+            dlist += nodes.definition_list_item("", term, term_definition(t, terms))
+        return [gloss]
+
+
+# ---------------------------------------------------------------- assets and guard
+
+def _add_static(app: Sphinx) -> None:
+    # Added after the theme has scanned _static, so JB1 does not inject everything here.
+    app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """plotly.js only on pages that draw a figure (Sphinx >= 3.5 allows per-page files)."""
+    if "plotly-graph-div" in context.get("body", ""):
+        app.add_js_file("vendor/plotly.min.js", priority=400)
+
+
+def plotly_js_path() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+EXTERNAL = re.compile(
+    r"<(script|link|img|iframe|source|video|audio|embed|object|track)\b[^>]*?\b(src|href|data|srcset|poster)"
+    r"\s*=\s*[\"']?\s*((?:https?:)?//[^\"'\s>]+)",
+    re.IGNORECASE,
+)
+CSS_EXTERNAL = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"'])((?:https?:)?//[^\"')\s]+)", re.IGNORECASE)
+
+
+def external_references(outdir: Path) -> list[str]:
+    """Every place a built page or stylesheet would make the browser contact another host."""
+    found = []
+    for page in sorted(outdir.rglob("*.html")):
+        for m in EXTERNAL.finditer(page.read_text(encoding="utf-8", errors="replace")):
+            found.append(f"{page.relative_to(outdir)}: <{m.group(1)} {m.group(2)}={m.group(3)}>")
+    for sheet in sorted(outdir.rglob("*.css")):
+        for m in CSS_EXTERNAL.finditer(sheet.read_text(encoding="utf-8", errors="replace")):
+            found.append(f"{sheet.relative_to(outdir)}: {m.group(1)}")
+    return found
+
+
+def _finish(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    vendor = outdir / "_static" / "vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    src = plotly_js_path()
+    dest = vendor / "plotly.min.js"
+    if not dest.exists() or dest.stat().st_size != src.stat().st_size:
+        shutil.copyfile(src, dest)
+    found = external_references(outdir)
+    if found:
+        raise ExtensionError(
+            "offline guard: built pages reference other hosts (the book must work offline):\n  "
+            + "\n  ".join(found[:50])
+        )
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_node(article_meta, html=(visit_article_meta, depart_article_meta))
+    app.add_node(reading_time, html=(_pass, _pass))
+    app.add_directive("article-meta", ArticleMeta)
+    app.add_directive("course-glossary", CourseGlossary)
+    app.add_role("reading-time", reading_time_role)
+    app.add_transform(NumberArticle)
+    app.connect("builder-inited", _add_static)
+    app.add_css_file("course.css")
+    app.add_js_file("course.js", defer="defer")
+    app.connect("html-page-context", _page_assets)
+    app.connect("build-finished", _finish)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,234 @@
+"""Timelines: one list of events, drawn as a plotly figure and written as a text list.
+
+The figure is for seeing; the list is for screen readers, print and readers without
+JavaScript, and both come from the same events so they cannot disagree. Events are
+drawn as honestly as they are dated: a day as a point, a month or a year as a band
+covering that month or year, never as an invented day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+import plotly.graph_objects as go
+from IPython.display import HTML
+
+from .load import course
+from .models import Event, PartialDate
+
+#: Lanes top to bottom, in the order a reader meets the kinds of event.
+LANES = (
+    "uprising",
+    "protest",
+    "repression",
+    "war",
+    "coup",
+    "government",
+    "election",
+    "law",
+    "economy",
+    "organisation",
+    "text",
+)
+#: Colour-blind-safe palette (Okabe-Ito), dark enough for 3:1 against white.
+REGION_COLOURS = {"iraq": "#0072B2", "peru": "#B35900", "world": "#6A3D9A", "theory": "#007A5E"}
+_MS_PER_DAY = 86_400_000
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A set of events ready to show; renders itself in Jupyter and in the built book."""
+
+    events: Sequence[Event]
+    div_id: str
+    title: str
+    focus: tuple[str, str] | None = None
+    link_base: dict[str, str] = field(default_factory=dict)
+
+    def figure(self) -> go.Figure:
+        return build_figure(self.events, self.title, self.focus, self.link_base)
+
+    def list_html(self) -> str:
+        return events_table(self.events, self.link_base, caption=self.title)
+
+    def _repr_html_(self) -> str:
+        """Static rendering: no kernel, no inline copy of plotly.js (the page loads it once)."""
+        fig_html = self.figure().to_html(
+            include_plotlyjs=False,
+            include_mathjax=False,
+            full_html=False,
+            div_id=self.div_id,
+            config={"displaylogo": False, "responsive": True},
+        )
+        return (
+            f'<div class="prt-timeline" data-timeline="{html.escape(self.div_id)}">'
+            f'<div class="prt-timeline-figure" role="img" aria-label="'
+            f'{html.escape(self.title)}: interactive chart of {len(self.events)} events. '
+            f'The same events follow as a table.">{fig_html}</div>'
+            f"{self.list_html()}</div>"
+        )
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """Jupyter shows the live plotly figure; the book's HTML builder takes text/html."""
+        return {
+            "application/vnd.plotly.v1+json": self.figure().to_plotly_json(),
+            "text/html": self._repr_html_(),
+            "text/plain": f"<Timeline {self.div_id}: {len(self.events)} events>",
+        }
+
+
+def _hover(event: Event) -> str:
+    when = date_label(event)
+    body = "<br>".join(textwrap.wrap(html.escape(event.annotation), 60))
+    source = html.escape(event.sources[0].ref)
+    return f"<b>{html.escape(event.title)}</b><br>{when}<br><br>{body}<br><br><i>Source: {source}</i>"
+
+
+def date_label(event: Event) -> str:
+    """``1 October 2019``, ``1-6 October 2019 (date unconfirmed)`` and the like."""
+    text = event.date.label()
+    if event.end is not None:
+        text += f" to {event.end.label()}"
+    if not event.confirmed:
+        text += " (date unconfirmed)"
+    return text
+
+
+def _span(event: Event) -> tuple[dt.date, dt.date]:
+    end: PartialDate = event.end or event.date
+    return event.date.start, end.stop
+
+
+def _is_point(event: Event) -> bool:
+    return event.end is None and event.date.precision == "day"
+
+
+def _link(event: Event, link_base: dict[str, str]) -> str:
+    if not event.passage:
+        return ""
+    for chapter in event.chapters:
+        if chapter in link_base:
+            return f"{link_base[chapter]}#{event.passage}"
+    return ""
+
+
+def build_figure(
+    events: Sequence[Event],
+    title: str,
+    focus: tuple[str, str] | None = None,
+    link_base: dict[str, str] | None = None,
+) -> go.Figure:
+    """Events in lanes by kind: points for exact days, bands for months, years and spans."""
+    link_base = link_base or {}
+    lanes = [k for k in LANES if any(e.kind == k for e in events)]
+    fig = go.Figure()
+    for region in REGION_COLOURS:
+        mine = [e for e in events if e.region == region]
+        points = [e for e in mine if _is_point(e)]
+        bands = [e for e in mine if not _is_point(e)]
+        colour = REGION_COLOURS[region]
+        if bands:
+            spans = [_span(e) for e in bands]
+            fig.add_bar(
+                name=f"{region.title()} (month, year or span)",
+                orientation="h",
+                base=[s.isoformat() for s, _ in spans],
+                x=[(b - a).days * _MS_PER_DAY for a, b in spans],
+                y=[e.kind for e in bands],
+                marker={"color": colour, "opacity": 0.45, "line": {"color": colour, "width": 1}},
+                customdata=[[e.id, _link(e, link_base)] for e in bands],
+                hovertext=[_hover(e) for e in bands],
+                hoverinfo="text",
+                width=0.5,
+            )
+        if points:
+            fig.add_scatter(
+                name=f"{region.title()} (exact day)",
+                mode="markers",
+                x=[e.date.start.isoformat() for e in points],
+                y=[e.kind for e in points],
+                marker={
+                    "color": [colour if e.confirmed else "white" for e in points],
+                    "line": {"color": colour, "width": 2},
+                    "size": 12,
+                    "symbol": "circle",
+                },
+                customdata=[[e.id, _link(e, link_base)] for e in points],
+                hovertext=[_hover(e) for e in points],
+                hoverinfo="text",
+            )
+    buttons = [{"label": "Whole period", "method": "relayout", "args": [{"xaxis.autorange": True}]}]
+    if focus:
+        buttons.append(
+            {"label": f"{focus[0][:4]}-{focus[1][:4]}", "method": "relayout",
+             "args": [{"xaxis.range": list(focus)}]}
+        )
+    fig.update_layout(
+        title={"text": title, "x": 0},
+        barmode="overlay",
+        height=140 + 42 * len(lanes),
+        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        xaxis={"type": "date", "title": None},
+        yaxis={"categoryorder": "array", "categoryarray": list(reversed(lanes)), "title": None},
+        legend={"orientation": "h", "y": -0.25},
+        hoverlabel={"align": "left"},
+        plot_bgcolor="white",
+        updatemenus=[{"type": "buttons", "direction": "right", "x": 1, "xanchor": "right",
+                      "y": 1.15, "buttons": buttons, "showactive": False}],
+        font={"family": "system-ui, sans-serif"},
+    )
+    fig.update_xaxes(showgrid=True, gridcolor="#e5e5e5")
+    return fig
+
+
+def events_table(
+    events: Iterable[Event], link_base: dict[str, str] | None = None, caption: str = "Timeline"
+) -> str:
+    """The text alternative: date, event and why it matters, source, and the ¶ it explains."""
+    link_base = link_base or {}
+    rows = []
+    for e in events:
+        sources = "; ".join(
+            f'<a href="{html.escape(str(s.url))}">{html.escape(s.ref)}</a>' if s.url
+            else html.escape(s.ref)
+            for s in e.sources
+        )
+        link = _link(e, link_base)
+        passage = f' <a href="{html.escape(link)}">(¶{e.passage[1:]})</a>' if link else ""
+        rows.append(
+            f'<tr id="event-{e.id}"><td><time datetime="{e.date}">{html.escape(date_label(e))}'
+            f"</time></td><td><strong>{html.escape(e.title)}</strong>{passage}<br>"
+            f"{html.escape(e.annotation)}</td><td>{sources}</td></tr>"
+        )
+    return (
+        '<div class="prt-table-wrap" tabindex="0" role="region" '
+        f'aria-label="{html.escape(caption)} as a table">'
+        f'<table class="prt-timeline-table"><caption>{html.escape(caption)}: the events as a table'
+        "</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th>"
+        '<th scope="col">Source</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table></div>"
+    )
+
+
+def table(chapter: str) -> HTML:
+    """The chapter's events as a table only (for notebooks and print)."""
+    tl = for_chapter(chapter)
+    return HTML(tl.list_html())
+
+
+def for_chapter(chapter: str, focus: tuple[str, str] | None = None) -> Timeline:
+    """The timeline of one chapter, its events linking to that chapter's paragraphs."""
+    data = course()
+    article = data.articles[chapter]
+    return Timeline(
+        events=data.chapter_events(chapter),
+        div_id=f"timeline-{chapter}",
+        title=f"Timeline: {article.title}",
+        focus=focus,
+        link_base={chapter: ""},
+    )

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install what the tests need beyond Python: Debian's Chromium (browser tests drive it
+# through Playwright's executable_path; Playwright's own browser download cannot work
+# here) and the npm tools pinned in tests/node/package-lock.json.
+# Idempotent: each step is skipped when its result is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "==> apt-get install ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+else
+  echo "==> Debian packages present (chromium, poppler-utils)"
+fi
+
+if [ -f tests/node/package.json ]; then
+  if [ ! -d tests/node/node_modules ] || [ tests/node/package-lock.json -nt tests/node/node_modules ]; then
+    echo "==> npm ci (tests/node)"
+    (cd tests/node && npm ci --no-audit --no-fund --silent)
+    touch tests/node/node_modules
+  else
+    echo "==> npm test tools present"
+  fi
+fi
