@@ -198,6 +198,7 @@ class CourseGlossary(SphinxDirective):
         terms = course().terms
         std: StandardDomain = self.env.get_domain("std")  # type: ignore[assignment]
         gloss = glossary_node()
+        gloss["sorted"] = False  # already sorted A to Z below
         dlist = nodes.definition_list(classes=["glossary", "prt-glossary"])
         gloss += dlist
         for t in sorted(terms.values(), key=lambda t: t.term.lower()):
