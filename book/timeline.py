@@ -46,11 +46,11 @@ class Timeline:
     events: Sequence[Event]
     div_id: str
     title: str
-    focus: tuple[str, str] | None = None
+    views: tuple[tuple[str, str, str], ...] = ()
     link_base: dict[str, str] = field(default_factory=dict)
 
     def figure(self) -> go.Figure:
-        return build_figure(self.events, self.title, self.focus, self.link_base)
+        return build_figure(self.events, self.views, self.link_base)
 
     def list_html(self) -> str:
         return events_table(self.events, self.link_base, caption=self.title)
@@ -118,11 +118,14 @@ def _link(event: Event, link_base: dict[str, str]) -> str:
 
 def build_figure(
     events: Sequence[Event],
-    title: str,
-    focus: tuple[str, str] | None = None,
+    views: Sequence[tuple[str, str, str]] = (),
     link_base: dict[str, str] | None = None,
 ) -> go.Figure:
-    """Events in lanes by kind: points for exact days, bands for months, years and spans."""
+    """Events in lanes by kind: points for exact days, bands for months, years and spans.
+
+    ``views`` are named date ranges, ``(label, start, end)``, offered as buttons; the
+    first is the one shown at first, so a chapter can open on the years it is about.
+    """
     link_base = link_base or {}
     lanes = [k for k in LANES if any(e.kind == k for e in events)]
     fig = go.Figure()
@@ -161,24 +164,24 @@ def build_figure(
                 hovertext=[_hover(e) for e in points],
                 hoverinfo="text",
             )
-    buttons = [{"label": "Whole period", "method": "relayout", "args": [{"xaxis.autorange": True}]}]
-    if focus:
-        buttons.append(
-            {"label": f"{focus[0][:4]}-{focus[1][:4]}", "method": "relayout",
-             "args": [{"xaxis.range": list(focus)}]}
-        )
+    buttons = [
+        {"label": label, "method": "relayout", "args": [{"xaxis.range": [start, end]}]}
+        for label, start, end in views
+    ] + [{"label": "Whole period", "method": "relayout", "args": [{"xaxis.autorange": True}]}]
+    xaxis: dict[str, Any] = {"type": "date", "title": None}
+    if views:
+        xaxis["range"] = [views[0][1], views[0][2]]
     fig.update_layout(
-        title={"text": title, "x": 0},
         barmode="overlay",
         height=140 + 42 * len(lanes),
-        margin={"l": 10, "r": 10, "t": 60, "b": 40},
-        xaxis={"type": "date", "title": None},
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        xaxis=xaxis,
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(lanes)), "title": None},
         legend={"orientation": "h", "y": -0.25},
         hoverlabel={"align": "left"},
         plot_bgcolor="white",
-        updatemenus=[{"type": "buttons", "direction": "right", "x": 1, "xanchor": "right",
-                      "y": 1.15, "buttons": buttons, "showactive": False}],
+        updatemenus=[{"type": "buttons", "direction": "right", "x": 0, "xanchor": "left",
+                      "y": 1.02, "yanchor": "bottom", "buttons": buttons, "showactive": True}],
         font={"family": "system-ui, sans-serif"},
     )
     fig.update_xaxes(showgrid=True, gridcolor="#e5e5e5")
@@ -221,7 +224,7 @@ def table(chapter: str) -> HTML:
     return HTML(tl.list_html())
 
 
-def for_chapter(chapter: str, focus: tuple[str, str] | None = None) -> Timeline:
+def for_chapter(chapter: str, views: Sequence[tuple[str, str, str]] = ()) -> Timeline:
     """The timeline of one chapter, its events linking to that chapter's paragraphs."""
     data = course()
     article = data.articles[chapter]
@@ -229,6 +232,6 @@ def for_chapter(chapter: str, focus: tuple[str, str] | None = None) -> Timeline:
         events=data.chapter_events(chapter),
         div_id=f"timeline-{chapter}",
         title=f"Timeline: {article.title}",
-        focus=focus,
+        views=tuple(views),
         link_base={chapter: ""},
     )

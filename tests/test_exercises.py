@@ -1,0 +1,128 @@
+"""Exercise grading, the static HTML and the live widget give the same verdicts."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from book import exercises
+from book.exercises import choice, matching, ordering
+from book.load import course
+
+
+def _ex(exercise_id: str):
+    return course().exercises[exercise_id]
+
+
+def _spec(static_html: str) -> dict:
+    raw = re.search(r'<script type="application/json" class="prt-ex-data">(.*?)</script>', static_html, re.S)
+    return json.loads(raw.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+
+
+def test_single_choice_right_wrong_and_empty():
+    ex = _ex("tishreen-who-protested")
+    right = next(i for i, o in enumerate(ex.options) if o.correct)
+    wrong = next(i for i, o in enumerate(ex.options) if not o.correct)
+    assert choice.grade(ex, [right]).correct
+    result = choice.grade(ex, [wrong])
+    assert not result.correct and result.messages == [ex.options[wrong].feedback]
+    assert choice.grade(ex, []).messages == ["Choose an answer first."]
+
+
+def test_multiple_choice_counts_what_is_missing():
+    ex = _ex("tishreen-iraq-inherited")
+    right = [i for i, o in enumerate(ex.options) if o.correct]
+    assert choice.grade(ex, right).correct
+    partial = choice.grade(ex, right[:2])
+    assert not partial.correct and "2 more right answers to find." in partial.messages
+
+
+def test_ordering_key_follows_event_dates():
+    ex = _ex("tishreen-order-events")
+    events = course().events
+    key = ordering.key(ex)
+    dates = [events[i].date.start for i in key]
+    assert dates == sorted(dates)
+    assert ordering.grade(ex, key).correct
+    shuffled = [e.id for e in ordering.presented(ex)]
+    assert shuffled != key  # the exercise does not start solved
+    result = ordering.grade(ex, list(reversed(key)))
+    assert not result.correct and result.messages[0].endswith(f"of {len(key)} events are in the right place.")
+    assert ordering.grade(ex, key[:-1]).messages == ["Place every event exactly once."]
+
+
+def test_matching_terms_bring_glossary_definitions():
+    ex = _ex("tishreen-match-terms")
+    pairs = matching.pairs(ex)
+    assert pairs[0] == (course().terms["muhasasa"].term, course().terms["muhasasa"].definition)
+    assert matching.grade(ex, dict(pairs)).correct
+    swapped = dict(pairs)
+    (a, ra), (b, rb) = pairs[0], pairs[1]
+    swapped[a], swapped[b] = rb, ra
+    result = matching.grade(ex, swapped)
+    assert not result.correct and f"Look again at: {a}." in result.messages
+    assert matching.grade(ex, {}).messages == ["Match at least one item first."]
+
+
+def test_static_spec_carries_the_same_key_as_python():
+    ex = _ex("tishreen-order-events")
+    assert _spec(ordering.static_html(ex))["key"] == ordering.key(ex)
+    mex = _ex("tishreen-match-program")
+    spec = _spec(matching.static_html(mex))
+    offered = matching.rights(mex)
+    assert [offered[k] for k in spec["key"]] == [r for _, r in matching.pairs(mex)]
+    cex = _ex("tishreen-who-protested")
+    assert [o["feedback"] for o in _spec(choice.static_html(cex))["options"]] == [o.feedback for o in cex.options]
+
+
+def _find(widget, cls):
+    found = []
+    stack = [widget]
+    while stack:
+        w = stack.pop()
+        if isinstance(w, cls):
+            found.append(w)
+        stack.extend(getattr(w, "children", ()))
+    return found
+
+
+def test_widget_choice_gives_feedback_on_click():
+    import ipywidgets as w
+
+    ex = _ex("tishreen-who-protested")
+    view = exercises.show(ex.id)
+    radio = _find(view.widget, w.RadioButtons)[0]
+    radio.value = next(i for i, o in enumerate(ex.options) if o.correct)
+    button = _find(view.widget, w.Button)[0]
+    button.click()
+    feedback = [h for h in _find(view.widget, w.HTML) if "Right." in h.value]
+    assert feedback, "no feedback after Check"
+
+
+def test_widget_ordering_grades_like_python():
+    import ipywidgets as w
+
+    ex = _ex("tishreen-order-events")
+    view = exercises.show(ex.id)
+    slots = _find(view.widget, w.Dropdown)
+    slots.sort(key=lambda d: int(d.description.rstrip(".")))
+    for slot, event_id in zip(slots, ordering.key(ex)):
+        slot.value = event_id
+    _find(view.widget, w.Button)[0].click()
+    assert any("Right." in h.value for h in _find(view.widget, w.HTML))
+
+
+@pytest.mark.parametrize("exercise_id", sorted(course().exercises))
+def test_every_exercise_renders_both_ways(exercise_id):
+    view = exercises.show(exercise_id)
+    bundle = view._repr_mimebundle_()
+    assert f'data-exercise="{exercise_id}"' in bundle["text/html"]
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "<script src" not in bundle["text/html"]
+
+
+def test_answer_key_lists_dates_for_orderings():
+    key = exercises.answer_key("tishreen-order-events").data
+    assert "1958" in key and "Answer key" in key

@@ -1,0 +1,70 @@
+"""Timeline figures and their text alternative match the data they are drawn from."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from book import timeline
+from book.load import course
+
+
+def _tishreen():
+    return timeline.for_chapter("tishreen", views=[("2019", "2019-01-01", "2020-01-01")])
+
+
+def test_every_event_is_drawn_once():
+    tl = _tishreen()
+    fig = tl.figure()
+    drawn = [cd[0] for trace in fig.data for cd in trace.customdata]
+    assert sorted(drawn) == sorted(e.id for e in tl.events)
+
+
+def test_exact_days_are_points_and_months_are_bands():
+    fig = _tishreen().figure()
+    events = course().events
+    for trace in fig.data:
+        for i, (event_id, _) in enumerate(trace.customdata):
+            e = events[event_id]
+            if trace.type == "scatter":
+                assert e.date.precision == "day" and e.end is None
+                assert trace.x[i] == e.date.start.isoformat()
+            else:
+                start = dt.date.fromisoformat(trace.base[i])
+                days = trace.x[i] / 86_400_000
+                end = (e.end or e.date).stop
+                assert start == e.date.start and days == (end - start).days
+
+
+def test_unconfirmed_dates_are_drawn_hollow_and_labelled():
+    day = course().events["iraq-tishreen-begins"]
+    unsure = day.model_copy(update={"confirmed": False, "id": "unsure"})
+    assert "(date unconfirmed)" in timeline.date_label(unsure)
+    assert "(date unconfirmed)" not in timeline.date_label(day)
+    fig = timeline.build_figure([day, unsure])
+    assert list(fig.data[0].marker.color) == [timeline.REGION_COLOURS["iraq"], "white"]
+
+
+def test_static_html_has_stable_id_and_no_inlined_plotly_js():
+    first, second = _tishreen()._repr_html_(), _tishreen()._repr_html_()
+    assert first == second
+    assert 'id="timeline-tishreen"' in first
+    assert len(first) < 300_000 and "plotly.js v" not in first
+
+
+def test_table_lists_every_event_with_date_and_source():
+    tl = _tishreen()
+    table = tl.list_html()
+    for e in tl.events:
+        assert f'id="event-{e.id}"' in table
+        assert timeline.date_label(e) in table.replace("&#x27;", "'")
+        assert e.sources[0].ref.replace("&", "&amp;").split("'")[0][:20] in table
+
+
+def test_first_view_sets_the_opening_range():
+    fig = _tishreen().figure()
+    assert list(fig.layout.xaxis.range) == ["2019-01-01", "2020-01-01"]
+
+
+def test_jupyter_gets_plotly_json_and_book_gets_html():
+    bundle = _tishreen()._repr_mimebundle_()
+    assert {"application/vnd.plotly.v1+json", "text/html"} <= set(bundle)
