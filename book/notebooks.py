@@ -77,7 +77,10 @@ def write_notebooks(execute: bool = True) -> list[Path]:
         for facilitator, path in notebook_paths(chapter).items():
             nb = exercise_notebook(chapter, facilitator)
             if execute:
-                NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+                NotebookClient(
+                    nb, timeout=120, kernel_name="python3", store_widget_state=False,
+                    resources={"metadata": {"path": str(ROOT)}},
+                ).execute()
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, path)
             written.append(path)

@@ -227,6 +227,12 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         app.add_js_file("vendor/plotly.min.js", priority=400)
 
 
+def _drop_widget_state(app: Sphinx, doctree: nodes.document) -> None:
+    """Static pages use each exercise's own HTML, so the saved widget state is dead weight."""
+    metadata = getattr(app.env, "nb_metadata", {}).get(app.env.docname, {})
+    metadata.get("js_files", {}).pop("ipywidgets_state", None)
+
+
 def plotly_js_path() -> Path:
     import plotly
 
@@ -282,5 +288,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("course.css")
     app.add_js_file("course.js", defer="defer")
     app.connect("html-page-context", _page_assets)
+    app.connect("doctree-read", _drop_widget_state)
     app.connect("build-finished", _finish)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

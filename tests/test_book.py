@@ -1,0 +1,168 @@
+"""The built book: complete article text, working glossary links, nothing from other hosts."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from book.load import course
+from book.sphinx_ext import external_references
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+CHAPTERS = ["tishreen"]
+
+
+def normalise(text: str) -> str:
+    """Whitespace, quotes and dashes only: what a faithful copy may change."""
+    text = text.replace("\u00a0", " ").replace("●", " ")
+    text = re.sub(r"[“”„\"]", '"', text)
+    text = re.sub(r"[‘’`']", "'", text)
+    text = re.sub(r"\s*(?:--|[—–])\s*", " - ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def seed_sentences(chapter: str) -> list[str]:
+    article = course().articles[chapter]
+    lines = (SEEDS / article.seed_file).read_text(encoding="utf-8").split("\n")
+    body = [l for l in lines[article.lines[0] - 1 : article.lines[1]] if l.strip()]
+    # The date and title lines head our attribution block; each other line is a block
+    # (heading, paragraph or list item) whose sentences must all be in the chapter.
+    # An enumerated list's "1." is drawn by the browser, not written in the text.
+    body = [re.sub(r"^\s*\d+\.\s+", "", line) for line in body[2:]]
+    return [s for line in body for s in re.split(r"(?<=[.!?])\s+", normalise(line)) if s]
+
+
+def article_section(page: Path):
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    meta = soup.select_one("div.prt-article-meta")
+    assert meta is not None, f"{page}: no article-meta block"
+    section = meta.find_parent("section")
+    for ours in section.select(".prt-pnum, aside, .margin, .sidebar, .prt-article-meta"):
+        ours.decompose()
+    return section
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_article_text_is_complete_and_in_order(built, chapter):
+    if not SEEDS.exists():
+        pytest.skip("../shared/seeds not beside this checkout")
+    text = normalise(article_section(built / "chapters" / f"{chapter}.html").get_text(""))
+    sentences = seed_sentences(chapter)
+    pos, missing = 0, []
+    for s in sentences:
+        found = text.find(s, pos)
+        if found < 0:
+            missing.append(s)
+        else:
+            pos = found + len(s)
+    share = 1 - len(missing) / len(sentences)
+    assert share >= 0.995, f"{len(missing)} of {len(sentences)} sentences missing or out of order: {missing[:3]}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_article_blocks_hold_only_the_articles_words(built, chapter):
+    if not SEEDS.exists():
+        pytest.skip("../shared/seeds not beside this checkout")
+    seed = normalise(" ".join(seed_sentences(chapter)))
+    section = article_section(built / "chapters" / f"{chapter}.html")
+    blocks = section.select(".prt-para")
+    assert len(blocks) > 50
+    ours = [normalise(b.get_text("")) for b in blocks if normalise(b.get_text("")) not in seed]
+    assert not ours, f"text in the article that is not the article's: {ours[:2]}"
+
+
+def test_paragraph_anchors_are_numbered_in_order(built):
+    soup = BeautifulSoup((built / "chapters" / "tishreen.html").read_text(encoding="utf-8"), "html.parser")
+    ids = [el["id"] for el in soup.select(".prt-para")]
+    assert ids == [f"p{n}" for n in range(1, len(ids) + 1)]
+    marks = soup.select("a.prt-pnum")
+    assert marks[0]["href"] == "#p1" and marks[0].get_text() == "¶1"
+
+
+def test_reading_time_is_computed_from_the_text(built):
+    section = article_section(built / "chapters" / "tishreen.html")
+    words = sum(len(b.get_text(" ").split()) for b in section.select(".prt-para"))
+    expected = -(-words // 200)
+    page = (built / "chapters" / "tishreen.html").read_text(encoding="utf-8")
+    assert f"about {expected} minutes" in page
+
+
+def test_required_glossary_links_resolve(built):
+    page = BeautifulSoup((built / "chapters" / "tishreen.html").read_text(encoding="utf-8"), "html.parser")
+    glossary = BeautifulSoup((built / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    targets = {a["href"].split("#")[1] for a in page.select('a[href*="glossary.html#term-"]')}
+    for needed in ["muhasasa", "permanent-revolution", "transitional-program", "tishreen",
+                   "nureed-watan", "precariat", "comprador-bourgeoisie", "dual-power",
+                   "menshevism", "baathism", "sadrists"]:
+        assert f"term-{needed}" in targets, needed
+    for target in targets:
+        assert glossary.find(id=target) is not None, f"broken glossary link {target}"
+
+
+def test_glossary_shows_arabic_right_to_left(built):
+    glossary = (built / "glossary.html").read_text(encoding="utf-8")
+    assert '<span lang="ar" dir="rtl">محاصصة</span>' in glossary
+
+
+def test_no_built_page_references_another_host(built):
+    assert external_references(built) == []
+
+
+def test_guard_finds_a_planted_reference(tmp_path):
+    (tmp_path / "a.html").write_text('<img alt="" src="https://example.org/x.png">', encoding="utf-8")
+    (tmp_path / "b.css").write_text("@font-face{src:url(//fonts.example/x.woff)}", encoding="utf-8")
+    found = external_references(tmp_path)
+    assert len(found) == 2 and "a.html" in found[0]
+
+
+def test_plotly_js_ships_once_and_loads_only_where_drawn(built):
+    copies = list(built.rglob("plotly*.js"))
+    assert [p.relative_to(built).as_posix() for p in copies] == ["_static/vendor/plotly.min.js"]
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert ("vendor/plotly.min.js" in html) == ("plotly-graph-div" in html), page
+
+
+def test_no_thebe_require_or_widget_manager_in_pages(built):
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for banned in ("thebe", "require.min.js", "html-manager", "widget-state+json", "mathjax"):
+            assert banned not in html.lower(), f"{banned} in {page}"
+
+
+def test_static_exercises_are_in_the_chapter(built):
+    page = (built / "chapters" / "tishreen.html").read_text(encoding="utf-8")
+    for x in course().chapter_exercises("tishreen"):
+        assert f'data-exercise="{x.id}"' in page
+
+
+def _tiny_book(tmp_path: Path, page: str) -> subprocess.CompletedProcess:
+    """Build a one-page book with the course's config and extension; return the result."""
+    book = tmp_path / "tiny"
+    book.mkdir()
+    (book / "_config.yml").write_text((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+    (book / "index.md").write_text(page, encoding="utf-8")
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "--warningiserror",
+         "--keep-going", "--builder", "html"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )
+
+
+def test_build_fails_on_an_unknown_glossary_term(tmp_path):
+    result = _tiny_book(tmp_path, "# Tiny\n\nA {term}`word nobody defined` here.\n\n```{course-glossary}\n```\n")
+    assert result.returncode != 0
+    assert "term not in glossary" in (result.stdout + result.stderr)
+
+
+def test_build_fails_on_an_external_script(tmp_path):
+    result = _tiny_book(tmp_path, '# Tiny\n\n<script src="https://cdn.example/x.js"></script>\n')
+    assert result.returncode != 0
+    assert "offline guard" in (result.stdout + result.stderr)
