@@ -1,0 +1,126 @@
+"""Debian's Chromium opens the built book from file:// and over http on 127.0.0.1.
+
+Each check records every request the page makes, so "no other host" is measured, not
+assumed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _pages(built: Path) -> list[str]:
+    """Every page of the book (theme fragments under _static are not pages)."""
+    return sorted(
+        p.relative_to(built).as_posix() for p in built.rglob("*.html") if "_static" not in p.parts
+    )
+
+
+class Visit:
+    """A page opened in a fresh context, with its requests and errors recorded."""
+
+    def __init__(self, browser, url: str):
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(url, wait_until="load")
+
+    def foreign(self, origin: str) -> list[str]:
+        """Requests to anything but the book itself."""
+        out = []
+        for url in self.requests:
+            parsed = urlparse(url)
+            if parsed.scheme in ("data", "blob"):
+                continue
+            if origin == "file" and parsed.scheme == "file":
+                continue
+            if origin != "file" and url.startswith(origin):
+                continue
+            out.append(url)
+        return out
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_every_page_contacts_no_other_host_and_logs_no_error(browser, built, http_root, where):
+    base = built.as_uri() if where == "file" else http_root
+    origin = "file" if where == "file" else http_root
+    problems = []
+    for rel in _pages(built):
+        visit = Visit(browser, f"{base}/{rel}")
+        visit.page.wait_for_timeout(200)
+        foreign = visit.foreign(origin)
+        if foreign or visit.errors:
+            problems.append((rel, foreign[:3], visit.errors[:3]))
+        visit.close()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_timeline_draws_an_svg(browser, built, http_root, where):
+    base = built.as_uri() if where == "file" else http_root
+    visit = Visit(browser, f"{base}/chapters/tishreen.html")
+    visit.page.wait_for_selector("#timeline-tishreen svg.main-svg", timeout=10_000)
+    points = visit.page.locator("#timeline-tishreen .scatterlayer .point").count()
+    bars = visit.page.locator("#timeline-tishreen .barlayer .point").count()
+    from book.load import course
+
+    assert points + bars == len(course().chapter_events("tishreen"))
+    visit.close()
+
+
+def test_static_exercise_gives_feedback_and_survives_reload(browser, built):
+    visit = Visit(browser, f"{built.as_uri()}/chapters/tishreen.html")
+    box = visit.page.locator('[data-exercise="tishreen-who-protested"]')
+    box.get_by_label("Young people in precarious work", exact=False).check()
+    box.get_by_role("button", name="Check").click()
+    feedback = box.locator(".prt-feedback")
+    assert "Right." in feedback.inner_text() and "precariat" in feedback.inner_text()
+    visit.page.reload()
+    box = visit.page.locator('[data-exercise="tishreen-who-protested"]')
+    assert box.get_by_label("Young people in precarious work", exact=False).is_checked()
+    assert "Right." in box.locator(".prt-feedback").inner_text()
+    box.get_by_role("button", name="Reset").click()
+    assert box.locator(".prt-feedback").inner_text() == ""
+    visit.close()
+
+
+def test_ordering_exercise_by_keyboard(browser, built):
+    from book.exercises import ordering
+    from book.load import course
+
+    ex = course().exercises["tishreen-order-events"]
+    key = ordering.key(ex)
+    visit = Visit(browser, f"{built.as_uri()}/chapters/tishreen.html")
+    box = visit.page.locator('[data-exercise="tishreen-order-events"]')
+    for target, event_id in enumerate(key):
+        while True:
+            ids = box.locator(".prt-order li").evaluate_all("els => els.map(e => e.dataset.id)")
+            at = ids.index(event_id)
+            if at == target:
+                break
+            box.locator(f'li[data-id="{event_id}"] .prt-up').focus()
+            visit.page.keyboard.press("Enter")
+    box.get_by_role("button", name="Check").click()
+    assert "Right." in box.locator(".prt-feedback").inner_text()
+    visit.close()
+
+
+def test_glossary_link_lands_on_the_definition(browser, built):
+    visit = Visit(browser, f"{built.as_uri()}/chapters/tishreen.html")
+    visit.page.locator('#p6 a[href*="#term-muhasasa"]').first.click()
+    visit.page.wait_for_load_state("load")
+    assert visit.page.url.endswith("glossary.html#term-muhasasa")
+    assert visit.page.locator("#term-muhasasa").is_visible()
+    visit.close()
