@@ -41,8 +41,12 @@ notebooks: $(STAMP)
 
 lab: $(STAMP)
 	@echo "==> JupyterLab on 127.0.0.1 (Ctrl-C to stop); open the URL with its token"
-	@$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.open_browser=False \
-		--notebook-dir=. exercises
+	@# Offline and private: no update checks, no news feed, no extension manager lookups.
+	@$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=. \
+		$(if $(filter 0,$(shell id -u)),--allow-root) \
+		--LabApp.default_url=/lab/tree/exercises/tishreen.ipynb \
+		--LabApp.news_url=None --LabApp.extension_manager=readonly \
+		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
 # Refresh the pins after changing pyproject.toml dependencies.
 lock: $(STAMP)

@@ -160,7 +160,7 @@ class Event(Strict):
     annotation: str = Field(min_length=20)
     sources: list[Source] = Field(min_length=1)
     chapters: list[Slug] = Field(default_factory=list)
-    passage: Anchor | None = None
+    passage: Anchor | None = Field(default=None, description="the ¶ it explains in chapters[0]")
     confirmed: bool
 
     @model_validator(mode="after")

@@ -7,6 +7,7 @@ offline guard must see every built page at once.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import re
@@ -162,20 +163,20 @@ def _sources(sources: list[Any]) -> list[nodes.Node]:
 def term_definition(t: Term, terms: dict[str, Term]) -> nodes.definition:
     """A glossary entry's body: definition, use in the articles, origin, related terms."""
     body = nodes.definition()
-    body += _para(nodes.strong("", t.definition))
+    body += _para(nodes.Text(t.definition), classes=["prt-definition"])
     if t.original:
-        form: list[nodes.Node] = [nodes.Text("Original: ")]
+        form: list[nodes.Node] = [nodes.strong("", "Original: ")]
         form.append(_ar(t.original.text) if t.original.language == "ar" else nodes.emphasis("", t.original.text))
         if t.original.transliteration:
             form.append(nodes.Text(f" ({t.original.transliteration})"))
         form.append(nodes.Text(f", “{t.original.meaning}”."))
         body += _para(*form)
     body += _para(nodes.Text(t.explanation))
-    body += _para(nodes.Text(f"Origin: {t.origin.text} Source: "), *_sources(t.origin.sources), nodes.Text("."))
+    body += _para(nodes.strong("", "Origin: "), nodes.Text(f"{t.origin.text} Source: "), *_sources(t.origin.sources), nodes.Text("."))
     if t.contested:
-        body += _para(nodes.Text(f"Contested: {t.contested}"))
+        body += _para(nodes.strong("", "Contested: "), nodes.Text(t.contested))
     if t.related:
-        links: list[nodes.Node] = [nodes.Text("Related: ")]
+        links: list[nodes.Node] = [nodes.strong("", "Related: ")]
         for i, r in enumerate(t.related):
             if i:
                 links.append(nodes.Text(", "))
@@ -227,6 +228,37 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         app.add_js_file("vendor/plotly.min.js", priority=400)
 
 
+PACKAGE_DIR = Path(__file__).parent
+
+
+def fingerprint() -> str:
+    """A hash of everything under book/ that pages are made from (code, data, assets)."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yml", ".js", ".css", ".svg"}:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp(app: Sphinx) -> Path:
+    return Path(app.outdir).parent / ".prt-fingerprint"
+
+
+def _outdated_by_data(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """Rebuild every page when book/ changed: the execution cache keys on notebook text only.
+
+    Without this, editing an event's date would leave the cached timeline, and the page,
+    showing the old date until someone cleaned the build by hand.
+    """
+    stamp = _stamp(app)
+    if stamp.exists() and stamp.read_text() == fingerprint():
+        return []
+    cache = Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+    shutil.rmtree(cache, ignore_errors=True)
+    return sorted(env.found_docs - added - removed)
+
+
 def _drop_widget_state(app: Sphinx, doctree: nodes.document) -> None:
     """Static pages use each exercise's own HTML, so the saved widget state is dead weight."""
     metadata = getattr(app.env, "nb_metadata", {}).get(app.env.docname, {})
@@ -275,6 +307,7 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
             "offline guard: built pages reference other hosts (the book must work offline):\n  "
             + "\n  ".join(found[:50])
         )
+    _stamp(app).write_text(fingerprint())
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -289,5 +322,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_js_file("course.js", defer="defer")
     app.connect("html-page-context", _page_assets)
     app.connect("doctree-read", _drop_widget_state)
+    app.connect("env-get-outdated", _outdated_by_data)
     app.connect("build-finished", _finish)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -108,12 +108,10 @@ def _is_point(event: Event) -> bool:
 
 
 def _link(event: Event, link_base: dict[str, str]) -> str:
-    if not event.passage:
+    """Where the event's ¶ is: its passage belongs to the first chapter it lists."""
+    if not event.passage or not event.chapters or event.chapters[0] not in link_base:
         return ""
-    for chapter in event.chapters:
-        if chapter in link_base:
-            return f"{link_base[chapter]}#{event.passage}"
-    return ""
+    return f"{link_base[event.chapters[0]]}#{event.passage}"
 
 
 def build_figure(
@@ -219,9 +217,10 @@ def events_table(
 
 
 def table(chapter: str) -> HTML:
-    """The chapter's events as a table only (for notebooks and print)."""
-    tl = for_chapter(chapter)
-    return HTML(tl.list_html())
+    """The chapter's events as a table only, for exercise notebooks: ¶ links go to the chapter."""
+    events = course().chapter_events(chapter)
+    caption = f"Timeline: {course().articles[chapter].title}"
+    return HTML(events_table(events, {chapter: f"../chapters/{chapter}.html"}, caption=caption))
 
 
 def for_chapter(chapter: str, views: Sequence[tuple[str, str, str]] = ()) -> Timeline:
