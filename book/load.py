@@ -183,7 +183,7 @@ def load_course(data_dir: Path | None = None) -> Course:
 
     articles = attempt([data_dir / "articles.yml"], Article, "article")
     events = attempt(data_dir.glob("events/*.yml"), Event, "event")
-    terms = attempt([data_dir / "glossary.yml"], Term, "term")
+    terms = attempt(data_dir.glob("glossary/*.yml"), Term, "term")
     exercises = attempt(data_dir.glob("exercises/*.yml"), Exercise, "exercise")
     if problems:
         raise DataError(problems)

@@ -122,6 +122,9 @@ class Article(Strict):
     source_url: HttpUrl | None = None
     seed_file: str = Field(pattern=r"^[0-9A-Za-z_.-]+\.txt$")
     lines: tuple[int, int]
+    lead_lines: int = Field(
+        default=2, ge=0, description="non-empty seed lines (date, title) shown in the attribution instead"
+    )
     note: str | None = Field(default=None, description="how the text was reproduced")
 
     @field_validator("lines")

@@ -22,12 +22,15 @@ from sphinx.application import Sphinx
 from sphinx.domains.std import StandardDomain, make_glossary_term
 from sphinx.errors import ExtensionError
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .load import course
 from .models import Article, Term
 
 STATIC_DIR = Path(__file__).parent / "static"
+logger = logging.getLogger(__name__)
 WORDS_PER_MINUTE = 200
 #: Nodes inside the article section that are ours, not the article's (annotations).
 OURS = (nodes.sidebar, nodes.Admonition, nodes.container, nodes.table, nodes.topic)
@@ -39,6 +42,10 @@ class article_meta(nodes.General, nodes.Element):
 
 class reading_time(nodes.Inline, nodes.TextElement):
     """Filled with the reading time computed from the article's own words."""
+
+
+class para_ref(nodes.Inline, nodes.TextElement):
+    """A link to an article paragraph, checked against the numbering once all pages are read."""
 
 
 def _para(*children: nodes.Node, classes: list[str] | None = None) -> nodes.paragraph:
@@ -86,6 +93,17 @@ def reading_time_role(
     return [reading_time("", "", article=text)], []
 
 
+def para_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{para}`14``` on a chapter page, ``{para}`tishreen:14``` from any page: a link to ¶14."""
+    chapter, _, number = text.rpartition(":")
+    if not number.isdigit() or int(number) < 1:
+        msg = inliner.reporter.error(f"{{para}} needs a paragraph number, got {text!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    return [para_ref("", f"¶{number}", chapter=chapter, number=int(number))], []
+
+
 def _is_ours(node: nodes.Node, stop: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None and parent is not stop:
@@ -118,7 +136,8 @@ class NumberArticle(SphinxTransform):
             if section is None:
                 raise ExtensionError(f"{self.env.docname}: article-meta must sit inside a section")
             words = 0
-            for n, block in enumerate(article_blocks(section), start=1):
+            blocks = article_blocks(section)
+            for n, block in enumerate(blocks, start=1):
                 block["ids"].append(f"p{n}")
                 block["classes"].append("prt-para")
                 words += len(block.astext().split())
@@ -126,6 +145,8 @@ class NumberArticle(SphinxTransform):
                 mark = f'<a class="prt-pnum" href="#p{n}" aria-label="Paragraph {n}">¶{n}</a>'
                 target.insert(0, nodes.raw("", mark, format="html"))
             minutes[marker["article"]] = max(1, math.ceil(words / WORDS_PER_MINUTE))
+            counts = self.env.__dict__.setdefault("prt_paragraphs", {})
+            counts[marker["article"]] = (self.env.docname, len(blocks))
         for slot in list(self.document.findall(reading_time)):
             if slot["article"] not in minutes:
                 raise ExtensionError(
@@ -133,6 +154,39 @@ class NumberArticle(SphinxTransform):
                     "but that article's text is not on this page"
                 )
             slot += nodes.inline("", f"about {minutes[slot['article']]} minutes", classes=["prt-reading-time"])
+
+
+class ResolveParaRefs(SphinxPostTransform):
+    """Turn ¶ references into links, failing on a paragraph the article does not have."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        counts: dict[str, tuple[str, int]] = getattr(self.env, "prt_paragraphs", {})
+        here = {a: c for a, (doc, c) in counts.items() if doc == self.env.docname}
+        for ref in list(self.document.findall(para_ref)):
+            chapter = ref["chapter"] or next(iter(here), "")
+            docname, count = counts.get(chapter, ("", 0))
+            if not docname or ref["number"] > count:
+                logger.warning(
+                    f"¶ reference {ref.astext()} ({chapter or 'this page'}) points to no paragraph "
+                    f"(the article has {count})", location=ref,
+                )
+                ref.replace_self(nodes.Text(ref.astext()))
+                continue
+            uri = "" if docname == self.env.docname else self.app.builder.get_relative_uri(self.env.docname, docname)
+            link = nodes.reference("", ref.astext(), refuri=f"{uri}#p{ref['number']}", classes=["prt-pref"])
+            ref.replace_self(link)
+
+
+def _merge_paragraphs(app: Sphinx, env: Any, docnames: set, other: Any) -> None:
+    env.__dict__.setdefault("prt_paragraphs", {}).update(getattr(other, "prt_paragraphs", {}))
+
+
+def _purge_paragraphs(app: Sphinx, env: Any, docname: str) -> None:
+    counts = env.__dict__.setdefault("prt_paragraphs", {})
+    for article in [a for a, (doc, _) in counts.items() if doc == docname]:
+        del counts[article]
 
 
 def visit_article_meta(self: Any, node: article_meta) -> None:
@@ -186,7 +240,7 @@ def term_definition(t: Term, terms: dict[str, Term]) -> nodes.definition:
 
 
 class CourseGlossary(SphinxDirective):
-    """``{course-glossary}``: the whole glossary from book/data/glossary.yml, A to Z.
+    """``{course-glossary}``: the whole glossary from book/data/glossary/*.yml, A to Z.
 
     Each term (and each alias) is registered with Sphinx's standard domain, so a
     ``{term}`` link to an unknown word fails the ``-W`` build.
@@ -316,6 +370,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("article-meta", ArticleMeta)
     app.add_directive("course-glossary", CourseGlossary)
     app.add_role("reading-time", reading_time_role)
+    app.add_role("para", para_role)
+    app.add_node(para_ref, html=(_pass, _pass))
+    app.add_post_transform(ResolveParaRefs)
+    app.connect("env-merge-info", _merge_paragraphs)
+    app.connect("env-purge-doc", _purge_paragraphs)
     app.add_transform(NumberArticle)
     app.connect("builder-inited", _add_static)
     app.add_css_file("course.css")

@@ -15,12 +15,16 @@ from book.sphinx_ext import external_references
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
-CHAPTERS = ["tishreen"]
+CHAPTERS = sorted(
+    Path(line.split("file:")[1].strip()).name
+    for line in (ROOT / "_toc.yml").read_text(encoding="utf-8").splitlines()
+    if "file: chapters/" in line
+)
 
 
 def normalise(text: str) -> str:
     """Whitespace, quotes and dashes only: what a faithful copy may change."""
-    text = text.replace("\u00a0", " ").replace("●", " ")
+    text = text.replace("\u00a0", " ").replace("●", " ").replace("•", " ")
     text = re.sub(r"[“”„\"]", '"', text)
     text = re.sub(r"[‘’`']", "'", text)
     text = re.sub(r"\s*(?:--|[—–])\s*", " - ", text)
@@ -31,10 +35,12 @@ def seed_sentences(chapter: str) -> list[str]:
     article = course().articles[chapter]
     lines = (SEEDS / article.seed_file).read_text(encoding="utf-8").split("\n")
     body = [l for l in lines[article.lines[0] - 1 : article.lines[1]] if l.strip()]
-    # The date and title lines head our attribution block; each other line is a block
+    # The lead lines (date, title) head our attribution block; each other line is a block
     # (heading, paragraph or list item) whose sentences must all be in the chapter.
+    # Lines of only dashes or bullets are layout from the web page, not words.
+    body = [l for l in body[article.lead_lines :] if not re.fullmatch(r"[\s\-–—_=•●]*", l)]
     # An enumerated list's "1." is drawn by the browser, not written in the text.
-    body = [re.sub(r"^\s*\d+\.\s+", "", line) for line in body[2:]]
+    body = [re.sub(r"^\s*\d+\.\s+", "", line) for line in body]
     return [s for line in body for s in re.split(r"(?<=[.!?])\s+", normalise(line)) if s]
 
 
@@ -166,3 +172,9 @@ def test_build_fails_on_an_external_script(tmp_path):
     result = _tiny_book(tmp_path, '# Tiny\n\n<script src="https://cdn.example/x.js"></script>\n')
     assert result.returncode != 0
     assert "offline guard" in (result.stdout + result.stderr)
+
+
+def test_build_fails_on_a_paragraph_reference_that_does_not_exist(tmp_path):
+    result = _tiny_book(tmp_path, "# Tiny\n\nSee {para}`tishreen:999`.\n")
+    assert result.returncode != 0
+    assert "points to no paragraph" in (result.stdout + result.stderr)

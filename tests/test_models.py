@@ -113,18 +113,18 @@ def test_error_gives_the_line_of_the_entry(data_copy):
 
 
 def test_invalid_yaml_is_reported_with_file(data_copy):
-    (data_copy / "glossary.yml").write_text("- id: [unclosed\n", encoding="utf-8")
-    assert "glossary.yml: not valid YAML" in _error(data_copy)
+    (data_copy / "glossary" / "core.yml").write_text("- id: [unclosed\n", encoding="utf-8")
+    assert "glossary/core.yml: not valid YAML" in _error(data_copy)
 
 
 def test_long_definition_is_rejected(data_copy):
-    _edit(data_copy / "glossary.yml", "muhasasa", definition=" ".join(["word"] * 41))
+    _edit(data_copy / "glossary" / "core.yml", "muhasasa", definition=" ".join(["word"] * 41))
     msg = _error(data_copy)
     assert "term 'muhasasa'" in msg and "at most 40 words" in msg
 
 
 def test_arabic_term_needs_transliteration(data_copy):
-    _edit(data_copy / "glossary.yml", "muhasasa",
+    _edit(data_copy / "glossary" / "core.yml", "muhasasa",
           original={"language": "ar", "text": "محاصصة", "meaning": "quota-sharing"})
     assert "transliteration" in _error(data_copy)
 
