@@ -74,9 +74,12 @@ def _show(path: Path) -> str:
         return str(path)
 
 
+_KIND_TAGS = ("choice", "ordering", "matching", "short", "bridge", "ledger", "discussion")
+
+
 def _field(loc: tuple[Any, ...]) -> str:
     """pydantic's location without the union tag it adds for discriminated unions."""
-    parts = [str(p) for p in loc if p not in ("choice", "ordering", "matching")]
+    parts = [str(p) for p in loc if p not in _KIND_TAGS]
     return ".".join(parts) or "(entry)"
 
 

@@ -275,4 +275,45 @@ class Matching(ExerciseBase):
         return self
 
 
-Exercise = Annotated[Union[MultipleChoice, Ordering, Matching], Field(discriminator="kind")]
+class ShortAnswer(ExerciseBase):
+    """A written answer, then self-assessment against a model answer and a rubric."""
+
+    kind: Literal["short"]
+    model_answer: str = Field(min_length=20)
+    rubric: list[str] = Field(min_length=2, description="what a good answer does, one point each")
+    min_words: int = Field(default=8, ge=1)
+
+
+class Grievance(Strict):
+    grievance: str
+    article_demand: str = Field(description="the demand in the article's program that answers it")
+    passage: Anchor | None = None
+
+
+class Bridge(ExerciseBase):
+    """The transitional-program bridge: grievance -> immediate demand -> transitional demand -> goal."""
+
+    kind: Literal["bridge"]
+    grievances: list[Grievance] = Field(min_length=1)
+    min_words: int = Field(default=3, ge=1)
+
+
+class Ledger(ExerciseBase):
+    """The lights-out ledger: minutes without power per household and day, summed and drawn."""
+
+    kind: Literal["ledger"]
+    households: list[str] = Field(min_length=1, description="labels offered for households")
+    max_minutes: int = Field(default=1440, ge=1, le=1440)
+
+
+class Discussion(ExerciseBase):
+    """A discussion prompt with a place to take notes; nothing to grade."""
+
+    kind: Literal["discussion"]
+    questions: list[str] = Field(default_factory=list, description="sub-questions to guide notes")
+
+
+Exercise = Annotated[
+    Union[MultipleChoice, Ordering, Matching, ShortAnswer, Bridge, Ledger, Discussion],
+    Field(discriminator="kind"),
+]

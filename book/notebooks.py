@@ -44,6 +44,14 @@ def exercise_notebook(chapter: str, facilitator: bool = False) -> nbformat.Noteb
             )
         ),
         _code("from book import exercises, timeline"),
+        new_markdown_cell(
+            "## Who is answering?\n\nType your name (or a nickname) and the session, then press "
+            "**Start**. Every answer is saved as you give it, on this computer only, in the "
+            "course's `answers/` folder; after a restart, run the notebook again and your "
+            "answers come back.",
+            metadata={"tags": ["remove-cell"]},
+        ),
+        new_code_cell("exercises.start_session()", metadata={"tags": ["remove-cell"]}),
     ]
     for n, ex in enumerate(data.chapter_exercises(chapter), start=1):
         cells.append(new_markdown_cell(f"## {n}. {ex.title}"))

@@ -278,7 +278,8 @@ def _add_static(app: Sphinx) -> None:
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """plotly.js only on pages that draw a figure (Sphinx >= 3.5 allows per-page files)."""
-    if "plotly-graph-div" in context.get("body", ""):
+    body = context.get("body", "")
+    if "plotly-graph-div" in body or "prt-needs-plotly" in body:
         app.add_js_file("vendor/plotly.min.js", priority=400)
 
 

@@ -68,3 +68,13 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(autouse=True)
+def answers_in_tmp(tmp_path, monkeypatch):
+    """Live answers from tests go to a scratch folder, never to the course's answers/."""
+    from book.exercises import store
+
+    monkeypatch.setenv(store.ANSWERS_ENV, str(tmp_path / "answers"))
+    monkeypatch.setattr(store, "_current", None)
+    return tmp_path / "answers"

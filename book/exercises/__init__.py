@@ -14,10 +14,19 @@ from typing import Any
 from IPython.display import HTML
 
 from ..load import course
-from . import choice, matching, ordering
+from . import bridge, choice, discussion, ledger, matching, ordering, short
+from . import store as answer_store
 from .base import ExerciseView, Result
 
-KINDS: dict[str, ModuleType] = {"choice": choice, "ordering": ordering, "matching": matching}
+KINDS: dict[str, ModuleType] = {
+    "choice": choice,
+    "ordering": ordering,
+    "matching": matching,
+    "short": short,
+    "bridge": bridge,
+    "ledger": ledger,
+    "discussion": discussion,
+}
 
 
 def kind_of(exercise: Any) -> ModuleType:
@@ -45,9 +54,44 @@ def answer_key(exercise_id: str) -> HTML:
     return HTML(f'<div class="prt-answer-key"><p><strong>Answer key</strong></p><ul>{items}</ul>{note}</div>')
 
 
+def start_session(participant: str | None = None, session: str | None = None) -> Any:
+    """Choose whose answers these are; with names given, start at once (tests, scripts).
+
+    In a live notebook, call it with no arguments: it shows a small form. Answers given
+    before a session starts go to today's session under the name "participant".
+    """
+    import datetime as dt
+
+    import ipywidgets as w
+
+    if participant:
+        return answer_store.use(answer_store.AnswerStore(participant, session or dt.date.today().isoformat()))
+    name = w.Text(description="Your name", placeholder="or a nickname")
+    when = w.Text(description="Session", value=dt.date.today().isoformat())
+    go = w.Button(description="Start", button_style="primary")
+    status = w.HTML("<p>Answers are saved on this computer only, in the course's <code>answers/</code> folder.</p>")
+
+    def start(_: Any) -> None:
+        try:
+            store = answer_store.use(answer_store.AnswerStore(name.value, when.value))
+        except ValueError as err:
+            status.value = f"<p class='prt-wrong'>{html.escape(str(err))}</p>"
+            return
+        status.value = (
+            f"<p>Saving answers of <strong>{html.escape(store.participant)}</strong> to "
+            f"<code>{html.escape(str(store.path))}</code>. Now run the exercise cells below.</p>"
+            + (f"<p class='prt-wrong'>{html.escape(store.notice)}</p>" if store.notice else "")
+        )
+
+    go.on_click(start)
+    return w.VBox([name, when, go, status])
+
+
 def show_chapter(chapter: str) -> ExerciseView:
     """All of a chapter's exercises, in the order the data lists them, as one output."""
     return ExerciseView.combine([show(x.id) for x in course().chapter_exercises(chapter)])
 
 
-__all__ = ["KINDS", "ExerciseView", "Result", "answer_key", "grade", "show", "show_chapter"]
+__all__ = [
+    "KINDS", "ExerciseView", "Result", "answer_key", "grade", "show", "show_chapter", "start_session",
+]

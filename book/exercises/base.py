@@ -17,24 +17,37 @@ from typing import Any, Callable, Sequence
 import ipywidgets as w
 
 from ..models import ExerciseBase
+from . import store as answer_store
 
 
 @dataclass(frozen=True)
 class Result:
-    """The outcome of grading one answer, with messages a participant can act on."""
+    """The outcome of grading one answer, with messages a participant can act on.
 
-    correct: bool
-    score: float
+    ``correct`` is None where there is nothing to grade (notes, a ledger);
+    ``invalid`` marks input that cannot be accepted (it is not saved).
+    """
+
+    correct: bool | None
+    score: float | None
     messages: list[str] = field(default_factory=list)
+    invalid: bool = False
 
     def html(self) -> str:
+        items = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages)
+        if self.correct is None:
+            return f"<ul>{items}</ul>"
         verdict = "Right." if self.correct else "Not yet."
         cls = "prt-right" if self.correct else "prt-wrong"
-        items = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages)
         return f'<p class="{cls}"><strong>{verdict}</strong></p><ul>{items}</ul>'
 
 
-EMPTY = Result(False, 0.0, ["Choose an answer first."])
+EMPTY = Result(False, 0.0, ["Choose an answer first."], invalid=True)
+
+
+def invalid(message: str) -> Result:
+    """Input that cannot be accepted: an inline message, nothing saved, nothing crashes."""
+    return Result(None, None, [message], invalid=True)
 
 
 def shuffled(items: Sequence[Any], seed: str) -> list[Any]:
@@ -51,7 +64,7 @@ def passages_hint(exercise: ExerciseBase) -> str:
     return f"Look again at {marks}."
 
 
-def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str) -> str:
+def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: str = "Check") -> str:
     """The static exercise: markup that reads without JS, made interactive by exercises.js."""
     payload = html.escape(json.dumps(spec, ensure_ascii=False), quote=False)
     hint = passages_hint(exercise)
@@ -62,7 +75,7 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str) -> str:
         f'<p class="prt-ex-title" id="ex-{exercise.id}-title"><strong>{html.escape(exercise.title)}'
         f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(exercise.prompt)}</p>{hint_html}"
         f'<div class="prt-ex-body">{body}</div>'
-        '<div class="prt-ex-actions"><button type="button" class="prt-check">Check</button> '
+        f'<div class="prt-ex-actions"><button type="button" class="prt-check">{label}</button> '
         '<button type="button" class="prt-reset">Reset</button></div>'
         '<div class="prt-feedback" role="status" aria-live="polite"></div>'
         f'<script type="application/json" class="prt-ex-data">{payload}</script>'
@@ -71,16 +84,42 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str) -> str:
 
 
 def frame_widget(
-    exercise: ExerciseBase, body: w.Widget, read: Callable[[], Any], grade: Callable[[Any], Result]
+    exercise: ExerciseBase,
+    body: w.Widget,
+    read: Callable[[], Any],
+    grade: Callable[[Any], Result],
+    write: Callable[[Any], None],
+    label: str = "Check",
 ) -> w.VBox:
-    """The live exercise: prompt, inputs, a Check button and feedback."""
+    """The live exercise: prompt, inputs, a button and feedback; every answer saved as given.
+
+    A saved answer (from before a kernel restart) is written back into the inputs and
+    graded again, so a participant sees where they left off.
+    """
+    store = answer_store.current()
     feedback = w.HTML()
-    check = w.Button(description="Check", button_style="primary")
+    check = w.Button(description=label, button_style="primary")
 
     def on_check(_: Any) -> None:
-        feedback.value = grade(read()).html()
+        answer = read()
+        result = grade(answer)
+        feedback.value = result.html()
+        if result is not EMPTY and not result.invalid:
+            try:
+                store.save(exercise.id, answer, result.correct, result.score)
+            except OSError as err:
+                feedback.value += f"<p class='prt-wrong'>Could not save this answer: {html.escape(str(err))}</p>"
 
     check.on_click(on_check)
+    saved = store.get(exercise.id)
+    if saved is not None:
+        try:
+            write(saved)
+            feedback.value = grade(saved).html()
+        except (KeyError, IndexError, TypeError, ValueError):
+            feedback.value = "<p>A saved answer could not be restored; it is still in the file.</p>"
+    if store.notice:
+        feedback.value = f"<p class='prt-wrong'>{html.escape(store.notice)}</p>" + feedback.value
     hint = passages_hint(exercise)
     header = w.HTML(
         f"<p><strong>{html.escape(exercise.title)}</strong></p><p>{html.escape(exercise.prompt)}</p>"

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import MultipleChoice
-from .base import EMPTY, Result, frame_html, frame_widget
+from .base import EMPTY, Result, frame_html, frame_widget, invalid
 
 
 def grade(ex: MultipleChoice, chosen: list[int]) -> Result:
@@ -17,7 +17,7 @@ def grade(ex: MultipleChoice, chosen: list[int]) -> Result:
         return EMPTY
     picked = sorted(set(chosen))
     if any(not 0 <= i < len(ex.options) for i in picked):
-        raise ValueError(f"option index out of range for exercise {ex.id!r}: {chosen}")
+        return invalid("That option does not exist in this exercise.")
     right = {i for i, o in enumerate(ex.options) if o.correct}
     messages = [ex.options[i].feedback for i in picked]
     missed = len(right - set(picked))
@@ -56,6 +56,10 @@ def widget(ex: MultipleChoice) -> w.Widget:
 
         def read() -> list[int]:
             return [i for i, b in enumerate(boxes) if b.value]
+
+        def write(answer: list[int]) -> None:
+            for i, b in enumerate(boxes):
+                b.value = i in answer
     else:
         radio = w.RadioButtons(
             options=[(t, i) for i, t in enumerate(labels)], value=None, layout={"width": "auto"}
@@ -65,7 +69,10 @@ def widget(ex: MultipleChoice) -> w.Widget:
         def read() -> list[int]:
             return [] if radio.value is None else [radio.value]
 
+        def write(answer: list[int]) -> None:
+            radio.value = answer[0] if answer else None
+
     def grade_answer(answer: Any) -> Result:
         return grade(ex, answer)
 
-    return frame_widget(ex, body, read, grade_answer)
+    return frame_widget(ex, body, read, grade_answer, write)

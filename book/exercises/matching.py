@@ -29,7 +29,7 @@ def grade(ex: Matching, answer: dict[str, str]) -> Result:
     """Count the right matches and name the left items still wrong."""
     expected = dict(pairs(ex))
     if not any(answer.get(left) for left in expected):
-        return Result(False, 0.0, ["Match at least one item first."])
+        return Result(False, 0.0, ["Match at least one item first."], invalid=True)
     wrong = [left for left, right in expected.items() if answer.get(left) != right]
     hits = len(expected) - len(wrong)
     if not wrong:
@@ -80,7 +80,11 @@ def widget(ex: Matching) -> w.Widget:
     def read() -> dict[str, str]:
         return {left: m.value for left, m in menus.items() if m.value is not None}
 
+    def write(answer: dict[str, str]) -> None:
+        for left, menu in menus.items():
+            menu.value = answer.get(left)
+
     def grade_answer(answer: Any) -> Result:
         return grade(ex, answer)
 
-    return frame_widget(ex, body, read, grade_answer)
+    return frame_widget(ex, body, read, grade_answer, write)

@@ -32,7 +32,7 @@ def grade(ex: Ordering, answer: list[str]) -> Result:
     """How many events sit in their right place; once right, the dates as a reward."""
     right = key(ex)
     if sorted(answer) != sorted(right):
-        return Result(False, 0.0, ["Place every event exactly once."])
+        return Result(False, 0.0, ["Place every event exactly once."], invalid=True)
     hits = sum(a == b for a, b in zip(answer, right))
     if hits == len(right):
         events = course().events
@@ -81,7 +81,11 @@ def widget(ex: Ordering) -> w.Widget:
     def read() -> list[str]:
         return [s.value for s in slots if s.value is not None]
 
+    def write(answer: list[str]) -> None:
+        for slot, value in zip(slots, answer):
+            slot.value = value
+
     def grade_answer(answer: Any) -> Result:
         return grade(ex, answer)
 
-    return frame_widget(ex, body, read, grade_answer)
+    return frame_widget(ex, body, read, grade_answer, write)

@@ -1,6 +1,8 @@
-/* Permanent Revolution Today: static exercises and timeline links.
- * Works with no kernel and no other script. Answers stay in this browser's
- * localStorage (key "prt-answer:<exercise id>"), so a reload loses nothing. */
+/* Permanent Revolution Today: static exercises, timeline links and glossary previews.
+ * Works with no kernel and no other script (plotly.js is used for the ledger chart
+ * when the page has it). Answers stay in this browser's localStorage, key
+ * "prt-answer:<exercise id>", so a reload loses nothing; Reset forgets them.
+ * Each kind grades exactly as its Python twin in book/exercises/ does. */
 (function () {
   "use strict";
   var PREFIX = "prt-answer:";
@@ -20,28 +22,35 @@
     if (cls) { node.className = cls; }
     return node;
   }
-  function show(box, correct, messages) {
+  function words(text) { return String(text || "").trim().split(/\s+/).filter(Boolean).length; }
+  /* A verdict: correct is true, false or null (nothing to grade); invalid is not saved. */
+  function verdict(correct, messages, invalid) {
+    return { correct: correct, messages: messages, invalid: !!invalid };
+  }
+  function show(box, result) {
     var out = box.querySelector(".prt-feedback");
     out.textContent = "";
-    out.appendChild(el("p", correct ? "Right." : "Not yet.", correct ? "prt-right" : "prt-wrong"));
+    if (result.correct === true || result.correct === false) {
+      out.appendChild(el("p", result.correct ? "Right." : "Not yet.", result.correct ? "prt-right" : "prt-wrong"));
+    }
     var list = el("ul");
-    messages.forEach(function (m) { list.appendChild(el("li", m)); });
+    result.messages.forEach(function (m) { list.appendChild(el("li", m, result.invalid ? "prt-wrong" : "")); });
     out.appendChild(list);
+  }
+  function values(box, selector) {
+    return Array.prototype.map.call(box.querySelectorAll(selector), function (i) { return i; });
   }
 
   var kinds = {
     choice: {
       read: function (box) {
-        return Array.prototype.map.call(box.querySelectorAll("input:checked"),
-          function (i) { return Number(i.value); });
+        return values(box, ".prt-ex-body input:checked").map(function (i) { return Number(i.value); });
       },
       write: function (box, answer) {
-        box.querySelectorAll("input").forEach(function (i) {
-          i.checked = answer.indexOf(Number(i.value)) >= 0;
-        });
+        values(box, ".prt-ex-body input").forEach(function (i) { i.checked = answer.indexOf(Number(i.value)) >= 0; });
       },
       grade: function (spec, chosen) {
-        if (!chosen.length) { return [false, ["Choose an answer first."]]; }
+        if (!chosen.length) { return verdict(false, ["Choose an answer first."], true); }
         var right = [], messages = [];
         spec.options.forEach(function (o, i) { if (o.correct) { right.push(i); } });
         chosen.forEach(function (i) { messages.push(spec.options[i].feedback); });
@@ -49,14 +58,12 @@
         if (spec.multiple && missed) {
           messages.push(missed + " more right answer" + (missed > 1 ? "s" : "") + " to find.");
         }
-        var exact = missed === 0 && chosen.length === right.length;
-        return [exact, messages];
+        return verdict(missed === 0 && chosen.length === right.length, messages);
       }
     },
     ordering: {
       read: function (box) {
-        return Array.prototype.map.call(box.querySelectorAll(".prt-order li"),
-          function (li) { return li.getAttribute("data-id"); });
+        return values(box, ".prt-order li").map(function (li) { return li.getAttribute("data-id"); });
       },
       write: function (box, answer) {
         var list = box.querySelector(".prt-order");
@@ -69,45 +76,189 @@
         var hits = 0;
         spec.key.forEach(function (id, i) { if (answer[i] === id) { hits += 1; } });
         if (hits === spec.key.length) {
-          return [true, spec.key.map(function (id) { return spec.dates[id]; })];
+          return verdict(true, spec.key.map(function (id) { return spec.dates[id]; }));
         }
-        return [false, [hits + " of " + spec.key.length + " events are in the right place.", spec.hint]];
+        return verdict(false, [hits + " of " + spec.key.length + " events are in the right place.", spec.hint]);
       }
     },
     matching: {
       read: function (box) {
-        return Array.prototype.map.call(box.querySelectorAll("select"),
-          function (s) { return s.value === "" ? null : Number(s.value); });
+        return values(box, "select").map(function (s) { return s.value === "" ? null : Number(s.value); });
       },
       write: function (box, answer) {
-        box.querySelectorAll("select").forEach(function (s, i) {
+        values(box, "select").forEach(function (s, i) {
           s.value = answer[i] === null || answer[i] === undefined ? "" : String(answer[i]);
         });
       },
       grade: function (spec, answer) {
         if (!answer.some(function (a) { return a !== null; })) {
-          return [false, ["Match at least one item first."]];
+          return verdict(false, ["Match at least one item first."], true);
         }
         var wrong = [];
         spec.key.forEach(function (k, i) { if (answer[i] !== k) { wrong.push(spec.lefts[i]); } });
         var hits = spec.key.length - wrong.length;
-        if (!wrong.length) { return [true, ["All " + hits + " matched."]]; }
-        return [false, [hits + " of " + spec.key.length + " matched."].concat(
-          wrong.map(function (l) { return "Look again at: " + l + "."; }))];
+        if (!wrong.length) { return verdict(true, ["All " + hits + " matched."]); }
+        return verdict(false, [hits + " of " + spec.key.length + " matched."].concat(
+          wrong.map(function (l) { return "Look again at: " + l + "."; })));
       }
-    }
+    },
+    "short": {
+      read: function (box) {
+        return { text: box.querySelector(".prt-text").value,
+                 ticks: values(box, ".prt-tick:checked").map(function (i) { return Number(i.value); }) };
+      },
+      write: function (box, answer) {
+        box.querySelector(".prt-text").value = answer.text || "";
+        values(box, ".prt-tick").forEach(function (i) { i.checked = (answer.ticks || []).indexOf(Number(i.value)) >= 0; });
+      },
+      grade: function (spec, answer) {
+        var n = words(answer.text);
+        if (n < spec.min_words) {
+          return verdict(null, ["Write at least " + spec.min_words + " words first (you have " + n + ")."], true);
+        }
+        var ticks = answer.ticks.length;
+        return verdict(ticks === spec.points, ["Model answer: " + spec.model,
+          "You ticked " + ticks + " of " + spec.points + " points of the rubric."]);
+      }
+    },
+    bridge: {
+      read: function (box) {
+        var answer = { grievance: box.querySelector(".prt-grievance").value };
+        values(box, "textarea[data-step]").forEach(function (t) { answer[t.getAttribute("data-step")] = t.value; });
+        answer.grievance = answer.grievance === "" ? -1 : Number(answer.grievance);
+        return answer;
+      },
+      write: function (box, answer) {
+        box.querySelector(".prt-grievance").value = answer.grievance < 0 ? "" : String(answer.grievance);
+        values(box, "textarea[data-step]").forEach(function (t) { t.value = answer[t.getAttribute("data-step")] || ""; });
+      },
+      grade: function (spec, answer) {
+        var chosen = spec.grievances[answer.grievance];
+        if (!chosen) { return verdict(null, ["Choose a grievance first."], true); }
+        var steps = ["immediate", "transitional", "goal"];
+        for (var i = 0; i < steps.length; i += 1) {
+          if (words(answer[steps[i]]) < spec.min_words) {
+            return verdict(null, ["Fill in the " + steps[i] + " step with at least " + spec.min_words + " words."], true);
+          }
+        }
+        return verdict(null, [
+          "Your chain: " + answer.immediate + " → " + answer.transitional + " → " + answer.goal,
+          "The article's program answers “" + chosen.grievance + "” with: " + chosen.demand + chosen.where + ".",
+          "Compare: where does your chain go further, or stop sooner, than the article's?"]);
+      }
+    },
+    discussion: {
+      read: function (box) { return { notes: box.querySelector(".prt-text").value }; },
+      write: function (box, answer) { box.querySelector(".prt-text").value = answer.notes || ""; },
+      grade: function (spec, answer) {
+        var n = words(answer.notes);
+        if (!n) { return verdict(null, ["Write a note first."], true); }
+        return verdict(null, ["Notes saved (" + n + " words)."]);
+      }
+    },
+    ledger: ledgerKind()
   };
+
+  /* The lights-out ledger keeps its rows in the box; "Add entry" checks one entry. */
+  function ledgerKind() {
+    function rows(box) { return box.prtRows || (box.prtRows = []); }
+    function summary(list) {
+      if (!list.length) { return ["No entries yet."]; }
+      var total = 0, byDay = {}, households = {};
+      list.forEach(function (r) {
+        total += r.minutes; byDay[r.day] = (byDay[r.day] || 0) + r.minutes; households[r.household] = 1;
+      });
+      var days = Object.keys(byDay), hh = Object.keys(households).length;
+      var worst = days.sort().reduce(function (a, d) { return byDay[d] >= byDay[a] ? d : a; }, days[0]);
+      return [
+        list.length + " entries from " + hh + " household" + (hh !== 1 ? "s" : "") + " over " +
+          days.length + " day" + (days.length !== 1 ? "s" : "") + ".",
+        "Total without power: " + total + " minutes (" + (total / 60).toFixed(1) + " hours).",
+        "Mean per household and day: " + Math.round(total / list.length) + " minutes.",
+        "Worst day: " + worst + ", " + byDay[worst] + " minutes across households."];
+    }
+    function check(spec, household, day, minutes) {
+      if (!household) { throw new Error("Choose or name a household."); }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || isNaN(Date.parse(day))) {
+        throw new Error("'" + day + "' is not a date; use the form 2026-07-14.");
+      }
+      var text = String(minutes).trim();
+      if (!/^-?\d+$/.test(text)) { throw new Error("Minutes must be a whole number; '" + text + "' is not."); }
+      var value = Number(text);
+      if (value < 0 || value > spec.max) {
+        throw new Error("Minutes must be between 0 and " + spec.max + " (a day has 1440); got " + value + ".");
+      }
+      return { household: household, day: day, minutes: value };
+    }
+    function draw(box) {
+      var list = rows(box), table = box.querySelector(".prt-ledger-table");
+      table.textContent = "";
+      if (list.length) {
+        var t = el("table", "", "prt-timeline-table"), head = el("tr");
+        t.appendChild(el("caption", "Lights-out ledger: the entries"));
+        ["Household", "Day", "Minutes", ""].forEach(function (h) {
+          var th = el("th", h); th.scope = "col"; head.appendChild(th);
+        });
+        t.appendChild(head);
+        list.forEach(function (r, i) {
+          var tr = el("tr");
+          [r.household, r.day, String(r.minutes)].forEach(function (v) { tr.appendChild(el("td", v)); });
+          var cell = el("td"), remove = el("button", "Remove", "prt-l-remove");
+          remove.type = "button"; remove.setAttribute("data-row", i);
+          remove.setAttribute("aria-label", "Remove " + r.household + " " + r.day);
+          cell.appendChild(remove); tr.appendChild(cell); t.appendChild(tr);
+        });
+        table.appendChild(t);
+      }
+      var csv = "household,day,minutes\n" + list.map(function (r) {
+        return '"' + r.household.replace(/"/g, '""') + '",' + r.day + "," + r.minutes;
+      }).join("\n") + (list.length ? "\n" : "");
+      box.querySelector(".prt-ledger-csv").href = "data:text/csv;charset=utf-8," + encodeURIComponent(csv);
+      var chart = box.querySelector(".prt-ledger-chart");
+      if (window.Plotly && list.length) {
+        var names = {};
+        list.forEach(function (r) { names[r.household] = 1; });
+        var traces = Object.keys(names).sort().map(function (name) {
+          var mine = list.filter(function (r) { return r.household === name; });
+          return { type: "bar", name: name, x: mine.map(function (r) { return r.day; }),
+                   y: mine.map(function (r) { return r.minutes; }) };
+        });
+        window.Plotly.react(chart, traces, { barmode: "stack", height: 320,
+          margin: { l: 50, r: 10, t: 30, b: 40 }, yaxis: { title: "minutes without power" },
+          xaxis: { type: "date" }, legend: { orientation: "h" } }, { displaylogo: false, responsive: true });
+      } else if (window.Plotly) { window.Plotly.purge(chart); }
+    }
+    return {
+      read: function (box) { return rows(box).slice(); },
+      write: function (box, answer) { box.prtRows = (answer || []).slice(); draw(box); },
+      add: function (box, spec) {
+        var entry;
+        try {
+          entry = check(spec, box.querySelector(".prt-l-household").value,
+            box.querySelector(".prt-l-day").value, box.querySelector(".prt-l-minutes").value);
+        } catch (err) {
+          return verdict(null, [err.message].concat(summary(rows(box))), true);
+        }
+        rows(box).push(entry);
+        box.querySelector(".prt-l-minutes").value = "";
+        draw(box);
+        return verdict(null, summary(rows(box)));
+      },
+      grade: function (spec, answer) { return verdict(null, summary(answer)); },
+      remove: function (box, index) { rows(box).splice(index, 1); draw(box); }
+    };
+  }
 
   function setup(box) {
     var id = box.getAttribute("data-exercise");
     var spec = JSON.parse(box.querySelector(".prt-ex-data").textContent);
     var kind = kinds[spec.kind];
+    if (!kind) { return; }
     var initial = kind.read(box);
     function check() {
-      var answer = kind.read(box);
-      store(id, answer);
-      var result = kind.grade(spec, answer);
-      show(box, result[0], result[1]);
+      var result = kind.add ? kind.add(box, spec) : kind.grade(spec, kind.read(box));
+      if (!result.invalid) { store(id, kind.read(box)); }
+      show(box, result);
     }
     box.querySelector(".prt-check").addEventListener("click", check);
     box.querySelector(".prt-reset").addEventListener("click", function () {
@@ -116,6 +267,13 @@
       box.querySelector(".prt-feedback").textContent = "";
     });
     box.addEventListener("click", function (ev) {
+      var remove = ev.target.closest(".prt-l-remove");
+      if (remove) {
+        kind.remove(box, Number(remove.getAttribute("data-row")));
+        store(id, kind.read(box));
+        show(box, kind.grade(spec, kind.read(box)));
+        return;
+      }
       var button = ev.target.closest(".prt-up, .prt-down");
       if (!button) { return; }
       var li = button.closest("li");
@@ -126,11 +284,19 @@
       button.focus();
       store(id, kind.read(box));
     });
-    box.addEventListener("change", function () { store(id, kind.read(box)); });
+    if (!kind.add) {
+      box.addEventListener("change", function () { store(id, kind.read(box)); });
+      box.addEventListener("input", function () { store(id, kind.read(box)); });
+    }
     var saved = recall(id);
-    if (saved && saved.length) {
-      kind.write(box, saved);
-      check();
+    if (saved && (saved.length || (typeof saved === "object" && !Array.isArray(saved)))) {
+      try {
+        kind.write(box, saved);
+        var result = kind.grade(spec, kind.read(box));
+        if (!result.invalid) { show(box, result); }
+      } catch (e) { /* an unreadable saved answer: start fresh, keep the page working */ }
+    } else if (kind.add) {
+      kind.write(box, []);
     }
   }
 
@@ -140,7 +306,7 @@
       graph.on("plotly_click", function (data) {
         var point = data.points && data.points[0];
         var target = point && point.customdata && point.customdata[1];
-        if (target) { window.location.hash = target.split("#")[1]; }
+        if (target) { window.location.href = target; }
       });
     });
   }

@@ -1,0 +1,87 @@
+"""The transitional-program bridge: from a grievance to a goal, compared with the article.
+
+A participant picks a grievance from the article (jobs, electricity, water ...) and
+builds the chain immediate demand -> transitional demand -> goal; then sees the demand
+the article's own program puts against that grievance, with its paragraph.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..models import Bridge
+from .base import Result, frame_html, frame_widget, invalid
+
+STEPS = ("immediate", "transitional", "goal")
+LABELS = {
+    "immediate": "Immediate demand (what people ask for now)",
+    "transitional": "Transitional demand (what the demand leads to, beyond what the system grants)",
+    "goal": "Goal (where the chain ends)",
+}
+
+
+def grade(ex: Bridge, answer: dict[str, Any]) -> Result:
+    """Every step needs words; then the article's demand for that grievance, to compare."""
+    try:
+        chosen = ex.grievances[int(answer.get("grievance", -1))]
+    except (ValueError, IndexError):
+        return invalid("Choose a grievance first.")
+    for step in STEPS:
+        if len(str(answer.get(step, "")).split()) < ex.min_words:
+            return invalid(f"Fill in the {step} step with at least {ex.min_words} words.")
+    where = f" (¶{chosen.passage[1:]})" if chosen.passage else ""
+    return Result(
+        None,
+        None,
+        [f"Your chain: {answer['immediate']} → {answer['transitional']} → {answer['goal']}",
+         f"The article's program answers “{chosen.grievance}” with: {chosen.article_demand}{where}.",
+         "Compare: where does your chain go further, or stop sooner, than the article's?"],
+    )
+
+
+def key_text(ex: Bridge) -> list[str]:
+    return [f"{g.grievance} → {g.article_demand}" for g in ex.grievances]
+
+
+def static_html(ex: Bridge) -> str:
+    options = '<option value="">Choose…</option>' + "".join(
+        f'<option value="{i}">{html.escape(g.grievance)}</option>' for i, g in enumerate(ex.grievances)
+    )
+    steps = "".join(
+        f'<label for="ex-{ex.id}-{s}">{html.escape(LABELS[s])}</label>'
+        f'<textarea id="ex-{ex.id}-{s}" data-step="{s}" rows="2"></textarea>'
+        for s in STEPS
+    )
+    body = (
+        f'<label for="ex-{ex.id}-g">Grievance</label><select id="ex-{ex.id}-g" class="prt-grievance">'
+        f'{options}</select><div class="prt-bridge">{steps}</div>'
+    )
+    spec = {
+        "kind": "bridge", "min_words": ex.min_words,
+        "grievances": [
+            {"grievance": g.grievance, "demand": g.article_demand,
+             "where": f" (¶{g.passage[1:]})" if g.passage else ""}
+            for g in ex.grievances
+        ],
+    }
+    return frame_html(ex, spec, body, label="Compare with the article")
+
+
+def widget(ex: Bridge) -> w.Widget:
+    pick = w.Dropdown(options=[(g.grievance, i) for i, g in enumerate(ex.grievances)], value=None,
+                      description="Grievance", layout={"width": "auto"})
+    fields = {s: w.Textarea(placeholder=LABELS[s], layout={"width": "100%"}) for s in STEPS}
+    body = w.VBox([pick, *fields.values()])
+
+    def read() -> dict[str, Any]:
+        return {"grievance": -1 if pick.value is None else pick.value, **{s: f.value for s, f in fields.items()}}
+
+    def write(answer: dict[str, Any]) -> None:
+        pick.value = None if int(answer.get("grievance", -1)) < 0 else int(answer["grievance"])
+        for s, f in fields.items():
+            f.value = answer.get(s, "")
+
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, label="Compare")

@@ -1,0 +1,166 @@
+"""The lights-out ledger: a group's own record of minutes without power, as data.
+
+From the solidarity essay: "each household records every minute without power". Here
+participants enter minutes per household and day, see a chart and a summary update, and
+export the ledger as CSV. A bad entry (not a number, out of range, no date) gets an
+inline message and is not added; what is already recorded is never lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+from typing import Any
+
+import ipywidgets as w
+import plotly.graph_objects as go
+
+from ..models import Ledger
+from . import store as answer_store
+from .base import Result, frame_html, frame_widget, invalid
+
+Row = dict[str, Any]
+
+
+def check_entry(ex: Ledger, household: str, day: str, minutes: Any) -> Row:
+    """One entry made safe, or ValueError with a message a participant can act on."""
+    household = str(household or "").strip()
+    if not household:
+        raise ValueError("Choose or name a household.")
+    try:
+        when = dt.date.fromisoformat(str(day).strip())
+    except ValueError:
+        raise ValueError(f"{day!r} is not a date; use the form 2026-07-14.") from None
+    text = str(minutes).strip()
+    if not text.lstrip("-").isdigit():
+        raise ValueError(f"Minutes must be a whole number; {text!r} is not.")
+    value = int(text)
+    if not 0 <= value <= ex.max_minutes:
+        raise ValueError(f"Minutes must be between 0 and {ex.max_minutes} (a day has 1440); got {value}.")
+    return {"household": household, "day": when.isoformat(), "minutes": value}
+
+
+def clean_rows(ex: Ledger, rows: Any) -> tuple[list[Row], list[str]]:
+    """Valid rows, and a message for each invalid one (a saved ledger may have been edited)."""
+    good, problems = [], []
+    for n, row in enumerate(rows if isinstance(rows, list) else [], start=1):
+        try:
+            good.append(check_entry(ex, row.get("household"), row.get("day"), row.get("minutes")))
+        except (ValueError, AttributeError) as err:
+            problems.append(f"Row {n} skipped: {err}")
+    return good, problems
+
+
+def summary(rows: list[Row]) -> list[str]:
+    """Totals a group can discuss: hours lost, the worst day, the mean per household-day."""
+    if not rows:
+        return ["No entries yet."]
+    total = sum(r["minutes"] for r in rows)
+    by_day: dict[str, int] = {}
+    for r in rows:
+        by_day[r["day"]] = by_day.get(r["day"], 0) + r["minutes"]
+    worst = max(by_day, key=lambda d: (by_day[d], d))
+    households = {r["household"] for r in rows}
+    return [
+        f"{len(rows)} entries from {len(households)} household{'s' if len(households) != 1 else ''} "
+        f"over {len(by_day)} day{'s' if len(by_day) != 1 else ''}.",
+        f"Total without power: {total} minutes ({total / 60:.1f} hours).",
+        f"Mean per household and day: {total / len(rows):.0f} minutes.",
+        f"Worst day: {worst}, {by_day[worst]} minutes across households.",
+    ]
+
+
+def figure(rows: list[Row]) -> go.Figure:
+    """Minutes without power per day, stacked by household."""
+    fig = go.Figure()
+    for household in sorted({r["household"] for r in rows}):
+        mine = sorted((r for r in rows if r["household"] == household), key=lambda r: r["day"])
+        fig.add_bar(name=household, x=[r["day"] for r in mine], y=[r["minutes"] for r in mine])
+    fig.update_layout(
+        barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 30, "b": 30},
+        yaxis={"title": "minutes without power"}, xaxis={"type": "date"},
+        legend={"orientation": "h"}, plot_bgcolor="white",
+    )
+    return fig
+
+
+def to_csv(rows: list[Row]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["household", "day", "minutes"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def grade(ex: Ledger, rows: Any) -> Result:
+    good, problems = clean_rows(ex, rows)
+    return Result(None, None, summary(good) + problems)
+
+
+def key_text(ex: Ledger) -> list[str]:
+    return ["(no key: the group's own data)", f"Households offered: {', '.join(ex.households)}"]
+
+
+def static_html(ex: Ledger) -> str:
+    options = "".join(f'<option value="{html.escape(h)}">{html.escape(h)}</option>' for h in ex.households)
+    body = (
+        '<div class="prt-ledger-entry">'
+        f'<label for="ex-{ex.id}-h">Household</label><select id="ex-{ex.id}-h" class="prt-l-household">{options}</select>'
+        f'<label for="ex-{ex.id}-d">Day</label><input id="ex-{ex.id}-d" class="prt-l-day" type="date">'
+        f'<label for="ex-{ex.id}-m">Minutes without power</label>'
+        f'<input id="ex-{ex.id}-m" class="prt-l-minutes" type="text" inputmode="numeric">'
+        "</div>"
+        '<div class="prt-ledger-table"></div>'
+        '<div class="prt-ledger-chart prt-needs-plotly" role="img" aria-label="Chart of minutes without power per day; the table above has the same numbers"></div>'
+        '<p><a class="prt-ledger-csv" href="#" download="lights-out-ledger.csv">Export the ledger as CSV</a></p>'
+    )
+    return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="Add entry")
+
+
+def widget(ex: Ledger) -> w.Widget:
+    rows: list[Row] = []
+    household = w.Combobox(options=ex.households, placeholder="Household", description="Household")
+    day = w.Text(value=dt.date.today().isoformat(), description="Day")
+    minutes = w.Text(placeholder="e.g. 180", description="Minutes")
+    message = w.HTML()
+    table = w.HTML()
+    chart = w.Output()
+    export = w.Button(description="Export CSV")
+    exported = w.HTML()
+
+    def redraw() -> None:
+        table.value = "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in summary(rows)) + "</ul>"
+        chart.clear_output(wait=True)
+        with chart:
+            if rows:
+                figure(rows).show()
+
+    def read() -> list[Row]:
+        try:
+            entry = check_entry(ex, household.value, day.value, minutes.value)
+        except ValueError as err:
+            message.value = f"<p class='prt-wrong'>{html.escape(str(err))}</p>"
+            return rows
+        message.value = ""
+        rows.append(entry)
+        minutes.value = ""
+        redraw()
+        return rows
+
+    def write(saved: list[Row]) -> None:
+        good, _ = clean_rows(ex, saved)
+        rows[:] = good
+        redraw()
+
+    def on_export(_: Any) -> None:
+        store = answer_store.current()
+        path = store.path.with_name(f"{store.path.stem}-{ex.id}.csv")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(to_csv(rows), encoding="utf-8")
+        exported.value = f"<p>Saved {len(rows)} rows to <code>{html.escape(str(path))}</code></p>"
+
+    export.on_click(on_export)
+    body = w.VBox([household, day, minutes, message, table, chart, w.HBox([export, exported])])
+    return frame_widget(ex, body, read, lambda r: grade(ex, r), write, label="Add entry")

@@ -1,0 +1,61 @@
+"""Short answer: write first, then compare with a model answer and tick a rubric."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..models import ShortAnswer
+from .base import Result, frame_html, frame_widget, invalid
+
+
+def grade(ex: ShortAnswer, answer: dict[str, Any]) -> Result:
+    """Too short is refused; otherwise the model answer and the rubric points ticked."""
+    text = str(answer.get("text", "")).strip()
+    words = len(text.split())
+    if words < ex.min_words:
+        return invalid(f"Write at least {ex.min_words} words first (you have {words}).")
+    ticks = sorted({int(t) for t in answer.get("ticks", []) if 0 <= int(t) < len(ex.rubric)})
+    done = len(ticks) == len(ex.rubric)
+    return Result(
+        done,
+        len(ticks) / len(ex.rubric),
+        [f"Model answer: {ex.model_answer}",
+         f"You ticked {len(ticks)} of {len(ex.rubric)} points of the rubric."],
+    )
+
+
+def key_text(ex: ShortAnswer) -> list[str]:
+    return [f"Model answer: {ex.model_answer}"] + [f"Rubric: {r}" for r in ex.rubric]
+
+
+def static_html(ex: ShortAnswer) -> str:
+    rubric = "".join(
+        f'<label class="prt-option"><input type="checkbox" class="prt-tick" value="{i}"> {html.escape(r)}</label>'
+        for i, r in enumerate(ex.rubric)
+    )
+    body = (
+        f'<label for="ex-{ex.id}-text">Your answer</label>'
+        f'<textarea id="ex-{ex.id}-text" class="prt-text" rows="5"></textarea>'
+        f'<fieldset class="prt-rubric"><legend>After you compare: tick what your answer does</legend>{rubric}</fieldset>'
+    )
+    spec = {"kind": "short", "min_words": ex.min_words, "model": ex.model_answer, "points": len(ex.rubric)}
+    return frame_html(ex, spec, body, label="Compare with a model answer")
+
+
+def widget(ex: ShortAnswer) -> w.Widget:
+    text = w.Textarea(placeholder="Your answer", layout={"width": "100%", "height": "8em"})
+    ticks = [w.Checkbox(description=r, indent=False, layout={"width": "auto"}) for r in ex.rubric]
+    body = w.VBox([text, w.HTML("<p>After you compare, tick what your answer does:</p>"), *ticks])
+
+    def read() -> dict[str, Any]:
+        return {"text": text.value, "ticks": [i for i, t in enumerate(ticks) if t.value]}
+
+    def write(answer: dict[str, Any]) -> None:
+        text.value = answer.get("text", "")
+        for i, t in enumerate(ticks):
+            t.value = i in answer.get("ticks", [])
+
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, label="Compare")

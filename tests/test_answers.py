@@ -1,0 +1,158 @@
+"""Live answers: saved as given, atomically, restored after a restart, never lost."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import ipywidgets as w
+import pytest
+
+from book import exercises
+from book.exercises import bridge, discussion, ledger, short, store
+from book.load import course
+
+
+def _ex(exercise_id):
+    return course().exercises[exercise_id]
+
+
+def _find(widget, cls):
+    found, stack = [], [widget]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cls):
+            found.append(node)
+        stack.extend(getattr(node, "children", ()))
+    return found
+
+
+def test_answer_is_written_at_once_and_read_back_by_a_new_store(answers_in_tmp):
+    s = store.AnswerStore("Amal", "session 1")
+    s.save("tishreen-who-protested", [1], True, 1.0)
+    data = json.loads(s.path.read_text(encoding="utf-8"))
+    assert data["participant"] == "Amal" and data["answers"]["tishreen-who-protested"]["answer"] == [1]
+    again = store.AnswerStore("Amal", "session 1")  # as after a kernel restart
+    assert again.get("tishreen-who-protested") == [1]
+    assert not list(s.path.parent.glob("*.tmp")), "a temporary file was left behind"
+
+
+def test_another_participant_never_overwrites(answers_in_tmp):
+    store.AnswerStore("Amal", "s1").save("x", "a", None, None)
+    store.AnswerStore("Bashir", "s1").save("x", "b", None, None)
+    assert store.AnswerStore("Amal", "s1").get("x") == "a"
+    path = store.AnswerStore("Amal", "s1").path
+    with pytest.raises(ValueError, match="choose a different name"):
+        store.AnswerStore("amal!", "s1")  # same file name, different person
+    assert json.loads(path.read_text())["answers"]["x"]["answer"] == "a"
+
+
+def test_corrupted_file_is_kept_aside_with_a_message(answers_in_tmp):
+    s = store.AnswerStore("Amal", "s1")
+    s.path.parent.mkdir(parents=True, exist_ok=True)
+    s.path.write_text("{not json", encoding="utf-8")
+    fresh = store.AnswerStore("Amal", "s1")
+    assert "could not be read" in fresh.notice
+    kept = list(s.path.parent.glob("amal.corrupt-*.json"))
+    assert kept and kept[0].read_text() == "{not json"
+
+
+def test_csv_export_has_one_row_per_answer(answers_in_tmp):
+    s = store.AnswerStore("Amal", "s1")
+    s.save("a", [1], True, 1.0)
+    s.save("b", {"notes": "x"}, None, None)
+    rows = list(csv.DictReader(s.export_csv().open(encoding="utf-8")))
+    assert [r["exercise"] for r in rows] == ["a", "b"] and rows[0]["correct"] == "True"
+
+
+def test_widget_saves_on_click_and_restores_after_restart(answers_in_tmp):
+    exercises.start_session("Amal", "s1")
+    ex = _ex("tishreen-who-protested")
+    view = exercises.show(ex.id)
+    _find(view.widget, w.RadioButtons)[0].value = 1
+    _find(view.widget, w.Button)[0].click()
+    assert store.current().path.exists()
+    store._current = None  # the kernel restarts: nothing in memory
+    exercises.start_session("Amal", "s1")
+    again = exercises.show(ex.id)
+    assert _find(again.widget, w.RadioButtons)[0].value == 1
+    assert any("Right." in h.value for h in _find(again.widget, w.HTML))
+
+
+def test_empty_answer_is_not_saved(answers_in_tmp):
+    exercises.start_session("Amal", "s1")
+    view = exercises.show("tishreen-who-protested")
+    _find(view.widget, w.Button)[0].click()
+    assert any("Choose an answer first." in h.value for h in _find(view.widget, w.HTML))
+    assert store.current().get("tishreen-who-protested") is None
+
+
+def test_short_answer_refuses_too_short_then_counts_rubric():
+    ex = _ex("tishreen-why-not-win")
+    assert short.grade(ex, {"text": "no", "ticks": []}).invalid
+    long = "It could not win because it lacked organisation, a program and self-defence."
+    result = short.grade(ex, {"text": long, "ticks": [0, 1]})
+    assert result.score == 0.5 and ex.model_answer in result.messages[0]
+    assert short.grade(ex, {"text": long, "ticks": list(range(len(ex.rubric)))}).correct
+
+
+def test_bridge_needs_every_step_then_shows_the_articles_demand():
+    ex = _ex("tishreen-bridge")
+    answer = {"grievance": 0, "immediate": "jobs for graduates now", "transitional": "", "goal": "x y z"}
+    assert "transitional" in bridge.grade(ex, answer).messages[0]
+    answer["transitional"] = "public works under workers' control"
+    result = bridge.grade(ex, answer)
+    assert not result.invalid and "(¶67)" in result.messages[1]
+    assert bridge.grade(ex, {"grievance": -1}).invalid
+
+
+def test_discussion_keeps_notes():
+    ex = _ex("tishreen-our-situation")
+    assert discussion.grade(ex, {"notes": "  "}).invalid
+    assert discussion.grade(ex, {"notes": "three short words"}).messages == ["Notes saved (3 words)."]
+
+
+@pytest.fixture
+def ledger_ex():
+    from book.models import Ledger
+
+    return Ledger(id="t-ledger", chapter="solidarity", kind="ledger", title="Ledger", prompt="p",
+                  households=["Household A", "Household B"])
+
+
+@pytest.mark.parametrize(
+    "minutes, message",
+    [("abc", "whole number"), ("2000", "between 0 and 1440"), ("-5", "between 0 and 1440"), ("", "whole number")],
+)
+def test_ledger_rejects_bad_entries_with_a_message(ledger_ex, minutes, message):
+    with pytest.raises(ValueError, match=message):
+        ledger.check_entry(ledger_ex, "Household A", "2026-07-14", minutes)
+
+
+def test_ledger_summary_figure_and_csv(ledger_ex):
+    rows = [ledger.check_entry(ledger_ex, h, d, m) for h, d, m in
+            [("Household A", "2026-07-14", "120"), ("Household B", "2026-07-14", "60"),
+             ("Household A", "2026-07-15", "300")]]
+    text = " ".join(ledger.summary(rows))
+    assert "480 minutes (8.0 hours)" in text and "Worst day: 2026-07-15, 300 minutes" in text
+    fig = ledger.figure(rows)
+    assert sorted(t.name for t in fig.data) == ["Household A", "Household B"]
+    assert ledger.to_csv(rows).splitlines() == [
+        "household,day,minutes", "Household A,2026-07-14,120", "Household B,2026-07-14,60",
+        "Household A,2026-07-15,300"]
+
+
+def test_ledger_widget_bad_entry_keeps_what_is_recorded(ledger_ex, answers_in_tmp):
+    exercises.start_session("Amal", "s1")
+    box = ledger.widget(ledger_ex)
+    household = _find(box, w.Combobox)[0]
+    texts = {t.description: t for t in _find(box, w.Text)}
+    day, minutes = texts["Day"], texts["Minutes"]
+    add = next(b for b in _find(box, w.Button) if b.description == "Add entry")
+    household.value, day.value, minutes.value = "Household A", "2026-07-14", "90"
+    add.click()
+    minutes.value = "ninety"
+    add.click()
+    saved = store.current().get("t-ledger")
+    assert saved == [{"household": "Household A", "day": "2026-07-14", "minutes": 90}]
+    assert any("whole number" in h.value for h in _find(box, w.HTML))
