@@ -124,3 +124,38 @@ def test_glossary_link_lands_on_the_definition(browser, built):
     assert visit.page.url.endswith("glossary.html#term-muhasasa")
     assert visit.page.locator("#term-muhasasa").is_visible()
     visit.close()
+
+
+def test_written_kinds_give_feedback_and_survive_reload(browser, built):
+    """Short answer, bridge and discussion: answer, see feedback, reload, still there."""
+    url = f"{built.as_uri()}/chapters/tishreen.html"
+    visit = Visit(browser, url)
+    page = visit.page
+    short = page.locator('[data-exercise="tishreen-why-not-win"]')
+    short.locator("textarea").fill("Too short.")
+    short.get_by_role("button", name="Compare with a model answer").click()
+    assert "Write at least" in short.locator(".prt-feedback").inner_text()
+    short.locator("textarea").fill("It lacked organisation, a program linking demands to change, and self-defence.")
+    short.locator(".prt-tick").first.check()
+    short.get_by_role("button", name="Compare with a model answer").click()
+    assert "Model answer:" in short.locator(".prt-feedback").inner_text()
+
+    bridge = page.locator('[data-exercise="tishreen-bridge"]')
+    bridge.locator("select").select_option(index=1)
+    for step, text in [("immediate", "jobs for graduates now"), ("transitional", "public works under workers control"),
+                       ("goal", "a planned economy for need")]:
+        bridge.locator(f'textarea[data-step="{step}"]').fill(text)
+    bridge.get_by_role("button", name="Compare with the article").click()
+    assert "(¶67)" in bridge.locator(".prt-feedback").inner_text()
+
+    notes = page.locator('[data-exercise="tishreen-our-situation"]')
+    notes.locator("textarea").fill("Water cuts matter most here.")
+    notes.get_by_role("button", name="Save notes").click()
+    assert "Notes saved (5 words)." in notes.locator(".prt-feedback").inner_text()
+
+    page.reload()
+    assert page.locator('[data-exercise="tishreen-why-not-win"] textarea').input_value().startswith("It lacked")
+    assert "(¶67)" in page.locator('[data-exercise="tishreen-bridge"] .prt-feedback').inner_text()
+    assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
+    assert not visit.errors, visit.errors
+    visit.close()
