@@ -115,6 +115,7 @@ class Article(Strict):
 
     id: Slug
     title: str
+    short: str = Field(max_length=30, description="a few words for lists and back-links")
     subtitle: str | None = None
     byline: str | None = Field(description="None when the text is unsigned")
     date: DateField | None = Field(description="publication date; None when undated")

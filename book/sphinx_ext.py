@@ -17,6 +17,7 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.addnodes import glossary as glossary_node
 from sphinx.application import Sphinx
 from sphinx.domains.std import StandardDomain, make_glossary_term
@@ -42,6 +43,10 @@ class article_meta(nodes.General, nodes.Element):
 
 class reading_time(nodes.Inline, nodes.TextElement):
     """Filled with the reading time computed from the article's own words."""
+
+
+class term_uses(nodes.General, nodes.Element):
+    """Filled, once every page is read, with links to each chapter paragraph using a term."""
 
 
 class para_ref(nodes.Inline, nodes.TextElement):
@@ -125,7 +130,7 @@ def article_blocks(section: nodes.section) -> list[nodes.Element]:
 class NumberArticle(SphinxTransform):
     """Give every article paragraph a stable ¶ anchor and fill in reading times."""
 
-    default_priority = 880
+    default_priority = 870  # before DoctreeReadEvent (880): collectors see the ¶ ids
 
     def apply(self, **kwargs: Any) -> None:
         minutes: dict[str, int] = {}
@@ -242,31 +247,142 @@ def term_definition(t: Term, terms: dict[str, Term]) -> nodes.definition:
 class CourseGlossary(SphinxDirective):
     """``{course-glossary}``: the whole glossary from book/data/glossary/*.yml, A to Z.
 
-    Each term (and each alias) is registered with Sphinx's standard domain, so a
-    ``{term}`` link to an unknown word fails the ``-W`` build.
+    Each term (and each alias, and its id) is registered with Sphinx's standard domain,
+    so a ``{term}`` link to an unknown word fails the ``-W`` build. Entries are grouped
+    under letter headings with a letter bar on top; each ends with "where it appears",
+    filled in after every chapter has been read.
     """
 
     has_content = False
-    option_spec = {"class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
         terms = course().terms
         std: StandardDomain = self.env.get_domain("std")  # type: ignore[assignment]
-        gloss = glossary_node()
-        gloss["sorted"] = False  # already sorted A to Z below
-        dlist = nodes.definition_list(classes=["glossary", "prt-glossary"])
-        gloss += dlist
-        for t in sorted(terms.values(), key=lambda t: t.term.lower()):
-            term = make_glossary_term(
-                self.env, [nodes.Text(t.term)], None, self.env.docname, self.lineno,
-                f"term-{t.id}", self.state.document,
-            )
-            self.state.document.note_explicit_target(term)
-            # The id works as a link target too, so chapters can write {term}`text <id>`.
-            for alias in {t.id, *t.aliases} - {t.term}:
-                std._note_term(alias, f"term-{t.id}", location=term)
-            dlist += nodes.definition_list_item("", term, term_definition(t, terms))
-        return [gloss]
+        ordered = sorted(terms.values(), key=lambda t: t.term.lower())
+        letters = sorted({_letter(t) for t in ordered})
+        bar = _para(classes=["prt-letters"])
+        for i, letter in enumerate(letters):
+            bar += nodes.reference("", letter, refid=f"letter-{letter.lower()}")
+            if i < len(letters) - 1:
+                bar += nodes.Text(" · ")
+        out: list[nodes.Node] = [bar]
+        for letter in letters:
+            # (Sphinx reads "heading-level", MyST's writer override reads "level".)
+            out.append(nodes.rubric("", letter, ids=[f"letter-{letter.lower()}"], **{"heading-level": 2, "level": 2}))
+            gloss = glossary_node()
+            gloss["sorted"] = False  # already sorted A to Z
+            dlist = nodes.definition_list(classes=["glossary", "prt-glossary"])
+            gloss += dlist
+            for t in (t for t in ordered if _letter(t) == letter):
+                term = make_glossary_term(
+                    self.env, [nodes.Text(t.term)], None, self.env.docname, self.lineno,
+                    f"term-{t.id}", self.state.document,
+                )
+                self.state.document.note_explicit_target(term)
+                # The id works as a link target too, so chapters can write {term}`text <id>`.
+                for alias in {t.id, *t.aliases} - {t.term}:
+                    std._note_term(alias, f"term-{t.id}", location=term)
+                body = term_definition(t, terms)
+                body += term_uses("", term_id=t.id)
+                dlist += nodes.definition_list_item("", term, body)
+            out.append(gloss)
+        return out
+
+
+def _letter(t: Term) -> str:
+    first = t.term.lstrip("'’\"")[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def _collect_term_uses(app: Sphinx, doctree: nodes.document) -> None:
+    """Record each {term} link in a chapter with the ¶ (or section) it sits in."""
+    docname = app.env.docname
+    uses = app.env.__dict__.setdefault("prt_term_uses", {})
+    uses.pop(docname, None)
+    if not docname.startswith("chapters/"):
+        return
+    found = []
+    for ref in doctree.findall(addnodes.pending_xref):
+        if ref.get("reftype") != "term":
+            continue
+        anchor, label = "", ""
+        parent = ref.parent
+        while parent is not None:
+            ids = parent.get("ids", []) if isinstance(parent, nodes.Element) else []
+            para = next((i for i in ids if re.fullmatch(r"p\d+", i)), None)
+            if para:
+                anchor, label = para, f"¶{para[1:]}"
+                break
+            if isinstance(parent, nodes.section) and ids:
+                anchor, label = ids[0], parent[0].astext()
+                break
+            parent = parent.parent
+        found.append((ref["reftarget"].lower(), anchor, label))
+    uses[docname] = found
+
+
+def _merge_term_uses(app: Sphinx, env: Any, docnames: set, other: Any) -> None:
+    env.__dict__.setdefault("prt_term_uses", {}).update(getattr(other, "prt_term_uses", {}))
+
+
+def _purge_term_uses(app: Sphinx, env: Any, docname: str) -> None:
+    env.__dict__.setdefault("prt_term_uses", {}).pop(docname, None)
+
+
+def term_index(env: Any) -> dict[str, list[tuple[str, str, str]]]:
+    """term id -> [(docname, anchor, label)] in reading order, from the recorded links."""
+    std: StandardDomain = env.get_domain("std")
+    index: dict[str, list[tuple[str, str, str]]] = {}
+    for docname, found in sorted(getattr(env, "prt_term_uses", {}).items()):
+        for target, anchor, label in found:
+            hit = std._terms.get(target)
+            if hit is None:
+                continue
+            term_id = hit[1].removeprefix("term-")
+            entry = (docname, anchor, label)
+            if entry not in index.setdefault(term_id, []):
+                index[term_id].append(entry)
+    return index
+
+
+def _fill_term_uses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Where it appears, and definition previews on every term link."""
+    terms = course().terms
+    for ref in doctree.findall(nodes.reference):
+        uri = ref.get("refuri", "") or ""
+        if "#term-" in uri and ref.get("internal"):
+            term = terms.get(uri.rsplit("#term-", 1)[1])
+            if term:
+                ref["reftitle"] = term.definition
+                ref["classes"].append("prt-term")
+    slots = list(doctree.findall(term_uses))
+    if not slots:
+        return
+    index = term_index(app.env)
+    for slot in slots:
+        para = _para(nodes.strong("", "Where it appears: "), classes=["prt-uses"])
+        places = index.get(slot["term_id"], [])
+        if not places:
+            para += nodes.Text("not yet linked from a chapter.")
+        by_doc: dict[str, list[tuple[str, str]]] = {}
+        for doc, anchor, label in places:
+            by_doc.setdefault(doc, []).append((anchor, label))
+        for n, (doc, spots) in enumerate(by_doc.items()):
+            if n:
+                para += nodes.Text("; ")
+            para += nodes.emphasis("", _chapter_label(doc))
+            para += nodes.Text(" ")
+            uri = app.builder.get_relative_uri(docname, doc)
+            for i, (anchor, label) in enumerate(spots):
+                if i:
+                    para += nodes.Text(", ")
+                para += nodes.reference("", label or "top", refuri=f"{uri}#{anchor}" if anchor else uri)
+        slot.replace_self(para)
+
+
+def _chapter_label(docname: str) -> str:
+    article = course().articles.get(docname.rsplit("/", 1)[-1])
+    return article.short if article else docname
 
 
 # ---------------------------------------------------------------- assets and guard
@@ -308,6 +424,9 @@ def _outdated_by_data(app: Sphinx, env: Any, added: set, changed: set, removed: 
     """
     stamp = _stamp(app)
     if stamp.exists() and stamp.read_text() == fingerprint():
+        # The glossary's "where it appears" links are made from the chapters.
+        if any(d.startswith("chapters/") for d in added | changed) and "glossary" in env.found_docs:
+            return ["glossary"]
         return []
     cache = Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
     shutil.rmtree(cache, ignore_errors=True)
@@ -383,5 +502,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _page_assets)
     app.connect("doctree-read", _drop_widget_state)
     app.connect("env-get-outdated", _outdated_by_data)
+    app.add_node(term_uses, html=(_pass, _pass))
+    app.connect("doctree-read", _collect_term_uses)
+    app.connect("env-merge-info", _merge_term_uses)
+    app.connect("env-purge-doc", _purge_term_uses)
+    app.connect("doctree-resolved", _fill_term_uses)
     app.connect("build-finished", _finish)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -311,9 +311,41 @@
     });
   }
 
+  /* Glossary links: the definition as a small tooltip on hover and on keyboard focus.
+   * The title attribute (set at build time) stays the fallback with no JavaScript. */
+  function previewTerms() {
+    var tip = el("div", "", "prt-tooltip");
+    tip.id = "prt-tooltip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+    function open(link) {
+      tip.textContent = link.getAttribute("data-definition");
+      tip.hidden = false;
+      var box = link.getBoundingClientRect();
+      tip.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8)) + "px";
+      tip.style.top = (window.scrollY + box.bottom + 6) + "px";
+      link.setAttribute("aria-describedby", "prt-tooltip");
+    }
+    function close(link) {
+      tip.hidden = true;
+      if (link) { link.removeAttribute("aria-describedby"); }
+    }
+    document.querySelectorAll("a.prt-term[title]").forEach(function (link) {
+      link.setAttribute("data-definition", link.getAttribute("title"));
+      link.removeAttribute("title");
+      link.addEventListener("mouseenter", function () { open(link); });
+      link.addEventListener("focus", function () { open(link); });
+      link.addEventListener("mouseleave", function () { close(link); });
+      link.addEventListener("blur", function () { close(link); });
+    });
+    document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { close(document.activeElement); } });
+  }
+
   function start() {
     document.querySelectorAll(".prt-exercise").forEach(setup);
     linkTimelines();
+    previewTerms();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
