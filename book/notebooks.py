@@ -66,6 +66,12 @@ def exercise_notebook(chapter: str, facilitator: bool = False) -> nbformat.Noteb
         )
     )
     cells.append(_code(f'timeline.table("{chapter}")'))
+    if facilitator:
+        cells.append(new_markdown_cell(
+            "## Timeline explorer\n\nFilter the chapter's events by region, kind and years "
+            "while you walk the group through them; the chart follows the filters."
+        ))
+        cells.append(_code(f'timeline.explore("{chapter}")'))
     return new_notebook(cells=cells, metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}})
 
 

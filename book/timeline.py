@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 import plotly.graph_objects as go
-from IPython.display import HTML
+from IPython.display import HTML, display
 
 from .load import course
 from .models import Event, PartialDate
@@ -34,6 +34,9 @@ LANES = (
     "organisation",
     "text",
 )
+#: Lanes of the parallel view, top to bottom.
+REGIONS = ("peru", "iraq", "world", "theory")
+REGION_NAMES = {"peru": "Peru", "iraq": "Iraq", "world": "World", "theory": "Theory"}
 #: Colour-blind-safe palette (Okabe-Ito), dark enough for 3:1 against white.
 REGION_COLOURS = {"iraq": "#0072B2", "peru": "#B35900", "world": "#6A3D9A", "theory": "#007A5E"}
 _MS_PER_DAY = 86_400_000
@@ -48,12 +51,14 @@ class Timeline:
     title: str
     views: tuple[tuple[str, str, str], ...] = ()
     link_base: dict[str, str] = field(default_factory=dict)
+    lanes: str = "kind"
 
     def figure(self) -> go.Figure:
-        return build_figure(self.events, self.views, self.link_base)
+        return build_figure(self.events, self.views, self.link_base, self.lanes)
 
     def list_html(self) -> str:
-        return events_table(self.events, self.link_base, caption=self.title)
+        return events_table(self.events, self.link_base, caption=self.title,
+                            show_region=self.lanes == "region")
 
     def _repr_html_(self) -> str:
         """Static rendering: no kernel, no inline copy of plotly.js (the page loads it once)."""
@@ -118,14 +123,21 @@ def build_figure(
     events: Sequence[Event],
     views: Sequence[tuple[str, str, str]] = (),
     link_base: dict[str, str] | None = None,
+    lane_by: str = "kind",
 ) -> go.Figure:
-    """Events in lanes by kind: points for exact days, bands for months, years and spans.
+    """Events in lanes (by kind, or by region for the parallel view), coloured by region:
+    points for exact days, bands for months, years and spans.
 
     ``views`` are named date ranges, ``(label, start, end)``, offered as buttons; the
     first is the one shown at first, so a chapter can open on the years it is about.
     """
     link_base = link_base or {}
-    lanes = [k for k in LANES if any(e.kind == k for e in events)]
+
+    def lane(e: Event) -> str:
+        return REGION_NAMES[e.region] if lane_by == "region" else e.kind
+
+    order = [REGION_NAMES[r] for r in REGIONS] if lane_by == "region" else list(LANES)
+    lanes = [k for k in order if any(lane(e) == k for e in events)]
     fig = go.Figure()
     for region in REGION_COLOURS:
         mine = [e for e in events if e.region == region]
@@ -139,7 +151,7 @@ def build_figure(
                 orientation="h",
                 base=[s.isoformat() for s, _ in spans],
                 x=[(b - a).days * _MS_PER_DAY for a, b in spans],
-                y=[e.kind for e in bands],
+                y=[lane(e) for e in bands],
                 marker={"color": colour, "opacity": 0.45, "line": {"color": colour, "width": 1}},
                 customdata=[[e.id, _link(e, link_base)] for e in bands],
                 hovertext=[_hover(e) for e in bands],
@@ -151,7 +163,7 @@ def build_figure(
                 name=f"{region.title()} (exact day)",
                 mode="markers",
                 x=[e.date.start.isoformat() for e in points],
-                y=[e.kind for e in points],
+                y=[lane(e) for e in points],
                 marker={
                     "color": [colour if e.confirmed else "white" for e in points],
                     "line": {"color": colour, "width": 2},
@@ -187,11 +199,15 @@ def build_figure(
 
 
 def events_table(
-    events: Iterable[Event], link_base: dict[str, str] | None = None, caption: str = "Timeline"
+    events: Iterable[Event],
+    link_base: dict[str, str] | None = None,
+    caption: str = "Timeline",
+    show_region: bool = False,
 ) -> str:
     """The text alternative: date, event and why it matters, source, and the ¶ it explains."""
     link_base = link_base or {}
     rows = []
+    region_head = '<th scope="col">Region</th>' if show_region else ""
     for e in events:
         sources = "; ".join(
             f'<a href="{html.escape(str(s.url))}">{html.escape(s.ref)}</a>' if s.url
@@ -200,16 +216,17 @@ def events_table(
         )
         link = _link(e, link_base)
         passage = f' <a href="{html.escape(link)}">(¶{e.passage[1:]})</a>' if link else ""
+        region = f"<td>{REGION_NAMES[e.region]}</td>" if show_region else ""
         rows.append(
             f'<tr id="event-{e.id}"><td><time datetime="{e.date}">{html.escape(date_label(e))}'
-            f"</time></td><td><strong>{html.escape(e.title)}</strong>{passage}<br>"
+            f"</time></td>{region}<td><strong>{html.escape(e.title)}</strong>{passage}<br>"
             f"{html.escape(e.annotation)}</td><td>{sources}</td></tr>"
         )
     return (
         '<div class="prt-table-wrap" tabindex="0" role="region" '
         f'aria-label="{html.escape(caption)} as a table">'
         f'<table class="prt-timeline-table"><caption>{html.escape(caption)}: the events as a table'
-        "</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th>"
+        f'</caption><thead><tr><th scope="col">Date</th>{region_head}<th scope="col">Event</th>'
         '<th scope="col">Source</th></tr></thead><tbody>'
         + "".join(rows)
         + "</tbody></table></div>"
@@ -234,3 +251,79 @@ def for_chapter(chapter: str, views: Sequence[tuple[str, str, str]] = ()) -> Tim
         views=tuple(views),
         link_base={chapter: ""},
     )
+
+
+def parallel(views: Sequence[tuple[str, str, str]] = ()) -> Timeline:
+    """Peru, Iraq and the world on one time axis, each event linking to its chapter's ¶.
+
+    The page showing it sits at the book's top level, beside chapters/.
+    """
+    data = course()
+    events = sorted(data.events.values(), key=lambda e: (e.date.start, e.id))
+    return Timeline(
+        events=events,
+        div_id="timeline-parallel",
+        title="Parallel timelines: Peru, Iraq and the world",
+        views=tuple(views),
+        link_base={c: f"chapters/{c}.html" for c in data.articles},
+        lanes="region",
+    )
+
+
+class Explorer:
+    """A live timeline a facilitator can filter by region, kind and years (ipywidgets).
+
+    ``figure`` always holds what is shown, so a test (or a curious facilitator) can read
+    the current selection back.
+    """
+
+    def __init__(self, events: Sequence[Event] | None = None):
+        import ipywidgets as w
+
+        self.all = list(events if events is not None else course().events.values())
+        years = sorted({e.date.start.year for e in self.all} | {(e.end or e.date).start.year for e in self.all})
+
+        def present(attr: str, order: Sequence[str]) -> list[str]:
+            return [v for v in order if any(getattr(e, attr) == v for e in self.all)]
+
+        self.regions = w.SelectMultiple(options=present("region", REGIONS), description="Region")
+        self.regions.value = tuple(self.regions.options)
+        self.kinds = w.SelectMultiple(options=present("kind", LANES), description="Kind")
+        self.kinds.value = tuple(self.kinds.options)
+        self.years = w.IntRangeSlider(min=years[0], max=years[-1], value=(years[0], years[-1]),
+                                      description="Years", continuous_update=False)
+        self.count = w.HTML()
+        self.out = w.Output()
+        self.figure = go.Figure()
+        for control in (self.regions, self.kinds, self.years):
+            control.observe(lambda _: self.update(), names="value")
+        self.widget = w.VBox([w.HBox([self.regions, self.kinds]), self.years, self.count, self.out])
+        self.update()
+
+    def selected(self) -> list[Event]:
+        first, last = self.years.value
+        return [
+            e for e in self.all
+            if e.region in self.regions.value and e.kind in self.kinds.value
+            and e.date.start.year <= last and (e.end or e.date).start.year >= first
+        ]
+
+    def update(self) -> None:
+        events = sorted(self.selected(), key=lambda e: (e.date.start, e.id))
+        self.figure = build_figure(events, lane_by="region")
+        self.figure.update_xaxes(range=[f"{self.years.value[0]}-01-01", f"{self.years.value[1]}-12-31"])
+        self.count.value = f"<p>{len(events)} of {len(self.all)} events shown.</p>"
+        self.out.clear_output(wait=True)
+        with self.out:
+            display(self.figure)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.widget._repr_mimebundle_() or {})
+        bundle["text/html"] = Timeline(self.selected(), "timeline-explorer", "Timeline explorer",
+                                       lanes="region")._repr_html_()
+        return bundle
+
+
+def explore(chapter: str | None = None) -> Explorer:
+    """Live filters over the whole course's events, or over one chapter's."""
+    return Explorer(course().chapter_events(chapter) if chapter else None)

@@ -159,3 +159,12 @@ def test_written_kinds_give_feedback_and_survive_reload(browser, built):
     assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
     assert not visit.errors, visit.errors
     visit.close()
+
+
+def test_parallel_timelines_draw_from_file(browser, built):
+    visit = Visit(browser, f"{built.as_uri()}/timelines.html")
+    visit.page.wait_for_selector("#timeline-parallel svg.main-svg", timeout=10_000)
+    lanes = visit.page.locator("#timeline-parallel .ytick text").evaluate_all("els => els.map(e => e.textContent)")
+    assert {"Peru", "Iraq", "World"} <= set(lanes)
+    assert not visit.errors
+    visit.close()

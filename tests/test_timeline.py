@@ -68,3 +68,39 @@ def test_first_view_sets_the_opening_range():
 def test_jupyter_gets_plotly_json_and_book_gets_html():
     bundle = _tishreen()._repr_mimebundle_()
     assert {"application/vnd.plotly.v1+json", "text/html"} <= set(bundle)
+
+
+def test_parallel_view_has_a_lane_per_region_and_every_event():
+    tl = timeline.parallel()
+    fig = tl.figure()
+    lanes = {y for trace in fig.data for y in (trace.y or ())}
+    assert lanes == {timeline.REGION_NAMES[e.region] for e in course().events.values()}
+    drawn = sorted(cd[0] for trace in fig.data for cd in trace.customdata)
+    assert drawn == sorted(course().events)
+    link = next(cd[1] for trace in fig.data for cd in trace.customdata if cd[0] == "iraq-tishreen-begins")
+    assert link == f"chapters/tishreen.html#{course().events['iraq-tishreen-begins'].passage}"
+
+
+def test_explorer_filters_change_the_figure():
+    ex = timeline.explore()
+    everything = sum(len(t.customdata) for t in ex.figure.data)
+    assert everything == len(course().events)
+    ex.regions.value = ("iraq",)
+    shown = [cd[0] for t in ex.figure.data for cd in t.customdata]
+    assert shown and all(course().events[i].region == "iraq" for i in shown)
+    ex.kinds.value = ("uprising",)
+    ex.years.value = (2019, 2019)
+    shown = {cd[0] for t in ex.figure.data for cd in t.customdata}
+    expected = {e.id for e in course().events.values() if e.region == "iraq" and e.kind == "uprising"
+                and e.date.start.year <= 2019 <= (e.end or e.date).start.year}
+    assert shown == expected and "iraq-tishreen-begins" in shown
+    assert f"{len(expected)} of {len(course().events)} events shown" in ex.count.value
+
+
+def test_course_counts_and_honest_dates():
+    events = list(course().events.values())
+    by_region = {r: sum(e.region == r for e in events) for r in timeline.REGIONS}
+    assert by_region["iraq"] >= 25
+    assert by_region["world"] + by_region["theory"] >= 20
+    assert all(e.sources for e in events)
+    assert all("unconfirmed" in timeline.date_label(e) for e in events if not e.confirmed)
