@@ -91,10 +91,13 @@ def write_notebooks(execute: bool = True) -> list[Path]:
         for facilitator, path in notebook_paths(chapter).items():
             nb = exercise_notebook(chapter, facilitator)
             if execute:
+                # nbclient tracks widget state to capture Output widgets (the explorer);
+                # the state itself changes every run, so it is not kept in the file.
                 NotebookClient(
-                    nb, timeout=120, kernel_name="python3", store_widget_state=False,
+                    nb, timeout=120, kernel_name="python3", store_widget_state=True,
                     resources={"metadata": {"path": str(ROOT)}},
                 ).execute()
+                nb.metadata.pop("widgets", None)
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, path)
             written.append(path)

@@ -7,6 +7,7 @@ offline guard must see every built page at once.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import math
@@ -465,6 +466,52 @@ def external_references(outdir: Path) -> list[str]:
     return found
 
 
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
+HANDLER = re.compile(r"\son[a-z]+=\"([^\"]*)\"", re.I)
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.I)
+JS_TYPES = ("", "text/javascript", "module", "application/javascript")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def content_security_policy(page: str) -> str:
+    """A policy allowing only the book's own files, plus this page's own inline scripts by hash.
+
+    Inline scripts come from the toolchain (the theme's colour-mode switch, plotly's
+    per-figure call); each is allowed by its exact hash, so nothing injected later runs.
+    Styles may be inline because plotly draws with them.
+    """
+    hashes = []
+    for attrs, body in INLINE_SCRIPT.findall(page):
+        kind = re.search(r"\btype=[\"']?([^\"'\s>]+)", attrs)
+        if (kind.group(1).lower() if kind else "") in JS_TYPES:
+            hashes.append(_sha256(body))
+    handlers = sorted({_sha256(html.unescape(h)) for h in HANDLER.findall(page)})
+    script = " ".join(["'self'", *sorted(set(hashes)), *(["'unsafe-hashes'", *handlers] if handlers else [])])
+    return (
+        f"default-src 'self'; script-src {script}; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-src 'none'; worker-src 'self' blob:"
+    )
+
+
+def apply_csp(outdir: Path) -> int:
+    """Write the policy into every built page (idempotent: an older one is replaced)."""
+    count = 0
+    for path in outdir.rglob("*.html"):
+        if "_static" in path.relative_to(outdir).parts:
+            continue
+        page = CSP_META.sub("", path.read_text(encoding="utf-8"))
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(page)}">\n'
+        page, n = re.subn(r"(<head[^>]*>\s*)", lambda m: m.group(1) + meta, page, count=1)
+        if n:
+            path.write_text(page, encoding="utf-8")
+            count += 1
+    return count
+
+
 def _finish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -475,6 +522,7 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     dest = vendor / "plotly.min.js"
     if not dest.exists() or dest.stat().st_size != src.stat().st_size:
         shutil.copyfile(src, dest)
+    apply_csp(outdir)
     found = external_references(outdir)
     if found:
         raise ExtensionError(

@@ -71,7 +71,7 @@ class Timeline:
         )
         return (
             f'<div class="prt-timeline" data-timeline="{html.escape(self.div_id)}">'
-            f'<div class="prt-timeline-figure" role="img" aria-label="'
+            f'<div class="prt-timeline-figure" role="group" aria-label="'
             f'{html.escape(self.title)}: interactive chart of {len(self.events)} events. '
             f'The same events follow as a table.">{fig_html}</div>'
             f"{self.list_html()}</div>"

@@ -113,7 +113,7 @@ def static_html(ex: Ledger) -> str:
         f'<input id="ex-{ex.id}-m" class="prt-l-minutes" type="text" inputmode="numeric">'
         "</div>"
         '<div class="prt-ledger-table"></div>'
-        '<div class="prt-ledger-chart prt-needs-plotly" role="img" aria-label="Chart of minutes without power per day; the table above has the same numbers"></div>'
+        '<div class="prt-ledger-chart prt-needs-plotly" role="group" aria-label="Chart of minutes without power per day; the table above has the same numbers"></div>'
         '<p><a class="prt-ledger-csv" href="#" download="lights-out-ledger.csv">Export the ledger as CSV</a></p>'
     )
     return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="Add entry")

@@ -1,0 +1,96 @@
+"""Accessibility, phones, keyboard, offline search, CSP: measured in Debian's Chromium.
+
+axe-core (from npm, tests/node) runs on every page in light and dark mode; no serious or
+critical violation may remain.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _pages(built: Path) -> list[str]:
+    return sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html") if "_static" not in p.parts)
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail("axe-core missing: run `make test-deps`")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation(browser, built, axe_source, scheme):
+    # bypass_csp only so that axe itself can be injected; the page's own policy is tested below.
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+    page = context.new_page()
+    problems = []
+    for rel in _pages(built):
+        page.goto(f"{built.as_uri()}/{rel}")
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.documentElement.dataset.theme") == scheme
+        page.evaluate(axe_source)
+        result = page.evaluate(
+            "axe.run(document, {preload: false, resultTypes: ['violations']})"
+            ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, n: v.nodes.length,"
+            " target: v.nodes[0].target.join(' '), html: v.nodes[0].html.slice(0, 120)})))"
+        )
+        problems += [(rel, v) for v in result if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert not problems, problems
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, built):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
+    page = context.new_page()
+    wide = []
+    for rel in _pages(built):
+        page.goto(f"{built.as_uri()}/{rel}")
+        page.wait_for_timeout(300)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide.append((rel, width))
+    context.close()
+    assert not wide, wide
+
+
+def test_inline_script_injected_later_is_blocked_by_the_policy(browser, built):
+    page = browser.new_page()
+    page.goto(f"{built.as_uri()}/chapters/tishreen.html")
+    with pytest.raises(Exception, match="Content Security Policy"):
+        page.add_script_tag(content="window.__planted = 1")
+    assert page.evaluate("window.__planted") is None
+    assert page.locator("#timeline-tishreen svg.main-svg").count() > 0  # its own scripts still run
+    page.close()
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_search_works_offline(browser, built, http_root, where):
+    base = built.as_uri() if where == "file" else http_root
+    page = browser.new_page()
+    page.goto(f"{base}/search.html?q=muhasasa")
+    page.wait_for_selector("#search-results li", timeout=10_000)
+    hits = page.locator("#search-results li a").all_inner_texts()
+    assert any("Glossary" in h or "Tishreen" in h for h in hits), hits
+    page.close()
+
+
+def test_an_exercise_can_be_answered_with_the_keyboard_alone(browser, built):
+    page = browser.new_page()
+    page.goto(f"{built.as_uri()}/chapters/tishreen.html")
+    box = page.locator('[data-exercise="tishreen-who-protested"]')
+    box.locator("input").first.focus()  # start at the exercise, as after Tab-bing through the page
+    page.keyboard.press("ArrowDown")  # radio group: arrow keys move and select
+    assert box.locator("input").nth(1).is_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check"
+    page.keyboard.press("Enter")
+    assert "Right." in box.locator(".prt-feedback").inner_text()
+    page.close()
