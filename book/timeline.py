@@ -227,9 +227,9 @@ def events_table(
         f'aria-label="{html.escape(caption)} as a table">'
         f'<table class="prt-timeline-table"><caption>{html.escape(caption)}: the events as a table'
         f'</caption><thead><tr><th scope="col">Date</th>{region_head}<th scope="col">Event</th>'
-        '<th scope="col">Source</th></tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table></div>"
+        '<th scope="col">Source</th></tr></thead><tbody>\n'
+        + "\n".join(rows)  # a row per line keeps notebook diffs line-sized
+        + "\n</tbody></table></div>"
     )
 
 
@@ -318,9 +318,13 @@ class Explorer:
             display(self.figure)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """Live: the widget. Without a kernel: the selected events as a table (no filters)."""
         bundle = dict(self.widget._repr_mimebundle_() or {})
-        bundle["text/html"] = Timeline(self.selected(), "timeline-explorer", "Timeline explorer",
-                                       lanes="region")._repr_html_()
+        events = sorted(self.selected(), key=lambda e: (e.date.start, e.id))
+        bundle["text/html"] = (
+            "<p>The timeline explorer needs a running Jupyter kernel; here are its events.</p>\n"
+            + events_table(events, caption="Timeline explorer", show_region=True)
+        )
         return bundle
 
 

@@ -67,7 +67,7 @@ def test_a_changed_event_date_fails_the_regression(data_copy):
     events.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
     env = dict(os.environ, **{DATA_ENV: str(data_copy)})
     with pytest.raises(NBRegressionError) as info:
-        _fixture(env).check(str(notebook_paths("tishreen")[True]))
+        _fixture(env).check(str(notebook_paths("tishreen")[False]))
     assert "2 October 2019" in str(info.value)
 
 

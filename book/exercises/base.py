@@ -148,7 +148,7 @@ class ExerciseView:
     def combine(cls, views: list["ExerciseView"]) -> "ExerciseView":
         """Several exercises as one output (a chapter's exercise section)."""
         return cls(
-            "".join(v.static_html for v in views),
+            "\n".join(v.static_html for v in views),
             lambda: w.VBox([v.widget for v in views]),
         )
 
