@@ -2,13 +2,14 @@
 #   make book   create .venv, install pinned dependencies, build the HTML book (_build/html)
 #   make test   everything `make book` does, plus test tools (Chromium, npm), then the tests
 #   make lab    JupyterLab on 127.0.0.1 with the course's notebooks
+#   make zip    the built book as _build/permanent-revolution-today.zip
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test test-deps lab notebooks validate lock clean
+.PHONY: book test test-deps lab notebooks validate lock clean zip
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating $(VENV) with $(PYTHON)"
@@ -34,6 +35,11 @@ test-deps:
 test: book test-deps
 	@echo "==> running the tests"
 	@$(BIN)/python -m pytest
+
+# The built site as one file to pass on (USB stick, messaging app): unzip, open index.html.
+zip: book
+	@echo "==> zipping _build/html"
+	@$(BIN)/python -m book.cli zip
 
 notebooks: $(STAMP)
 	@echo "==> regenerating the exercise notebooks (both editions) from book/data"

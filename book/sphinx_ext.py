@@ -263,13 +263,13 @@ class CourseGlossary(SphinxDirective):
         letters = sorted({_letter(t) for t in ordered})
         bar = _para(classes=["prt-letters"])
         for i, letter in enumerate(letters):
-            bar += nodes.reference("", letter, refid=f"letter-{letter.lower()}")
+            bar += nodes.reference("", letter, refid=_letter_id(letter))
             if i < len(letters) - 1:
                 bar += nodes.Text(" · ")
         out: list[nodes.Node] = [bar]
         for letter in letters:
             # (Sphinx reads "heading-level", MyST's writer override reads "level".)
-            out.append(nodes.rubric("", letter, ids=[f"letter-{letter.lower()}"], **{"heading-level": 2, "level": 2}))
+            out.append(nodes.rubric("", letter, ids=[_letter_id(letter)], **{"heading-level": 2, "level": 2}))
             gloss = glossary_node()
             gloss["sorted"] = False  # already sorted A to Z
             dlist = nodes.definition_list(classes=["glossary", "prt-glossary"])
@@ -288,6 +288,10 @@ class CourseGlossary(SphinxDirective):
                 dlist += nodes.definition_list_item("", term, body)
             out.append(gloss)
         return out
+
+
+def _letter_id(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
 
 
 def _letter(t: Term) -> str:

@@ -168,3 +168,23 @@ def test_parallel_timelines_draw_from_file(browser, built):
     assert {"Peru", "Iraq", "World"} <= set(lanes)
     assert not visit.errors
     visit.close()
+
+
+def test_zip_works_unpacked_anywhere(browser, built, tmp_path):
+    import zipfile
+
+    from book.site import TOP, zip_site
+
+    archive = zip_site(built, tmp_path / "book.zip")
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp_path / "somewhere else")
+    root = tmp_path / "somewhere else" / TOP
+    for rel in ["index.html", "chapters/tishreen.html", "timelines.html"]:
+        visit = Visit(browser, f"{root.as_uri()}/{rel}")
+        visit.page.wait_for_timeout(300)
+        assert not visit.foreign("file") and not visit.errors, (rel, visit.foreign("file"), visit.errors)
+        assert all(url.startswith(root.as_uri()) for url in visit.requests if url.startswith("file:")), rel
+        visit.close()
+    visit = Visit(browser, f"{root.as_uri()}/chapters/tishreen.html")
+    visit.page.wait_for_selector("#timeline-tishreen svg.main-svg", timeout=10_000)
+    visit.close()

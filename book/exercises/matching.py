@@ -69,13 +69,13 @@ def widget(ex: Matching) -> w.Widget:
         left: w.Dropdown(
             options=[(r[:90] + ("…" if len(r) > 90 else ""), r) for r in offered],
             value=None,
-            description=left,
-            style={"description_width": "14em"},
             layout={"width": "auto"},
         )
         for left, _ in pairs(ex)
     }
-    body = w.VBox(list(menus.values()))
+    # Each left item on its own line above its menu: long quoted passages stay whole.
+    body = w.VBox([w.VBox([w.HTML(f"<strong>{html.escape(left)}</strong>"), menu])
+                   for left, menu in menus.items()])
 
     def read() -> dict[str, str]:
         return {left: m.value for left, m in menus.items() if m.value is not None}
