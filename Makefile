@@ -8,6 +8,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LAB_PORT ?= 8888
 
 .PHONY: book test test-deps lab notebooks validate lock clean zip
 
@@ -48,7 +49,7 @@ notebooks: $(STAMP)
 lab: $(STAMP)
 	@echo "==> JupyterLab on 127.0.0.1 (Ctrl-C to stop); open the URL with its token"
 	@# Offline and private: no update checks, no news feed, no extension manager lookups.
-	@$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=. \
+	@$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(LAB_PORT) --no-browser --ServerApp.root_dir=. \
 		$(if $(filter 0,$(shell id -u)),--allow-root) \
 		--LabApp.default_url=/lab/tree/exercises/tishreen.ipynb \
 		--LabApp.news_url=None --LabApp.extension_manager=readonly \
@@ -57,6 +58,7 @@ lab: $(STAMP)
 # Refresh the pins after changing pyproject.toml dependencies.
 lock: $(STAMP)
 	@$(BIN)/python -m pip freeze --exclude-editable | grep -v '^permanent-revolution-today' > requirements.lock
+	@cp requirements.lock binder/requirements.txt   # repo2docker reads binder/
 
 clean:
 	rm -rf _build

@@ -1,0 +1,51 @@
+"""Live use: `make lab` answers on 127.0.0.1; the repo2docker files match the pins."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_make_lab_starts_on_loopback_and_stops(tmp_path):
+    port = _free_port()
+    log = (tmp_path / "lab.log").open("w")
+    proc = subprocess.Popen(
+        ["make", "--no-print-directory", "lab", f"LAB_PORT={port}"], cwd=ROOT, stdout=log,
+        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")},
+    )
+    try:
+        status, deadline = None, time.monotonic() + 90
+        while time.monotonic() < deadline and status is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as reply:
+                    status = reply.status
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200, (tmp_path / "lab.log").read_text()[-2000:]
+        printed = (tmp_path / "lab.log").read_text()
+        assert f"http://127.0.0.1:{port}/lab" in printed and "token=" in printed
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)  # the whole group: make and jupyter
+        proc.wait(timeout=30)
+
+
+def test_repo2docker_environment_matches_the_pins():
+    pins = (ROOT / "requirements.lock").read_text(encoding="utf-8").split()
+    binder = (ROOT / "binder" / "requirements.txt").read_text(encoding="utf-8").split()
+    assert binder == pins
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+    assert any(p.startswith("jupyter-book==1.") for p in pins)
