@@ -67,3 +67,69 @@ def test_preview_opens_on_keyboard_focus(browser, built):
     page.keyboard.press("Escape")
     assert not tip.is_visible()
     page.close()
+
+
+def test_chapter_decks_follow_the_chapters_links():
+    from book import glossary
+
+    decks = glossary.decks()
+    assert len(decks["All terms"]) == len(course().terms)
+    assert "muhasasa" in decks["Tishreen (Iraq)"] and "fujimorism" in decks["Peru"]
+
+
+def test_every_glossary_term_is_used_in_the_book(built):
+    """A term nobody links to is either missing a link or not worth its place."""
+    glossary = _soup(built / "glossary.html")
+    unused = [dd.find_previous("dt")["id"] for dd in glossary.select("dd")
+              if "not yet linked" in dd.select_one(".prt-uses").get_text()]
+    assert not unused, unused
+
+
+def test_live_flashcards_drill_a_deck():
+    import ipywidgets as w
+
+    from book import glossary
+
+    box = glossary.flashcards("tishreen").widget()
+    card, progress = [c for c in box.children if isinstance(c, w.HTML)]
+    flip, knew, again = box.children[2].children
+    first = card.value
+    again.click()
+    assert card.value != first and "0 of" in progress.value
+    flip.click()
+    knew.click()
+    assert "Known 1 of" in progress.value
+
+
+def test_static_flashcards_turn_and_remember(browser, built):
+    page = browser.new_page()
+    page.goto(f"{built.as_uri()}/flashcards.html")
+    box = page.locator(".prt-flashcards")
+    box.locator(".prt-deck").select_option(label=f"Tishreen (Iraq) ({len(__import__('book.glossary', fromlist=['x']).decks()['Tishreen (Iraq)'])})")
+    assert not box.locator(".prt-card-definition").is_visible()
+    box.get_by_role("button", name="Show definition").click()
+    assert box.locator(".prt-card-definition").is_visible()
+    box.get_by_role("button", name="I knew it").click()
+    assert "Known 1 of" in box.locator(".prt-card-progress").inner_text()
+    page.reload()
+    page.locator(".prt-deck").select_option(index=1)
+    assert "Known 1 of" in page.locator(".prt-card-progress").inner_text()
+    page.close()
+
+
+WORDS = [line.split("\t") for line in
+         (__import__("pathlib").Path(__file__).parent / "glossary_words.txt").read_text(encoding="utf-8").splitlines()
+         if line.strip() and not line.startswith("#")]
+
+
+def test_coverage_every_glossary_worthy_word_in_the_articles_has_an_entry():
+    """The list of words a newcomer stops at (tests/glossary_words.txt): each must still be
+    in an article and each must have its glossary entry."""
+    from test_book import SEEDS
+
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")).lower()
+    terms = course().terms
+    assert len(WORDS) >= 80
+    missing_entry = [(w, t) for w, t in WORDS if t not in terms]
+    not_in_articles = [w for w, _ in WORDS if w.lower() not in seeds]
+    assert not missing_entry and not not_in_articles, (missing_entry, not_in_articles)
