@@ -75,6 +75,30 @@ def exercise_notebook(chapter: str, facilitator: bool = False) -> nbformat.Noteb
     return new_notebook(cells=cells, metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}})
 
 
+SAMPLE_ANSWERS = "sample-answers"
+
+
+def group_notebook() -> nbformat.NotebookNode:
+    """The facilitator's notebook for a group's collected answer files."""
+    return new_notebook(cells=[
+        new_markdown_cell(
+            "# Your group's answers\n\n"
+            "Ask participants to send you their answer files: the JSON files the live "
+            "notebooks save in `answers/<session>/`, or the CSV they export. Put them in one "
+            "folder, write its path below (relative to this notebook, e.g. "
+            "`../../answers/2026-11-29`), and run the notebook. For each exercise you see how "
+            "many got it right, not yet, or gave an answer with no grade (notes, ledgers, "
+            "bridges); for multiple choice, which options were picked. Nothing is sent "
+            "anywhere.\n\nThe folder named below holds three made-up participants, so the "
+            "notebook shows something before your group's files arrive."
+        ),
+        new_code_cell(f'from book.exercises import group\nfolder = "{SAMPLE_ANSWERS}"'),
+        new_code_cell("group.distribution(folder)"),
+        new_markdown_cell("## One chapter at a time"),
+        new_code_cell('group.distribution(folder, chapter="tishreen")'),
+    ], metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}})
+
+
 def notebook_paths(chapter: str) -> dict[bool, Path]:
     return {
         False: ROOT / "exercises" / f"{chapter}.ipynb",
@@ -82,23 +106,29 @@ def notebook_paths(chapter: str) -> dict[bool, Path]:
     }
 
 
-def write_notebooks(execute: bool = True) -> list[Path]:
-    """Write (and execute) both editions for every chapter that has exercises."""
-    written = []
+def _jobs() -> list[tuple[Path, nbformat.NotebookNode]]:
+    jobs = []
     for chapter in course().articles:
-        if not course().chapter_exercises(chapter):
-            continue
-        for facilitator, path in notebook_paths(chapter).items():
-            nb = exercise_notebook(chapter, facilitator)
-            if execute:
-                # nbclient tracks widget state to capture Output widgets (the explorer);
-                # the state itself changes every run, so it is not kept in the file.
-                NotebookClient(
-                    nb, timeout=120, kernel_name="python3", store_widget_state=True,
-                    resources={"metadata": {"path": str(ROOT)}},
-                ).execute()
-                nb.metadata.pop("widgets", None)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(nb, path)
-            written.append(path)
+        if course().chapter_exercises(chapter):
+            jobs += [(path, exercise_notebook(chapter, facilitator))
+                     for facilitator, path in notebook_paths(chapter).items()]
+    jobs.append((ROOT / "exercises" / "facilitator" / "group-answers.ipynb", group_notebook()))
+    return jobs
+
+
+def write_notebooks(execute: bool = True) -> list[Path]:
+    """Write (and execute, in the notebook's own folder) every generated notebook."""
+    written = []
+    for path, nb in _jobs():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if execute:
+            # nbclient tracks widget state to capture Output widgets (the explorer);
+            # the state itself changes every run, so it is not kept in the file.
+            NotebookClient(
+                nb, timeout=120, kernel_name="python3", store_widget_state=True,
+                resources={"metadata": {"path": str(path.parent)}},
+            ).execute()
+            nb.metadata.pop("widgets", None)
+        nbformat.write(nb, path)
+        written.append(path)
     return written

@@ -156,3 +156,27 @@ def test_ledger_widget_bad_entry_keeps_what_is_recorded(ledger_ex, answers_in_tm
     saved = store.current().get("t-ledger")
     assert saved == [{"household": "Household A", "day": "2026-07-14", "minutes": 90}]
     assert any("whole number" in h.value for h in _find(box, w.HTML))
+
+
+def test_group_view_counts_outcomes_and_options(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from book.exercises import group
+
+    sample = Path(__file__).resolve().parent.parent / "exercises" / "facilitator" / "sample-answers"
+    folder = tmp_path / "collected"
+    shutil.copytree(sample, folder)
+    (folder / "broken.json").write_text("{oops", encoding="utf-8")
+    exported = store.AnswerStore("Sample participant A", "sample session", root=folder).export_csv(folder / "a.csv")
+    g = group.load_group(folder)
+    assert g.skipped == ["broken.json: JSONDecodeError"]
+    assert len({r["participant"] for r in g.rows}) == 3  # the CSV export is not counted twice
+    counts = group.outcome_counts(g, "tishreen")
+    assert counts["tishreen-who-protested"] == {"right": 2, "not yet": 1}
+    assert counts["tishreen-our-situation"] == {"no grade": 2}
+    picked = group.option_counts(g, "tishreen-who-protested")
+    assert sum(picked.values()) == 3
+    fig = group.figure(g, "tishreen")
+    assert [t.name for t in fig.data] == ["right", "not yet", "no grade"]
+    assert exported.exists()
