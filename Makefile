@@ -1,5 +1,6 @@
 # Permanent Revolution Today - every command a newcomer needs.
 #   make book   create .venv, install pinned dependencies, build the HTML book (_build/html)
+#               and print its handouts (PDF, with Debian's chromium)
 #   make test   everything `make book` does, plus test tools (Chromium, npm), then the tests
 #   make lab    JupyterLab on 127.0.0.1 with the course's notebooks
 #   make zip    the built book as _build/permanent-revolution-today.zip
@@ -10,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_PORT ?= 8888
 
-.PHONY: book test test-deps lab notebooks validate lock clean zip
+.PHONY: book html handouts test test-deps lab notebooks validate lock clean zip
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating $(VENV) with $(PYTHON)"
@@ -24,10 +25,17 @@ $(STAMP): requirements.lock pyproject.toml
 validate: $(STAMP)
 	@$(BIN)/python -m book.cli validate
 
-book: validate
+book: html handouts
+	@echo "==> built: _build/html/index.html (handouts in _build/html/handouts/)"
+
+html: validate
 	@echo "==> building the book (warnings are errors)"
 	@$(BIN)/jupyter-book build . --builder html --warningiserror --keep-going
-	@echo "==> built: _build/html/index.html"
+
+# Printed by headless Chromium from the built pages (installed by scripts/install-test-deps.sh).
+handouts: html test-deps
+	@echo "==> printing handouts (a PDF per chapter, one of the whole book)"
+	@$(BIN)/python -m book.cli handouts
 
 test-deps:
 	@echo "==> test tools (Debian chromium, poppler-utils, npm packages)"

@@ -40,14 +40,24 @@ def _zip() -> int:
     return 0
 
 
+def _handouts() -> int:
+    from .handouts import print_handouts
+
+    for path in print_handouts():
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="prt", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="load and check all course data")
     sub.add_parser("notebooks", help="regenerate and execute the exercise notebooks")
     sub.add_parser("zip", help="zip the built book (_build/html) for passing on")
+    sub.add_parser("handouts", help="print a PDF per chapter and one of the book (needs chromium)")
     args = parser.parse_args(argv)
-    return {"validate": _validate, "notebooks": _notebooks, "zip": _zip}[args.command]()
+    commands = {"validate": _validate, "notebooks": _notebooks, "zip": _zip, "handouts": _handouts}
+    return commands[args.command]()
 
 
 if __name__ == "__main__":

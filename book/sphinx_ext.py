@@ -50,6 +50,19 @@ class term_uses(nodes.General, nodes.Element):
     """Filled, once every page is read, with links to each chapter paragraph using a term."""
 
 
+class chapter_terms(nodes.General, nodes.Element):
+    """Filled with the definitions of the terms this page links to (its own mini glossary)."""
+
+
+class ChapterTerms(SphinxDirective):
+    """``{chapter-glossary}``: the words this chapter links, with their short definitions."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [chapter_terms("")]
+
+
 class para_ref(nodes.Inline, nodes.TextElement):
     """A link to an article paragraph, checked against the numbering once all pages are read."""
 
@@ -360,6 +373,8 @@ def _fill_term_uses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             if term:
                 ref["reftitle"] = term.definition
                 ref["classes"].append("prt-term")
+    for slot in list(doctree.findall(chapter_terms)):
+        _fill_chapter_terms(app, slot, docname)
     slots = list(doctree.findall(term_uses))
     if not slots:
         return
@@ -383,6 +398,24 @@ def _fill_term_uses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                     para += nodes.Text(", ")
                 para += nodes.reference("", label or "top", refuri=f"{uri}#{anchor}" if anchor else uri)
         slot.replace_self(para)
+
+
+def _fill_chapter_terms(app: Sphinx, slot: nodes.Element, docname: str) -> None:
+    std: StandardDomain = app.env.get_domain("std")  # type: ignore[assignment]
+    terms = course().terms
+    ids: list[str] = []
+    for target, _, _ in getattr(app.env, "prt_term_uses", {}).get(docname, []):
+        hit = std._terms.get(target)
+        term_id = hit[1].removeprefix("term-") if hit else None
+        if term_id in terms and term_id not in ids:
+            ids.append(term_id)
+    dlist = nodes.definition_list(classes=["prt-chapter-terms"])
+    glossary_uri = app.builder.get_relative_uri(docname, "glossary")
+    for term_id in sorted(ids, key=lambda i: terms[i].term.lower()):
+        t = terms[term_id]
+        head = nodes.term("", "", nodes.reference("", t.term, refuri=f"{glossary_uri}#term-{t.id}"))
+        dlist += nodes.definition_list_item("", head, nodes.definition("", _para(nodes.Text(t.definition))))
+    slot.replace_self(dlist)
 
 
 def _chapter_label(docname: str) -> str:
@@ -555,6 +588,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _drop_widget_state)
     app.connect("env-get-outdated", _outdated_by_data)
     app.add_node(term_uses, html=(_pass, _pass))
+    app.add_node(chapter_terms, html=(_pass, _pass))
+    app.add_directive("chapter-glossary", ChapterTerms)
     app.connect("doctree-read", _collect_term_uses)
     app.connect("env-merge-info", _merge_term_uses)
     app.connect("env-purge-doc", _purge_term_uses)

@@ -219,15 +219,16 @@ def events_table(
         region = f"<td>{REGION_NAMES[e.region]}</td>" if show_region else ""
         rows.append(
             f'<tr id="event-{e.id}"><td><time datetime="{e.date}">{html.escape(date_label(e))}'
-            f"</time></td>{region}<td><strong>{html.escape(e.title)}</strong>{passage}<br>"
-            f"{html.escape(e.annotation)}</td><td>{sources}</td></tr>"
+            f"</time></td>{region}<td><strong>{html.escape(e.title)}</strong>{passage}"
+            f'<span class="prt-ann"><br>{html.escape(e.annotation)}</span></td>'
+            f'<td class="prt-src">{sources}</td></tr>'
         )
     return (
         '<div class="prt-table-wrap" tabindex="0" role="region" '
         f'aria-label="{html.escape(caption)} as a table">'
         f'<table class="prt-timeline-table"><caption>{html.escape(caption)}: the events as a table'
         f'</caption><thead><tr><th scope="col">Date</th>{region_head}<th scope="col">Event</th>'
-        '<th scope="col">Source</th></tr></thead><tbody>\n'
+        '<th scope="col" class="prt-src">Source</th></tr></thead><tbody>\n'
         + "\n".join(rows)  # a row per line keeps notebook diffs line-sized
         + "\n</tbody></table></div>"
     )

@@ -33,9 +33,9 @@ def test_axe_finds_no_serious_violation(browser, built, axe_source, scheme):
     page = context.new_page()
     problems = []
     for rel in _pages(built):
-        page.goto(f"{built.as_uri()}/{rel}")
-        page.wait_for_timeout(300)
-        assert page.evaluate("document.documentElement.dataset.theme") == scheme
+        page.goto(f"{built.as_uri()}/{rel}", wait_until="load")
+        # The theme's deferred script turns mode "auto" into the scheme; wait for it.
+        page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
         page.evaluate(axe_source)
         result = page.evaluate(
             "axe.run(document, {preload: false, resultTypes: ['violations']})"

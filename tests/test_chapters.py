@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 from test_book import CHAPTERS, normalise
 
 PARTS = ["in-this-chapter-you-will", "context", "what-to-watch-for-while-reading", "the-article",
-         "about-this-text", "key-passages", "timeline", "discussion-questions", "exercises",
+         "about-this-text", "key-passages", "timeline", "discussion-questions", "words-in-this-chapter",
+         "exercises",
          "further-reading"]
 
 

@@ -386,6 +386,9 @@
   }
 
   function start() {
+    if (/[?&]handout\b/.test(window.location.search)) {
+      document.documentElement.classList.add("prt-handout");
+    }
     document.querySelectorAll(".prt-flashcards").forEach(flashcards);
     document.querySelectorAll(".prt-exercise").forEach(setup);
     linkTimelines();
