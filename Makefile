@@ -4,6 +4,7 @@
 #   make test   everything `make book` does, plus test tools (Chromium, npm), then the tests
 #   make lab    JupyterLab on 127.0.0.1 with the course's notebooks
 #   make zip    the built book as _build/permanent-revolution-today.zip
+#   make bench  build speed, page weight, load time against Jupyter Book's defaults
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -11,7 +12,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_PORT ?= 8888
 
-.PHONY: book html handouts test test-deps lab notebooks validate lock clean zip
+.PHONY: book html handouts test test-deps lab notebooks validate lock clean zip bench
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating $(VENV) with $(PYTHON)"
@@ -49,6 +50,11 @@ test: book test-deps
 zip: book
 	@echo "==> zipping _build/html"
 	@$(BIN)/python -m book.cli zip
+
+# Build times, page weight and load times beside a plain Jupyter Book: bench/results.json.
+bench: book
+	@echo "==> benchmark (builds into bench/tmp; runs the test suite once)"
+	@$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 notebooks: $(STAMP)
 	@echo "==> regenerating the exercise notebooks (both editions) from book/data"

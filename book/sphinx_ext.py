@@ -441,11 +441,14 @@ PACKAGE_DIR = Path(__file__).parent
 
 
 def fingerprint() -> str:
-    """A hash of everything under book/ that pages are made from (code, data, assets)."""
+    """A hash of what every page is made from: book/ (code, data, assets, templates) and
+    the table of contents (each page's sidebar shows it; Sphinx alone would leave the
+    unchanged pages with the old one)."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".yml", ".js", ".css", ".svg"}:
-            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+    files = [p for p in PACKAGE_DIR.rglob("*") if p.suffix in {".py", ".yml", ".js", ".css", ".svg", ".html"}]
+    for path in sorted(files) + [PACKAGE_DIR.parent / "_toc.yml", PACKAGE_DIR.parent / "_config.yml"]:
+        if path.is_file():
+            digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -87,6 +87,7 @@ def test_static_exercise_gives_feedback_and_survives_reload(browser, built):
     box.get_by_role("button", name="Check").click()
     feedback = box.locator(".prt-feedback")
     assert "Right." in feedback.inner_text() and "precariat" in feedback.inner_text()
+    visit.page.wait_for_timeout(500)  # let Chromium hand the localStorage writes to its store
     visit.page.reload()
     box = visit.page.locator('[data-exercise="tishreen-who-protested"]')
     assert box.get_by_label("Young people in precarious work", exact=False).is_checked()
@@ -153,6 +154,7 @@ def test_written_kinds_give_feedback_and_survive_reload(browser, built):
     notes.get_by_role("button", name="Save notes").click()
     assert "Notes saved (5 words)." in notes.locator(".prt-feedback").inner_text()
 
+    page.wait_for_timeout(500)  # let Chromium hand the localStorage writes to its store
     page.reload()
     assert page.locator('[data-exercise="tishreen-why-not-win"] textarea').input_value().startswith("It lacked")
     assert "(¶67)" in page.locator('[data-exercise="tishreen-bridge"] .prt-feedback').inner_text()

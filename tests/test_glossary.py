@@ -111,6 +111,7 @@ def test_static_flashcards_turn_and_remember(browser, built):
     assert box.locator(".prt-card-definition").is_visible()
     box.get_by_role("button", name="I knew it").click()
     assert "Known 1 of" in box.locator(".prt-card-progress").inner_text()
+    page.wait_for_timeout(500)  # let Chromium hand the localStorage writes to its store
     page.reload()
     page.locator(".prt-deck").select_option(index=1)
     assert "Known 1 of" in page.locator(".prt-card-progress").inner_text()
