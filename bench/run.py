@@ -37,11 +37,12 @@ TARGETS = {"cold_build_s": 60, "nochange_rebuild_s": 5, "chapter_rebuild_s": 10,
            "site_mb": 30, "tests_s": 600}
 
 
-def build(book: Path, out: Path) -> float:
+def build(book: Path, out: Path, strict: bool = True) -> float:
+    """Wall time of one `jupyter-book build`; ours with -W, the baseline with the defaults."""
     start = time.perf_counter()
-    subprocess.run([str(BIN / "jupyter-book"), "build", str(book), "--builder", "html",
-                    "--warningiserror", "--keep-going", "--path-output", str(out)],
-                   check=True, capture_output=True, cwd=ROOT)
+    flags = ["--warningiserror", "--keep-going"] if strict else []
+    subprocess.run([str(BIN / "jupyter-book"), "build", str(book), "--builder", "html", *flags,
+                    "--path-output", str(out)], check=True, capture_output=True, cwd=ROOT)
     return time.perf_counter() - start
 
 
@@ -106,7 +107,16 @@ def measure(browser, url: str, figure: str | None, throttle: bool = False) -> di
     if throttle:
         cdp.send("Network.emulateNetworkConditions", THROTTLE)
     received = {"bytes": 0}
-    cdp.on("Network.loadingFinished", lambda e: received.__setitem__("bytes", received["bytes"] + e["encodedDataLength"]))
+    urls: dict[str, str] = {}
+    assets: dict[str, int] = {}
+
+    def finished(e: dict) -> None:
+        received["bytes"] += e["encodedDataLength"]
+        name = urls.get(e["requestId"], "?").split("?")[0].rsplit("/", 1)[-1]
+        assets[name] = assets.get(name, 0) + int(e["encodedDataLength"])
+
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", finished)
     start = time.perf_counter()
     page.goto(url, wait_until="load", timeout=180_000)
     drawn = None
@@ -116,12 +126,13 @@ def measure(browser, url: str, figure: str | None, throttle: bool = False) -> di
     page.wait_for_timeout(300)
     paint = page.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
     first = received["bytes"]
+    first_assets = dict(sorted(assets.items(), key=lambda kv: -kv[1])[:8])
     received["bytes"] = 0
     page.reload(wait_until="load", timeout=180_000)
     page.wait_for_timeout(300)
     second = received["bytes"]
     context.close()
-    return {"first_visit_bytes": first, "second_visit_bytes": second,
+    return {"first_visit_bytes": first, "second_visit_bytes": second, "largest_assets": first_assets,
             "first_text_s": (paint or 0) / 1000, "figure_drawn_s": drawn}
 
 
@@ -159,7 +170,7 @@ def main() -> int:
     print("==> building the baseline (plain Jupyter Book, default plotly rendering)")
     base_out = WORK / "baseline-build"
     shutil.rmtree(base_out, ignore_errors=True)
-    build(baseline_book(), base_out)
+    build(baseline_book(), base_out, strict=False)
     base_html = base_out / "_build" / "html"
     ours_html = WORK / "ours" / "_build" / "html"
     tests_s = None
@@ -220,6 +231,8 @@ def table(r: dict) -> str:
         ("baseline throttled: first text / timeline",
          f"{b['load']['throttled']['first_text_s']:.2f} s / {b['load']['throttled']['figure_drawn_s']:.2f} s", ""),
     ]
+    rows.append(("largest files of the heaviest page", ", ".join(
+        f"{name} {size / 1e6:.2f} MB" for name, size in list(heavy["largest_assets"].items())[:5]), ""))
     width = max(len(a) for a, _, _ in rows)
     lines = [f"Machine: {r['machine']['platform']}, {r['machine']['cpus']} cores, "
              f"{r['machine']['memory_gb']} GB; {r['date']}; commit {r['commit']}", ""]

@@ -137,6 +137,7 @@ class Article(Strict):
 
 
 Region = Literal["peru", "iraq", "world", "theory"]
+#: In the order a reader meets them; the timeline's lanes follow this order.
 EventKind = Literal[
     "uprising",
     "protest",

@@ -12,28 +12,16 @@ import datetime as dt
 import html
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence, get_args
 
 import plotly.graph_objects as go
 from IPython.display import HTML, display
 
 from .load import course
-from .models import Event, PartialDate
+from .models import Event, EventKind, PartialDate
 
-#: Lanes top to bottom, in the order a reader meets the kinds of event.
-LANES = (
-    "uprising",
-    "protest",
-    "repression",
-    "war",
-    "coup",
-    "government",
-    "election",
-    "law",
-    "economy",
-    "organisation",
-    "text",
-)
+#: Lanes top to bottom: the kinds of event in the order the model lists them.
+LANES: tuple[str, ...] = get_args(EventKind)
 #: Lanes of the parallel view, top to bottom.
 REGIONS = ("peru", "iraq", "world", "theory")
 REGION_NAMES = {"peru": "Peru", "iraq": "Iraq", "world": "World", "theory": "Theory"}

@@ -11,20 +11,13 @@ import pytest
 from book import exercises
 from book.exercises import bridge, discussion, ledger, short, store
 from book.load import course
+from helpers import find_widgets
 
 
 def _ex(exercise_id):
     return course().exercises[exercise_id]
 
 
-def _find(widget, cls):
-    found, stack = [], [widget]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cls):
-            found.append(node)
-        stack.extend(getattr(node, "children", ()))
-    return found
 
 
 def test_answer_is_written_at_once_and_read_back_by_a_new_store(answers_in_tmp):
@@ -69,21 +62,21 @@ def test_widget_saves_on_click_and_restores_after_restart(answers_in_tmp):
     exercises.start_session("Amal", "s1")
     ex = _ex("tishreen-who-protested")
     view = exercises.show(ex.id)
-    _find(view.widget, w.RadioButtons)[0].value = 1
-    _find(view.widget, w.Button)[0].click()
+    find_widgets(view.widget, w.RadioButtons)[0].value = 1
+    find_widgets(view.widget, w.Button)[0].click()
     assert store.current().path.exists()
     store._current = None  # the kernel restarts: nothing in memory
     exercises.start_session("Amal", "s1")
     again = exercises.show(ex.id)
-    assert _find(again.widget, w.RadioButtons)[0].value == 1
-    assert any("Right." in h.value for h in _find(again.widget, w.HTML))
+    assert find_widgets(again.widget, w.RadioButtons)[0].value == 1
+    assert any("Right." in h.value for h in find_widgets(again.widget, w.HTML))
 
 
 def test_empty_answer_is_not_saved(answers_in_tmp):
     exercises.start_session("Amal", "s1")
     view = exercises.show("tishreen-who-protested")
-    _find(view.widget, w.Button)[0].click()
-    assert any("Choose an answer first." in h.value for h in _find(view.widget, w.HTML))
+    find_widgets(view.widget, w.Button)[0].click()
+    assert any("Choose an answer first." in h.value for h in find_widgets(view.widget, w.HTML))
     assert store.current().get("tishreen-who-protested") is None
 
 
@@ -145,17 +138,17 @@ def test_ledger_summary_figure_and_csv(ledger_ex):
 def test_ledger_widget_bad_entry_keeps_what_is_recorded(ledger_ex, answers_in_tmp):
     exercises.start_session("Amal", "s1")
     box = ledger.widget(ledger_ex)
-    household = _find(box, w.Combobox)[0]
-    texts = {t.description: t for t in _find(box, w.Text)}
+    household = find_widgets(box, w.Combobox)[0]
+    texts = {t.description: t for t in find_widgets(box, w.Text)}
     day, minutes = texts["Day"], texts["Minutes"]
-    add = next(b for b in _find(box, w.Button) if b.description == "Add entry")
+    add = next(b for b in find_widgets(box, w.Button) if b.description == "Add entry")
     household.value, day.value, minutes.value = "Household A", "2026-07-14", "90"
     add.click()
     minutes.value = "ninety"
     add.click()
     saved = store.current().get("t-ledger")
     assert saved == [{"household": "Household A", "day": "2026-07-14", "minutes": 90}]
-    assert any("whole number" in h.value for h in _find(box, w.HTML))
+    assert any("whole number" in h.value for h in find_widgets(box, w.HTML))
 
 
 def test_group_view_counts_outcomes_and_options(tmp_path):

@@ -10,6 +10,7 @@ import pytest
 from book import exercises
 from book.exercises import choice, matching, ordering
 from book.load import course
+from helpers import find_widgets
 
 
 def _ex(exercise_id: str):
@@ -77,15 +78,6 @@ def test_static_spec_carries_the_same_key_as_python():
     assert [o["feedback"] for o in _spec(choice.static_html(cex))["options"]] == [o.feedback for o in cex.options]
 
 
-def _find(widget, cls):
-    found = []
-    stack = [widget]
-    while stack:
-        w = stack.pop()
-        if isinstance(w, cls):
-            found.append(w)
-        stack.extend(getattr(w, "children", ()))
-    return found
 
 
 def test_widget_choice_gives_feedback_on_click():
@@ -93,11 +85,11 @@ def test_widget_choice_gives_feedback_on_click():
 
     ex = _ex("tishreen-who-protested")
     view = exercises.show(ex.id)
-    radio = _find(view.widget, w.RadioButtons)[0]
+    radio = find_widgets(view.widget, w.RadioButtons)[0]
     radio.value = next(i for i, o in enumerate(ex.options) if o.correct)
-    button = _find(view.widget, w.Button)[0]
+    button = find_widgets(view.widget, w.Button)[0]
     button.click()
-    feedback = [h for h in _find(view.widget, w.HTML) if "Right." in h.value]
+    feedback = [h for h in find_widgets(view.widget, w.HTML) if "Right." in h.value]
     assert feedback, "no feedback after Check"
 
 
@@ -106,12 +98,12 @@ def test_widget_ordering_grades_like_python():
 
     ex = _ex("tishreen-order-events")
     view = exercises.show(ex.id)
-    slots = _find(view.widget, w.Dropdown)
+    slots = find_widgets(view.widget, w.Dropdown)
     slots.sort(key=lambda d: int(d.description.rstrip(".")))
     for slot, event_id in zip(slots, ordering.key(ex)):
         slot.value = event_id
-    _find(view.widget, w.Button)[0].click()
-    assert any("Right." in h.value for h in _find(view.widget, w.HTML))
+    find_widgets(view.widget, w.Button)[0].click()
+    assert any("Right." in h.value for h in find_widgets(view.widget, w.HTML))
 
 
 @pytest.mark.parametrize("exercise_id", sorted(course().exercises))
