@@ -190,3 +190,39 @@ def test_zip_works_unpacked_anywhere(browser, built, tmp_path):
     visit = Visit(browser, f"{root.as_uri()}/chapters/tishreen.html")
     visit.page.wait_for_selector("#timeline-tishreen svg.main-svg", timeout=10_000)
     visit.close()
+
+
+def test_matching_and_ledger_work_static_and_survive_reload(browser, built):
+    from book.exercises import matching
+    from book.load import course
+
+    visit = Visit(browser, f"{built.as_uri()}/chapters/solidarity.html")
+    page = visit.page
+    ex = next(x for x in course().chapter_exercises("solidarity") if x.kind == "matching")
+    box = page.locator(f'[data-exercise="{ex.id}"]')
+    offered = matching.rights(ex)
+    for n, (_, right) in enumerate(matching.pairs(ex)):
+        box.locator(f'select[data-left="{n}"]').select_option(value=str(offered.index(right)))
+    box.get_by_role("button", name="Check").click()
+    assert "All" in box.locator(".prt-feedback").inner_text()
+
+    ledger = page.locator('.prt-exercise[data-kind="ledger"]')
+    ledger.locator(".prt-l-day").fill("2026-07-14")
+    ledger.locator(".prt-l-minutes").fill("ninety")
+    ledger.get_by_role("button", name="Add entry").click()
+    assert "whole number" in ledger.locator(".prt-feedback").inner_text()
+    ledger.locator(".prt-l-minutes").fill("90")
+    ledger.get_by_role("button", name="Add entry").click()
+    ledger.locator(".prt-l-day").fill("2026-07-15")
+    ledger.locator(".prt-l-minutes").fill("240")
+    ledger.get_by_role("button", name="Add entry").click()
+    assert "330 minutes (5.5 hours)" in ledger.locator(".prt-feedback").inner_text()
+    page.wait_for_selector('.prt-exercise[data-kind="ledger"] .prt-ledger-chart svg.main-svg')
+    csv = ledger.locator(".prt-ledger-csv").get_attribute("href")
+    assert "2026-07-15%2C240" in csv
+    page.wait_for_timeout(500)  # let Chromium hand the localStorage writes to its store
+    page.reload()
+    assert "All" in page.locator(f'[data-exercise="{ex.id}"] .prt-feedback').inner_text()
+    assert page.locator('.prt-exercise[data-kind="ledger"] .prt-ledger-table tr').count() == 3
+    assert not visit.errors, visit.errors
+    visit.close()
