@@ -12,7 +12,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_PORT ?= 8888
 
-.PHONY: book html handouts test test-deps lab notebooks validate lock clean zip bench
+.PHONY: book html vendor handouts test test-deps lab notebooks validate lock clean zip bench
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating $(VENV) with $(PYTHON)"
@@ -29,7 +29,11 @@ validate: $(STAMP)
 book: html handouts
 	@echo "==> built: _build/html/index.html (handouts in _build/html/handouts/)"
 
-html: validate
+# JavaScript the book ships (plotly.js's basic bundle), pinned in book/vendor/package-lock.json.
+vendor:
+	@bash scripts/npm-ci.sh book/vendor
+
+html: validate vendor
 	@echo "==> building the book (warnings are errors)"
 	@$(BIN)/jupyter-book build . --builder html --warningiserror --keep-going
 

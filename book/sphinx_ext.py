@@ -28,6 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .assets import PLOTLY_STATIC, plotly_js_path
 from .load import course
 from .models import Article, Term
 
@@ -430,11 +431,23 @@ def _add_static(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC_DIR))
 
 
-def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """plotly.js only on pages that draw a figure (Sphinx >= 3.5 allows per-page files)."""
-    body = context.get("body", "")
-    if "plotly-graph-div" in body or "prt-needs-plotly" in body:
-        app.add_js_file("vendor/plotly.min.js", priority=400)
+#: Theme scripts no page of ours needs: Font Awesome's SVG replacer (1.5 MB; the
+#: theme's stylesheet already draws the same icons from its font) and the search index
+#: with its tools, which the theme loads on every page only for search-as-you-type
+#: (off here; search.html loads them itself).
+UNNEEDED_SCRIPTS = re.compile(
+    r'\s*<script\b[^>]*\bsrc="[^"]*(?:scripts/fontawesome\.js|searchtools\.js|language_data\.js|searchindex\.js)'
+    r'[^"]*"[^>]*></script>'
+)
+
+
+def without_unneeded_scripts(markup: str) -> str:
+    """A template filter (see templates/layout.html) dropping UNNEEDED_SCRIPTS."""
+    return UNNEEDED_SCRIPTS.sub("", markup)
+
+
+def _add_template_filter(app: Sphinx) -> None:
+    app.builder.templates.environment.filters["prt_without_unneeded_scripts"] = without_unneeded_scripts
 
 
 PACKAGE_DIR = Path(__file__).parent
@@ -445,7 +458,8 @@ def fingerprint() -> str:
     the table of contents (each page's sidebar shows it; Sphinx alone would leave the
     unchanged pages with the old one)."""
     digest = hashlib.sha256()
-    files = [p for p in PACKAGE_DIR.rglob("*") if p.suffix in {".py", ".yml", ".js", ".css", ".svg", ".html"}]
+    files = [p for p in PACKAGE_DIR.rglob("*") if p.suffix in {".py", ".yml", ".js", ".css", ".svg", ".html"}
+             and "node_modules" not in p.parts]  # the vendored bundle is copied, not read
     for path in sorted(files) + [PACKAGE_DIR.parent / "_toc.yml", PACKAGE_DIR.parent / "_config.yml"]:
         if path.is_file():
             digest.update(path.name.encode())
@@ -478,12 +492,6 @@ def _drop_widget_state(app: Sphinx, doctree: nodes.document) -> None:
     """Static pages use each exercise's own HTML, so the saved widget state is dead weight."""
     metadata = getattr(app.env, "nb_metadata", {}).get(app.env.docname, {})
     metadata.get("js_files", {}).pop("ipywidgets_state", None)
-
-
-def plotly_js_path() -> Path:
-    import plotly
-
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 EXTERNAL = re.compile(
@@ -519,8 +527,8 @@ def _sha256(text: str) -> str:
 def content_security_policy(page: str) -> str:
     """A policy allowing only the book's own files, plus this page's own inline scripts by hash.
 
-    Inline scripts come from the toolchain (the theme's colour-mode switch, plotly's
-    per-figure call); each is allowed by its exact hash, so nothing injected later runs.
+    Inline scripts come from the toolchain (the theme's colour-mode switch and the
+    like); each is allowed by its exact hash, so nothing injected later runs.
     Styles may be inline because plotly draws with them.
     """
     hashes = []
@@ -556,10 +564,9 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    vendor = outdir / "_static" / "vendor"
-    vendor.mkdir(parents=True, exist_ok=True)
     src = plotly_js_path()
-    dest = vendor / "plotly.min.js"
+    dest = outdir / "_static" / PLOTLY_STATIC
+    dest.parent.mkdir(parents=True, exist_ok=True)
     if not dest.exists() or dest.stat().st_size != src.stat().st_size:
         shutil.copyfile(src, dest)
     apply_csp(outdir)
@@ -587,7 +594,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     app.add_css_file("course.css")
     app.add_js_file("course.js", defer="defer")
-    app.connect("html-page-context", _page_assets)
+    app.connect("builder-inited", _add_template_filter)
     app.connect("doctree-read", _drop_widget_state)
     app.connect("env-get-outdated", _outdated_by_data)
     app.add_node(term_uses, html=(_pass, _pass))

@@ -1,7 +1,9 @@
-"""Timelines: one list of events, drawn as a plotly figure and written as a text list.
+"""Timelines: one list of events, drawn as a chart and written as a table.
 
-The figure is for seeing; the list is for screen readers, print and readers without
-JavaScript, and both come from the same events so they cannot disagree. Events are
+In Jupyter the chart is a live plotly figure; in the built book it is drawn as SVG at
+build time (``timeline_svg``), and the same plotly figure becomes an interactive chart
+when a reader asks. The table is for screen readers, print and readers without
+JavaScript. All come from the same events, so they cannot disagree. Events are
 drawn as honestly as they are dated: a day as a point, a month or a year as a band
 covering that month or year, never as an invented day.
 """
@@ -12,13 +14,16 @@ import datetime as dt
 import html
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence, get_args
+from typing import Any, Callable, Iterable, Sequence, get_args
 
 import plotly.graph_objects as go
+import plotly.io as pio
 from IPython.display import HTML, display
 
+from .assets import plotly_js_megabytes
 from .load import course
 from .models import Event, EventKind, PartialDate
+from .timeline_svg import Mark, render, visible
 
 #: Lanes top to bottom: the kinds of event in the order the model lists them.
 LANES: tuple[str, ...] = get_args(EventKind)
@@ -48,20 +53,48 @@ class Timeline:
         return events_table(self.events, self.link_base, caption=self.title,
                             show_region=self.lanes == "region")
 
+    def marks(self) -> list[Mark]:
+        lane = _lane_of(self.lanes)
+        return [
+            Mark(lane=lane(e), start=_span(e)[0], stop=None if _is_point(e) else _span(e)[1],
+                 region=e.region, confirmed=e.confirmed, label=f"{date_label(e)}: {e.title}",
+                 href=_link(e, self.link_base) or f"#event-{e.id}")
+            for e in self.events
+        ]
+
+    def ranges(self) -> list[tuple[str, dt.date, dt.date]]:
+        """The named views, then the whole period (padded a little, as plotly pads it)."""
+        first = min(_span(e)[0] for e in self.events)
+        last = max(_span(e)[1] for e in self.events)
+        pad = dt.timedelta(days=max(30, (last - first).days // 40))
+        named = [(label, dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for label, a, b in self.views]
+        return named + [("Whole period", first - pad, last + pad)]
+
     def _repr_html_(self) -> str:
-        """Static rendering: no kernel, no inline copy of plotly.js (the page loads it once)."""
-        fig_html = self.figure().to_html(
-            include_plotlyjs=False,
-            include_mathjax=False,
-            full_html=False,
-            div_id=self.div_id,
-            config={"displaylogo": False, "responsive": True},
-        )
+        """Static rendering: the chart as SVG (seen at once, no script needed), a view per
+        named range, the plotly figure as data for an interactive chart on request (the
+        page loads plotly.js only then), and the table."""
+        marks, lanes = self.marks(), _lane_order(self.events, self.lanes)
+        views, buttons = [], []
+        for n, (label, start, end) in enumerate(self.ranges()):
+            shown = len(visible(marks, start, end))
+            title = (f"{self.title}, {label}: {shown} of {len(marks)} events drawn. "
+                     "The table after the chart lists every event.")
+            svg = render(marks, lanes, REGION_COLOURS, start, end, f"{self.div_id}-v{n}", title)
+            views.append(f'<div class="prt-tl-view" data-view="{n}"{" hidden" if n else ""}>{svg}</div>')
+            buttons.append(f'<button type="button" aria-pressed="{str(n == 0).lower()}">{html.escape(label)}</button>')
+        data = pio.to_json(self.figure(), validate=False).replace("</", "<\\/")
         return (
             f'<div class="prt-timeline" data-timeline="{html.escape(self.div_id)}">'
-            f'<div class="prt-timeline-figure" role="group" aria-label="'
-            f'{html.escape(self.title)}: interactive chart of {len(self.events)} events. '
-            f'The same events follow as a table.">{fig_html}</div>'
+            f'<figure class="prt-timeline-figure" id="{html.escape(self.div_id)}">'
+            f'<div class="prt-tl-bar pst-js-only"><span class="prt-tl-views" role="group" aria-label="Years shown">'
+            + "".join(buttons) + '</span><button type="button" class="prt-tl-live">Interactive chart '
+            f"(zoom, details on hover; loads {plotly_js_megabytes():.1f} MB once)</button>"
+            '<span class="prt-tl-status" role="status"></span></div>'
+            f'<div class="prt-tl-scroll" tabindex="0" role="region" aria-label="{html.escape(self.title)}: chart">'
+            + "".join(views) + "</div>"
+            f"<figcaption>{_legend(self.events)}</figcaption>"
+            f'<script type="application/json" class="prt-tl-data">{data}</script></figure>'
             f"{self.list_html()}</div>"
         )
 
@@ -107,6 +140,32 @@ def _link(event: Event, link_base: dict[str, str]) -> str:
     return f"{link_base[event.chapters[0]]}#{event.passage}"
 
 
+def _lane_of(lane_by: str) -> Callable[[Event], str]:
+    return (lambda e: REGION_NAMES[e.region]) if lane_by == "region" else (lambda e: e.kind)
+
+
+def _lane_order(events: Sequence[Event], lane_by: str) -> list[str]:
+    """Lanes top to bottom, only those with events."""
+    lane = _lane_of(lane_by)
+    order = [REGION_NAMES[r] for r in REGIONS] if lane_by == "region" else list(LANES)
+    return [k for k in order if any(lane(e) == k for e in events)]
+
+
+def _legend(events: Sequence[Event]) -> str:
+    """How to read the chart, with the regions it shows in their colours."""
+    regions = [r for r in REGIONS if any(e.region == r for e in events)]
+    swatches = " ".join(
+        f'<span class="prt-tl-key prt-r-{r}"><svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">'
+        f'<circle cx="6" cy="6" r="5" fill="{REGION_COLOURS[r]}"/></svg> {REGION_NAMES[r]}</span>'
+        for r in regions
+    ) if len(regions) > 1 else ""
+    return (
+        (f'<span class="prt-tl-keys">{swatches}</span> ' if swatches else "")
+        + "A filled dot is an exact day; a hollow dot, a day we could not confirm; a band, a month, "
+        "a year or a span. Click a dot or band for the paragraph it explains (or its row in the table)."
+    )
+
+
 def build_figure(
     events: Sequence[Event],
     views: Sequence[tuple[str, str, str]] = (),
@@ -120,12 +179,8 @@ def build_figure(
     first is the one shown at first, so a chapter can open on the years it is about.
     """
     link_base = link_base or {}
-
-    def lane(e: Event) -> str:
-        return REGION_NAMES[e.region] if lane_by == "region" else e.kind
-
-    order = [REGION_NAMES[r] for r in REGIONS] if lane_by == "region" else list(LANES)
-    lanes = [k for k in order if any(lane(e) == k for e in events)]
+    lane = _lane_of(lane_by)
+    lanes = _lane_order(events, lane_by)
     fig = go.Figure()
     for region in REGION_COLOURS:
         mine = [e for e in events if e.region == region]

@@ -18,12 +18,4 @@ else
   echo "==> Debian packages present (chromium, poppler-utils)"
 fi
 
-if [ -f tests/node/package.json ]; then
-  if [ ! -d tests/node/node_modules ] || [ tests/node/package-lock.json -nt tests/node/node_modules ]; then
-    echo "==> npm ci (tests/node)"
-    (cd tests/node && npm ci --no-audit --no-fund --silent)
-    touch tests/node/node_modules
-  else
-    echo "==> npm test tools present"
-  fi
-fi
+bash scripts/npm-ci.sh tests/node

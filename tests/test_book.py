@@ -129,13 +129,30 @@ def test_guard_finds_a_planted_reference(tmp_path):
     assert len(found) == 2 and "a.html" in found[0]
 
 
-def test_plotly_js_ships_once_and_loads_only_where_drawn(built):
+def test_plotly_js_ships_once_and_no_page_loads_it_up_front(built):
+    """plotly.js (the npm basic bundle) is in _static once; pages fetch it only on request."""
+    from book.assets import plotly_js_path
+
     copies = list(built.rglob("plotly*.js"))
     assert [p.relative_to(built).as_posix() for p in copies] == ["_static/vendor/plotly.min.js"]
+    assert copies[0].read_bytes() == plotly_js_path().read_bytes()
+    figures = 0
     for page in built.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        sources = [s.get("src", "") for s in soup.find_all("script")]
+        assert not any("plotly" in src for src in sources), page
+        figures += len(soup.select(".prt-timeline-figure svg.prt-tl-svg"))
+    assert figures >= 5 * 2  # four chapters and the parallel page, two views or more each
+
+
+def test_pages_skip_the_theme_scripts_they_do_not_need(built):
+    """Font Awesome's 1.5 MB SVG script and the search index load nowhere but search.html."""
+    for page in built.rglob("*.html"):
+        if "_static" in page.relative_to(built).parts:
+            continue
         html = page.read_text(encoding="utf-8")
-        drawn = "plotly-graph-div" in html or "prt-needs-plotly" in html
-        assert ("vendor/plotly.min.js" in html) == drawn, page
+        assert "fontawesome.js" not in html, page
+        assert ("searchindex.js" in html) == (page.relative_to(built).as_posix() == "search.html"), page
 
 
 def test_no_thebe_require_or_widget_manager_in_pages(built):

@@ -6,6 +6,7 @@ assumed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -68,16 +69,40 @@ def test_every_page_contacts_no_other_host_and_logs_no_error(browser, built, htt
 
 
 @pytest.mark.parametrize("where", ["file", "http"])
-def test_timeline_draws_an_svg(browser, built, http_root, where):
-    base = built.as_uri() if where == "file" else http_root
-    visit = Visit(browser, f"{base}/chapters/tishreen.html")
-    visit.page.wait_for_selector("#timeline-tishreen svg.main-svg", timeout=10_000)
-    points = visit.page.locator("#timeline-tishreen .scatterlayer .point").count()
-    bars = visit.page.locator("#timeline-tishreen .barlayer .point").count()
+def test_timeline_is_drawn_then_turns_interactive_on_request(browser, built, http_root, where):
     from book.load import course
 
-    assert points + bars == len(course().chapter_events("tishreen"))
+    events = len(course().chapter_events("tishreen"))
+    base = built.as_uri() if where == "file" else http_root
+    visit = Visit(browser, f"{base}/chapters/tishreen.html")
+    page = visit.page
+    figure = page.locator("#timeline-tishreen")
+    assert not any("plotly" in url for url in visit.requests)  # nothing fetched up front
+    figure.get_by_role("button", name="Whole period").click()
+    assert figure.locator(".prt-tl-view:not([hidden]) .prt-ev").count() == events
+    assert figure.get_by_role("button", name="Whole period").get_attribute("aria-pressed") == "true"
+    figure.get_by_role("button", name=re.compile("Interactive chart")).click()
+    page.wait_for_selector("#timeline-tishreen svg.main-svg", timeout=10_000)
+    points = figure.locator(".scatterlayer .point").count()
+    bars = figure.locator(".barlayer .point").count()
+    assert points + bars == events
+    assert "ready" in figure.locator(".prt-tl-status").inner_text()
+    assert not visit.errors, visit.errors
     visit.close()
+
+
+def test_clicking_a_mark_opens_the_paragraph_it_explains(browser, built):
+    from book.load import course
+
+    event = next(e for e in course().chapter_events("tishreen") if e.passage)
+    visit = Visit(browser, f"{built.as_uri()}/chapters/tishreen.html")
+    visit.page.locator("#timeline-tishreen").get_by_role("button", name="Whole period").click()
+    mark = visit.page.locator(f'#timeline-tishreen .prt-tl-view:not([hidden]) [data-href="#{event.passage}"]').first
+    mark.scroll_into_view_if_needed()
+    mark.click(force=True)  # marks can overlap; the one clicked is the one asked for
+    visit.page.wait_for_function(f"location.hash === '#{event.passage}'")
+    visit.close()
+
 
 
 def test_static_exercise_gives_feedback_and_survives_reload(browser, built):
@@ -165,8 +190,7 @@ def test_written_kinds_give_feedback_and_survive_reload(browser, built):
 
 def test_parallel_timelines_draw_from_file(browser, built):
     visit = Visit(browser, f"{built.as_uri()}/timelines.html")
-    visit.page.wait_for_selector("#timeline-parallel svg.main-svg", timeout=10_000)
-    lanes = visit.page.locator("#timeline-parallel .ytick text").evaluate_all("els => els.map(e => e.textContent)")
+    lanes = visit.page.locator("#timeline-parallel .prt-tl-view:not([hidden]) .prt-tl-labels text").all_text_contents()
     assert {"Peru", "Iraq", "World"} <= set(lanes)
     assert not visit.errors
     visit.close()
@@ -188,6 +212,7 @@ def test_zip_works_unpacked_anywhere(browser, built, tmp_path):
         assert all(url.startswith(root.as_uri()) for url in visit.requests if url.startswith("file:")), rel
         visit.close()
     visit = Visit(browser, f"{root.as_uri()}/chapters/tishreen.html")
+    visit.page.get_by_role("button", name=re.compile("Interactive chart")).click()
     visit.page.wait_for_selector("#timeline-tishreen svg.main-svg", timeout=10_000)
     visit.close()
 

@@ -104,3 +104,85 @@ def test_course_counts_and_honest_dates():
     assert by_region["world"] + by_region["theory"] >= 20
     assert all(e.sources for e in events)
     assert all("unconfirmed" in timeline.date_label(e) for e in events if not e.confirmed)
+
+
+# --- the chart drawn at build time (book/timeline_svg.py) -------------------------------
+
+def _marks(svg: str) -> list[dict[str, str]]:
+    from bs4 import BeautifulSoup
+
+    return [{**m.attrs, "tag": m.name, "title": m.title.get_text()}
+            for m in BeautifulSoup(svg, "html.parser").select(".prt-ev")]
+
+
+def _views(tl) -> list[str]:
+    import re
+
+    return re.findall(r'<div class="prt-tl-view"[^>]*>(.*?)</div>', tl._repr_html_(), re.S)
+
+
+def test_static_chart_draws_every_event_in_the_whole_period_view():
+    tl = _tishreen()
+    whole = _marks(_views(tl)[-1])
+    assert len(whole) == len(tl.events)
+    for mark, event in zip(sorted(whole, key=lambda m: m["title"]), sorted(tl.events, key=lambda e: f"{timeline.date_label(e)}: {e.title}")):
+        assert mark["title"] == f"{timeline.date_label(event)}: {event.title}"
+        assert mark["tag"] == ("circle" if event.end is None and event.date.precision == "day" else "rect")
+
+
+def test_static_chart_views_show_only_events_they_overlap():
+    tl = _tishreen()  # its first view is the year 2019
+    shown = {m["title"] for m in _marks(_views(tl)[0])}
+    for e in tl.events:
+        start, stop = e.date.start, (e.end or e.date).stop
+        overlaps = start <= dt.date(2020, 1, 1) and stop >= dt.date(2019, 1, 1)
+        assert (f"{timeline.date_label(e)}: {e.title}" in shown) == overlaps, e.id
+    assert 'aria-label="Years shown"' in tl._repr_html_()
+
+
+def test_static_chart_places_marks_in_date_order_and_lanes():
+    from book.timeline_svg import Mark, render
+
+    marks = [Mark("war", dt.date(2003, 3, 20), None, "iraq", True, "a", "#a"),
+             Mark("protest", dt.date(2019, 10, 1), None, "iraq", False, "b", "#b"),
+             Mark("protest", dt.date(2011, 1, 1), dt.date(2012, 1, 1), "world", True, "c", "#c")]
+    svg = render(marks, ["protest", "war"], timeline.REGION_COLOURS, dt.date(2000, 1, 1), dt.date(2020, 1, 1), "t", "T")
+    drawn = {m["title"]: m for m in _marks(svg)}
+    assert float(drawn["a"]["cx"]) < float(drawn["c"]["x"]) < float(drawn["b"]["cx"])
+    assert float(drawn["b"]["cy"]) < float(drawn["a"]["cy"])  # lanes top to bottom as given
+    assert drawn["b"]["fill"] == "white" and "prt-unconfirmed" in drawn["b"]["class"]  # hollow
+    assert drawn["a"]["fill"] == timeline.REGION_COLOURS["iraq"]
+    assert drawn["c"]["data-href"] == "#c" and float(drawn["c"]["width"]) > 10  # a year is a band
+    assert 'role="img"' in svg and 'aria-labelledby="t-title"' in svg
+
+
+def test_ticks_are_years_over_long_spans_and_months_over_short_ones():
+    from book.timeline_svg import ticks
+
+    assert [label for _, label in ticks(dt.date(1955, 1, 1), dt.date(2026, 6, 30))] == [
+        "1960", "1970", "1980", "1990", "2000", "2010", "2020"]
+    assert [label for _, label in ticks(dt.date(2019, 8, 15), dt.date(2020, 3, 1))] == [
+        "Sep 2019", "Oct", "Nov", "Dec", "Jan 2020", "Feb", "Mar"]
+
+
+def test_static_html_keeps_the_plotly_figure_as_data_not_script():
+    import json
+    import re
+
+    html_ = _tishreen()._repr_html_()
+    data = re.search(r'<script type="application/json" class="prt-tl-data">(.*?)</script>', html_, re.S)
+    figure = json.loads(data.group(1))
+    assert figure["layout"]["xaxis"]["range"] == ["2019-01-01", "2020-01-01"]
+    assert "Plotly.newPlot" not in html_  # no inline script: plotly.js loads on request
+
+
+def test_vendored_plotly_matches_the_python_package():
+    """The book draws plotly's JSON from Python with the npm bundle: same plotly.js version."""
+    from pathlib import Path
+
+    import plotly
+
+    from book.assets import pinned_plotly_version, plotly_js_path, plotly_js_version
+
+    python_bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    assert plotly_js_version(plotly_js_path()) == plotly_js_version(python_bundle) == pinned_plotly_version()

@@ -1,11 +1,29 @@
-/* Permanent Revolution Today: static exercises, timeline links and glossary previews.
- * Works with no kernel and no other script (plotly.js is used for the ledger chart
- * when the page has it). Answers stay in this browser's localStorage, key
+/* Permanent Revolution Today: static exercises, timelines and glossary previews.
+ * Works with no kernel and no other script. plotly.js (_static/vendor) is loaded only
+ * when a reader asks for an interactive timeline or the ledger has a chart to draw,
+ * so a first visit on a slow link does not pay for it. Answers stay in this browser's localStorage, key
  * "prt-answer:<exercise id>", so a reload loses nothing; Reset forgets them.
  * Each kind grades exactly as its Python twin in book/exercises/ does. */
 (function () {
   "use strict";
   var PREFIX = "prt-answer:";
+  var HERE = (document.currentScript && document.currentScript.src) || "";
+  var plotly = null;
+
+  /* plotly.js once per page, from beside this script: a promise of window.Plotly. */
+  function loadPlotly() {
+    if (window.Plotly) { return Promise.resolve(window.Plotly); }
+    if (!plotly) {
+      plotly = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = HERE.replace(/course\.js(\?.*)?$/, "vendor/plotly.min.js");
+        script.onload = function () { resolve(window.Plotly); };
+        script.onerror = function () { plotly = null; reject(new Error("plotly.js did not load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return plotly;
+  }
 
   function store(id, value) {
     try {
@@ -215,18 +233,22 @@
       }).join("\n") + (list.length ? "\n" : "");
       box.querySelector(".prt-ledger-csv").href = "data:text/csv;charset=utf-8," + encodeURIComponent(csv);
       var chart = box.querySelector(".prt-ledger-chart");
-      if (window.Plotly && list.length) {
-        var names = {};
-        list.forEach(function (r) { names[r.household] = 1; });
-        var traces = Object.keys(names).sort().map(function (name) {
-          var mine = list.filter(function (r) { return r.household === name; });
-          return { type: "bar", name: name, x: mine.map(function (r) { return r.day; }),
-                   y: mine.map(function (r) { return r.minutes; }) };
-        });
-        window.Plotly.react(chart, traces, { barmode: "stack", height: 320,
+      if (!list.length) {
+        if (window.Plotly) { window.Plotly.purge(chart); }
+        return;
+      }
+      var names = {};
+      list.forEach(function (r) { names[r.household] = 1; });
+      var traces = Object.keys(names).sort().map(function (name) {
+        var mine = list.filter(function (r) { return r.household === name; });
+        return { type: "bar", name: name, x: mine.map(function (r) { return r.day; }),
+                 y: mine.map(function (r) { return r.minutes; }) };
+      });
+      loadPlotly().then(function (Plotly) {
+        Plotly.react(chart, traces, { barmode: "stack", height: 320,
           margin: { l: 50, r: 10, t: 30, b: 40 }, yaxis: { title: "minutes without power" },
           xaxis: { type: "date" }, legend: { orientation: "h" } }, { displaylogo: false, responsive: true });
-      } else if (window.Plotly) { window.Plotly.purge(chart); }
+      }, function () { /* the table above holds the same numbers */ });
     }
     return {
       read: function (box) { return rows(box).slice(); },
@@ -300,13 +322,47 @@
     }
   }
 
-  function linkTimelines() {
-    document.querySelectorAll(".prt-timeline .plotly-graph-div").forEach(function (graph) {
-      if (!graph.on) { return; }
-      graph.on("plotly_click", function (data) {
-        var point = data.points && data.points[0];
-        var target = point && point.customdata && point.customdata[1];
-        if (target) { window.location.href = target; }
+  /* Timelines: the SVG drawn at build time has a view per range (buttons switch them);
+   * a click on a mark follows its data-href (the paragraph it explains, or its table
+   * row). "Interactive chart" swaps in the plotly figure kept as JSON in the page. */
+  function timeline(figure) {
+    var views = figure.querySelectorAll(".prt-tl-view");
+    var buttons = figure.querySelectorAll(".prt-tl-views button");
+    var status = figure.querySelector(".prt-tl-status");
+    buttons.forEach(function (button, n) {
+      button.addEventListener("click", function () {
+        views.forEach(function (view, i) { view.hidden = i !== n; });
+        buttons.forEach(function (other, i) { other.setAttribute("aria-pressed", String(i === n)); });
+      });
+    });
+    function follow(ev) {
+      var mark = ev.target.closest && ev.target.closest("[data-href]");
+      if (mark && mark.getAttribute("data-href")) { window.location.href = mark.getAttribute("data-href"); }
+    }
+    figure.addEventListener("click", follow);
+    var live = figure.querySelector(".prt-tl-live");
+    live.addEventListener("click", function () {
+      live.disabled = true;
+      status.textContent = "Loading the interactive chart...";
+      loadPlotly().then(function (Plotly) {
+        var spec = JSON.parse(figure.querySelector(".prt-tl-data").textContent);
+        var graph = el("div", "", "plotly-graph-div prt-tl-chart");
+        figure.querySelector(".prt-tl-scroll").hidden = true;
+        figure.querySelector(".prt-tl-views").hidden = true;
+        figure.insertBefore(graph, figure.querySelector(".prt-tl-scroll"));
+        return Plotly.newPlot(graph, spec.data, spec.layout, { displaylogo: false, responsive: true })
+          .then(function () {
+            graph.on("plotly_click", function (data) {
+              var point = data.points && data.points[0];
+              var target = point && point.customdata && point.customdata[1];
+              if (target) { window.location.href = target; }
+            });
+            live.hidden = true;
+            status.textContent = "Interactive chart ready: drag to zoom, double-click to reset.";
+          });
+      }).catch(function () {
+        live.disabled = false;
+        status.textContent = "The interactive chart could not load; the chart and table here show the same events.";
       });
     });
   }
@@ -391,7 +447,7 @@
     }
     document.querySelectorAll(".prt-flashcards").forEach(flashcards);
     document.querySelectorAll(".prt-exercise").forEach(setup);
-    linkTimelines();
+    document.querySelectorAll(".prt-timeline-figure").forEach(timeline);
     previewTerms();
   }
   if (document.readyState === "loading") {
