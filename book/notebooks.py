@@ -116,6 +116,19 @@ def _jobs() -> list[tuple[Path, nbformat.NotebookNode]]:
     return jobs
 
 
+def _steady(nb: nbformat.NotebookNode) -> None:
+    """Numbered cell ids, no run timestamps and no widget views: regenerating a notebook
+    whose content did not change leaves the file as it was, so a diff shows only what
+    did change. A saved widget view would point at state that is not kept (a random
+    model id, "model not found" on opening); its output's own HTML shows instead until
+    the cell is run."""
+    for n, cell in enumerate(nb.cells, start=1):
+        cell.id = f"cell-{n}"
+        cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
+
+
 def write_notebooks(execute: bool = True) -> list[Path]:
     """Write (and execute, in the notebook's own folder) every generated notebook."""
     written = []
@@ -129,6 +142,7 @@ def write_notebooks(execute: bool = True) -> list[Path]:
                 resources={"metadata": {"path": str(path.parent)}},
             ).execute()
             nb.metadata.pop("widgets", None)
+        _steady(nb)
         nbformat.write(nb, path)
         written.append(path)
     return written

@@ -93,8 +93,8 @@ class Timeline:
             '<span class="prt-tl-status" role="status"></span></div>'
             f'<div class="prt-tl-scroll" tabindex="0" role="region" aria-label="{html.escape(self.title)}: chart">'
             + "".join(views) + "</div>"
-            f"<figcaption>{_legend(self.events)}</figcaption>"
-            f'<script type="application/json" class="prt-tl-data">{data}</script></figure>'
+            f'<script type="application/json" class="prt-tl-data">{data}</script>'
+            f"<figcaption>{_legend(self.events)}</figcaption></figure>"
             f"{self.list_html()}</div>"
         )
 

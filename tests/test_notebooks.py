@@ -75,3 +75,14 @@ def test_a_changed_event_date_fails_the_regression(data_copy):
 def test_participant_edition_has_no_answer_key():
     text = notebook_paths("tishreen")[False].read_text(encoding="utf-8")
     assert "answer_key" not in text and "Answer key" not in text
+
+
+def test_saved_notebooks_are_steady_ids_no_timestamps_no_dangling_widget_views():
+    """Regenerating an unchanged notebook must leave the file unchanged (clean diffs)."""
+    for path in sorted((Path(__file__).parent.parent / "exercises").rglob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        assert [c.id for c in nb.cells] == [f"cell-{n}" for n in range(1, len(nb.cells) + 1)], path
+        for cell in nb.cells:
+            assert "execution" not in cell.metadata, path
+            for output in cell.get("outputs", []):
+                assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {}), path
