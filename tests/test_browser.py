@@ -251,3 +251,29 @@ def test_matching_and_ledger_work_static_and_survive_reload(browser, built):
     assert page.locator('.prt-exercise[data-kind="ledger"] .prt-ledger-table tr').count() == 3
     assert not visit.errors, visit.errors
     visit.close()
+
+
+NOTE_DRIFT = """() => { const NOTE = 'aside.margin, .sidebar.margin';
+  const anchorOf = n => { let e = n.nextElementSibling; while (e && e.matches(NOTE)) e = e.nextElementSibling; if (e) return e;
+    e = n.previousElementSibling; while (e && e.matches(NOTE)) e = e.previousElementSibling; return e; };
+  return [...document.querySelectorAll('.bd-article aside.margin, .bd-article .sidebar.margin')]
+    .map(n => [n.querySelector('.sidebar-title, p')?.textContent.slice(0, 40),
+               Math.round(n.getBoundingClientRect().top - anchorOf(n).getBoundingClientRect().top)]); }"""
+
+
+@pytest.mark.parametrize("width", [1024, 1440, 1920])
+def test_margin_notes_stay_beside_their_paragraph_on_wide_screens(browser, built, width):
+    """Floats stack; a note pushed far below the text it glosses joins the text flow."""
+    from book.load import course
+
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    far = []
+    for chapter in course().articles:
+        page.goto(f"{built.as_uri()}/chapters/{chapter}.html")
+        page.wait_for_timeout(300)
+        drifts = page.evaluate(NOTE_DRIFT)
+        assert drifts, chapter
+        far += [(chapter, title, px) for title, px in drifts if px > 150]
+    context.close()
+    assert not far, far

@@ -367,6 +367,44 @@
     });
   }
 
+  /* Margin notes float beside the text on wide screens, but floats stack: where notes
+   * are dense, a note would sit far below the paragraph it glosses. Such a note joins
+   * the text flow instead, right where it belongs (as on a phone). Measured in document
+   * order, since each change moves the notes after it; redone when the width changes. */
+  var DRIFT = 120, NOTE = "aside.margin, .sidebar.margin";
+  /* The text a note belongs to: the next element that is not a note (else the last before). */
+  function anchorOf(note) {
+    var el = note.nextElementSibling;
+    while (el && el.matches(NOTE)) { el = el.nextElementSibling; }
+    if (el) { return el; }
+    el = note.previousElementSibling;
+    while (el && el.matches(NOTE)) { el = el.previousElementSibling; }
+    return el;
+  }
+  function placeNotes() {
+    var notes = document.querySelectorAll(".bd-article aside.margin, .bd-article .sidebar.margin");
+    notes.forEach(function (note) { note.classList.remove("prt-note-inline"); });
+    if (window.matchMedia("(max-width: 768px)").matches) { return; }
+    notes.forEach(function (note) {
+      var anchor = anchorOf(note);
+      if (!anchor) { return; }
+      if (note.getBoundingClientRect().top - anchor.getBoundingClientRect().top > DRIFT) {
+        note.classList.add("prt-note-inline");
+      }
+    });
+  }
+  function watchNotes() {
+    var timer = null, width = window.innerWidth;
+    placeNotes();
+    window.addEventListener("resize", function () {
+      if (window.innerWidth === width) { return; }
+      width = window.innerWidth;
+      clearTimeout(timer);
+      timer = setTimeout(placeNotes, 150);
+    });
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(placeNotes); }
+  }
+
   /* Glossary links: the definition as a small tooltip on hover and on keyboard focus.
    * The title attribute (set at build time) stays the fallback with no JavaScript. */
   function previewTerms() {
@@ -449,6 +487,7 @@
     document.querySelectorAll(".prt-exercise").forEach(setup);
     document.querySelectorAll(".prt-timeline-figure").forEach(timeline);
     previewTerms();
+    watchNotes();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
