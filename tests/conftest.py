@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -23,6 +24,29 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start linkchecker now if its test will run: it needs minutes on one core, and the
+    other tests keep the second core busy meanwhile. The test collects the result."""
+    if not (HTML / "index.html").exists() or not any(
+            item.name == "test_no_broken_internal_link_or_anchor" for item in session.items):
+        return
+    from helpers import LINKCHECK_RUN, start_linkcheck
+
+    folder = Path(tempfile.mkdtemp(prefix="prt-links-"))
+    folder.chmod(0o755)
+    shutil.copytree(HTML, folder / "html")
+    run = start_linkcheck(folder / "html" / "index.html")
+    session.config.stash[LINKCHECK_RUN] = run
+
+    def stop() -> None:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    session.config.add_cleanup(stop)
 
 
 @pytest.fixture(scope="session")

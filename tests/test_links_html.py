@@ -6,15 +6,14 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import LINKCHECK_RUN, linkcheck_output, start_linkcheck
 
 TOOLS = Path(__file__).parent / "tools"
 VNU = Path(__file__).parent / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 
 
 def _allowlist() -> list[re.Pattern]:
@@ -40,16 +39,6 @@ def test_every_page_is_valid_html(built):
     assert not errors, errors[:20]
 
 
-def _linkcheck(start: Path) -> subprocess.CompletedProcess:
-    # As root, linkchecker drops to "nobody": the folder must be world-readable.
-    subprocess.run(["chmod", "-R", "o+rX", str(start.parent)], check=True)  # the copy only
-    return subprocess.run(
-        [str(LINKCHECKER), "--config", str(TOOLS / "linkchecker.ini"), "--no-status",
-         "--threads", "4", "-o", "text", str(start)],
-        capture_output=True, text=True, timeout=900,
-    )
-
-
 @pytest.fixture
 def open_tmp():
     """A scratch folder "nobody" can read (pytest's own tmp_path is private to root)."""
@@ -66,16 +55,19 @@ def test_linkchecker_catches_a_broken_anchor_and_page(open_tmp):
     (site / "a.html").write_text('<!doctype html><title>a</title><a href="b.html#here">ok</a>'
                                  '<a href="b.html#gone">bad anchor</a><a href="c.html">missing</a>')
     (site / "b.html").write_text('<!doctype html><title>b</title><p id="here">b</p>')
-    result = _linkcheck(site / "a.html")
-    out = result.stdout + result.stderr
+    out = linkcheck_output(start_linkcheck(site / "a.html"))
     assert "1 warning found" in out and "1 error found" in out and "`gone' (decoded" in out
 
 
-def test_no_broken_internal_link_or_anchor(built, open_tmp):
-    site = open_tmp / "html"
-    shutil.copytree(built, site)
-    result = _linkcheck(site / "index.html")
-    out = result.stdout + result.stderr
+def test_no_broken_internal_link_or_anchor(built, open_tmp, request):
+    # Started by conftest.py as soon as the tests were collected: linkchecker takes
+    # minutes on one core, so it runs beside the other tests instead of after them.
+    run = request.config.stash.get(LINKCHECK_RUN, None)
+    if run is None:
+        site = open_tmp / "html"
+        shutil.copytree(built, site)
+        run = start_linkcheck(site / "index.html")
+    out = linkcheck_output(run)
     summary = re.search(r"(\d+) links? in \d+ URLs checked\. (\d+) warnings? found\. (\d+) errors? found", out)
     assert summary, out[-2000:]
     assert summary.group(2) == "0" and summary.group(3) == "0", out[-4000:]
