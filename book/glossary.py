@@ -16,6 +16,7 @@ from typing import Any
 import ipywidgets as w
 
 from .load import course
+from .markup import json_script
 
 CHAPTERS_DIR = Path(__file__).resolve().parent.parent / "chapters"
 TERM_LINK = re.compile(r"\{term\}`[^`<]*<([^>`]+)>`|\{term\}`([^`<]+)`")
@@ -56,7 +57,7 @@ class Flashcards:
     def _repr_html_(self) -> str:
         terms = course().terms
         cards = {i: [terms[i].term, terms[i].definition] for ids in self.decks.values() for i in ids}
-        payload = html.escape(json.dumps({"decks": self.decks, "cards": cards}, ensure_ascii=False), quote=False)
+        payload = json.dumps({"decks": self.decks, "cards": cards}, ensure_ascii=False)
         options = "".join(f'<option value="{html.escape(d)}">{html.escape(d)} ({len(ids)})</option>'
                           for d, ids in self.decks.items())
         return (
@@ -69,7 +70,7 @@ class Flashcards:
             '<button type="button" class="prt-again">Not yet</button> '
             '<button type="button" class="prt-reset">Start again</button></div>'
             '<p class="prt-card-progress" role="status"></p>'
-            f'<script type="application/json" class="prt-cards-data">{payload}</script></section>'
+            + json_script(payload, "prt-cards-data") + "</section>"
         )
 
     def widget(self) -> w.Widget:

@@ -24,6 +24,7 @@ from .assets import plotly_js_megabytes
 from .load import course
 from .models import Event, EventKind, PartialDate
 from .timeline_svg import Mark, render, visible
+from .markup import json_script
 
 #: Lanes top to bottom: the kinds of event in the order the model lists them.
 LANES: tuple[str, ...] = get_args(EventKind)
@@ -83,7 +84,6 @@ class Timeline:
             svg = render(marks, lanes, REGION_COLOURS, start, end, f"{self.div_id}-v{n}", title)
             views.append(f'<div class="prt-tl-view" data-view="{n}"{" hidden" if n else ""}>{svg}</div>')
             buttons.append(f'<button type="button" aria-pressed="{str(n == 0).lower()}">{html.escape(label)}</button>')
-        data = pio.to_json(self.figure(), validate=False).replace("</", "<\\/")
         return (
             f'<div class="prt-timeline" data-timeline="{html.escape(self.div_id)}">'
             f'<figure class="prt-timeline-figure" id="{html.escape(self.div_id)}">'
@@ -93,7 +93,7 @@ class Timeline:
             '<span class="prt-tl-status" role="status"></span></div>'
             f'<div class="prt-tl-scroll" tabindex="0" role="region" aria-label="{html.escape(self.title)}: chart">'
             + "".join(views) + "</div>"
-            f'<script type="application/json" class="prt-tl-data">{data}</script>'
+            + json_script(pio.to_json(self.figure(), validate=False), "prt-tl-data") +
             f"<figcaption>{_legend(self.events)}</figcaption></figure>"
             f"{self.list_html()}</div>"
         )

@@ -118,3 +118,16 @@ def test_every_exercise_renders_both_ways(exercise_id):
 def test_answer_key_lists_dates_for_orderings():
     key = exercises.answer_key("tishreen-order-events").data
     assert "1958" in key and "Answer key" in key
+
+
+def test_data_blocks_carry_any_text_unchanged():
+    """Script data is raw text: '&' must not arrive as '&amp;', '</script>' must not end it."""
+    import json
+
+    from book.markup import json_script
+
+    text = 'Bread & roses </script><!-- "quoted"'
+    block = json_script(json.dumps({"t": text}), "prt-x")
+    body = block.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert "</script" not in body and "<!--" not in body
+    assert json.loads(body) == {"t": text}

@@ -10,9 +10,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from helpers import LINKCHECK_RUN, linkcheck_output, start_linkcheck
+from helpers import LINKCHECK_RUN, TOOLS, linkcheck_output, start_linkcheck
 
-TOOLS = Path(__file__).parent / "tools"
 VNU = Path(__file__).parent / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence
 
 import ipywidgets as w
 
+from ..markup import json_script
 from ..models import ExerciseBase
 from . import store as answer_store
 
@@ -66,7 +67,6 @@ def passages_hint(exercise: ExerciseBase) -> str:
 
 def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: str = "Check") -> str:
     """The static exercise: markup that reads without JS, made interactive by exercises.js."""
-    payload = html.escape(json.dumps(spec, ensure_ascii=False), quote=False)
     hint = passages_hint(exercise)
     hint_html = f'<p class="prt-ex-hint">{html.escape(hint)}</p>' if hint else ""
     return (
@@ -78,7 +78,7 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
         f'<div class="prt-ex-actions"><button type="button" class="prt-check">{label}</button> '
         '<button type="button" class="prt-reset">Reset</button></div>'
         '<div class="prt-feedback" role="status" aria-live="polite"></div>'
-        f'<script type="application/json" class="prt-ex-data">{payload}</script>'
+        + json_script(json.dumps(spec, ensure_ascii=False), "prt-ex-data") +
         "</section>"
     )
 
