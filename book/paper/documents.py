@@ -1,0 +1,102 @@
+"""Compose the printed documents as HTML, from a chapter's parts or the book's pages.
+
+Each document is one HTML string that ``render`` prints; layout lives in paper.css. The
+whole book leaves out the pages that only work on a screen: the exercise pages, the
+flashcards, and the handouts page that lists these very files (the session sheets give
+each chapter's questions with room to write).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import yaml
+
+from .extract import Chapter, clean, read
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+COURSE = "Permanent Revolution Today"
+SCREEN_PAGES = ("exercises/", "flashcards", "handouts")
+WRITING_LINES = 4
+
+
+def toc_pages(root: Path = ROOT) -> list[str]:
+    """The book's pages in reading order (paths without .html), from _toc.yml."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+
+    def walk(entries: list[dict]) -> None:
+        for entry in entries:
+            pages.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc.get("parts", []):
+        walk(part["chapters"])
+    return pages
+
+
+def _doc(title: str, body: str, kind: str) -> str:
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title></head>"
+            f'<body class="{kind}">{body}</body></html>')
+
+
+def _head(ch: Chapter, what: str) -> str:
+    return (f'<header class="doc-head"><p class="kicker">{COURSE} · {what}</p>'
+            f'<h1>{html.escape(ch.title)}</h1><div class="meta">{ch.meta}</div></header>')
+
+
+def _lines(n: int = WRITING_LINES) -> str:
+    return '<div class="ruled">' + '<div class="line"></div>' * n + "</div>"
+
+
+def article_handout(ch: Chapter) -> str:
+    """The article in full, ¶ numbers and all, then its notes and the chapter's words."""
+    notes = f'<section class="notes"><h2>Notes</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
+    body = (_head(ch, "the article") + f'<section class="article">{ch.article}</section>' + notes
+            + f'<section class="words"><h2>Words in this chapter</h2>{ch.words}</section>'
+            + f'<section class="about"><h2>About this text</h2>{ch.about}</section>')
+    return _doc(ch.title, body, "handout")
+
+
+def session_sheet(ch: Chapter) -> str:
+    """What a group takes to its meeting: context, key passages, questions with room."""
+    questions = "".join(f"<li>{q}{_lines()}</li>" for q in ch.questions)
+    body = (_head(ch, "session sheet")
+            + f'<section><h2>Context</h2>{ch.context}</section>'
+            + f'<section class="passages"><h2>Key passages</h2>{ch.passages}</section>'
+            + f'<section class="questions"><h2>Questions</h2><ol>{questions}</ol></section>'
+            + f'<section class="words"><h2>Words of the week</h2>{ch.words}</section>')
+    return _doc(ch.title, body, "sheet")
+
+
+def _book_page(html_root: Path, page: str) -> tuple[str, str, str, list[tuple[str, str]]]:
+    """One page of the book: its slug, title, cleaned HTML and (anchor, section title)s."""
+    slug = page.replace("/", "-")
+    article = clean(read(html_root, f"{page}.html"), prefix=f"{slug}--")
+    h1 = article.find("h1")
+    h1["id"] = f"{slug}--top"
+    sections = [(h2.find_parent("section")["id"], h2.get_text(" ", strip=True))
+                for h2 in article.find_all("h2") if h2.find_parent("section", id=True)]
+    body = f'<section class="page" id="{slug}">{article.decode_contents()}</section>'
+    return slug, h1.get_text(" ", strip=True), body, sections
+
+
+def whole_book(html_root: Path, root: Path = ROOT) -> str:
+    """Title page, a contents page with page numbers, then every readable page."""
+    pages, contents = [], []
+    for page in toc_pages(root):
+        if page.startswith(SCREEN_PAGES):
+            continue
+        slug, title, body, sections = _book_page(html_root, page)
+        subs = "".join(f'<li><a href="#{a}">{html.escape(t)}</a></li>' for a, t in sections)
+        contents.append(f'<li class="toc-page"><a href="#{slug}--top">{html.escape(title)}</a>'
+                        + (f"<ol>{subs}</ol>" if subs else "") + "</li>")
+        pages.append(body)
+    cover = (f'<section class="cover"><h1 class="cover-title">{COURSE}</h1>'
+             "<p>A study course: four articles with their context, timelines, glossary and "
+             "questions for study groups.</p><p>Printed from the course book. Web addresses are "
+             "written out so that every source can be checked from paper.</p></section>")
+    toc = f'<nav class="contents"><h2>Contents</h2><ol>{"".join(contents)}</ol></nav>'
+    return _doc(COURSE, cover + toc + "".join(pages), "book")

@@ -1,0 +1,165 @@
+"""Read a built page back and keep what reads off-screen.
+
+The book's pages are the one source of every printed or carried form, so a fix to a
+chapter reaches paper, pocket and e-book alike. What the screen needs and paper cannot
+use goes here, in one place: buttons and interactive bars, the live exercises (paper
+gets their questions with room to write), the interactive views of a timeline beyond
+its first, and sentences that speak of clicking or of this browser. Links inside the
+book become plain words (a page has no "elsewhere" to jump to); links to the web keep
+their address so that a reader on paper can check a source.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+# Sentences that only make sense on a screen (they are dropped with their paragraph,
+# outside the article and its quotations, which are never touched).
+SCREEN_WORDING = re.compile(
+    r"\b(click|tap|hover|zoom|scroll|this browser|press (?:enter|space)|drag)\w*\b", re.I)
+SCREEN_ONLY = [".headerlink", "script", "style", "button", ".pst-js-only", ".prt-tl-bar",
+               ".prt-flashcards", ".prt-ex-actions", ".prt-ledger-entry", ".prt-tooltip",
+               ".prt-letters", "#jb-print-toc", ".toctree-wrapper", "noscript", "form",
+               ".prt-exercise", "section#exercises"]
+
+
+@dataclass
+class Chapter:
+    """One chapter's parts, as cleaned HTML fragments (strings)."""
+
+    slug: str
+    title: str
+    meta: str
+    context: str
+    article: str
+    notes: list[str] = field(default_factory=list)
+    passages: str = ""
+    questions: list[str] = field(default_factory=list)
+    words: str = ""
+    timeline_svg: str = ""
+    timeline_table: str = ""
+    about: str = ""
+
+
+def read(html_root: Path, rel: str) -> Tag:
+    """The page's article element (the theme's frame around it is screen furniture)."""
+    soup = BeautifulSoup((html_root / rel).read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("main article.bd-article") or soup.select_one("article")
+    if article is None:
+        raise ValueError(f"{html_root / rel}: no <article> in the built page")
+    return article
+
+
+def _unwrap_links(root: Tag) -> None:
+    """Links within the book become their words; links to the web stay, with an href."""
+    for a in root.find_all("a"):
+        href = a.get("href", "")
+        if href.startswith(("http://", "https://", "mailto:")):
+            a.attrs = {"href": href, "class": ["ext"]}
+        else:
+            a.unwrap()
+
+
+def clean(root: Tag, prefix: str = "") -> Tag:
+    """A copy of ``root`` fit for paper: see the module's docstring for what goes.
+
+    ``prefix`` is put before every id, so that pages joined into one document keep
+    unique anchors.
+    """
+    root = copy.copy(root)
+    soup = BeautifulSoup("", "html.parser")
+    for sel in SCREEN_ONLY:
+        for el in root.select(sel):
+            el.decompose()
+    for view in root.select(".prt-tl-view"):
+        if view.get("data-view") not in (None, "0"):
+            view.decompose()
+    for p in root.find_all("p"):
+        inside_text = p.find_parent(["blockquote"]) or "prt-para" in (p.get("class") or [])
+        if not inside_text and SCREEN_WORDING.search(p.get_text(" ")):
+            p.decompose()
+    for pnum in root.select("a.prt-pnum"):
+        span = soup.new_tag("span", attrs={"class": "pnum"})
+        span.string = pnum.get_text()
+        pnum.replace_with(span)
+    _unwrap_links(root)
+    for el in root.find_all(True):
+        if el.get("id"):
+            el["id"] = prefix + el["id"]
+        for attr in ("title", "tabindex", "data-timeline", "onclick"):
+            el.attrs.pop(attr, None)
+    return root
+
+
+def _notes_out(article: Tag, soup: BeautifulSoup) -> list[str]:
+    """Margin notes leave the text for a numbered list; the paragraph they explain
+    (the next one, or the one before at a section's end) carries the note's number."""
+    notes = []
+    for n, aside in enumerate(article.select("aside.margin"), start=1):
+        target = aside.find_next_sibling(class_="prt-para") or aside.find_previous_sibling(class_="prt-para")
+        title = aside.select_one(".sidebar-title")
+        heading = title.get_text(" ", strip=True) if title else ""
+        if title:
+            title.decompose()
+        body = "".join(str(c) for c in aside.children).strip()
+        notes.append(f'<li id="note-{n}"><strong>{heading}.</strong> {body}</li>')
+        ref = soup.new_tag("span", attrs={"class": "note-ref"})
+        ref.string = f"note {n}"
+        if target is not None:
+            refs = target.select(".note-ref")
+            pnum = refs[-1] if refs else target.select_one(".pnum")
+            if pnum is not None:
+                pnum.insert_after(ref)
+            else:
+                target.insert(0, ref)
+        aside.decompose()
+    return notes
+
+
+def chapter(html_root: Path, slug: str) -> Chapter:
+    """The parts of ``chapters/<slug>.html`` for paper, pocket and e-book."""
+    page = clean(read(html_root, f"chapters/{slug}.html"))
+    soup = BeautifulSoup("", "html.parser")
+
+    def section(sid: str) -> Tag:
+        found = page.select_one(f"section#{sid}")
+        if found is None:
+            raise ValueError(f"chapters/{slug}.html: no section #{sid}")
+        return found
+
+    def body(sid: str) -> str:
+        sec = copy.copy(section(sid))
+        sec.find(["h2"]).decompose()
+        return "".join(str(c) for c in sec.children).strip()
+
+    the_article = copy.copy(section("the-article"))
+    meta = the_article.select_one(".prt-article-meta")
+    the_article.find("h2").decompose()
+    meta.extract()
+    for reading in meta.select("p"):
+        if "Reading time" in reading.get_text():
+            reading.decompose()
+    notes = _notes_out(the_article, soup)
+    timeline = section("timeline")
+    svg = timeline.select_one("svg.prt-tl-svg")
+    table = timeline.select_one("table")
+    return Chapter(
+        slug=slug,
+        title=page.find("h1").get_text(" ", strip=True),
+        meta="".join(str(c) for c in meta.children).strip(),
+        context=body("context"),
+        article="".join(str(c) for c in the_article.children if isinstance(c, Tag)),
+        notes=notes,
+        passages=body("key-passages"),
+        questions=["".join(str(c) for c in li.children).strip()
+                   for li in section("discussion-questions").select("ol > li")],
+        words=str(section("words-in-this-chapter").select_one("dl")),
+        timeline_svg=str(svg) if svg else "",
+        timeline_table=str(table) if table else "",
+        about=body("about-this-text"),
+    )
