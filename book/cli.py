@@ -41,10 +41,10 @@ def _zip() -> int:
 
 
 def _handouts() -> int:
-    from .handouts import print_handouts
+    from .handouts import describe, print_handouts
 
     for path in print_handouts():
-        print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+        print(f"wrote {path} ({describe(path)})")
     return 0
 
 
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("validate", help="load and check all course data")
     sub.add_parser("notebooks", help="regenerate and execute the exercise notebooks")
     sub.add_parser("zip", help="zip the built book (_build/html) for passing on")
-    sub.add_parser("handouts", help="print a PDF per chapter and one of the book (needs chromium)")
+    sub.add_parser("handouts", help="article handouts, session sheets, the whole-book PDF (WeasyPrint)")
     args = parser.parse_args(argv)
     commands = {"validate": _validate, "notebooks": _notebooks, "zip": _zip, "handouts": _handouts}
     return commands[args.command]()

@@ -1,69 +1,83 @@
-"""Print the handouts: a PDF per chapter and one of the whole book, from the built pages.
+"""Make the paper and pocket forms of the built book, and list them on the handouts page.
 
-Headless Chromium prints each page with the book's print styles (no navigation, tables
-instead of interactive charts). A chapter's handout is its page in handout mode
-(``?handout``): title, context, key passages with ¶ numbers, the timeline as a table,
-the chapter's words, and the questions; the article itself stays in the book.
+For each chapter: the article handout (A4 and US letter), the session sheet and the
+pocket edition; for the course: the whole-book PDF and the EPUB. They are made from the
+built pages (``book.paper.extract``), so ``make book`` runs this after the HTML build.
+Sizes and page counts are known only once the files exist, so they are written into
+the built handouts page afterwards, into the slots handouts.md leaves for them.
 """
 
 from __future__ import annotations
 
-import io
+import html as htmllib
+import re
+import shutil
 from pathlib import Path
 
-import yaml
-from pypdf import PdfWriter
+from .paper.documents import article_handout, session_sheet, whole_book
+from .paper.extract import chapter
+from .paper.render import write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 BOOK_PDF = "permanent-revolution-today.pdf"
+SLOT = re.compile(r'(<span class="prt-filesize" data-file="([^"]+)">)(.*?)(</span>)', re.S)
 
 
-def toc_pages() -> list[str]:
-    """The book's pages in reading order, as paths relative to _build/html."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
+def chapters(root: Path = ROOT) -> list[str]:
+    """The chapters' slugs in reading order (their pages are chapters/<slug>.html)."""
+    from .paper.documents import toc_pages
 
-    def walk(entries: list[dict]) -> None:
-        for entry in entries:
-            pages.append(entry["file"])
-            walk(entry.get("sections", []))
-
-    for part in toc.get("parts", []):
-        walk(part["chapters"])
-    return [f"{p}.html" for p in pages]
+    return [p.split("/", 1)[1] for p in toc_pages(root) if p.startswith("chapters/")]
 
 
-def _print(page, url: str) -> bytes:
-    page.goto(url, wait_until="load")
-    page.emulate_media(media="print")
-    return page.pdf(format="A4", print_background=False, margin={"top": "15mm", "bottom": "15mm",
-                    "left": "14mm", "right": "14mm"}, display_header_footer=False)
+def pdf_pages(path: Path) -> int:
+    """Pages in a PDF, for the handouts page and the tests."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+def describe(path: Path) -> str:
+    """What a reader wants to know before downloading: pages (for a PDF) and size."""
+    size = path.stat().st_size
+    weight = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
+    if path.suffix == ".pdf":
+        n = pdf_pages(path)
+        return f"{n} page{'s' if n != 1 else ''}, {weight}"
+    return weight
+
+
+def fill_sizes(page: Path, html: Path = HTML) -> int:
+    """Write each listed file's pages and size into the built handouts page."""
+    markup = page.read_text(encoding="utf-8")
+    missing = []
+
+    def one(m: re.Match) -> str:
+        target = html / m.group(2)
+        if not target.exists():
+            missing.append(m.group(2))
+            return m.group(0)
+        return m.group(1) + htmllib.escape(describe(target)) + m.group(4)
+
+    markup, count = SLOT.subn(one, markup)
+    if missing:
+        raise FileNotFoundError(f"{page}: lists files that were not made: {', '.join(missing)}")
+    page.write_text(markup, encoding="utf-8")
+    return count
 
 
 def print_handouts(html: Path = HTML) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
+    """Make every paper and pocket file into <html>/handouts and <html>/pocket."""
     out = html / "handouts"
-    out.mkdir(exist_ok=True)
+    shutil.rmtree(out, ignore_errors=True)  # ours alone: no file of an older run survives
     written = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        for rel in toc_pages():
-            if rel.startswith("chapters/"):
-                dest = out / f"{Path(rel).stem}.pdf"
-                dest.write_bytes(_print(page, f"{(html / rel).as_uri()}?handout"))
-                written.append(dest)
-        book = PdfWriter()
-        for rel in toc_pages():
-            book.append(io.BytesIO(_print(page, (html / rel).as_uri())))
-        dest = out / BOOK_PDF
-        with dest.open("wb") as fh:
-            book.write(fh)
-        written.append(dest)
-        browser.close()
+    for slug in chapters():
+        ch = chapter(html, slug)
+        article = article_handout(ch)
+        written.append(write_pdf(article, out / f"{slug}-article-a4.pdf", "a4"))
+        written.append(write_pdf(article, out / f"{slug}-article-letter.pdf", "letter"))
+        written.append(write_pdf(session_sheet(ch), out / f"{slug}-session.pdf", "a4"))
+    written.append(write_pdf(whole_book(html), out / BOOK_PDF, "a4"))
+    fill_sizes(html / "handouts.html", html)
     return written

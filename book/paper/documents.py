@@ -18,7 +18,7 @@ from .extract import Chapter, clean, read
 ROOT = Path(__file__).resolve().parent.parent.parent
 COURSE = "Permanent Revolution Today"
 SCREEN_PAGES = ("exercises/", "flashcards", "handouts")
-WRITING_LINES = 4
+WRITING_LINES = 3
 
 
 def toc_pages(root: Path = ROOT) -> list[str]:
@@ -67,7 +67,7 @@ def session_sheet(ch: Chapter) -> str:
             + f'<section><h2>Context</h2>{ch.context}</section>'
             + f'<section class="passages"><h2>Key passages</h2>{ch.passages}</section>'
             + f'<section class="questions"><h2>Questions</h2><ol>{questions}</ol></section>'
-            + f'<section class="words"><h2>Words of the week</h2>{ch.words}</section>')
+            + f'<section class="words"><h2>Words of the week</h2>{ch.week_words}</section>')
     return _doc(ch.title, body, "sheet")
 
 

@@ -41,6 +41,7 @@ class Chapter:
     passages: str = ""
     questions: list[str] = field(default_factory=list)
     words: str = ""
+    week_words: str = ""
     timeline_svg: str = ""
     timeline_table: str = ""
     about: str = ""
@@ -121,9 +122,26 @@ def _notes_out(article: Tag, soup: BeautifulSoup) -> list[str]:
     return notes
 
 
+def _week_words(raw: Tag) -> str:
+    """The chapter's words that its context, key passages and questions use: the words
+    a meeting will speak of, short enough for a session sheet."""
+    used = {a["href"].split("#")[-1] for sid in ("context", "key-passages", "discussion-questions")
+            for a in raw.select(f"section#{sid} a.prt-term[href*='#term-']")}
+    dl = copy.copy(raw.select_one("section#words-in-this-chapter dl"))
+    for dt in dl.find_all("dt"):
+        link = dt.find("a")
+        if link is None or link["href"].split("#")[-1] not in used:
+            dd = dt.find_next_sibling("dd")
+            dt.decompose()
+            if dd is not None:
+                dd.decompose()
+    return str(clean(dl))
+
+
 def chapter(html_root: Path, slug: str) -> Chapter:
     """The parts of ``chapters/<slug>.html`` for paper, pocket and e-book."""
-    page = clean(read(html_root, f"chapters/{slug}.html"))
+    raw = read(html_root, f"chapters/{slug}.html")
+    page = clean(raw)
     soup = BeautifulSoup("", "html.parser")
 
     def section(sid: str) -> Tag:
@@ -159,6 +177,7 @@ def chapter(html_root: Path, slug: str) -> Chapter:
         questions=["".join(str(c) for c in li.children).strip()
                    for li in section("discussion-questions").select("ol > li")],
         words=str(section("words-in-this-chapter").select_one("dl")),
+        week_words=_week_words(raw),
         timeline_svg=str(svg) if svg else "",
         timeline_table=str(table) if table else "",
         about=body("about-this-text"),
