@@ -17,6 +17,7 @@ from pathlib import Path
 from .paper.documents import article_handout, session_sheet, whole_book
 from .paper.extract import chapter
 from .paper.render import write_pdf
+from .pocket import write_pockets
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
@@ -70,7 +71,8 @@ def fill_sizes(page: Path, html: Path = HTML) -> int:
 def print_handouts(html: Path = HTML) -> list[Path]:
     """Make every paper and pocket file into <html>/handouts and <html>/pocket."""
     out = html / "handouts"
-    shutil.rmtree(out, ignore_errors=True)  # ours alone: no file of an older run survives
+    for ours in (out, html / "pocket"):
+        shutil.rmtree(ours, ignore_errors=True)  # ours alone: no file of an older run survives
     written = []
     for slug in chapters():
         ch = chapter(html, slug)
@@ -79,5 +81,6 @@ def print_handouts(html: Path = HTML) -> list[Path]:
         written.append(write_pdf(article, out / f"{slug}-article-letter.pdf", "letter"))
         written.append(write_pdf(session_sheet(ch), out / f"{slug}-session.pdf", "a4"))
     written.append(write_pdf(whole_book(html), out / BOOK_PDF, "a4"))
+    written.extend(write_pockets(html, chapters()))
     fill_sizes(html / "handouts.html", html)
     return written

@@ -1,52 +1,206 @@
-"""Handouts: a PDF per chapter and one of the book, with the text a meeting needs."""
+"""Paper: read back what `make book` printed, as a reader (or a printer) would meet it.
+
+Text comes out of the PDFs with pdftotext and the outline with pypdf; how full each page
+is comes from its pixels (pdftoppm), so a heading left alone or a half-blank page shows.
+"""
 
 from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from test_book import CHAPTERS, normalise
 
+BOOK = "permanent-revolution-today.pdf"
+SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
-def _pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+
+def _text(path: Path, page: int | None = None, raw: bool = False) -> str:
+    """pdftotext's reading; ``raw`` keeps the order the text was set in, which keeps a
+    paragraph's margin label (¶n) from landing mid-sentence."""
+    options = (["-f", str(page), "-l", str(page)] if page else []) + (["-raw"] if raw else [])
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
 
 
-def _pages(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+def _body(path: Path) -> str:
+    """The text without the margins (running header, page numbers), which pdftotext
+    puts in the middle of a sentence that runs over a page break."""
+    title = PdfReader(path).metadata.title or ""
+    lines = _text(path, raw=True).replace("\f", "\n").split("\n")
+    return "\n".join(l for l in lines if l.strip() != title.strip() and not re.fullmatch(r"page \d+ of \d+", l.strip()))
+
+
+def _squeeze(text: str) -> str:
+    """Text as it may differ between page and PDF: ligatures, quotes, line wraps."""
+    return re.sub(r"\s+", "", normalise(unicodedata.normalize("NFKC", text)))
+
+
+def _sentences(element) -> list[str]:
+    for mark in element.select(".prt-pnum"):
+        mark.decompose()
+    text = normalise(element.get_text(" "))
+    return [s for s in re.split(r"(?<=[.!?:;])\s+", text) if len(s) > 3]
+
+
+def _page(built: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((built / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def _filled(path: Path) -> list[float]:
+    """For each page, how far down its body the lowest ink reaches (0 = blank, 1 = full),
+    not counting the running header and the page number in the margins."""
+    from PIL import Image
+
+    out = []
+    with_dir = path.parent / f".{path.stem}-pixels"
+    with_dir.mkdir(exist_ok=True)
+    try:
+        subprocess.run(["pdftoppm", "-gray", "-r", "24", str(path), str(with_dir / "p")], check=True)
+        for png in sorted(with_dir.glob("p-*.pgm")):
+            im = Image.open(png)
+            w, h = im.size
+            top, bottom = int(h * 0.07), int(h * 0.91)  # the 18 mm / 20 mm page margins
+            px = im.load()
+            rows = [y for y in range(top, bottom) if any(px[x, y] < 160 for x in range(0, w, 2))]
+            out.append((rows[-1] - top) / (bottom - top) if rows else 0.0)
+    finally:
+        for f in with_dir.iterdir():
+            f.unlink()
+        with_dir.rmdir()
+    return out
+
+
+def _outline(path: Path) -> list[tuple[int, str, int]]:
+    """(level, title, page index) for every bookmark."""
+    reader = PdfReader(path)
+    out = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                out.append((level, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 1)
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_article_handout_holds_the_whole_article(built, chapter, size):
+    pdf = built / "handouts" / f"{chapter}-article-{size}.pdf"
+    assert pdf.exists(), "run `make handouts` (make book does)"
+    reader = PdfReader(pdf)
+    box = reader.pages[0].mediabox
+    assert (round(box.width), round(box.height)) == SIZES[size]
+    text = _text(pdf)
+    squeezed = _squeeze(_body(pdf))
+    page = _page(built, f"chapters/{chapter}.html")
+    article = page.select_one("section#the-article")
+    sentences = [s for block in article.select(".prt-para") for s in _sentences(block)]
+    missing = [s for s in sentences if _squeeze(s) not in squeezed]
+    assert len(sentences) > 50
+    assert 1 - len(missing) / len(sentences) >= 0.995, missing[:5]
+    pages = len(reader.pages)
+    for n in range(1, pages + 1):
+        assert f"page {n} of {pages}" in text
+    byline = article.select_one(".prt-article-meta").get_text(" ")
+    assert "By " in byline
+    for line in byline.split("\n"):
+        if line.strip() and "Reading time" not in line:
+            assert _squeeze(line) in squeezed, line
+    notes = article.select("aside.margin")
+    for n, note in enumerate(notes, start=1):
+        assert f"note {n}" in text
+        title = note.select_one(".sidebar-title").get_text(" ", strip=True)
+        assert _squeeze(f"{title}.") in squeezed
+    for term in page.select("section#words-in-this-chapter dt"):
+        assert _squeeze(term.get_text(" ")) in squeezed
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_handout_has_passages_and_questions_not_the_article(built, chapter):
-    pdf = built / "handouts" / f"{chapter}.pdf"
-    assert pdf.exists(), "run `make handouts` (make book does)"
-    assert 2 <= _pages(pdf) <= 20
-    squeeze = lambda t: re.sub(r"\s+", "", normalise(t))  # PDF text wraps lines and splits words
-    text = squeeze(_pdf_text(pdf))
-    page = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
-    quotes = page.select("#key-passages blockquote")
-    questions = page.select("#discussion-questions ol > li")
-    for element in [*quotes, *questions]:
-        start = squeeze(element.get_text(""))[:50]
-        assert start in text, (chapter, start)
-    paras = [squeeze(p.get_text(""))[20:80] for p in page.select(".prt-para")]
-    shown = [p for p in paras if len(p) == 60 and p in text]  # key passages quote a few
-    assert len(shown) <= 5, "the article text belongs in the book, not the handout"
+def test_session_sheet_has_passages_questions_and_room_to_write(built, chapter):
+    pdf = built / "handouts" / f"{chapter}-session.pdf"
+    assert 2 <= len(PdfReader(pdf).pages) <= 4
+    squeezed = _squeeze(_text(pdf))
+    page = _page(built, f"chapters/{chapter}.html")
+    for element in [*page.select("#key-passages blockquote"), *page.select("#discussion-questions ol > li")]:
+        assert _squeeze(element.get_text(" "))[:60] in squeezed
+    for heading in ("Context", "Key passages", "Questions", "Words of the week"):
+        assert _squeeze(heading) in squeezed
+    # The article stays out: its paragraphs appear only where a key passage quotes them.
+    paras = [_squeeze(p.get_text(" "))[20:80] for p in page.select(".prt-para")]
+    assert sum(len(p) == 60 and p in squeezed for p in paras) <= 5
 
 
-def test_whole_book_pdf(built):
-    pdf = built / "handouts" / "permanent-revolution-today.pdf"
-    assert 100 <= _pages(pdf) <= 800
-    text = _pdf_text(pdf)
-    assert "Nureed Watan is a cry for bourgeois development" in " ".join(text.split())
-
-
-def test_handouts_are_linked_from_the_book(built):
-    page = (built / "handouts.html").read_text(encoding="utf-8")
+def test_whole_book_has_outline_contents_and_page_numbers(built):
+    pdf = built / "handouts" / BOOK
+    outline = _outline(pdf)
+    tops = {title: index for level, title, index in outline if level == 1}
     for chapter in CHAPTERS:
-        assert f'href="handouts/{chapter}.pdf"' in page
+        title = _page(built, f"chapters/{chapter}.html").find("h1").get_text(" ", strip=True).rstrip("#").strip()
+        assert title in tops, f"no bookmark for {title}"
+        sections = [t for level, t, i in outline if level == 2 and i >= tops[title]]
+        assert {"Context", "The article", "Key passages", "Discussion questions"} <= set(sections)
+    contents = _text(pdf, 2)
+    assert contents.lstrip().startswith("Contents")
+    flat = " ".join(" ".join(_text(pdf, n).split()) for n in range(2, min(tops.values()) + 1))
+    for title, index in tops.items():
+        m = re.search(re.escape(" ".join(title.split())) + r"\s*\.{3,}\s*(\d+)", flat)
+        assert m, f"{title} not in the contents"
+        assert int(m.group(1)) == index + 1, f"contents says page {m.group(1)} for {title}"
+        header = _text(pdf, index + 2).split("\n")[0]
+        assert " ".join(title.split())[:30] in " ".join(header.split()), "running header"
+    text = _text(pdf)
+    pages = len(PdfReader(pdf).pages)
+    assert f"page {pages} of {pages}" in text
+
+
+def test_whole_book_has_no_screen_wording_and_every_source_address(built):
+    text = _text(built / "handouts" / BOOK)
+    screen = re.findall(r"[^.\n]*\b(?:click|tap|hover|in this browser)\b[^.\n]*", text, re.I)
+    assert not screen, screen[:5]
+    squeezed = re.sub(r"\s+", "", text)
+    page = _page(built, "chapters/peru.html")
+    links = {a["href"] for a in page.select("section#the-article aside.margin a[href^='http']")}
+    assert len(links) > 10
+    for href in links:
+        assert f"<{href}>" in squeezed, href
+
+
+@pytest.mark.parametrize("name", ["book", *CHAPTERS])
+def test_no_page_is_more_than_half_empty_but_a_chapters_last(built, name):
+    if name == "book":
+        pdfs = [built / "handouts" / BOOK]
+    else:
+        pdfs = [built / "handouts" / f"{name}-{kind}.pdf" for kind in ("article-a4", "article-letter", "session")]
+    for pdf in pdfs:
+        filled = _filled(pdf)
+        starts = {index for level, _, index in _outline(pdf) if level == 1} | {1, len(filled)}
+        if name != "book":
+            starts = {len(filled)}
+        half_empty = [i + 1 for i, f in enumerate(filled) if f < 0.5 and i + 1 not in starts]
+        assert not half_empty, f"{pdf.name}: pages {half_empty} are more than half empty"
+
+
+def test_handouts_page_lists_every_file_with_its_pages_and_size(built):
+    page = _page(built, "handouts.html")
+    slots = page.select(".prt-filesize")
+    assert len(slots) >= 4 * 3 + 1
+    for slot in slots:
+        target = built / slot["data-file"]
+        assert page.select_one(f'a[href="{slot["data-file"]}"]'), slot["data-file"]
+        words = slot.get_text()
+        size = target.stat().st_size
+        shown = float(re.search(r"([\d.]+) (KB|MB)", words).group(1)) * (1e3 if "KB" in words else 1e6)
+        assert abs(shown - size) <= max(0.06 * size, 600), (words, size)
+        if target.suffix == ".pdf":
+            assert words.startswith(f"{len(PdfReader(target).pages)} page")

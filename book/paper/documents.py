@@ -1,8 +1,8 @@
 """Compose the printed documents as HTML, from a chapter's parts or the book's pages.
 
 Each document is one HTML string that ``render`` prints; layout lives in paper.css. The
-whole book leaves out the pages that only work on a screen: the exercise pages, the
-flashcards, and the handouts page that lists these very files (the session sheets give
+whole book leaves out the pages that only work on a screen: how to use the web book,
+the exercise pages, the flashcards, and the handouts page that lists these very files (the session sheets give
 each chapter's questions with room to write).
 """
 
@@ -17,7 +17,7 @@ from .extract import Chapter, clean, read
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 COURSE = "Permanent Revolution Today"
-SCREEN_PAGES = ("exercises/", "flashcards", "handouts")
+SCREEN_PAGES = ("how-to-use", "exercises/", "flashcards", "handouts")
 WRITING_LINES = 3
 
 

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-# Sentences that only make sense on a screen (they are dropped with their paragraph,
-# outside the article and its quotations, which are never touched).
+# Sentences that only make sense on a screen (dropped from the course's own prose; the
+# article and quotations are never touched).
 SCREEN_WORDING = re.compile(
     r"\b(click|tap|hover|zoom|scroll|this browser|press (?:enter|space)|drag)\w*\b", re.I)
+SCREEN_SENTENCE = re.compile(r"[^.!?]*" + SCREEN_WORDING.pattern + r"[^.!?]*[.!?]\)?\s*", re.I)
 SCREEN_ONLY = [".headerlink", "script", "style", "button", ".pst-js-only", ".prt-tl-bar",
                ".prt-flashcards", ".prt-ex-actions", ".prt-ledger-entry", ".prt-tooltip",
                ".prt-letters", "#jb-print-toc", ".toctree-wrapper", "noscript", "form",
@@ -41,8 +42,9 @@ class Chapter:
     passages: str = ""
     questions: list[str] = field(default_factory=list)
     words: str = ""
+    term_ids: list[str] = field(default_factory=list)
     week_words: str = ""
-    timeline_svg: str = ""
+    timeline: str = ""
     timeline_table: str = ""
     about: str = ""
 
@@ -56,21 +58,50 @@ def read(html_root: Path, rel: str) -> Tag:
     return article
 
 
-def _unwrap_links(root: Tag) -> None:
-    """Links within the book become their words; links to the web stay, with an href."""
+LOCAL = re.compile(r"#((?:term-[\w-]+)|(?:p\d+))$")
+
+
+def _unwrap_links(root: Tag, local: bool) -> None:
+    """Links within the book become their words; links to the web stay, with an href.
+
+    With ``local``, links to a glossary term or a ¶ stay too, as in-file anchors: a
+    single-file chapter carries both its paragraphs and its terms' entries.
+    """
     for a in root.find_all("a"):
         href = a.get("href", "")
+        target = LOCAL.search(href) if local else None
         if href.startswith(("http://", "https://", "mailto:")):
             a.attrs = {"href": href, "class": ["ext"]}
+        elif target:
+            a.attrs = {"href": f"#{target.group(1)}"}
         else:
             a.unwrap()
 
 
-def clean(root: Tag, prefix: str = "") -> Tag:
+def _drop_screen_sentences(root: Tag) -> None:
+    """Remove sentences about clicking and the like from the course's own prose; the
+    article and quotations are left as they are. A paragraph or list item in which
+    such a sentence runs across links or markup goes whole."""
+
+    def kept(node: Tag) -> bool:
+        return bool(node.find_parent(["blockquote", "q"]) or node.find_parent(class_="prt-para"))
+
+    for text in root.find_all(string=SCREEN_WORDING):
+        if not kept(text):
+            text.replace_with(SCREEN_SENTENCE.sub("", str(text)))
+    for block in root.find_all(["p", "li", "dd", "figcaption"]):
+        if block.decomposed or kept(block) or "prt-para" in (block.get("class") or []):
+            continue
+        empty = not block.get_text(strip=True) and not block.find(["img", "svg"])
+        if empty or SCREEN_WORDING.search(block.get_text(" ")):
+            block.decompose()
+
+
+def clean(root: Tag, prefix: str = "", local: bool = False) -> Tag:
     """A copy of ``root`` fit for paper: see the module's docstring for what goes.
 
     ``prefix`` is put before every id, so that pages joined into one document keep
-    unique anchors.
+    unique anchors; ``local`` keeps links to terms and paragraphs (see _unwrap_links).
     """
     root = copy.copy(root)
     soup = BeautifulSoup("", "html.parser")
@@ -80,15 +111,12 @@ def clean(root: Tag, prefix: str = "") -> Tag:
     for view in root.select(".prt-tl-view"):
         if view.get("data-view") not in (None, "0"):
             view.decompose()
-    for p in root.find_all("p"):
-        inside_text = p.find_parent(["blockquote"]) or "prt-para" in (p.get("class") or [])
-        if not inside_text and SCREEN_WORDING.search(p.get_text(" ")):
-            p.decompose()
+    _drop_screen_sentences(root)
     for pnum in root.select("a.prt-pnum"):
         span = soup.new_tag("span", attrs={"class": "pnum"})
         span.string = pnum.get_text()
         pnum.replace_with(span)
-    _unwrap_links(root)
+    _unwrap_links(root, local)
     for el in root.find_all(True):
         if el.get("id"):
             el["id"] = prefix + el["id"]
@@ -109,7 +137,7 @@ def _notes_out(article: Tag, soup: BeautifulSoup) -> list[str]:
             title.decompose()
         body = "".join(str(c) for c in aside.children).strip()
         notes.append(f'<li id="note-{n}"><strong>{heading}.</strong> {body}</li>')
-        ref = soup.new_tag("span", attrs={"class": "note-ref"})
+        ref = soup.new_tag("a", attrs={"class": "note-ref", "href": f"#note-{n}"})
         ref.string = f"note {n}"
         if target is not None:
             refs = target.select(".note-ref")
@@ -122,7 +150,7 @@ def _notes_out(article: Tag, soup: BeautifulSoup) -> list[str]:
     return notes
 
 
-def _week_words(raw: Tag) -> str:
+def _week_words(raw: Tag, local: bool) -> str:
     """The chapter's words that its context, key passages and questions use: the words
     a meeting will speak of, short enough for a session sheet."""
     used = {a["href"].split("#")[-1] for sid in ("context", "key-passages", "discussion-questions")
@@ -135,13 +163,14 @@ def _week_words(raw: Tag) -> str:
             dt.decompose()
             if dd is not None:
                 dd.decompose()
-    return str(clean(dl))
+    return str(clean(dl, local=local))
 
 
-def chapter(html_root: Path, slug: str) -> Chapter:
-    """The parts of ``chapters/<slug>.html`` for paper, pocket and e-book."""
+def chapter(html_root: Path, slug: str, local: bool = False) -> Chapter:
+    """The parts of ``chapters/<slug>.html`` for paper, pocket and e-book (``local``:
+    see _unwrap_links)."""
     raw = read(html_root, f"chapters/{slug}.html")
-    page = clean(raw)
+    page = clean(raw, local=local)
     soup = BeautifulSoup("", "html.parser")
 
     def section(sid: str) -> Tag:
@@ -164,7 +193,7 @@ def chapter(html_root: Path, slug: str) -> Chapter:
             reading.decompose()
     notes = _notes_out(the_article, soup)
     timeline = section("timeline")
-    svg = timeline.select_one("svg.prt-tl-svg")
+    figure = timeline.select_one("figure.prt-timeline-figure")
     table = timeline.select_one("table")
     return Chapter(
         slug=slug,
@@ -177,8 +206,10 @@ def chapter(html_root: Path, slug: str) -> Chapter:
         questions=["".join(str(c) for c in li.children).strip()
                    for li in section("discussion-questions").select("ol > li")],
         words=str(section("words-in-this-chapter").select_one("dl")),
-        week_words=_week_words(raw),
-        timeline_svg=str(svg) if svg else "",
+        term_ids=[a["href"].split("#term-")[-1] for a in
+                  raw.select("section#words-in-this-chapter dt a[href*='#term-']")],
+        week_words=_week_words(raw, local),
+        timeline=str(figure) if figure else "",
         timeline_table=str(table) if table else "",
         about=body("about-this-text"),
     )
