@@ -37,9 +37,11 @@ html: validate vendor
 	@echo "==> building the book (warnings are errors)"
 	@$(BIN)/jupyter-book build . --builder html --warningiserror --keep-going
 
-# Printed by headless Chromium from the built pages (installed by scripts/install-test-deps.sh).
+# Made from the built pages: article handouts (A4, letter), session sheets and the
+# whole-book PDF (WeasyPrint, on Debian's Pango and DejaVu fonts from
+# scripts/install-test-deps.sh), a pocket HTML file per chapter and the EPUB.
 handouts: html test-deps
-	@echo "==> printing handouts (a PDF per chapter, one of the whole book)"
+	@echo "==> handouts: PDFs, pocket editions, EPUB"
 	@$(BIN)/python -m book.cli handouts
 
 test-deps:

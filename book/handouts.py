@@ -1,7 +1,7 @@
 """Make the paper and pocket forms of the built book, and list them on the handouts page.
 
 For each chapter: the article handout (A4 and US letter), the session sheet and the
-pocket edition; for the course: the whole-book PDF and the EPUB. They are made from the
+pocket edition; for the course: the whole-book PDF and the EPUB (chapters and glossary). They are made from the
 built pages (``book.paper.extract``), so ``make book`` runs this after the HTML build.
 Sizes and page counts are known only once the files exist, so they are written into
 the built handouts page afterwards, into the slots handouts.md leaves for them.
@@ -14,6 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
+from .epub import write_epub
 from .paper.documents import article_handout, session_sheet, whole_book
 from .paper.extract import chapter
 from .paper.render import write_pdf
@@ -22,6 +23,7 @@ from .pocket import write_pockets
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 BOOK_PDF = "permanent-revolution-today.pdf"
+EPUB = "permanent-revolution-today.epub"
 SLOT = re.compile(r'(<span class="prt-filesize" data-file="([^"]+)">)(.*?)(</span>)', re.S)
 
 
@@ -82,5 +84,6 @@ def print_handouts(html: Path = HTML) -> list[Path]:
         written.append(write_pdf(session_sheet(ch), out / f"{slug}-session.pdf", "a4"))
     written.append(write_pdf(whole_book(html), out / BOOK_PDF, "a4"))
     written.extend(write_pockets(html, chapters()))
+    written.append(write_epub(html, chapters(), out / EPUB))
     fill_sizes(html / "handouts.html", html)
     return written

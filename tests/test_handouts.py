@@ -168,12 +168,13 @@ def test_whole_book_has_no_screen_wording_and_every_source_address(built):
     text = _text(built / "handouts" / BOOK)
     screen = re.findall(r"[^.\n]*\b(?:click|tap|hover|in this browser)\b[^.\n]*", text, re.I)
     assert not screen, screen[:5]
-    squeezed = re.sub(r"\s+", "", text)
+    # pdftotext joins a line broken after a hyphen without it: compare without hyphens.
+    squeezed = re.sub(r"[\s-]+", "", text)
     page = _page(built, "chapters/peru.html")
     links = {a["href"] for a in page.select("section#the-article aside.margin a[href^='http']")}
     assert len(links) > 10
     for href in links:
-        assert f"<{href}>" in squeezed, href
+        assert "<" + href.replace("-", "") + ">" in squeezed, href
 
 
 @pytest.mark.parametrize("name", ["book", *CHAPTERS])

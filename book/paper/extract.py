@@ -58,7 +58,8 @@ def read(html_root: Path, rel: str) -> Tag:
     return article
 
 
-LOCAL = re.compile(r"#((?:term-[\w-]+)|(?:p\d+))$")
+# A ¶ of this page, or a glossary term (on the glossary page or this one).
+LOCAL = re.compile(r"^(?:#|(?:\.\./)*glossary\.html#)(term-[\w-]+)$|^#(p\d+)$")
 
 
 def _unwrap_links(root: Tag, local: bool) -> None:
@@ -73,7 +74,7 @@ def _unwrap_links(root: Tag, local: bool) -> None:
         if href.startswith(("http://", "https://", "mailto:")):
             a.attrs = {"href": href, "class": ["ext"]}
         elif target:
-            a.attrs = {"href": f"#{target.group(1)}"}
+            a.attrs = {"href": f"#{target.group(1) or target.group(2)}"}
         else:
             a.unwrap()
 
