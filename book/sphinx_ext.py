@@ -617,6 +617,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(NumberArticle)
     app.connect("builder-inited", _add_static)
     app.add_css_file("course.css")
+    app.add_css_file("print.css", media="print")
     app.add_js_file("course.js", defer="defer")
     app.connect("builder-inited", _add_template_filter)
     app.connect("html-page-context", _defer_scripts)
