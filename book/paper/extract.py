@@ -117,6 +117,9 @@ def clean(root: Tag, prefix: str = "", local: bool = False) -> Tag:
         span = soup.new_tag("span", attrs={"class": "pnum"})
         span.string = pnum.get_text()
         pnum.replace_with(span)
+    for p in root.find_all("p"):
+        if p.strong and p.get_text(strip=True) == p.strong.get_text(strip=True):
+            p["class"] = p.get("class", []) + ["lead-in"]  # a label ("¶8") for what follows
     _unwrap_links(root, local)
     for el in root.find_all(True):
         if el.get("id"):
