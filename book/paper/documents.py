@@ -77,8 +77,10 @@ def _book_page(html_root: Path, page: str) -> tuple[str, str, str, list[tuple[st
     article = clean(read(html_root, f"{page}.html"), prefix=f"{slug}--")
     h1 = article.find("h1")
     h1["id"] = f"{slug}--top"
-    sections = [(h2.find_parent("section")["id"], h2.get_text(" ", strip=True))
-                for h2 in article.find_all("h2") if h2.find_parent("section", id=True)]
+    sections = []
+    for n, h2 in enumerate(article.find_all("h2"), start=1):
+        h2["id"] = h2.get("id") or f"{slug}--h2-{n}"  # the contents points at the heading itself
+        sections.append((h2["id"], h2.get_text(" ", strip=True)))
     body = f'<section class="page" id="{slug}">{article.decode_contents()}</section>'
     return slug, h1.get_text(" ", strip=True), body, sections
 
