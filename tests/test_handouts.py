@@ -205,3 +205,17 @@ def test_handouts_page_lists_every_file_with_its_pages_and_size(built):
         assert abs(shown - size) <= max(0.06 * size, 600), (words, size)
         if target.suffix == ".pdf":
             assert words.startswith(f"{len(PdfReader(target).pages)} page")
+
+
+def test_no_page_ends_with_a_heading(built):
+    """A heading is kept with its text: no page of the book ends on a bookmarked title."""
+    pdf = built / "handouts" / BOOK
+    titles = {" ".join(title.split()) for _, title, _ in _outline(pdf)}
+    pages = _text(pdf).split("\f")
+    stranded = []
+    for n, page in enumerate(pages, start=1):
+        lines = [l.strip() for l in page.split("\n") if l.strip() and not re.fullmatch(r"page \d+ of \d+", l.strip())]
+        lines = lines[1:]  # the running header
+        if len(lines) > 2 and lines[-1] in titles:
+            stranded.append((n, lines[-1]))
+    assert not stranded, stranded
