@@ -28,7 +28,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .anatomy import shape_chapter
 from .assets import PLOTLY_STATIC, plotly_js_path
+from .links import mark_outside_links
 from .load import course
 from .models import Article, Term
 
@@ -470,8 +472,17 @@ def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict,
     context["script_files"] = [deferred(js) for js in context.get("script_files", [])]
 
 
+def _mark_outside_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if "body" in context:
+        context["body"] = mark_outside_links(context["body"])
+
+
 def _add_template_filter(app: Sphinx) -> None:
-    app.builder.templates.environment.filters["prt_without_unneeded_scripts"] = without_unneeded_scripts
+    from book.navigation import without_hidden_toggles
+
+    filters = app.builder.templates.environment.filters
+    filters["prt_without_unneeded_scripts"] = without_unneeded_scripts
+    filters["prt_without_hidden_toggles"] = without_hidden_toggles
 
 
 PACKAGE_DIR = Path(__file__).parent
@@ -618,6 +629,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     app.add_css_file("course.css")
     app.add_js_file("course.js", defer="defer")
+    app.add_js_file("nav.js", defer="defer")
+    app.add_js_file("notes.js", defer="defer")
+    app.add_js_file("terms.js", defer="defer")
+    app.add_js_file("anatomy.js", defer="defer")
+    app.add_css_file("reader.css")
+    app.connect("doctree-read", shape_chapter)
+    app.connect("html-page-context", _mark_outside_links)
     app.connect("builder-inited", _add_template_filter)
     app.connect("html-page-context", _defer_scripts)
     app.connect("doctree-read", _drop_widget_state)

@@ -367,75 +367,6 @@
     });
   }
 
-  /* Margin notes float beside the text on wide screens, but floats stack: where notes
-   * are dense, a note would sit far below the paragraph it glosses. Such a note joins
-   * the text flow instead, right where it belongs (as on a phone). Measured in document
-   * order, since each change moves the notes after it; redone when the width changes. */
-  var DRIFT = 120, NOTE = "aside.margin, .sidebar.margin";
-  /* The text a note belongs to: the next element that is not a note (else the last before). */
-  function anchorOf(note) {
-    var el = note.nextElementSibling;
-    while (el && el.matches(NOTE)) { el = el.nextElementSibling; }
-    if (el) { return el; }
-    el = note.previousElementSibling;
-    while (el && el.matches(NOTE)) { el = el.previousElementSibling; }
-    return el;
-  }
-  function placeNotes() {
-    var notes = document.querySelectorAll(".bd-article aside.margin, .bd-article .sidebar.margin");
-    notes.forEach(function (note) { note.classList.remove("prt-note-inline"); });
-    if (window.matchMedia("(max-width: 768px)").matches) { return; }
-    notes.forEach(function (note) {
-      var anchor = anchorOf(note);
-      if (!anchor) { return; }
-      if (note.getBoundingClientRect().top - anchor.getBoundingClientRect().top > DRIFT) {
-        note.classList.add("prt-note-inline");
-      }
-    });
-  }
-  function watchNotes() {
-    var timer = null, width = window.innerWidth;
-    placeNotes();
-    window.addEventListener("resize", function () {
-      if (window.innerWidth === width) { return; }
-      width = window.innerWidth;
-      clearTimeout(timer);
-      timer = setTimeout(placeNotes, 150);
-    });
-    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(placeNotes); }
-  }
-
-  /* Glossary links: the definition as a small tooltip on hover and on keyboard focus.
-   * The title attribute (set at build time) stays the fallback with no JavaScript. */
-  function previewTerms() {
-    var tip = el("div", "", "prt-tooltip");
-    tip.id = "prt-tooltip";
-    tip.setAttribute("role", "tooltip");
-    tip.hidden = true;
-    document.body.appendChild(tip);
-    function open(link) {
-      tip.textContent = link.getAttribute("data-definition");
-      tip.hidden = false;
-      var box = link.getBoundingClientRect();
-      tip.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8)) + "px";
-      tip.style.top = (window.scrollY + box.bottom + 6) + "px";
-      link.setAttribute("aria-describedby", "prt-tooltip");
-    }
-    function close(link) {
-      tip.hidden = true;
-      if (link) { link.removeAttribute("aria-describedby"); }
-    }
-    document.querySelectorAll("a.prt-term[title]").forEach(function (link) {
-      link.setAttribute("data-definition", link.getAttribute("title"));
-      link.removeAttribute("title");
-      link.addEventListener("mouseenter", function () { open(link); });
-      link.addEventListener("focus", function () { open(link); });
-      link.addEventListener("mouseleave", function () { close(link); });
-      link.addEventListener("blur", function () { close(link); });
-    });
-    document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { close(document.activeElement); } });
-  }
-
   /* Flashcards: a deck at a time; "Not yet" sends a card to the back of the deck.
    * What you knew is kept per deck in this browser ("prt-cards:<deck>"). */
   function flashcards(box) {
@@ -486,8 +417,6 @@
     document.querySelectorAll(".prt-flashcards").forEach(flashcards);
     document.querySelectorAll(".prt-exercise").forEach(setup);
     document.querySelectorAll(".prt-timeline-figure").forEach(timeline);
-    previewTerms();
-    watchNotes();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
