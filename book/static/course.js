@@ -45,14 +45,35 @@
   function verdict(correct, messages, invalid) {
     return { correct: correct, messages: messages, invalid: !!invalid };
   }
+  /* Text with every "¶14" a link to that paragraph of the exercise's chapter: the
+   * chapter and exercise pages sit side by side, one folder down from the book's root. */
+  function withParagraphLinks(node, text, chapter) {
+    String(text).split(/(¶\d+)/).forEach(function (part) {
+      var m = /^¶(\d+)$/.exec(part);
+      if (m && chapter) {
+        var a = el("a", part, "prt-para-link");
+        a.href = "../chapters/" + chapter + ".html#p" + m[1];
+        a.setAttribute("aria-label", "Paragraph " + m[1] + " of the chapter");
+        node.appendChild(a);
+      } else if (part) { node.appendChild(document.createTextNode(part)); }
+    });
+    return node;
+  }
+  function linkParagraphs(node, chapter) {
+    var text = node.textContent;
+    node.textContent = "";
+    withParagraphLinks(node, text, chapter);
+  }
   function show(box, result) {
-    var out = box.querySelector(".prt-feedback");
+    var out = box.querySelector(".prt-feedback"), chapter = box.getAttribute("data-chapter");
     out.textContent = "";
     if (result.correct === true || result.correct === false) {
       out.appendChild(el("p", result.correct ? "Right." : "Not yet.", result.correct ? "prt-right" : "prt-wrong"));
     }
     var list = el("ul");
-    result.messages.forEach(function (m) { list.appendChild(el("li", m, result.invalid ? "prt-wrong" : "")); });
+    result.messages.forEach(function (m) {
+      list.appendChild(withParagraphLinks(el("li", "", result.invalid ? "prt-wrong" : ""), m, chapter));
+    });
     out.appendChild(list);
   }
   function values(box, selector) {
@@ -91,21 +112,27 @@
         });
       },
       grade: function (spec, answer) {
-        var hits = 0;
-        spec.key.forEach(function (id, i) { if (answer[i] === id) { hits += 1; } });
+        var hits = 0, misplaced = [];
+        spec.key.forEach(function (id, i) {
+          if (answer[i] === id) { hits += 1; } else { misplaced.push(spec.misplaced[answer[i]]); }
+        });
         if (hits === spec.key.length) {
           return verdict(true, spec.key.map(function (id) { return spec.dates[id]; }));
         }
-        return verdict(false, [hits + " of " + spec.key.length + " events are in the right place.", spec.hint]);
+        return verdict(false, [hits + " of " + spec.key.length + " events are in the right place."]
+          .concat(misplaced, [spec.hint]));
       }
     },
     matching: {
       read: function (box) {
-        return values(box, "select").map(function (s) { return s.value === "" ? null : Number(s.value); });
+        return values(box, ".prt-match-item").map(function (group) {
+          var chosen = group.querySelector("input:checked");
+          return chosen ? Number(chosen.value) : null;
+        });
       },
       write: function (box, answer) {
-        values(box, "select").forEach(function (s, i) {
-          s.value = answer[i] === null || answer[i] === undefined ? "" : String(answer[i]);
+        values(box, ".prt-match-item").forEach(function (group, i) {
+          values(group, "input").forEach(function (input) { input.checked = answer[i] === Number(input.value); });
         });
       },
       grade: function (spec, answer) {
@@ -283,7 +310,11 @@
       show(box, result);
     }
     box.querySelector(".prt-check").addEventListener("click", check);
+    box.querySelectorAll(".prt-ex-hint, .prt-ex-prompt").forEach(function (node) {
+      if (/¶\d/.test(node.textContent)) { linkParagraphs(node, box.getAttribute("data-chapter")); }
+    });
     box.querySelector(".prt-reset").addEventListener("click", function () {
+      if (!window.confirm("Erase your answer to “" + box.querySelector(".prt-ex-title").textContent + "”?")) { return; }
       store(id, null);
       kind.write(box, initial);
       box.querySelector(".prt-feedback").textContent = "";
