@@ -28,3 +28,16 @@ def without_hidden_toggles(markup: str) -> str:
     if count and "sidebar-toggle" in cleaned:
         raise ValueError("a sidebar toggle is left in the site header: the theme changed")
     return cleaned
+
+
+#: sphinx-book-theme's "print to PDF" button carries an inline handler. Inline handlers
+#: need 'unsafe-hashes' in the pages' Content-Security-Policy, and the search page
+#: (which parses other pages for its snippets) reported every one it met as a
+#: violation. The button gets a data attribute instead; static/nav.js binds it.
+INLINE_PRINT = re.compile(r'\sonclick="window\.print\(\)"')
+
+
+def without_inline_print(markup: str) -> str:
+    """A template filter (templates/layout.html, block docs_main): the print button
+    without its inline handler."""
+    return INLINE_PRINT.sub(' data-prt-print=""', markup)

@@ -324,3 +324,69 @@ def test_phone_measurements(phone, built, name, capsys):
     assert m["targets"] > 20 and m["smallTargets"] == 0
     assert m["outsideLooksDifferent"] and m["outsideHasWords"]
     assert not m["sideways"]
+
+
+# ------------------------------------------------------------ glossary page, search
+
+def test_phone_glossary_page_shows_one_chapters_words(phone, built):
+    phone.goto(chapter(built, "peru"))
+    phone.locator(".prt-jumpbar").get_by_role("link", name="Timeline").tap()  # any fold opens the rest by tap
+    words = phone.locator("#words-in-this-chapter")
+    toggle = words.locator(".prt-fold-toggle")
+    if toggle.count():
+        toggle.tap()
+    listed = words.locator("dl.prt-chapter-terms > dt").count()
+    words.get_by_role("link", name="These words alone in the glossary").tap()
+    phone.wait_for_url("**/glossary.html?chapter=peru")
+    shown = phone.locator("dl.prt-glossary > dt:visible")
+    assert shown.count() == listed
+    assert phone.get_by_role("status").inner_text().startswith(f"{listed} words of the")
+    phone.get_by_label("Show the words of").select_option("")
+    assert phone.locator("dl.prt-glossary > dt:visible").count() > listed
+
+
+def test_search_for_a_term_lands_on_the_term_with_context(browser, built, http_root):
+    context = browser.new_context(**LAPTOP)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{http_root}/search.html?q=rondas")
+    first = page.locator("#search-results li").first
+    first.wait_for(timeout=10000)
+    assert "glossary entry, in Glossary" in first.inner_text()
+    page.locator("#search-results li a").first.click()
+    page.wait_for_url("**/glossary.html#term-rondas-campesinas")
+    assert in_view(page, "#term-rondas-campesinas")
+    # Over http the hits of ordinary pages show a snippet of their text.
+    page.goto(f"{http_root}/search.html?q=Juliaca")
+    page.locator("#search-results p.context").first.wait_for(timeout=10000)
+    # From file:// (a USB stick) search works too, without snippets and without errors.
+    page.goto((built / "search.html").as_uri() + "?q=rondas")
+    page.locator("#search-results li").first.wait_for(timeout=10000)
+    page.wait_for_timeout(500)
+    assert errors == []
+    context.close()
+
+
+# ------------------------------------------------------------------ dark mode
+
+@pytest.mark.parametrize("page_name", ["chapters/peru.html", "exercises/tishreen.html"])
+def test_dark_mode_outputs_have_no_light_frame(browser, built, page_name):
+    context = browser.new_context(color_scheme="dark", **LAPTOP)
+    page = context.new_page()
+    page.goto((built / page_name).as_uri())
+    page.wait_for_timeout(300)
+    light = page.evaluate("""() => {
+      const lum = c => { const m = c.match(/[\\d.]+/g); if (!m || (m.length > 3 && +m[3] === 0)) return 0;
+        return (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255; };
+      const out = [];
+      document.querySelectorAll('.cell_output').forEach(cell => {
+        [cell, ...cell.querySelectorAll('*')].forEach(el => {
+          if (el.matches('button, input, select, option, svg *, .prt-card, mark')) return;
+          if (lum(getComputedStyle(el).backgroundColor) > 0.5) out.push(el.tagName + '.' + el.className);
+        });
+      });
+      return out.slice(0, 5);
+    }""")
+    assert light == []
+    context.close()

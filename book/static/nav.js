@@ -65,6 +65,9 @@
   }
 
   function start() {
+    document.querySelectorAll("[data-prt-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     panel(document.getElementById("pst-primary-sidebar-modal"), document.querySelector(".bd-header-article .primary-toggle"));
     panel(document.getElementById("pst-secondary-sidebar-modal"), document.querySelector(".bd-header-article .secondary-toggle"));
     menuState();
