@@ -486,15 +486,24 @@ def _mark_outside_links(app: Sphinx, pagename: str, templatename: str, context: 
         context["body"] = mark_outside_links(context["body"])
 
 
-#: Scripts only some pages use: page name -> files in static/.
+#: Scripts only some pages use, each with the mark in a page's body that calls for it.
+BODY_SCRIPTS = {"notes.js": 'class="margin', "terms.js": "prt-term", "anatomy.js": "prt-fold"}
+#: Scripts of one page: page name -> files in static/.
 PAGE_SCRIPTS = {"search": ["search-summary.js"], "glossary": ["glossary-filter.js"]}
 
 
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Each page loads only the scripts it uses."""
+    body = context.get("body", "")
+    for name, mark in BODY_SCRIPTS.items():
+        if mark in body:
+            app.add_js_file(name, defer="defer")
     for name in PAGE_SCRIPTS.get(pagename, []):
-        # priority 200+: after documentation_options.js (priority 1), before searchtools.js runs.
-        app.add_js_file(name, priority=201 if pagename == "search" else 500,
-                        **({} if pagename == "search" else {"defer": "defer"}))
+        if pagename == "search":
+            # After documentation_options.js (priority 200), before searchtools.js runs.
+            app.add_js_file(name, priority=201)
+        else:
+            app.add_js_file(name, defer="defer")
 
 
 def _add_template_filter(app: Sphinx) -> None:
@@ -651,9 +660,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("course.css")
     app.add_js_file("course.js", defer="defer")
     app.add_js_file("nav.js", defer="defer")
-    app.add_js_file("notes.js", defer="defer")
-    app.add_js_file("terms.js", defer="defer")
-    app.add_js_file("anatomy.js", defer="defer")
     app.add_css_file("reader.css")
     app.connect("doctree-read", shape_chapter)
     app.connect("html-page-context", _mark_outside_links)
