@@ -101,7 +101,7 @@
   function render(box, data, group, summary, names) {
     var out = box.querySelector(".prt-group-out");
     out.textContent = "";
-    var head = el("p", summary.members + " member" + (summary.members === 1 ? "" : "s") + "' files read.", "prt-group-count");
+    var head = el("p", summary.members === 1 ? "1 member's file read." : summary.members + " members' files read.", "prt-group-count");
     head.setAttribute("role", "status");
     out.appendChild(head);
     if (group.skipped.length || group.misfits.length) {
