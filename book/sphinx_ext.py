@@ -31,6 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 from .assets import PLOTLY_STATIC, plotly_js_path
 from .load import course
 from .models import Article, Term
+from .timeline_assets import add_to_page as add_timeline_assets
 
 STATIC_DIR = Path(__file__).parent / "static"
 logger = logging.getLogger(__name__)
@@ -618,6 +619,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     app.add_css_file("course.css")
     app.add_js_file("course.js", defer="defer")
+    app.connect("html-page-context", add_timeline_assets)
     app.connect("builder-inited", _add_template_filter)
     app.connect("html-page-context", _defer_scripts)
     app.connect("doctree-read", _drop_widget_state)

@@ -1,6 +1,6 @@
-/* Permanent Revolution Today: static exercises, timelines and glossary previews.
+/* Permanent Revolution Today: static exercises, flashcards, margin notes and glossary previews.
  * Works with no kernel and no other script. plotly.js (_static/vendor) is loaded only
- * when a reader asks for an interactive timeline or the ledger has a chart to draw,
+ * when a reader asks for an interactive timeline (timeline.js) or the ledger has a chart to draw,
  * so a first visit on a slow link does not pay for it. Answers stay in this browser's localStorage, key
  * "prt-answer:<exercise id>", so a reload loses nothing; Reset forgets them.
  * Each kind grades exactly as its Python twin in book/exercises/ does. */
@@ -24,6 +24,9 @@
     }
     return plotly;
   }
+  /* Shared with timeline.js, which draws the interactive timeline with it. */
+  window.PRT = window.PRT || {};
+  window.PRT.loadPlotly = loadPlotly;
 
   function store(id, value) {
     try {
@@ -322,51 +325,6 @@
     }
   }
 
-  /* Timelines: the SVG drawn at build time has a view per range (buttons switch them);
-   * a click on a mark follows its data-href (the paragraph it explains, or its table
-   * row). "Interactive chart" swaps in the plotly figure kept as JSON in the page. */
-  function timeline(figure) {
-    var views = figure.querySelectorAll(".prt-tl-view");
-    var buttons = figure.querySelectorAll(".prt-tl-views button");
-    var status = figure.querySelector(".prt-tl-status");
-    buttons.forEach(function (button, n) {
-      button.addEventListener("click", function () {
-        views.forEach(function (view, i) { view.hidden = i !== n; });
-        buttons.forEach(function (other, i) { other.setAttribute("aria-pressed", String(i === n)); });
-      });
-    });
-    function follow(ev) {
-      var mark = ev.target.closest && ev.target.closest("[data-href]");
-      if (mark && mark.getAttribute("data-href")) { window.location.href = mark.getAttribute("data-href"); }
-    }
-    figure.addEventListener("click", follow);
-    var live = figure.querySelector(".prt-tl-live");
-    live.addEventListener("click", function () {
-      live.disabled = true;
-      status.textContent = "Loading the interactive chart...";
-      loadPlotly().then(function (Plotly) {
-        var spec = JSON.parse(figure.querySelector(".prt-tl-data").textContent);
-        var graph = el("div", "", "plotly-graph-div prt-tl-chart");
-        figure.querySelector(".prt-tl-scroll").hidden = true;
-        figure.querySelector(".prt-tl-views").hidden = true;
-        figure.insertBefore(graph, figure.querySelector(".prt-tl-scroll"));
-        return Plotly.newPlot(graph, spec.data, spec.layout, { displaylogo: false, responsive: true })
-          .then(function () {
-            graph.on("plotly_click", function (data) {
-              var point = data.points && data.points[0];
-              var target = point && point.customdata && point.customdata[1];
-              if (target) { window.location.href = target; }
-            });
-            live.hidden = true;
-            status.textContent = "Interactive chart ready: drag to zoom, double-click to reset.";
-          });
-      }).catch(function () {
-        live.disabled = false;
-        status.textContent = "The interactive chart could not load; the chart and table here show the same events.";
-      });
-    });
-  }
-
   /* Margin notes float beside the text on wide screens, but floats stack: where notes
    * are dense, a note would sit far below the paragraph it glosses. Such a note joins
    * the text flow instead, right where it belongs (as on a phone). Measured in document
@@ -485,7 +443,6 @@
     }
     document.querySelectorAll(".prt-flashcards").forEach(flashcards);
     document.querySelectorAll(".prt-exercise").forEach(setup);
-    document.querySelectorAll(".prt-timeline-figure").forEach(timeline);
     previewTerms();
     watchNotes();
   }
