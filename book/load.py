@@ -227,8 +227,17 @@ def load_timeline_extras(data_dir: Path | None = None, events: dict[str, Event] 
     and the events that date it cannot drift apart), a label must name an event."""
     data_dir = data_dir or Path(os.environ.get(DATA_ENV) or DATA_DIR)
     events = events if events is not None else load_course(data_dir).events
-    periods = _all([data_dir / "periods.yml"], Period, "period")
-    labels = _all([data_dir / "labels.yml"], ShortLabel, "label")
+    problems: list[str] = []
+    loaded = []
+    for name, model, noun in (("periods.yml", Period, "period"), ("labels.yml", ShortLabel, "label")):
+        try:
+            loaded.append(_all([data_dir / name], model, noun))
+        except DataError as err:
+            problems += err.problems
+            loaded.append([])
+    if problems:
+        raise DataError(problems)
+    periods, labels = loaded
     problems = [f"{_show(data_dir / 'labels.yml')}: label {x.id!r}, field 'id': unknown event"
                 for x in labels if x.id not in events]
     for p in periods:
