@@ -146,16 +146,16 @@ def _legend(events: Sequence[Event], periods: bool) -> str:
     )
 
 
-def _opening(views: Sequence[View], day: dt.date | None) -> tuple[View, ...]:
-    """The views with the article's own period first: the narrowest view covering the
-    article's date, else (an undated or a looking-back article) the narrowest view."""
+def _opening(views: Sequence[View]) -> tuple[View, ...]:
+    """The views with the narrowest first: a chapter offers its article's own period
+    (the years it writes in or about) as its closest view, and the chart opens there;
+    the wider views are a tap away."""
     def width(v: View) -> int:
         return (dt.date.fromisoformat(v[2]) - dt.date.fromisoformat(v[1])).days
 
-    covering = [v for v in views if day and v[1] <= day.isoformat() <= v[2]]
     if not views:
         return ()
-    first = min(covering or views, key=width)
+    first = min(views, key=width)
     return (first,) + tuple(v for v in views if v != first)
 
 
@@ -201,7 +201,7 @@ def for_chapter(chapter: str, views: Sequence[View] = ()) -> Timeline:
         events=events,
         div_id=f"timeline-{chapter}",
         title=f"Timeline: {article.title}",
-        views=_opening(views, article.date.start if article.date else None),
+        views=_opening(views),
         link_base={chapter: ""},
         periods=tuple(p for p in timeline_extras().periods if chapter in p.chapters),
         short=short,
