@@ -32,7 +32,7 @@ def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str])
     first, stop = span(event)
     link = paragraph_link(event, link_base)
     go = (f'<p class="prt-tl-go-wrap"><a class="prt-tl-go" href="{html.escape(link)}">'
-          f"Go to {html.escape(paragraph_name(event, chapter_names))}</a></p>") if link else ""
+          f'<span class="prt-tl-go-verb">Go to </span>{html.escape(paragraph_name(event, chapter_names))}</a></p>') if link else ""
     n = len(event.sources)
     return (
         f'<li class="prt-tl-card prt-r-{event.region}" data-event="{html.escape(event.id)}" '
