@@ -18,7 +18,8 @@ from typing import Any, Iterable, TypeVar
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .models import Article, Event, Exercise, Period, ShortLabel, Term
+from .models import Article, Event, Exercise, Term
+from .timeline_models import Period, ShortLabel
 
 DATA_DIR = Path(__file__).parent / "data"
 #: Tests point this at a modified copy of the data (the kernel inherits it).

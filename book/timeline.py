@@ -26,7 +26,8 @@ from IPython.display import HTML
 from .assets import plotly_js_megabytes
 from .load import course, timeline_extras
 from .markup import json_script
-from .models import Event, Period
+from .models import Event
+from .timeline_models import Period
 from .timeline_base import (REGION_COLOURS, REGION_NAMES, REGIONS, date_label, in_order, is_point,
                             span)
 from .timeline_explore import Explorer, explore

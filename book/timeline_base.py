@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import get_args
 
-from .models import MONTHS, Event, EventKind, PartialDate, Period
+from .models import MONTHS, Event, EventKind, PartialDate
+from .timeline_models import Period
 
 #: Lanes top to bottom: the kinds of event in the order the model lists them.
 LANES: tuple[str, ...] = get_args(EventKind)

@@ -14,7 +14,8 @@ import datetime as dt
 import html
 from typing import Iterable, Sequence
 
-from .models import Event, Period
+from .models import Event
+from .timeline_models import Period
 from .timeline_base import REGION_NAMES, date_label, paragraph_link, paragraph_name, period_label, span
 
 

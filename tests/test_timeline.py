@@ -374,7 +374,7 @@ def test_bad_periods_and_labels_are_reported_by_file_line_entry_and_field(data_c
 def test_a_period_needs_a_source_and_an_order():
     from pydantic import ValidationError
 
-    from book.models import Period
+    from book.timeline_models import Period
 
     base = {"id": "p", "track": "Track", "label": "Pa", "title": "A period", "start": "2020-01-01",
             "chapters": ["peru"], "confirmed": True}
