@@ -139,13 +139,15 @@ def _bands(bands: Sequence[Band], tracks: Sequence[str], start: dt.date, end: dt
     return parts
 
 
-def _mark(m: Mark, colour: str, y: float, start: dt.date, end: dt.date) -> str:
-    """A mark as a focusable button: a transparent target of HIT x HIT around its shape."""
+def _mark(m: Mark, colour: str, y: float, start: dt.date, end: dt.date, first: bool) -> str:
+    """A mark as a focusable button: a transparent target of HIT x HIT around its shape.
+    Only the view's earliest mark is in the Tab order (``first``); the page's script moves
+    focus between marks with the arrow keys, so a chart is one stop, not a hundred."""
     left, right = _extent(m, start, end)
     hit_w = max(HIT, right - left)
     middle = (left + right) / 2
     classes = f'prt-ev prt-r-{m.region}{"" if m.confirmed else " prt-unconfirmed"}'
-    head = (f'<g class="{classes}" data-event="{html.escape(m.event)}" tabindex="0" role="button" '
+    head = (f'<g class="{classes}" data-event="{html.escape(m.event)}" tabindex="{0 if first else -1}" role="button" '
             f'aria-label="{html.escape(m.label)}"><title>{html.escape(m.label)}</title>'
             f'<rect class="prt-hit" x="{middle - hit_w / 2:.1f}" y="{y - HIT / 2:.1f}" width="{hit_w:.1f}" '
             f'height="{HIT}" rx="4" fill="transparent"/>')
@@ -200,8 +202,9 @@ def render(
                      f"{html.escape(label)}</text>")
     parts.append('</g><g class="prt-tl-marks">')
     shown = visible(marks, start, end)
+    earliest = min(shown, key=lambda m: (m.start, m.event), default=None)
     for m in sorted(shown, key=lambda m: m.stop is None):  # bars first: dots stay on top
-        parts.append(_mark(m, colours[m.region], lane_y[m.lane], start, end))
+        parts.append(_mark(m, colours[m.region], lane_y[m.lane], start, end, m is earliest))
     slots = {m.event: Slot(m.event, m.lane, *_extent(m, start, end), m.short) for m in shown}
     wanted = [slots[e] for e in priority if e in slots]
     parts.append('</g><g class="prt-tl-notes" fill="currentColor" font-size="12" aria-hidden="true">')

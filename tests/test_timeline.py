@@ -301,11 +301,16 @@ def test_opening_view_is_the_articles_period_and_labels_its_key_events(chapter):
 def test_every_mark_is_a_named_focusable_target_of_at_least_34_units(chapter):
     tl = timeline.for_chapter(chapter, _chapter_views(chapter))
     names = {e.id: f"{timeline.date_label(e)}: {e.title}" for e in tl.events}
+    starts = {e.id: (e.date.start, e.id) for e in tl.events}
     for svg in _svg_views(tl):
-        for m in _marks(svg):
-            assert m["g-tabindex"] == "0" and m["g-role"] == "button"
+        marks = _marks(svg)
+        for m in marks:
+            assert m["g-tabindex"] in ("0", "-1") and m["g-role"] == "button"
             assert m["title"] == names[m["g-data-event"]]
             assert float(m["hit"]["width"]) >= 34 and float(m["hit"]["height"]) >= 34
+        # one Tab stop per view: its earliest mark (the arrow keys lead on from there)
+        stops = [m["g-data-event"] for m in marks if m["g-tabindex"] == "0"]
+        assert stops == [min((m["g-data-event"] for m in marks), key=starts.__getitem__)]
 
 
 def test_periods_are_drawn_as_bands_and_head_the_cards():

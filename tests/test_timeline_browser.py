@@ -108,8 +108,10 @@ def test_every_mark_is_a_focusable_target_of_at_least_24_px(browser, built, rel)
         reader.figure.locator(".prt-tl-views button").nth(n).click()
         marks = _shown(reader).locator(".prt-ev")
         sizes = marks.evaluate_all("ms => ms.map(m => { const b = m.querySelector('.prt-hit').getBoundingClientRect();"
-                                   " return [b.width, b.height, m.tabIndex, m.getAttribute('aria-label')]; })")
-        assert sizes and all(w >= 24 and h >= 24 and tab == 0 and name for w, h, tab, name in sizes), sizes
+                                   " m.focus(); return [b.width, b.height, document.activeElement === m,"
+                                   " m.getAttribute('aria-label')]; })")
+        assert sizes and all(w >= 24 and h >= 24 and focused and name for w, h, focused, name in sizes), sizes
+        assert marks.evaluate_all("ms => ms.filter(m => m.tabIndex === 0).length") == 1  # one Tab stop
     reader.close()
 
 
@@ -154,8 +156,13 @@ def test_the_keyboard_reaches_a_mark_and_opens_and_closes_its_card(browser, buil
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('prt-ev')"):
             break
+    first = page.evaluate("document.activeElement.dataset.event")
+    assert first in course().events
+    x = "document.activeElement.querySelector('.prt-shape').getBoundingClientRect().left"
+    left = page.evaluate(x)
+    page.keyboard.press("ArrowRight")  # the arrow keys move to the next mark in date order
     focused = page.evaluate("document.activeElement.dataset.event")
-    assert focused in course().events
+    assert focused in course().events and focused != first and page.evaluate(x) >= left
     page.keyboard.press("Enter")
     card = reader.figure.locator(".prt-tl-slot")
     card.wait_for(state="visible")

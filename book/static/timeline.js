@@ -2,6 +2,7 @@
  * build time and needs no script).
  * - View buttons show one drawn view (years) and, on a phone, the cards of those years.
  * - A mark is a button: a tap, a click, Enter or Space opens the event's card in place,
+ *   the arrow keys (and Home, End) move between marks in date order, one Tab stop per chart;
  *   beside the chart (a copy of the card written in the page); the card's "Go to ¶n"
  *   link is the way to the paragraph, never the tap itself. Escape closes the card.
  * - "Interactive chart" loads plotly.js once (window.PRT.loadPlotly, from course.js),
@@ -110,11 +111,31 @@
       var mark = markOf(ev.target);
       if (mark) { openCard(mark.getAttribute("data-event"), mark); }
     });
+    /* The marks of the shown view in date order (left to right, then top to bottom). */
+    function inOrder(mark) {
+      return all(mark.closest(".prt-tl-view"), ".prt-ev").map(function (m) {
+        var box = m.querySelector(".prt-shape").getBoundingClientRect();
+        return { mark: m, x: box.left, y: box.top };
+      }).sort(function (a, b) { return a.x - b.x || a.y - b.y; }).map(function (e) { return e.mark; });
+    }
+    var STEPS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
     figure.querySelector(".prt-tl-scroll").addEventListener("keydown", function (ev) {
-      if ((ev.key === "Enter" || ev.key === " ") && ev.target.classList && ev.target.classList.contains("prt-ev")) {
+      var mark = ev.target.classList && ev.target.classList.contains("prt-ev") ? ev.target : null;
+      if (!mark) { return; }
+      if (ev.key === "Enter" || ev.key === " ") {
         ev.preventDefault();
-        openCard(ev.target.getAttribute("data-event"), ev.target);
+        openCard(mark.getAttribute("data-event"), mark);
+        return;
       }
+      var marks = inOrder(mark), at = marks.indexOf(mark), next = null;
+      if (STEPS[ev.key]) { next = marks[Math.max(0, Math.min(marks.length - 1, at + STEPS[ev.key]))]; }
+      if (ev.key === "Home") { next = marks[0]; }
+      if (ev.key === "End") { next = marks[marks.length - 1]; }
+      if (!next) { return; }
+      ev.preventDefault();
+      mark.tabIndex = -1;  /* one Tab stop per chart: the mark last moved to */
+      next.tabIndex = 0;
+      next.focus();
     });
     root.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape" && !slot.hidden) { closeCard(); }
