@@ -142,9 +142,9 @@ def _legend(events: Sequence[Event], periods: bool) -> str:
         + "A filled dot is an exact day; a hollow dot, a day we could not confirm; a bar, a month, "
         "a year or a span. "
         + ("The bands across the top are periods: who governed, or the uprising's waves. " if periods else "")
-        + "Tap or click a mark to open its card; with a keyboard, Tab to the chart, move between "
-        "marks with the arrow keys and press Enter. An event known only "
-        "by its month or year comes after the exact days of that month or year."
+        + '<span class="prt-tl-howto">Tap or click a mark to open its card; with a keyboard, Tab to '
+        "the chart, move between marks with the arrow keys and press Enter.</span> An event known "
+        "only by its month or year comes after the exact days of that month or year."
     )
 
 

@@ -72,7 +72,8 @@ def _sections(events: Sequence[Event], periods: Sequence[Period]) -> list[tuple[
 def cards(events: Sequence[Event], periods: Sequence[Period], title: str,
           link_base: dict[str, str], chapter_names: dict[str, str]) -> str:
     """The vertical timeline: period headers, then the dated cards in order."""
-    parts = [f'<section class="prt-tl-cards" aria-label="{html.escape(title)}: the events as dated cards">']
+    parts = [f'<section class="prt-tl-cards" aria-label="{html.escape(title)}: the events as dated cards">'
+             '<p class="prt-tl-count pst-js-only" aria-live="polite"></p>']
     for name, group in _sections(events, periods):
         if name:
             parts.append(f'<h3 class="prt-tl-period">{html.escape(name)}</h3>')

@@ -189,6 +189,8 @@ def test_phone_shows_dated_cards_not_a_sideways_chart(browser, built, rel):
         reader.figure.locator(".prt-tl-views button").nth(n).tap()
         spans = cards.evaluate_all("cs => cs.map(c => [c.dataset.start, c.dataset.stop])")
         assert spans and all(stop > view["start"] and start <= view["end"] for start, stop in spans)
+        total = page.locator(".prt-tl-cards .prt-tl-card").count()
+        assert page.locator(".prt-tl-count").inner_text().startswith(f"{len(spans)} of {total} events")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
     first = cards.first
     details = first.locator("details.prt-tl-sources")

@@ -38,11 +38,17 @@
     var graph = null, opener = null;
 
     /* Cards outside the shown years are hidden; so are period headers left empty. */
-    function filterCards(view) {
-      var from = view.getAttribute("data-start"), to = view.getAttribute("data-end");
+    function filterCards(view, label) {
+      var from = view.getAttribute("data-start"), to = view.getAttribute("data-end"), shown = 0;
       cards.forEach(function (card) {
         card.hidden = card.getAttribute("data-stop") <= from || card.getAttribute("data-start") > to;
+        shown += card.hidden ? 0 : 1;
       });
+      var count = root.querySelector(".prt-tl-count");
+      if (count) {
+        count.textContent = shown + " of " + cards.length + " events: " + label +
+          (shown < cards.length ? ". The buttons above show other years." : ".");
+      }
       all(root, ".prt-tl-cards .prt-tl-list").forEach(function (list) {
         var empty = !list.querySelector(".prt-tl-card:not([hidden])");
         list.hidden = empty;
@@ -54,7 +60,7 @@
     function show(n) {
       views.forEach(function (view, i) { view.hidden = i !== n; });
       buttons.forEach(function (other, i) { other.setAttribute("aria-pressed", String(i === n)); });
-      filterCards(views[n]);
+      filterCards(views[n], buttons[n].textContent);
       if (graph && window.Plotly) {
         window.Plotly.relayout(graph, { "xaxis.range": [views[n].getAttribute("data-start"), views[n].getAttribute("data-end")] });
       }
