@@ -35,6 +35,7 @@ from .links import mark_outside_links
 from .search_terms import CourseDomain
 from .load import course
 from .models import Article, Term
+from .timeline_assets import add_to_page as add_timeline_assets
 
 STATIC_DIR = Path(__file__).parent / "static"
 logger = logging.getLogger(__name__)
@@ -671,6 +672,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     app.add_css_file("course.css")
     app.add_js_file("course.js", defer="defer")
+    app.connect("html-page-context", add_timeline_assets)
     app.add_js_file("nav.js", defer="defer")
     app.add_css_file("reader.css")
     app.connect("doctree-read", shape_chapter)
