@@ -71,12 +71,13 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
     hint_html = f'<p class="prt-ex-hint">{html.escape(hint)}</p>' if hint else ""
     return (
         f'<section class="prt-exercise" id="ex-{exercise.id}" data-exercise="{exercise.id}" '
-        f'data-kind="{spec["kind"]}" aria-labelledby="ex-{exercise.id}-title">'
+        f'data-kind="{spec["kind"]}" data-chapter="{exercise.chapter}" aria-labelledby="ex-{exercise.id}-title">'
         f'<p class="prt-ex-title" id="ex-{exercise.id}-title"><strong>{html.escape(exercise.title)}'
         f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(exercise.prompt)}</p>{hint_html}"
         f'<div class="prt-ex-body">{body}</div>'
         f'<div class="prt-ex-actions"><button type="button" class="prt-check">{label}</button> '
-        '<button type="button" class="prt-reset">Reset</button></div>'
+        '<button type="button" class="prt-reset">Reset</button> '
+        '<a class="prt-ma-link" href="../my-answers.html">My answers</a></div>'
         '<div class="prt-feedback" role="status" aria-live="polite"></div>'
         + json_script(json.dumps(spec, ensure_ascii=False), "prt-ex-data") +
         "</section>"
