@@ -24,11 +24,11 @@ STYLE = """
 :root { color-scheme: light dark; --fg: #1a1a1a; --bg: #fdfdfb; --muted: #555; --rule: #bbb; --link: #0a4f7a; }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e8e6e3; --bg: #161616; --muted: #b0b0b0; --rule: #555; --link: #8cc8f0; }
-  .prt-r-iraq, .prt-r-iraq circle { fill: #56B4E9; stroke: #56B4E9; }
-  .prt-r-peru, .prt-r-peru circle { fill: #E69F00; stroke: #E69F00; }
-  .prt-r-world, .prt-r-world circle { fill: #C3A6E8; stroke: #C3A6E8; }
-  .prt-r-theory, .prt-r-theory circle { fill: #3FC29F; stroke: #3FC29F; }
-  circle.prt-unconfirmed { fill: var(--bg); }
+  .prt-r-iraq .prt-shape, .prt-tl-key.prt-r-iraq circle { fill: #56B4E9; stroke: #56B4E9; }
+  .prt-r-peru .prt-shape, .prt-tl-key.prt-r-peru circle { fill: #E69F00; stroke: #E69F00; }
+  .prt-r-world .prt-shape, .prt-tl-key.prt-r-world circle { fill: #C3A6E8; stroke: #C3A6E8; }
+  .prt-r-theory .prt-shape, .prt-tl-key.prt-r-theory circle { fill: #3FC29F; stroke: #3FC29F; }
+  .prt-unconfirmed circle.prt-shape { fill: var(--bg); }
 }
 html { background: var(--bg); color: var(--fg); font: 1.06rem/1.6 Georgia, "DejaVu Serif", serif; }
 body { max-width: 40em; margin: 0 auto; padding: 1em 1.1em 4em; overflow-wrap: anywhere; }

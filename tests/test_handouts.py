@@ -43,7 +43,7 @@ def _squeeze(text: str) -> str:
 
 
 def _sentences(element) -> list[str]:
-    for mark in element.select(".prt-pnum"):
+    for mark in element.select(".prt-pnum, .prt-sr"):  # the ¶ mark, screen-reader words: the book's
         mark.decompose()
     text = normalise(element.get_text(" "))
     return [s for s in re.split(r"(?<=[.!?:;])\s+", text) if len(s) > 3]

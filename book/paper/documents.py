@@ -2,7 +2,7 @@
 
 Each document is one HTML string that ``render`` prints; layout lives in paper.css. The
 whole book leaves out the pages that only work on a screen: how to use the web book,
-the exercise pages, the flashcards, and the handouts page that lists these very files (the session sheets give
+my answers, the exercise pages, the flashcards, and the handouts page that lists these very files (the session sheets give
 each chapter's questions with room to write).
 """
 
@@ -17,7 +17,7 @@ from .extract import Chapter, clean, read
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 COURSE = "Permanent Revolution Today"
-SCREEN_PAGES = ("how-to-use", "exercises/", "flashcards", "handouts")
+SCREEN_PAGES = ("how-to-use", "my-answers", "exercises/", "flashcards", "handouts")
 WRITING_LINES = 3
 
 
@@ -75,6 +75,8 @@ def _book_page(html_root: Path, page: str) -> tuple[str, str, str, list[tuple[st
     """One page of the book: its slug, title, cleaned HTML and (anchor, section title)s."""
     slug = page.replace("/", "-")
     article = clean(read(html_root, f"{page}.html"), prefix=f"{slug}--")
+    for table in article.select(".prt-timeline .prt-table-wrap"):
+        table.decompose()  # paper takes the timeline's print form: its cards, with sources
     h1 = article.find("h1")
     h1["id"] = f"{slug}--top"
     sections = []

@@ -26,7 +26,8 @@ SCREEN_SENTENCE = re.compile(r"[^.!?]*" + SCREEN_WORDING.pattern + r"[^.!?]*[.!?
 SCREEN_ONLY = [".headerlink", "script", "style", "button", ".pst-js-only", ".prt-tl-bar",
                ".prt-flashcards", ".prt-ex-actions", ".prt-ledger-entry", ".prt-tooltip",
                ".prt-letters", "#jb-print-toc", ".toctree-wrapper", "noscript", "form",
-               ".prt-exercise", "section#exercises"]
+               ".prt-exercise", "section#exercises", ".prt-sr", ".prt-tl-howto", ".prt-tl-count",
+               ".prt-tl-slot", ".prt-tl-sources summary", ".prt-tl-go-verb"]
 
 
 @dataclass
@@ -79,6 +80,23 @@ def _unwrap_links(root: Tag, local: bool) -> None:
             a.unwrap()
 
 
+# The drawn timeline takes its bands' tints from the book's timeline.css; outside the
+# book (paper, pocket, e-book) an unstyled band is solid black, so the tints go into the
+# SVG itself, with the values timeline.css gives them.
+SVG_TINTS = {".prt-tl-bands": {"fill": "currentColor"}, ".prt-tl-band-0": {"fill-opacity": "0.09"},
+             ".prt-tl-band-1": {"fill-opacity": "0.2"}, ".prt-tl-shade": {"fill": "currentColor", "fill-opacity": "0.045"}}
+
+
+def _tint_svg(root: Tag) -> None:
+    for svg in root.select("svg.prt-tl-svg"):
+        svg["role"] = "img"  # on screen a group of buttons; here one image, named by its title
+        for mark in svg.select(".prt-ev[role]"):
+            del mark["role"]
+        for selector, attrs in SVG_TINTS.items():
+            for el in svg.select(selector):
+                el.attrs.update(attrs)
+
+
 def _drop_screen_sentences(root: Tag) -> None:
     """Remove sentences about clicking and the like from the course's own prose; the
     article and quotations are left as they are. A paragraph or list item in which
@@ -109,9 +127,12 @@ def clean(root: Tag, prefix: str = "", local: bool = False) -> Tag:
     for sel in SCREEN_ONLY:
         for el in root.select(sel):
             el.decompose()
-    for view in root.select(".prt-tl-view"):
-        if view.get("data-view") not in (None, "0"):
-            view.decompose()
+    for scroll in root.select(".prt-tl-scroll"):
+        for view in scroll.select(".prt-tl-view")[1:]:
+            view.decompose()  # paper has room for the first view; the others are for zooming
+    _tint_svg(root)
+    for hidden in root.select("[hidden]"):
+        del hidden["hidden"]  # chronology cards a screen filters by years: paper gets them all
     _drop_screen_sentences(root)
     for pnum in root.select("a.prt-pnum"):
         span = soup.new_tag("span", attrs={"class": "pnum"})
