@@ -52,6 +52,12 @@ table { border-collapse: collapse; font-size: 0.86em; }
 th, td { border-bottom: 1px solid var(--rule); padding: 0.3em; vertical-align: top; text-align: left; }
 .table-wrap { overflow-x: auto; }
 td time { white-space: nowrap; }
+@media (max-width: 600px) {  /* a phone reads the table's rows as cards, not squeezed columns */
+  table, caption, tbody, tr, td { display: block; }
+  thead { display: none; }
+  tr { border-bottom: 1px solid var(--rule); padding: 0.4em 0; }
+  td { border: 0; padding: 0.1em 0; }
+}
 dt { font-weight: bold; margin-top: 0.8em; }
 dd { margin-left: 1em; }
 .ruled { display: none; }
