@@ -9,7 +9,7 @@ import ipywidgets as w
 import pytest
 
 from book import exercises
-from book.exercises import bridge, discussion, ledger, short, store
+from book.exercises import bridge, discussion, ledger, names, short, store
 from book.load import course
 from helpers import find_widgets
 
@@ -34,10 +34,54 @@ def test_another_participant_never_overwrites(answers_in_tmp):
     store.AnswerStore("Amal", "s1").save("x", "a", None, None)
     store.AnswerStore("Bashir", "s1").save("x", "b", None, None)
     assert store.AnswerStore("Amal", "s1").get("x") == "a"
-    path = store.AnswerStore("Amal", "s1").path
-    with pytest.raises(ValueError, match="choose a different name"):
-        store.AnswerStore("amal!", "s1")  # same file name, different person
-    assert json.loads(path.read_text())["answers"]["x"]["answer"] == "a"
+    assert store.AnswerStore("Bashir", "s1").get("x") == "b"
+
+
+@pytest.mark.parametrize("first, second", [("José", "Jos"), ("Amal", "amal!"), ("Ana María", "Ana-María")])
+def test_names_that_slug_alike_get_two_files(answers_in_tmp, first, second):
+    a, b = store.AnswerStore(first, "s1"), store.AnswerStore(second, "s1")
+    a.save("x", first, None, None)
+    b.save("x", second, None, None)
+    assert a.path != b.path
+    assert store.AnswerStore(first, "s1").get("x") == first and store.AnswerStore(second, "s1").get("x") == second
+
+
+def test_arabic_name_is_kept_and_readable_in_the_file_name(answers_in_tmp):
+    s = store.AnswerStore("  محمد   علي ", "الجلسة ١")
+    s.save("x", [1], True, 1.0)
+    assert s.participant == "محمد علي" and s.path.name.startswith("محمد-علي-")
+    assert s.path.parent.name.startswith("الجلسة-١-")
+    assert json.loads(s.path.read_text(encoding="utf-8"))["participant"] == "محمد علي"
+
+
+def test_decomposed_and_composed_accents_are_one_name(answers_in_tmp):
+    composed, decomposed = "Jos\u00e9", "Jose\u0301"
+    store.AnswerStore(decomposed, "s1").save("x", "a", None, None)
+    again = store.AnswerStore(composed, "s1")
+    assert again.get("x") == "a" and again.participant == composed
+
+
+def test_longest_name_gives_a_file_name_the_file_system_takes(answers_in_tmp):
+    name = "𐌰" * names.MAX_CHARS  # Gothic letters: 4 bytes each in UTF-8
+    s = store.AnswerStore(name, name)
+    s.save("x", 1, None, None)
+    longest = f"{s.path.stem}.corrupt-20261201-120000.json"  # the name a damaged file is kept under
+    assert len(longest.encode()) <= 255 and store.AnswerStore(name, name).get("x") == 1
+
+
+@pytest.mark.parametrize("name, session, message", [
+    ("x" * 300, "s1", "Your name: at most 60 characters"),
+    ("", "s1", "Your name: it is empty"),
+    ("!!! ???", "s1", "Your name: use at least one letter or digit"),
+    ("Amal\x00", "s1", "Your name: it contains an invisible control character"),
+    ("Amal", "   ", "Session: it is empty"),
+    ("Amal", "s" * 61, "Session: at most 60 characters"),
+])
+def test_a_name_that_cannot_be_used_is_refused_naming_its_field(answers_in_tmp, name, session, message):
+    with pytest.raises(names.NameProblem) as info:
+        store.AnswerStore(name, session)
+    assert str(info.value).startswith(message)
+    assert not answers_in_tmp.exists(), "nothing is written for a refused name"
 
 
 def test_corrupted_file_is_kept_aside_with_a_message(answers_in_tmp):
@@ -46,7 +90,7 @@ def test_corrupted_file_is_kept_aside_with_a_message(answers_in_tmp):
     s.path.write_text("{not json", encoding="utf-8")
     fresh = store.AnswerStore("Amal", "s1")
     assert "could not be read" in fresh.notice
-    kept = list(s.path.parent.glob("amal.corrupt-*.json"))
+    kept = list(s.path.parent.glob(f"{s.path.stem}.corrupt-*.json"))
     assert kept and kept[0].read_text() == "{not json"
 
 

@@ -7,16 +7,20 @@ a kind means adding one module and one line in ``KINDS``.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from types import ModuleType
 from typing import Any
 
+import ipywidgets as w
 from IPython.display import HTML
 
 from ..load import course
 from . import bridge, choice, discussion, ledger, matching, ordering, short
-from . import store as answer_store
-from .base import ExerciseView, Result
+from . import session as live
+from .base import RUN_HINT, ExerciseView, Result
+from .errors import shown_errors
+from .names import NameProblem
 
 KINDS: dict[str, ModuleType] = {
     "choice": choice,
@@ -57,15 +61,12 @@ def answer_key(exercise_id: str) -> HTML:
 def start_session(participant: str | None = None, session: str | None = None) -> Any:
     """Choose whose answers these are; with names given, start at once (tests, scripts).
 
-    In a live notebook, call it with no arguments: it shows a small form. Answers given
-    before a session starts go to today's session under the name "participant".
+    In a live notebook, call it with no arguments: it shows a small form. Until Start is
+    pressed nothing is saved; Start brings this participant's saved answers back into
+    the exercises already drawn.
     """
-    import datetime as dt
-
-    import ipywidgets as w
-
-    if participant:
-        return answer_store.use(answer_store.AnswerStore(participant, session or dt.date.today().isoformat()))
+    if participant is not None:
+        return live.start(participant, session or dt.date.today().isoformat())
     name = w.Text(description="Your name", placeholder="or a nickname")
     when = w.Text(description="Session", value=dt.date.today().isoformat())
     go = w.Button(description="Start", button_style="primary")
@@ -73,18 +74,20 @@ def start_session(participant: str | None = None, session: str | None = None) ->
 
     def start(_: Any) -> None:
         try:
-            store = answer_store.use(answer_store.AnswerStore(name.value, when.value))
-        except ValueError as err:
+            store = live.start(name.value, when.value)
+        except NameProblem as err:
             status.value = f"<p class='prt-wrong'>{html.escape(str(err))}</p>"
             return
         status.value = (
-            f"<p>Saving answers of <strong>{html.escape(store.participant)}</strong> to "
-            f"<code>{html.escape(str(store.path))}</code>. Now run the exercise cells below.</p>"
+            f"<p>Saving the answers of <strong>{html.escape(store.participant)}</strong> "
+            f"(session {html.escape(store.session)}) to <code>{html.escape(str(store.path))}</code>. "
+            f"{len(store.answers)} saved answer(s) are back in the exercises below.</p>"
             + (f"<p class='prt-wrong'>{html.escape(store.notice)}</p>" if store.notice else "")
         )
 
-    go.on_click(start)
-    return w.VBox([name, when, go, status])
+    go.on_click(shown_errors(start, status, "starting the session"))
+    form = w.VBox([name, when, go, status])
+    return ExerciseView(f"<p><em>{html.escape(RUN_HINT)}</em></p>", lambda: form)
 
 
 def show_chapter(chapter: str) -> ExerciseView:

@@ -26,9 +26,12 @@ LABELS = {
 def grade(ex: Bridge, answer: dict[str, Any]) -> Result:
     """Every step needs words; then the article's demand for that grievance, to compare."""
     try:
-        chosen = ex.grievances[int(answer.get("grievance", -1))]
-    except (ValueError, IndexError):
+        index = int(answer.get("grievance", -1))
+    except (TypeError, ValueError):
+        index = -1
+    if not 0 <= index < len(ex.grievances):  # -1 means none chosen, not "the last one"
         return invalid("Choose a grievance first.")
+    chosen = ex.grievances[index]
     for step in STEPS:
         if len(str(answer.get(step, "")).split()) < ex.min_words:
             return invalid(f"Fill in the {step} step with at least {ex.min_words} words.")
@@ -84,4 +87,4 @@ def widget(ex: Bridge) -> w.Widget:
         for s, f in fields.items():
             f.value = answer.get(s, "")
 
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, label="Compare")
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"grievance": -1}, label="Compare")
