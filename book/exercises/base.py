@@ -118,8 +118,9 @@ def frame_widget(
 
     The store is looked up when an answer is given, never when the widget is drawn, so
     an answer goes to whoever pressed Start, whatever order the cells ran in. Start
-    calls ``restore``: the inputs are cleared (``write(blank)``) and this participant's
-    saved answer is written back and graded again, so they see where they left off.
+    calls ``restore``: this participant's saved answer replaces the inputs and is graded
+    again, so they see where they left off; when another participant had the keyboard,
+    the inputs are cleared first (``write(blank)``).
     """
     feedback = w.HTML()
     check = w.Button(description=label, button_style="primary")
@@ -129,12 +130,14 @@ def frame_widget(
         result = grade(answer)
         feedback.value = result.html() + ("" if result.invalid else _save(exercise.id, answer, result))
 
-    def restore(store: answer_store.AnswerStore) -> None:
-        write(blank)
-        feedback.value = ""
+    def restore(store: answer_store.AnswerStore, clear: bool) -> None:
+        if clear:
+            write(blank)
+            feedback.value = ""
         try:
             saved = store.get(exercise.id)
             if saved is not None:
+                write(blank)
                 write(saved)
                 feedback.value = grade(saved).html()
         except Exception as err:  # a stored answer may no longer fit: any failure, one line

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Callable
 
 from .names import NameProblem
-from .store import NAME_FIELD, AnswerStore, lock_fd, use
+from .store import NAME_FIELD, AnswerStore, current, lock_fd, use
 
-Restore = Callable[[AnswerStore], None]
+Restore = Callable[[AnswerStore, bool], None]
 
 _claims: dict[Path, int] = {}  # open, locked ".live" files of this kernel, by path
 _drawn: list[Restore] = []
@@ -53,16 +53,19 @@ def _claim(store: AnswerStore) -> None:
 def start(participant: str, session: str, root: Path | None = None) -> AnswerStore:
     """Make this participant the one answering, and show their saved answers everywhere.
 
-    Raises NameProblem (naming the field at fault) for a name that cannot be used.
+    Inputs are cleared only when the keyboard passes from one participant to another;
+    what was typed before anyone started stays, for whoever now presses Start. Raises NameProblem (naming the field at fault) for a name that cannot be used.
     """
     store = AnswerStore(participant, session) if root is None else AnswerStore(participant, session, root)
     _claim(store)
     mine = store.path.with_name(f".{store.path.stem}.live")
     for path in [p for p in _claims if p != mine]:
         os.close(_claims.pop(path))  # the previous participant's name is free again
+    previous = current()
+    switched = previous is not None and previous.path != store.path
     use(store)
     for restore in _drawn:
-        restore(store)
+        restore(store, switched)
     return store
 
 
@@ -70,4 +73,4 @@ def drawn(restore: Restore, store: AnswerStore | None) -> None:
     """Register a drawn widget's restore function; fill it at once if someone has started."""
     _drawn.append(restore)
     if store is not None:
-        restore(store)
+        restore(store, False)
