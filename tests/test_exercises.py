@@ -253,12 +253,12 @@ def test_a_name_live_in_another_kernel_is_refused_until_that_kernel_ends(kernel,
         assert "Your name: “Amal” is already answering in another open notebook" in status.value
         name.value = "Amal B"
         start.click()
-        assert "Saving the answers of <strong>Amal B</strong>" in status.value
+        assert "Saving the answers of <strong><bdi>Amal B</bdi></strong>" in status.value
     finally:
         other.communicate("", timeout=30)  # the other kernel shuts down
     name.value = "Amal"
     start.click()
-    assert "Saving the answers of <strong>Amal</strong>" in status.value
+    assert "Saving the answers of <strong><bdi>Amal</bdi></strong>" in status.value
 
 
 def _inputs(view) -> list:

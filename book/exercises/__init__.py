@@ -79,8 +79,9 @@ def start_session(participant: str | None = None, session: str | None = None) ->
             status.value = f"<p class='prt-wrong'>{html.escape(str(err))}</p>"
             return
         status.value = (
-            f"<p>Saving the answers of <strong>{html.escape(store.participant)}</strong> "
-            f"(session {html.escape(store.session)}) to <code>{html.escape(str(store.path))}</code>. "
+            f"<p>Saving the answers of <strong><bdi>{html.escape(store.participant)}</bdi></strong> "
+            f"(session <bdi>{html.escape(store.session)}</bdi>) to "
+            f"<code dir='ltr'>{html.escape(str(store.path))}</code>. "
             f"{len(store.answers)} saved answer(s) are back in the exercises below.</p>"
             + (f"<p class='prt-wrong'>{html.escape(store.notice)}</p>" if store.notice else "")
         )
