@@ -21,6 +21,7 @@ from . import session as live
 from .base import RUN_HINT, ExerciseView, Result
 from .errors import shown_errors
 from .names import NameProblem
+from .projection import projector
 
 KINDS: dict[str, ModuleType] = {
     "choice": choice,
@@ -55,7 +56,9 @@ def answer_key(exercise_id: str) -> HTML:
     lines = kind_of(ex).key_text(ex)
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     note = f"<p><em>Facilitator note:</em> {html.escape(ex.facilitator_note)}</p>" if ex.facilitator_note else ""
-    return HTML(f'<div class="prt-answer-key"><p><strong>Answer key</strong></p><ul>{items}</ul>{note}</div>')
+    # Folded until the facilitator opens it: the notebook may be on the projector.
+    return HTML(f'<details class="prt-answer-key"><summary><strong>Answer key</strong> (click to show)'
+                f"</summary><ul>{items}</ul>{note}</details>")
 
 
 def start_session(participant: str | None = None, session: str | None = None) -> Any:
@@ -97,5 +100,6 @@ def show_chapter(chapter: str) -> ExerciseView:
 
 
 __all__ = [
-    "KINDS", "ExerciseView", "Result", "answer_key", "grade", "show", "show_chapter", "start_session",
+    "KINDS", "ExerciseView", "Result", "answer_key", "grade", "projector", "show", "show_chapter",
+    "start_session",
 ]

@@ -163,9 +163,10 @@ def frame_widget(
 class ExerciseView:
     """One output, two renderings: the widget for Jupyter, static HTML for the book."""
 
-    def __init__(self, static_html: str, make_widget: Callable[[], w.Widget]):
+    def __init__(self, static_html: str, make_widget: Callable[[], w.Widget], hint: str = RUN_HINT):
         self.static_html = static_html
         self._make_widget = make_widget
+        self.hint = hint
         self._widget: w.Widget | None = None
 
     @property
@@ -188,5 +189,5 @@ class ExerciseView:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle = dict(self.widget._repr_mimebundle_() or {})
         bundle["text/html"] = self.static_html
-        bundle["text/plain"] = RUN_HINT  # not the widget's repr, which names random model ids
+        bundle["text/plain"] = self.hint  # not the widget's repr, which names random model ids
         return bundle
