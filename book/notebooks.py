@@ -16,7 +16,6 @@ import nbformat
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from .exercises.base import RUN_HINT
 from .exercises.store import answers_dir
 from .load import course
 
@@ -61,6 +60,15 @@ def exercise_notebook(chapter: str, facilitator: bool = False) -> nbformat.Noteb
         ),
         new_code_cell("exercises.start_session()", metadata={"tags": ["remove-cell"]}),
     ]
+    if facilitator:
+        cells.append(new_markdown_cell(
+            "## Projector mode\n\nProject this view, not the notebook: one exercise at a time in "
+            "large type. The answer key and your notes stay hidden until you press **Reveal**; "
+            "**Show the group's answers** draws how many gave each answer in today's session "
+            "(or the one you name: `exercises.projector(\"" + chapter + "\", session=\"...\")`), "
+            "never with names. Below it, each exercise has its key folded away."
+        ))
+        cells.append(_code(f'exercises.projector("{chapter}")'))
     for n, ex in enumerate(data.chapter_exercises(chapter), start=1):
         cells.append(new_markdown_cell(f"## {n}. {ex.title}"))
         cells.append(_code(f'exercises.show("{ex.id}")'))
@@ -125,8 +133,8 @@ def _jobs() -> list[tuple[Path, nbformat.NotebookNode]]:
 
 
 def stored_hint(plain: str) -> str:
-    """What a widget's stored output says: it needs a kernel (exercises say how to answer)."""
-    return plain if plain == RUN_HINT else "Run the notebook to use this (Run > Run All Cells)."
+    """What a widget's stored output says: it needs a kernel (the course's views say why)."""
+    return plain if plain.startswith("Run the notebook") else "Run the notebook to use this (Run > Run All Cells)."
 
 
 def _steady(nb: nbformat.NotebookNode) -> None:
