@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import textwrap
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from .errors import shown_errors
 from .store import SESSION_FIELD, answers_dir
 
 BIG = {"font_size": "26px"}
+WIDE = {"width": "max-content", "height": "auto", "padding": "6px 18px", "margin": "4px"}  # whole words
 HINT = "Run the notebook to project the exercises (Run > Run All Cells)."
 
 
@@ -50,9 +52,9 @@ def counts(folder: Path, ex: ExerciseBase) -> Counter:
 
 def chart(tally: Counter, title: str) -> go.Figure:
     labels = list(tally)
-    fig = go.Figure(go.Bar(x=[tally[k] for k in labels], y=[k if len(k) < 60 else k[:57] + "…" for k in labels],
-                           orientation="h", marker_color="#1f5f99"))
-    fig.update_layout(title=title, height=160 + 50 * len(labels), font={"size": 20}, plot_bgcolor="white",
+    wrapped = ["<br>".join(textwrap.wrap(k, 28, max_lines=3, placeholder="…")) for k in labels]  # room for bars
+    fig = go.Figure(go.Bar(x=[tally[k] for k in labels], y=wrapped, orientation="h", marker_color="#1f5f99"))
+    fig.update_layout(title=title, height=160 + 80 * len(labels), font={"size": 20}, plot_bgcolor="white",
                       margin={"l": 10, "r": 10, "t": 60, "b": 40}, yaxis={"autorange": "reversed"},
                       xaxis={"title": "participants", "dtick": 1})
     return fig
@@ -74,10 +76,10 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
     title, prompt, where = w.HTML(style={"font_size": "36px"}), w.HTML(style=BIG), w.HTML()
     key = w.HTML(style=BIG, layout={"display": "none"})
     answers = w.Output()
-    reveal = w.Button(description="Reveal answer key", style=BIG, layout={"width": "auto"})
-    tally = w.Button(description="Show the group's answers", style=BIG, layout={"width": "auto"})
-    back = w.Button(description="◀ Previous", style=BIG, layout={"width": "auto"})
-    forth = w.Button(description="Next ▶", style=BIG, layout={"width": "auto"})
+    reveal = w.Button(description="Reveal answer key", style=BIG, layout=WIDE)
+    tally = w.Button(description="Show the group's answers", style=BIG, layout=WIDE)
+    back = w.Button(description="◀ Previous", style=BIG, layout=WIDE)
+    forth = w.Button(description="Next ▶", style=BIG, layout=WIDE)
     status = w.HTML()
 
     def show(n: int) -> None:
@@ -109,6 +111,6 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
     back.on_click(shown_errors(lambda _: show(at[0] - 1), status, "going back"))
     forth.on_click(shown_errors(lambda _: show(at[0] + 1), status, "going on"))
     show(0)
-    box = w.VBox([where, title, prompt, w.HBox([back, forth, reveal, tally]), key, answers, status])
+    box = w.VBox([where, title, prompt, w.HBox([back, forth, reveal, tally], layout={"flex_flow": "row wrap"}), key, answers, status])
     box.add_class("prt-projector")
     return ExerciseView(f"<p><em>{html.escape(HINT)}</em></p>", lambda: box, hint=HINT)
