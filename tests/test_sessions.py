@@ -70,7 +70,7 @@ def test_run_all_then_start_saves_under_the_typed_name(kernel, answers_in_tmp):
     assert "محمد" in status.value and "0 saved answer(s)" in status.value
     _click(view, "Check")
     files = list(answers_in_tmp.rglob("*.json"))
-    assert len(files) == 1 and str(files[0]) in status.value
+    assert len(files) == 1 and f"<bdi>{files[0].parent.name}</bdi>/<bdi>{files[0].name}</bdi>" in status.value
     data = json.loads(files[0].read_text(encoding="utf-8"))
     assert data["participant"] == "محمد" and data["answers"]["tishreen-who-protested"]["answer"] == [1]
 

@@ -84,7 +84,7 @@ def start_session(participant: str | None = None, session: str | None = None) ->
         status.value = (
             f"<p>Saving the answers of <strong><bdi>{html.escape(store.participant)}</bdi></strong> "
             f"(session <bdi>{html.escape(store.session)}</bdi>) to "
-            f"<code dir='ltr'>{html.escape(str(store.path))}</code>. "
+            f"<code dir='ltr'>{_isolated_path(store.path)}</code>. "
             f"{len(store.answers)} saved answer(s) are back in the exercises below.</p>"
             + (f"<p class='prt-wrong'>{html.escape(store.notice)}</p>" if store.notice else "")
         )
@@ -92,6 +92,11 @@ def start_session(participant: str | None = None, session: str | None = None) ->
     go.on_click(shown_errors(start, status, "starting the session"))
     form = w.VBox([name, when, go, status])
     return ExerciseView(f"<p><em>{html.escape(RUN_HINT)}</em></p>", lambda: form)
+
+
+def _isolated_path(path: Any) -> str:
+    """A path whose right-to-left parts (an Arabic name) do not reorder the parts around them."""
+    return "/".join(f"<bdi>{html.escape(part)}</bdi>" for part in str(path).split("/"))
 
 
 def show_chapter(chapter: str) -> ExerciseView:
