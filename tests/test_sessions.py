@@ -234,3 +234,13 @@ def test_projector_hides_keys_until_revealed_and_counts_answers_without_names(ke
     shown = json.dumps([getattr(x, "value", "") for x in find_widgets(box, w.Widget)] + list(tally),
                        ensure_ascii=False, default=str)
     assert not any(name in shown for name in ("Amal", "محمد", "José", "Bashir"))
+
+
+def test_group_counts_skip_a_saved_option_that_no_longer_exists(kernel, answers_in_tmp):
+    from book.exercises import group
+
+    ex = _ex("tishreen-who-protested")
+    store.AnswerStore("Amal", "s1").save(ex.id, [1], True, 1.0)
+    store.AnswerStore("Bashir", "s1").save(ex.id, [99], False, 0.0)  # before an option was removed
+    folder = store.AnswerStore("Amal", "s1").path.parent
+    assert group.option_counts(group.load_group(folder), ex.id) == {ex.options[1].text: 1}

@@ -39,15 +39,12 @@ def session_folder(session: str | None) -> Path:
 
 def counts(folder: Path, ex: ExerciseBase) -> Counter:
     """How many gave each answer (choice: each option; else each outcome); no names."""
-    rows = [r for r in group_answers.load_group(folder).rows if r["exercise"] == ex.id]
+    found = group_answers.load_group(folder)
     if ex.kind != "choice":
-        return Counter(r["outcome"] for r in rows)
-    picked: Counter = Counter({o.text: 0 for o in ex.options})
-    for r in rows:
-        for i in r["answer"] if isinstance(r["answer"], list) else []:
-            if isinstance(i, int) and 0 <= i < len(ex.options):
-                picked[ex.options[i].text] += 1
-    return picked
+        return Counter(r["outcome"] for r in found.rows if r["exercise"] == ex.id)
+    tally = Counter({o.text: 0 for o in ex.options})  # an option no one picked still shows
+    tally.update(group_answers.option_counts(found, ex.id))
+    return tally
 
 
 def chart(tally: Counter, title: str) -> go.Figure:
