@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from .load import DataError, load_course
+from .load import DataError, load_course, load_timeline_extras
 
 
 def _validate() -> int:
     try:
         data = load_course()
+        extras = load_timeline_extras(events=data.events)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
     print(
         f"course data OK: {len(data.articles)} articles, {len(data.events)} events, "
-        f"{len(data.terms)} terms, {len(data.exercises)} exercises"
+        f"{len(data.terms)} terms, {len(data.exercises)} exercises, {len(extras.periods)} periods, "
+        f"{len(extras.labels)} short labels"
     )
     return 0
 
@@ -48,6 +51,15 @@ def _handouts() -> int:
     return 0
 
 
+def _facilitator() -> int:
+    from .facilitator_edition import build
+
+    root = Path(__file__).resolve().parent.parent / "_build"
+    pages = build(root / "html", root / "facilitator")
+    print(f"wrote {root / 'facilitator'} ({pages} pages; open group.html for the group's answers)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="prt", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -55,8 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("notebooks", help="regenerate and execute the exercise notebooks")
     sub.add_parser("zip", help="zip the built book (_build/html) for passing on")
     sub.add_parser("handouts", help="print a PDF per chapter and one of the book (needs chromium)")
+    sub.add_parser("facilitator", help="write the facilitator edition beside the built book")
     args = parser.parse_args(argv)
-    commands = {"validate": _validate, "notebooks": _notebooks, "zip": _zip, "handouts": _handouts}
+    commands = {"validate": _validate, "notebooks": _notebooks, "zip": _zip, "handouts": _handouts,
+                "facilitator": _facilitator}
     return commands[args.command]()
 
 
