@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from book.load import course
-from book.sphinx_ext import external_references
+from book.sphinxext.guard import external_references
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
