@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from ..models import Ledger
 from . import store as answer_store
-from .base import Result, frame_html, frame_widget, invalid
+from .base import Result, frame_html, frame_widget
 
 Row = dict[str, Any]
 
