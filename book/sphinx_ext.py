@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.addnodes import glossary as glossary_node
 from sphinx.application import Sphinx
@@ -577,7 +576,7 @@ def apply_csp(outdir: Path) -> int:
             continue
         page = CSP_META.sub("", path.read_text(encoding="utf-8"))
         meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(page)}">\n'
-        page, n = re.subn(r"(<head[^>]*>\s*)", lambda m: m.group(1) + meta, page, count=1)
+        page, n = re.subn(r"(<head[^>]*>\s*)", lambda m, meta=meta: m.group(1) + meta, page, count=1)
         if n:
             path.write_text(page, encoding="utf-8")
             count += 1
