@@ -7,19 +7,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .load import DataError, load_course
 
 
-def _validate() -> int:
+def _validate(root: Path) -> int:
+    from .checks import check_book
+
     try:
         data = load_course()
+        problems = check_book(data, root)
+        if problems:
+            raise DataError(problems)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
     print(
         f"course data OK: {len(data.articles)} articles, {len(data.events)} events, "
-        f"{len(data.terms)} terms, {len(data.exercises)} exercises"
+        f"{len(data.terms)} terms, {len(data.exercises)} exercises; every ¶ reference resolves"
     )
     return 0
 
@@ -51,12 +57,15 @@ def _handouts() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="prt", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="load and check all course data")
+    check = sub.add_parser("validate", help="load and check all course data, and the pages' ¶ references")
+    check.add_argument("--root", type=Path, default=Path("."), help="the book's folder (_toc.yml)")
     sub.add_parser("notebooks", help="regenerate and execute the exercise notebooks")
     sub.add_parser("zip", help="zip the built book (_build/html) for passing on")
     sub.add_parser("handouts", help="print a PDF per chapter and one of the book (needs chromium)")
     args = parser.parse_args(argv)
-    commands = {"validate": _validate, "notebooks": _notebooks, "zip": _zip, "handouts": _handouts}
+    if args.command == "validate":
+        return _validate(args.root)
+    commands = {"notebooks": _notebooks, "zip": _zip, "handouts": _handouts}
     return commands[args.command]()
 
 

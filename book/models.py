@@ -38,6 +38,18 @@ def _to_text(value: object) -> object:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+class FieldError(ValueError):
+    """A rule across fields, blamed on the field an editor should change.
+
+    pydantic places a model validator's error on the whole entry; the loader reads
+    ``field`` from this error so the message still names a field.
+    """
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 class Strict(BaseModel):
     """Unknown fields are errors: a typo in a field name must not vanish silently."""
 
@@ -116,7 +128,6 @@ class Article(Strict):
     id: Slug
     title: str
     short: str = Field(max_length=30, description="a few words for lists and back-links")
-    subtitle: str | None = None
     byline: str | None = Field(description="None when the text is unsigned")
     date: DateField | None = Field(description="publication date; None when undated")
     publisher: str
@@ -171,7 +182,7 @@ class Event(Strict):
     @model_validator(mode="after")
     def _end_after_start(self) -> "Event":
         if self.end is not None and self.end.stop <= self.date.start:
-            raise ValueError(f"end {self.end} comes before date {self.date}")
+            raise FieldError("end", f"end {self.end} comes before date {self.date}")
         return self
 
 
@@ -186,7 +197,7 @@ class OriginalForm(Strict):
     @model_validator(mode="after")
     def _arabic_needs_transliteration(self) -> "OriginalForm":
         if self.language == "ar" and not self.transliteration:
-            raise ValueError("an Arabic term needs a transliteration")
+            raise FieldError("transliteration", "an Arabic term needs a transliteration")
         return self
 
 
@@ -245,9 +256,9 @@ class MultipleChoice(ExerciseBase):
     def _right_count(self) -> "MultipleChoice":
         right = sum(o.correct for o in self.options)
         if right == 0:
-            raise ValueError("no option is marked correct")
+            raise FieldError("options", "no option is marked correct")
         if right > 1 and not self.multiple:
-            raise ValueError(f"{right} options are correct but multiple is false")
+            raise FieldError("multiple", f"{right} options are correct but multiple is false")
         return self
 
 
@@ -273,7 +284,7 @@ class Matching(ExerciseBase):
     @model_validator(mode="after")
     def _something_to_match(self) -> "Matching":
         if len(self.terms) + len(self.pairs) < 3:
-            raise ValueError("a matching exercise needs at least 3 terms or pairs")
+            raise FieldError("terms", "a matching exercise needs at least 3 terms or pairs")
         return self
 
 
