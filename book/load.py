@@ -33,7 +33,7 @@ class DataError(ValueError):
         super().__init__("invalid course data:\n  " + "\n  ".join(problems))
 
 
-class _TextDates(yaml.SafeLoader):
+class _TextDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: 20x faster, same nodes
     """A YAML loader that keeps ``2019-10-01`` as text, so date precision survives."""
 
 
