@@ -189,8 +189,11 @@ def _page_problems(page: Path, root: Path, where: dict[str, Article]) -> list[st
             )
         for match in PARA_ROLE.finditer(line):
             article, _, number = match.group(1).rpartition(":")
-            wrong = _paragraph(number, article or here or "", where) if (article or here) else (
-                "a bare ¶ number needs the article's text on the same page; write {para}`article:N`")
+            article = article or here or ""  # a bare number is a ¶ of this page's article
+            if not article:
+                wrong = "this page holds no article; write {para}`article:N`"
+            else:
+                wrong = _paragraph(number, article, where)
             if wrong:
                 problems.append(f"{name}:{n}: {{para}}`{match.group(1)}`: {wrong}")
     return problems

@@ -104,6 +104,19 @@ def test_paragraph_999_in_a_chapter_names_file_and_line(book_copy, capsys):
     assert f"chapters/tishreen.md:{line}: {{para}}`999`: ¶999 is not in 'tishreen'" in out
 
 
+@pytest.mark.parametrize("role, message", [
+    ("{para}`3`", "this page holds no article"),
+    ("{para}`nowhere:3`", "article 'nowhere' has no text on any page"),
+])
+def test_a_paragraph_role_outside_its_chapter_must_name_a_real_article(book_copy, capsys, role, message):
+    path = book_copy / "how-to-use.md"
+    line = _line(path, r"^[A-Z][a-z]+ ")  # a line of prose
+    _replace_line(path, line, "", f"See {role}. ")
+    code, out = _validate(book_copy, capsys)
+    assert code == 1
+    assert f"how-to-use.md:{line}: {role}: {message}" in out
+
+
 def test_a_raw_script_in_a_chapter_is_rejected_with_file_and_line(book_copy, capsys):
     path = book_copy / "chapters" / "tishreen.md"
     _replace_line(path, _line(path, r"^## Context"), "## Context", "## Context\n\n<script>alert('mine')</script>\n")
