@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import DataError, load_course
+from .load import DataError, load_course, load_timeline_extras
 
 
 def _validate(root: Path) -> int:
@@ -17,6 +17,7 @@ def _validate(root: Path) -> int:
 
     try:
         data = load_course()
+        extras = load_timeline_extras(events=data.events)
         problems = check_book(data, root)
         if problems:
             raise DataError(problems)
@@ -25,7 +26,8 @@ def _validate(root: Path) -> int:
         return 1
     print(
         f"course data OK: {len(data.articles)} articles, {len(data.events)} events, "
-        f"{len(data.terms)} terms, {len(data.exercises)} exercises; every ¶ reference resolves"
+        f"{len(data.terms)} terms, {len(data.exercises)} exercises, {len(extras.periods)} periods, "
+        f"{len(extras.labels)} short labels; every ¶ reference resolves"
     )
     return 0
 
@@ -54,6 +56,15 @@ def _handouts() -> int:
     return 0
 
 
+def _facilitator() -> int:
+    from .facilitator_edition import build
+
+    root = Path(__file__).resolve().parent.parent / "_build"
+    pages = build(root / "html", root / "facilitator")
+    print(f"wrote {root / 'facilitator'} ({pages} pages; open group.html for the group's answers)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="prt", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -62,10 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("notebooks", help="regenerate and execute the exercise notebooks")
     sub.add_parser("zip", help="zip the built book (_build/html) for passing on")
     sub.add_parser("handouts", help="print a PDF per chapter and one of the book (needs chromium)")
+    sub.add_parser("facilitator", help="write the facilitator edition beside the built book")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.root)
-    commands = {"notebooks": _notebooks, "zip": _zip, "handouts": _handouts}
+    commands = {"notebooks": _notebooks, "zip": _zip, "handouts": _handouts, "facilitator": _facilitator}
     return commands[args.command]()
 
 

@@ -8,6 +8,7 @@ missing term) are checked here too, because no single model can see them.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,103 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from .models import Article, Event, Exercise, FieldError, Term
+from .timeline_models import Period, ShortLabel
+from .yamlfile import DataError, Path_, Place, read_entries
 
 DATA_DIR = Path(__file__).parent / "data"
 #: Tests point this at a modified copy of the data (the kernel inherits it).
 DATA_ENV = "PRT_DATA_DIR"
-
-
-class DataError(ValueError):
-    """Invalid course data; the message names file, line, entry and field."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("invalid course data:\n  " + "\n  ".join(problems))
-
-
-class _TextDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: 20x faster, same nodes
-    """A YAML loader that keeps ``2019-10-01`` as text, so date precision survives."""
-
-
-_TextDates.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where an entry was read: its file, and the line of each of its fields and list items.
-
-    Kept beside the validated models so that a problem found later (a cross-reference, a
-    ¶ number the article does not have) still names the file and line to edit.
-    """
-
-    file: str
-    lines: dict[Path_, int]
-
-    def line(self, path: Path_ = ()) -> int:
-        """The line of ``path`` inside the entry, or of the nearest field that holds it."""
-        while path not in self.lines:
-            path = path[:-1]
-        return self.lines[path]
-
-    def problem(self, noun: str, ident: str, path: Path_, message: str) -> str:
-        """``file:line: noun 'id', field 'name': message``; a list item's field is its list."""
-        names = [str(p) for p in (path[:-1] if path and isinstance(path[-1], int) else path)]
-        field = f", field {'.'.join(names)!r}" if names else ""
-        return f"{self.file}:{self.line(path)}: {noun} {ident!r}{field}: {message}"
-
-
-def _lines(node: yaml.Node, path: Path_ = ()) -> dict[Path_, int]:
-    """The line of every field and list item under ``node``, keyed by its path."""
-    found = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            found.update(_lines(value, path + (key.value,)))
-            found[path + (key.value,)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for n, item in enumerate(node.value):
-            found.update(_lines(item, path + (n,)))
-    return found
-
-
-@dataclass(frozen=True)
-class _Entry:
-    data: Any
-    place: Place
-
-
-def _read_entries(path: Path) -> list[_Entry]:
-    """The file's top-level list, each entry with the lines its fields start on."""
-    try:
-        loader = _TextDates(path.read_text(encoding="utf-8"))
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as err:
-        raise DataError([f"{_show(path)}: not valid YAML: {err}"]) from None
-    except OSError as err:
-        raise DataError([f"{_show(path)}: cannot be read: {err.strerror}"]) from None
-    if not isinstance(data, list):
-        raise DataError([f"{_show(path)}: expected a list of entries at the top level"])
-    return [_Entry(d, Place(_show(path), _lines(n))) for d, n in zip(data, node.value)]
-
-
-def _show(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 #: The tags pydantic puts in an error's location for the exercise union ("choice", ...).
@@ -135,7 +48,7 @@ def _path(error: Any) -> Path_:
 def _validate(path: Path, model: Any, noun: str) -> list[tuple[Any, Place]]:
     adapter = TypeAdapter(model)
     items, problems, seen = [], [], {}
-    for entry in _read_entries(path):
+    for entry in read_entries(path):
         ident = entry.data.get("id", "?") if isinstance(entry.data, dict) else "?"
         try:
             item = adapter.validate_python(entry.data)
@@ -262,3 +175,56 @@ def load_course(data_dir: Path | None = None) -> Course:
 def course() -> Course:
     """The course's data, loaded once per process (notebooks and Sphinx share it)."""
     return load_course()
+
+
+@dataclass(frozen=True)
+class TimelineExtras:
+    """What the drawn timelines add to the events: period bands and short labels."""
+
+    periods: list[Period]
+    labels: dict[str, str]
+
+
+def _near(day: Any, days: set[Any]) -> bool:
+    return any(abs((day - d).days) <= 1 for d in days)
+
+
+def load_timeline_extras(data_dir: Path | None = None, events: dict[str, Event] | None = None) -> TimelineExtras:
+    """periods.yml and labels.yml, checked against the events: a period's evidence must
+    exist and start or end within a day of the period's first or last day (so a band
+    and the events that date it cannot drift apart), a label must name an event."""
+    data_dir = data_dir or Path(os.environ.get(DATA_ENV) or DATA_DIR)
+    events = events if events is not None else load_course(data_dir).events
+    problems: list[str] = []
+    loaded = []
+    places: dict[tuple[str, str], Place] = {}
+    for name, model, noun in (("periods.yml", Period, "period"), ("labels.yml", ShortLabel, "label")):
+        try:
+            loaded.append(_all([data_dir / name], model, noun, places))
+        except DataError as err:
+            problems += err.problems
+            loaded.append([])
+    if problems:
+        raise DataError(problems)
+    periods, labels = loaded
+    problems = [places["label", x.id].problem("label", x.id, ("id",), "unknown event")
+                for x in labels if x.id not in events]
+    for p in periods:
+        bounds = {p.start.start} | ({p.end.stop - dt.timedelta(days=1)} if p.end else set())
+        for n, ev in enumerate(p.evidence):
+            e = events.get(ev)
+            where = places["period", p.id]
+            if e is None:
+                problems.append(where.problem("period", p.id, ("evidence", n), f"unknown event {ev!r}"))
+            elif not (_near(e.date.start, bounds) or _near((e.end or e.date).stop - dt.timedelta(days=1), bounds)):
+                problems.append(where.problem("period", p.id, ("evidence", n),
+                                              f"event {ev!r} ({e.date}) is not at the period's start or end"))
+    if problems:
+        raise DataError(problems)
+    return TimelineExtras(periods=periods, labels={x.id: x.label for x in labels})
+
+
+@lru_cache(maxsize=1)
+def timeline_extras() -> TimelineExtras:
+    """Period bands and short labels, loaded once per process."""
+    return load_timeline_extras(events=course().events)
