@@ -15,6 +15,10 @@ from helpers import axe_serious
 
 pytestmark = pytest.mark.browser
 
+def _pages(built: Path) -> list[str]:
+    return sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html") if "_static" not in p.parts)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_violation(browser, built, scheme):
     # bypass_csp only so that axe itself can be injected; the page's own policy is tested below.
