@@ -24,9 +24,6 @@
     }
     return plotly;
   }
-  /* Shared with timeline.js, which draws the interactive timeline with it. */
-  window.PRT = window.PRT || {};
-  window.PRT.loadPlotly = loadPlotly;
 
   /* Whether the browser kept it: private modes, a full or disabled storage refuse. */
   function store(id, value) {
