@@ -498,7 +498,8 @@ def _mark_outside_links(app: Sphinx, pagename: str, templatename: str, context: 
 
 #: Scripts only some pages use, each with the mark in a page's body that calls for it.
 BODY_SCRIPTS = {"notes.js": 'class="margin', "terms.js": "prt-term", "anatomy.js": "prt-fold",
-                "flags.js": 'class="prt-pnum"'}
+                "flags.js": 'class="prt-pnum"', "graders.js": "prt-exercise", "ledger.js": 'data-kind="ledger"',
+                "exercises.js": "prt-exercise", "flashcards.js": "prt-flashcards"}
 #: Scripts of one page: page name -> files in static/.
 PAGE_SCRIPTS = {"search": ["search-summary.js"], "glossary": ["glossary-filter.js"],
                 "my-answers": ["answer-file.js", "my-answers.js"]}

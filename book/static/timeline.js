@@ -2,34 +2,16 @@
  * build time and needs no script).
  * - View buttons show one drawn view (years) and, on a phone, the cards of those years.
  * - A mark is a button: a tap, a click, Enter or Space opens the event's card in place,
- *   the arrow keys (and Home, End) move between marks in date order, one Tab stop per chart;
  *   beside the chart (a copy of the card written in the page); the card's "Go to ¶n"
  *   link is the way to the paragraph, never the tap itself. Escape closes the card.
- * - "Interactive chart" loads plotly.js once (from _static/vendor, only then),
+ * - One Tab stop per chart: the arrow keys (and Home, End) move between marks in date order.
+ * - "Interactive chart" loads plotly.js once (window.PRT.loadPlotly, from course.js),
  *   draws the figure kept as JSON in the page with the page's own view buttons, one
  *   legend (the caption's), hover labels kept inside, and the colours of the current
  *   light or dark theme, redrawn when the theme changes.
  * A classic script, not a module: modules do not load from file://. */
 (function () {
   "use strict";
-  var HERE = (document.currentScript && document.currentScript.src) || "";
-  var plotly = null;
-
-  /* plotly.js once per page, from _static/vendor beside this script: a promise of
-   * window.Plotly (already there if another script of the page loaded it). */
-  function loadPlotly() {
-    if (window.Plotly) { return Promise.resolve(window.Plotly); }
-    if (!plotly) {
-      plotly = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = HERE.replace(/timeline\.js(\?.*)?$/, "vendor/plotly.min.js");
-        script.onload = function () { resolve(window.Plotly); };
-        script.onerror = function () { plotly = null; reject(new Error("plotly.js did not load")); };
-        document.head.appendChild(script);
-      });
-    }
-    return plotly;
-  }
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
 
@@ -167,9 +149,11 @@
 
     var live = figure.querySelector(".prt-tl-live");
     live.addEventListener("click", function () {
+      var load = window.PRT && window.PRT.loadPlotly;  /* course.js, on every page */
+      if (!load) { status.textContent = "The interactive chart is not available here."; return; }
       live.disabled = true;
       status.textContent = "Loading the interactive chart...";
-      loadPlotly().then(function (Plotly) {
+      load().then(function (Plotly) {
         var spec = JSON.parse(figure.querySelector(".prt-tl-data").textContent);
         var layout = spec.layout;
         var current = views.filter(function (v) { return !v.hidden; })[0] || views[0];
