@@ -226,6 +226,9 @@ def test_interactive_chart_one_legend_toolbar_clear_hover_inside_and_dark(browse
                 "bs => bs.map(b => b.getBoundingClientRect().toJSON())"):
             assert (toolbar is None or box["bottom"] <= toolbar["y"] or box["top"] >= toolbar["y"] + toolbar["height"]
                     or box["right"] <= toolbar["x"] or box["left"] >= toolbar["x"] + toolbar["width"])
+        fills = set(graph.locator(".scatterlayer .point").evaluate_all("ps => ps.map(p => getComputedStyle(p).fill)"))
+        tints = {"rgb(86, 180, 233)", "rgb(230, 159, 0)", "rgb(195, 166, 232)", "rgb(63, 194, 159)"}
+        assert fills & tints and fills <= tints | {"rgb(18, 18, 18)"}, fills  # the dark theme's tints
         tick = graph.locator(".xtick text").first
         assert tick.evaluate("t => getComputedStyle(t).fill") in ("rgb(230, 230, 230)",)  # the dark theme's text
         if device is LAPTOP:  # hover needs a mouse
