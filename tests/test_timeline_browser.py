@@ -269,3 +269,23 @@ def test_axe_finds_no_serious_violation_with_a_card_open(browser, built, device)
             problems += [(rel, scheme, v) for v in found if v["impact"] in ("serious", "critical")]
             context.close()
     assert not problems, problems
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_printed_handout_carries_the_whole_chronology(built, chapter):
+    """Paper gets every event of the chapter (the cards as a two-column chronology), not
+    only the years the screen opened on, and not a folded section."""
+    import shutil
+    import subprocess
+
+    from book import timeline
+
+    pdf = built / "handouts" / f"{chapter}.pdf"
+    if not pdf.exists() or not shutil.which("pdftotext"):
+        pytest.fail("no handout or no pdftotext: run `make book` (and `make test-deps`)")
+    def squeeze(text: str) -> str:  # a line may break anywhere; pdftotext drops a hyphen it breaks at
+        return re.sub(r"[\s-]+", "", text)
+
+    text = squeeze(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    missing = [e.id for e in timeline.for_chapter(chapter).events if squeeze(e.title) not in text]
+    assert not missing, missing
