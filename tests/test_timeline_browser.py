@@ -41,6 +41,7 @@ class Reader:
         if device.get("is_mobile") and jump.count():
             jump.tap()  # on a phone a chapter's timeline is folded: the jump bar opens it
         self.figure = self.page.locator(".prt-timeline-figure").first
+        self.figure.wait_for(state="visible")
 
     def foreign(self) -> list[str]:
         return [u for u in self.requests if urlparse(u).scheme not in ("file", "data", "blob")]
@@ -49,14 +50,6 @@ class Reader:
         assert not self.errors, self.errors
         assert not self.foreign(), self.foreign()
         self.context.close()
-
-
-def _open_timeline(reader: Reader) -> None:
-    """A chapter folds its timeline on a phone: tap the jump bar's Timeline, as a reader would."""
-    jump = reader.page.locator(".prt-jumpbar").get_by_role("link", name="Timeline")
-    if jump.count() and jump.is_visible():
-        jump.tap()
-        reader.figure.wait_for(state="visible")
 
 
 def _article_date(rel: str) -> dt.date | None:
@@ -189,7 +182,6 @@ def test_the_keyboard_reaches_a_mark_and_opens_and_closes_its_card(browser, buil
 def test_phone_shows_dated_cards_not_a_sideways_chart(browser, built, rel):
     reader = Reader(browser, built, rel, PHONE)
     page = reader.page
-    _open_timeline(reader)
     assert reader.figure.is_visible()
     assert reader.figure.locator(".prt-tl-scroll").is_hidden()
     assert page.locator(".prt-timeline .prt-table-wrap").first.is_hidden()
@@ -218,7 +210,6 @@ def test_interactive_chart_one_legend_toolbar_clear_hover_inside_and_dark(browse
     for device in (PHONE, LAPTOP):
         reader = Reader(browser, built, rel, device, scheme="dark")
         page = reader.page
-        _open_timeline(reader)
         reader.figure.get_by_role("button", name=re.compile("Interactive chart")).tap()
         graph = reader.figure.locator(".prt-tl-chart")
         graph.locator("svg.main-svg").first.wait_for(timeout=15_000)
