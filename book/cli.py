@@ -12,8 +12,11 @@ from .load import DataError, load_course
 
 
 def _validate() -> int:
+    from .sources import check
+
     try:
         data = load_course()
+        check()
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
