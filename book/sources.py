@@ -21,7 +21,7 @@ from typing import Iterator, Literal
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .load import DATA_DIR, DATA_ENV, DataError, _read_entries, _show
 from .models import MONTHS, PartialDate
@@ -30,8 +30,8 @@ ROOT = DATA_DIR.parent.parent
 #: Prose that cites sources in links: every page a reader opens.
 PROSE = ("chapters/*.md", "reference/*.md", "*.md")
 Kind = Literal[
-    "primary", "wire", "newspaper", "broadcaster", "magazine", "ngo", "intergovernmental",
-    "encyclopedia", "scholarly", "party-press", "archive", "reference", "blog",
+    "primary", "wire", "newspaper", "broadcaster", "magazine", "ngo", "think-tank", "intergovernmental",
+    "encyclopedia", "scholarly", "publisher", "party-press", "archive", "reference", "blog", "copy",
 ]
 #: Words that make an event a forecast; once its date has passed they are stale.
 FUTURE = re.compile(
@@ -53,6 +53,12 @@ class Publisher(BaseModel):
     name: str = Field(min_length=2)
     kind: Kind
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _copies_say_whose(self) -> "Publisher":
+        if self.kind == "copy" and not self.note:
+            raise ValueError("a copy site needs a note saying whose text it hosts")
+        return self
 
 
 class Registry(BaseModel):

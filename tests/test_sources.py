@@ -130,3 +130,14 @@ def test_the_check_date_is_shown_on_the_timelines(built):
     for page in pages:
         text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
         assert f"checked as of {label}" in text, page.name
+
+
+def test_a_copy_site_must_say_whose_text_it_hosts(data_copy):
+    registry = data_copy / "sources.yml"
+    text = registry.read_text(encoding="utf-8")
+    start = text.index("- domain: docslib.org")
+    end = text.index("\n- domain:", start + 1)
+    registry.write_text(text[:start] + "- domain: docslib.org\n  name: Docslib\n  kind: copy" + text[end:],
+                        encoding="utf-8")
+    with pytest.raises(sources.DataError, match=r"sources\.yml: field 'publishers\.\d+': .*copy site needs a note"):
+        sources.problems(data_copy)
