@@ -28,7 +28,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .anatomy import shape_chapter
+from .glossary_filter import glossary_filter
 from .assets import PLOTLY_STATIC, plotly_js_path
+from .links import mark_outside_links
+from .search_terms import CourseDomain
 from .load import course
 from .models import Article, Term
 
@@ -289,7 +293,7 @@ class CourseGlossary(SphinxDirective):
             bar += nodes.reference("", letter, refid=_letter_id(letter))
             if i < len(letters) - 1:
                 bar += nodes.Text(" · ")
-        out: list[nodes.Node] = [bar]
+        out: list[nodes.Node] = [nodes.raw("", glossary_filter(course().articles), format="html"), bar]
         for letter in letters:
             # (Sphinx reads "heading-level", MyST's writer override reads "level".)
             out.append(nodes.rubric("", letter, ids=[_letter_id(letter)], **{"heading-level": 2, "level": 2}))
@@ -397,6 +401,10 @@ def _fill_term_uses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         by_doc: dict[str, list[tuple[str, str]]] = {}
         for doc, anchor, label in places:
             by_doc.setdefault(doc, []).append((anchor, label))
+        chapters = [f"prt-in-{doc.rsplit('/', 1)[-1]}" for doc in by_doc]
+        item = slot.parent.parent  # definition_list_item: the entry's term, then its definition
+        item[0]["classes"].extend(chapters)
+        slot.parent["classes"].extend(chapters)
         for n, (doc, spots) in enumerate(by_doc.items()):
             if n:
                 para += nodes.Text("; ")
@@ -425,7 +433,10 @@ def _fill_chapter_terms(app: Sphinx, slot: nodes.Element, docname: str) -> None:
         t = terms[term_id]
         head = nodes.term("", "", nodes.reference("", t.term, refuri=f"{glossary_uri}#term-{t.id}"))
         dlist += nodes.definition_list_item("", head, nodes.definition("", _para(nodes.Text(t.definition))))
-    slot.replace_self(dlist)
+    chapter = docname.rsplit("/", 1)[-1]
+    more = _para(nodes.reference("", "These words alone in the glossary, with their full entries",
+                                 refuri=f"{glossary_uri}?chapter={chapter}"), classes=["prt-chapter-filter"])
+    slot.replace_self([dlist, more])
 
 
 def _chapter_label(docname: str) -> str:
@@ -479,8 +490,29 @@ def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict,
     context["script_files"] = [deferred(js) for js in context.get("script_files", [])]
 
 
+def _mark_outside_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if "body" in context:
+        context["body"] = mark_outside_links(context["body"])
+
+
+#: Scripts only some pages use: page name -> files in static/.
+PAGE_SCRIPTS = {"search": ["search-summary.js"], "glossary": ["glossary-filter.js"]}
+
+
+def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    for name in PAGE_SCRIPTS.get(pagename, []):
+        # priority 200+: after documentation_options.js (priority 1), before searchtools.js runs.
+        app.add_js_file(name, priority=201 if pagename == "search" else 500,
+                        **({} if pagename == "search" else {"defer": "defer"}))
+
+
 def _add_template_filter(app: Sphinx) -> None:
-    app.builder.templates.environment.filters["prt_without_unneeded_scripts"] = without_unneeded_scripts
+    from book.navigation import without_hidden_toggles, without_inline_print
+
+    filters = app.builder.templates.environment.filters
+    filters["prt_without_unneeded_scripts"] = without_unneeded_scripts
+    filters["prt_without_hidden_toggles"] = without_hidden_toggles
+    filters["prt_without_inline_print"] = without_inline_print
 
 
 PACKAGE_DIR = Path(__file__).parent
@@ -628,6 +660,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     app.add_css_file("course.css")
     app.add_js_file("course.js", defer="defer")
+    app.add_js_file("nav.js", defer="defer")
+    app.add_js_file("notes.js", defer="defer")
+    app.add_js_file("terms.js", defer="defer")
+    app.add_js_file("anatomy.js", defer="defer")
+    app.add_css_file("reader.css")
+    app.connect("doctree-read", shape_chapter)
+    app.connect("html-page-context", _mark_outside_links)
+    app.add_domain(CourseDomain)
+    app.connect("html-page-context", _page_scripts)
     app.connect("builder-inited", _add_template_filter)
     app.connect("html-page-context", _defer_scripts)
     app.connect("doctree-read", _drop_widget_state)

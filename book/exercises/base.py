@@ -71,7 +71,7 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
     hint_html = f'<p class="prt-ex-hint">{html.escape(hint)}</p>' if hint else ""
     return (
         f'<section class="prt-exercise" id="ex-{exercise.id}" data-exercise="{exercise.id}" '
-        f'data-kind="{spec["kind"]}" aria-labelledby="ex-{exercise.id}-title">'
+        f'data-kind="{spec["kind"]}" data-chapter="{exercise.chapter}" aria-labelledby="ex-{exercise.id}-title">'
         f'<p class="prt-ex-title" id="ex-{exercise.id}-title"><strong>{html.escape(exercise.title)}'
         f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(exercise.prompt)}</p>{hint_html}"
         f'<div class="prt-ex-body">{body}</div>'

@@ -46,13 +46,17 @@ def key_text(ex: Matching) -> list[str]:
 
 
 def static_html(ex: Matching) -> str:
+    """One group of radio buttons per left item, each answer written out in full: a
+    phone's select menu cut long definitions to a few words."""
     offered = rights(ex)
-    options = '<option value="">Choose…</option>' + "".join(
-        f'<option value="{i}">{html.escape(r)}</option>' for i, r in enumerate(offered)
-    )
-    rows = "".join(
-        f'<div class="prt-match-row"><label for="ex-{ex.id}-{n}">{html.escape(left)}</label>'
-        f'<select id="ex-{ex.id}-{n}" data-left="{n}">{options}</select></div>'
+    groups = "".join(
+        f'<fieldset class="prt-match-item" data-left="{n}"><legend>{html.escape(left)}</legend>'
+        + "".join(
+            f'<label class="prt-option"><input type="radio" name="ex-{ex.id}-{n}" value="{i}"> '
+            f"{html.escape(r)}</label>"
+            for i, r in enumerate(offered)
+        )
+        + "</fieldset>"
         for n, (left, _) in enumerate(pairs(ex))
     )
     spec = {
@@ -60,7 +64,7 @@ def static_html(ex: Matching) -> str:
         "lefts": [left for left, _ in pairs(ex)],
         "key": [offered.index(right) for _, right in pairs(ex)],
     }
-    return frame_html(ex, spec, f'<div class="prt-match">{rows}</div>')
+    return frame_html(ex, spec, f'<div class="prt-match">{groups}</div>')
 
 
 def widget(ex: Matching) -> w.Widget:

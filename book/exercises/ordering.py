@@ -12,6 +12,8 @@ from ..models import Event, Ordering
 from ..timeline import date_label
 from .base import Result, frame_html, frame_widget, shuffled
 
+HINT = "Think about what each event made possible for the next one."
+
 
 def _events(ex: Ordering) -> list[Event]:
     events = course().events
@@ -37,12 +39,19 @@ def grade(ex: Ordering, answer: list[str]) -> Result:
     if hits == len(right):
         events = course().events
         return Result(True, 1.0, [f"{date_label(events[i])}: {events[i].title}" for i in right])
+    events = course().events
+    misplaced = [out_of_place(events[a]) for a, b in zip(answer, right) if a != b]
     return Result(
         False,
         hits / len(right),
-        [f"{hits} of {len(right)} events are in the right place.",
-         "Think about what each event made possible for the next one."],
+        [f"{hits} of {len(right)} events are in the right place."] + misplaced + [HINT],
     )
+
+
+def out_of_place(event: Event) -> str:
+    """A misplaced event, named, with the ¶ that explains it when there is one."""
+    where = f" (¶{event.passage[1:]})" if event.passage else ""
+    return f"Not in its place: {event.title}{where}."
 
 
 def key_text(ex: Ordering) -> list[str]:
@@ -64,7 +73,8 @@ def static_html(ex: Ordering) -> str:
         "kind": "ordering",
         "key": key(ex),
         "dates": {i: f"{date_label(events[i])}: {events[i].title}" for i in key(ex)},
-        "hint": "Think about what each event made possible for the next one.",
+        "hint": HINT,
+        "misplaced": {e.id: out_of_place(e) for e in presented(ex)},
     }
     return frame_html(ex, spec, body)
 

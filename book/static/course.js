@@ -45,14 +45,35 @@
   function verdict(correct, messages, invalid) {
     return { correct: correct, messages: messages, invalid: !!invalid };
   }
+  /* Text with every "¶14" a link to that paragraph of the exercise's chapter: the
+   * chapter and exercise pages sit side by side, one folder down from the book's root. */
+  function withParagraphLinks(node, text, chapter) {
+    String(text).split(/(¶\d+)/).forEach(function (part) {
+      var m = /^¶(\d+)$/.exec(part);
+      if (m && chapter) {
+        var a = el("a", part, "prt-para-link");
+        a.href = "../chapters/" + chapter + ".html#p" + m[1];
+        a.setAttribute("aria-label", "Paragraph " + m[1] + " of the chapter");
+        node.appendChild(a);
+      } else if (part) { node.appendChild(document.createTextNode(part)); }
+    });
+    return node;
+  }
+  function linkParagraphs(node, chapter) {
+    var text = node.textContent;
+    node.textContent = "";
+    withParagraphLinks(node, text, chapter);
+  }
   function show(box, result) {
-    var out = box.querySelector(".prt-feedback");
+    var out = box.querySelector(".prt-feedback"), chapter = box.getAttribute("data-chapter");
     out.textContent = "";
     if (result.correct === true || result.correct === false) {
       out.appendChild(el("p", result.correct ? "Right." : "Not yet.", result.correct ? "prt-right" : "prt-wrong"));
     }
     var list = el("ul");
-    result.messages.forEach(function (m) { list.appendChild(el("li", m, result.invalid ? "prt-wrong" : "")); });
+    result.messages.forEach(function (m) {
+      list.appendChild(withParagraphLinks(el("li", "", result.invalid ? "prt-wrong" : ""), m, chapter));
+    });
     out.appendChild(list);
   }
   function values(box, selector) {
@@ -91,21 +112,27 @@
         });
       },
       grade: function (spec, answer) {
-        var hits = 0;
-        spec.key.forEach(function (id, i) { if (answer[i] === id) { hits += 1; } });
+        var hits = 0, misplaced = [];
+        spec.key.forEach(function (id, i) {
+          if (answer[i] === id) { hits += 1; } else { misplaced.push(spec.misplaced[answer[i]]); }
+        });
         if (hits === spec.key.length) {
           return verdict(true, spec.key.map(function (id) { return spec.dates[id]; }));
         }
-        return verdict(false, [hits + " of " + spec.key.length + " events are in the right place.", spec.hint]);
+        return verdict(false, [hits + " of " + spec.key.length + " events are in the right place."]
+          .concat(misplaced, [spec.hint]));
       }
     },
     matching: {
       read: function (box) {
-        return values(box, "select").map(function (s) { return s.value === "" ? null : Number(s.value); });
+        return values(box, ".prt-match-item").map(function (group) {
+          var chosen = group.querySelector("input:checked");
+          return chosen ? Number(chosen.value) : null;
+        });
       },
       write: function (box, answer) {
-        values(box, "select").forEach(function (s, i) {
-          s.value = answer[i] === null || answer[i] === undefined ? "" : String(answer[i]);
+        values(box, ".prt-match-item").forEach(function (group, i) {
+          values(group, "input").forEach(function (input) { input.checked = answer[i] === Number(input.value); });
         });
       },
       grade: function (spec, answer) {
@@ -283,7 +310,11 @@
       show(box, result);
     }
     box.querySelector(".prt-check").addEventListener("click", check);
+    box.querySelectorAll(".prt-ex-hint, .prt-ex-prompt").forEach(function (node) {
+      if (/¶\d/.test(node.textContent)) { linkParagraphs(node, box.getAttribute("data-chapter")); }
+    });
     box.querySelector(".prt-reset").addEventListener("click", function () {
+      if (!window.confirm("Erase your answer to “" + box.querySelector(".prt-ex-title").textContent + "”?")) { return; }
       store(id, null);
       kind.write(box, initial);
       box.querySelector(".prt-feedback").textContent = "";
@@ -367,75 +398,6 @@
     });
   }
 
-  /* Margin notes float beside the text on wide screens, but floats stack: where notes
-   * are dense, a note would sit far below the paragraph it glosses. Such a note joins
-   * the text flow instead, right where it belongs (as on a phone). Measured in document
-   * order, since each change moves the notes after it; redone when the width changes. */
-  var DRIFT = 120, NOTE = "aside.margin, .sidebar.margin";
-  /* The text a note belongs to: the next element that is not a note (else the last before). */
-  function anchorOf(note) {
-    var el = note.nextElementSibling;
-    while (el && el.matches(NOTE)) { el = el.nextElementSibling; }
-    if (el) { return el; }
-    el = note.previousElementSibling;
-    while (el && el.matches(NOTE)) { el = el.previousElementSibling; }
-    return el;
-  }
-  function placeNotes() {
-    var notes = document.querySelectorAll(".bd-article aside.margin, .bd-article .sidebar.margin");
-    notes.forEach(function (note) { note.classList.remove("prt-note-inline"); });
-    if (window.matchMedia("(max-width: 768px)").matches) { return; }
-    notes.forEach(function (note) {
-      var anchor = anchorOf(note);
-      if (!anchor) { return; }
-      if (note.getBoundingClientRect().top - anchor.getBoundingClientRect().top > DRIFT) {
-        note.classList.add("prt-note-inline");
-      }
-    });
-  }
-  function watchNotes() {
-    var timer = null, width = window.innerWidth;
-    placeNotes();
-    window.addEventListener("resize", function () {
-      if (window.innerWidth === width) { return; }
-      width = window.innerWidth;
-      clearTimeout(timer);
-      timer = setTimeout(placeNotes, 150);
-    });
-    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(placeNotes); }
-  }
-
-  /* Glossary links: the definition as a small tooltip on hover and on keyboard focus.
-   * The title attribute (set at build time) stays the fallback with no JavaScript. */
-  function previewTerms() {
-    var tip = el("div", "", "prt-tooltip");
-    tip.id = "prt-tooltip";
-    tip.setAttribute("role", "tooltip");
-    tip.hidden = true;
-    document.body.appendChild(tip);
-    function open(link) {
-      tip.textContent = link.getAttribute("data-definition");
-      tip.hidden = false;
-      var box = link.getBoundingClientRect();
-      tip.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8)) + "px";
-      tip.style.top = (window.scrollY + box.bottom + 6) + "px";
-      link.setAttribute("aria-describedby", "prt-tooltip");
-    }
-    function close(link) {
-      tip.hidden = true;
-      if (link) { link.removeAttribute("aria-describedby"); }
-    }
-    document.querySelectorAll("a.prt-term[title]").forEach(function (link) {
-      link.setAttribute("data-definition", link.getAttribute("title"));
-      link.removeAttribute("title");
-      link.addEventListener("mouseenter", function () { open(link); });
-      link.addEventListener("focus", function () { open(link); });
-      link.addEventListener("mouseleave", function () { close(link); });
-      link.addEventListener("blur", function () { close(link); });
-    });
-    document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { close(document.activeElement); } });
-  }
-
   /* Flashcards: a deck at a time; "Not yet" sends a card to the back of the deck.
    * What you knew is kept per deck in this browser ("prt-cards:<deck>"). */
   function flashcards(box) {
@@ -486,8 +448,6 @@
     document.querySelectorAll(".prt-flashcards").forEach(flashcards);
     document.querySelectorAll(".prt-exercise").forEach(setup);
     document.querySelectorAll(".prt-timeline-figure").forEach(timeline);
-    previewTerms();
-    watchNotes();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

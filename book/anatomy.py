@@ -1,0 +1,64 @@
+"""A chapter's anatomy made to work on a phone: a jump bar and foldable blocks.
+
+A chapter runs to 75-110 phone screens: the introduction, the article, then long
+reference blocks (timeline, glossary words, exercises). Two things keep it usable:
+
+* a jump bar under the byline (Article · Key passages · Timeline · Questions ·
+  Exercises), so the discussion questions are one tap from the first screen;
+* the blocks a reader does not need to read through are marked ``prt-fold``; on a
+  narrow screen ``static/anatomy.js`` shows only their heading and a button, so the
+  article starts within two screens of the top. Wide screens and print show all.
+
+The section ids come from the chapter headings, which every chapter shares (the
+chapter-anatomy tests keep them).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from docutils import nodes
+
+#: Jump bar entries: (section id, label), in reading order.
+JUMPS = (
+    ("the-article", "Article"),
+    ("key-passages", "Key passages"),
+    ("timeline", "Timeline"),
+    ("discussion-questions", "Questions"),
+    ("exercises", "Exercises"),
+)
+#: Sections folded on narrow screens: the introduction before the article, and the
+#: reference blocks after it.
+FOLDED = {"in-this-chapter-you-will", "context", "what-to-watch-for-while-reading",
+          "about-this-text", "timeline", "words-in-this-chapter", "exercises"}
+CHAPTER_FOLDER = "chapters/"
+
+
+def jump_bar(present: set[str]) -> str:
+    """The jump bar's HTML, linking the sections the chapter has."""
+    links = " ".join(f'<li><a href="#{sid}">{escape(label)}</a></li>'
+                     for sid, label in JUMPS if sid in present)
+    return f'<nav class="prt-jumpbar" aria-label="Jump to"><ul>{links}</ul></nav>\n'
+
+
+def shape_chapter(app: Any, doctree: nodes.document) -> None:
+    """doctree-read: on a chapter page, mark foldable sections and add the jump bar."""
+    if not app.env.docname.startswith(CHAPTER_FOLDER):
+        return
+    sections = list(doctree.findall(nodes.section))
+    if not sections:
+        return
+    present = set()
+    for section in sections:
+        ids = set(section["ids"])
+        present |= ids
+        if ids & FOLDED:
+            section["classes"].append("prt-fold")
+    top = sections[0]
+    byline = next((child for child in top.children if isinstance(child, nodes.paragraph)), None)
+    bar = nodes.raw("", jump_bar(present), format="html")
+    if byline is not None:
+        byline.parent.insert(byline.parent.index(byline) + 1, bar)
+    else:
+        top.insert(1, bar)

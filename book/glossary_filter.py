@@ -1,0 +1,30 @@
+"""The glossary page, filtered to one chapter's words.
+
+The glossary holds every term of the course (about 130,000 px on a phone). A group
+preparing one chapter wants that chapter's words: each entry carries a class per
+chapter that links it (``prt-in-<chapter>``, added where "Where it appears" is filled
+in), and ``static/glossary-filter.js`` shows a chapter's entries alone, from a menu or
+from ``glossary.html?chapter=<chapter>`` (each chapter's "Words in this chapter" links
+there). The control is hidden until the script runs: with scripts off the whole
+glossary shows, as before.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Mapping
+
+from .models import Article
+
+
+def glossary_filter(articles: Mapping[str, Article]) -> str:
+    """The filter control's HTML: one option per chapter, in the course's order."""
+    options = "".join(f'<option value="{escape(key)}">{escape(a.short)}</option>'
+                      for key, a in articles.items())
+    return (
+        '<form class="prt-glossary-filter" hidden>'
+        '<label for="prt-glossary-chapter">Show the words of</label> '
+        '<select id="prt-glossary-chapter"><option value="">every chapter</option>'
+        f"{options}</select> "
+        '<span class="prt-glossary-count" role="status" aria-live="polite"></span></form>'
+    )

@@ -1,0 +1,76 @@
+/* Permanent Revolution Today: glossary words by touch, mouse and keyboard.
+ * A tap, click or Enter on a glossary word opens a small panel at the word: the
+ * definition, a "Full entry" link to the glossary, and Close. The reader stays in
+ * place (the glossary page is very long). Escape or Close shuts the panel and puts the
+ * focus back on the word. With scripts off the word is a plain link to its entry, and
+ * its title attribute (written at build time) still shows the definition on hover. */
+(function () {
+  "use strict";
+  var panel = null, opener = null;
+
+  function build() {
+    panel = document.createElement("div");
+    panel.className = "prt-term-panel";
+    panel.id = "prt-term-panel";
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-labelledby", "prt-term-panel-title");
+    panel.tabIndex = -1;
+    panel.hidden = true;
+    panel.innerHTML = '<p class="prt-term-panel-title" id="prt-term-panel-title"></p>' +
+      '<p class="prt-term-panel-def"></p><p class="prt-term-panel-actions">' +
+      '<a class="prt-term-panel-full">Full entry</a> ' +
+      '<button type="button" class="prt-term-panel-close">Close</button></p>';
+    panel.querySelector(".prt-term-panel-close").addEventListener("click", close);
+    document.body.appendChild(panel);
+  }
+
+  function place(link) {
+    var box = link.getBoundingClientRect(), width = document.documentElement.clientWidth;
+    panel.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + width - panel.offsetWidth - 8)) + "px";
+    panel.style.top = (window.scrollY + box.bottom + 6) + "px";
+  }
+
+  function open(link) {
+    if (!panel) { build(); }
+    opener = link;
+    panel.querySelector(".prt-term-panel-title").textContent = link.textContent.trim();
+    panel.querySelector(".prt-term-panel-def").textContent = link.getAttribute("data-definition");
+    panel.querySelector(".prt-term-panel-full").href = link.href;
+    panel.hidden = false;
+    link.setAttribute("aria-expanded", "true");
+    place(link);
+    panel.focus();
+  }
+
+  function close() {
+    if (!panel || panel.hidden) { return; }
+    panel.hidden = true;
+    if (opener) {
+      opener.setAttribute("aria-expanded", "false");
+      opener.focus();
+      opener = null;
+    }
+  }
+
+  function start() {
+    var links = document.querySelectorAll("a.prt-term[title]");
+    links.forEach(function (link) {
+      link.setAttribute("data-definition", link.getAttribute("title"));
+      link.removeAttribute("title");
+      link.setAttribute("aria-haspopup", "dialog");
+      link.setAttribute("aria-expanded", "false");
+      link.addEventListener("click", function (ev) {
+        if (ev.ctrlKey || ev.metaKey || ev.shiftKey) { return; }
+        ev.preventDefault();
+        if (opener === link && !panel.hidden) { close(); } else { open(link); }
+      });
+    });
+    document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { close(); } });
+    document.addEventListener("click", function (ev) {
+      if (panel && !panel.hidden && !panel.contains(ev.target) && !(ev.target.closest && ev.target.closest("a.prt-term"))) {
+        close();
+      }
+    });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();
