@@ -12,7 +12,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_PORT ?= 8888
 
-.PHONY: book html vendor handouts test test-deps lab notebooks validate lock clean zip bench
+.PHONY: book html vendor handouts facilitator test test-deps lab notebooks validate lock clean zip bench
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating $(VENV) with $(PYTHON)"
@@ -26,8 +26,12 @@ $(STAMP): requirements.lock pyproject.toml
 validate: $(STAMP)
 	@$(BIN)/python -m book.cli validate
 
-book: html handouts
-	@echo "==> built: _build/html/index.html (handouts in _build/html/handouts/)"
+book: html handouts facilitator
+	@echo "==> built: _build/html/index.html (handouts in _build/html/handouts/; facilitator edition in _build/facilitator/)"
+
+# The readers' book plus answer keys, facilitator notes and the group page, never linked from it.
+facilitator: html
+	@$(BIN)/python -m book.cli facilitator
 
 # JavaScript the book ships (plotly.js's basic bundle), pinned in book/vendor/package-lock.json.
 vendor:

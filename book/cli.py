@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .load import DataError, load_course
 
@@ -51,6 +52,15 @@ def _handouts() -> int:
     return 0
 
 
+def _facilitator() -> int:
+    from .facilitator_edition import build
+
+    root = Path(__file__).resolve().parent.parent / "_build"
+    pages = build(root / "html", root / "facilitator")
+    print(f"wrote {root / 'facilitator'} ({pages} pages; open group.html for the group's answers)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="prt", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -58,8 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("notebooks", help="regenerate and execute the exercise notebooks")
     sub.add_parser("zip", help="zip the built book (_build/html) for passing on")
     sub.add_parser("handouts", help="print a PDF per chapter and one of the book (needs chromium)")
+    sub.add_parser("facilitator", help="write the facilitator edition beside the built book")
     args = parser.parse_args(argv)
-    commands = {"validate": _validate, "notebooks": _notebooks, "zip": _zip, "handouts": _handouts}
+    commands = {"validate": _validate, "notebooks": _notebooks, "zip": _zip, "handouts": _handouts,
+                "facilitator": _facilitator}
     return commands[args.command]()
 
 

@@ -272,6 +272,15 @@ def term_definition(t: Term, terms: dict[str, Term]) -> nodes.definition:
     return body
 
 
+class MyAnswers(SphinxDirective):
+    """``{my-answers}``: the reader's answers page (book/answers/page.py)."""
+
+    def run(self) -> list[nodes.Node]:
+        from .answers.page import my_answers_html
+
+        return [nodes.raw("", my_answers_html(fingerprint()[:12]), format="html")]
+
+
 class CourseGlossary(SphinxDirective):
     """``{course-glossary}``: the whole glossary from book/data/glossary/*.yml, A to Z.
 
@@ -495,15 +504,26 @@ def _mark_outside_links(app: Sphinx, pagename: str, templatename: str, context: 
         context["body"] = mark_outside_links(context["body"])
 
 
-#: Scripts only some pages use: page name -> files in static/.
-PAGE_SCRIPTS = {"search": ["search-summary.js"], "glossary": ["glossary-filter.js"]}
+#: Scripts only some pages use, each with the mark in a page's body that calls for it.
+BODY_SCRIPTS = {"notes.js": 'class="margin', "terms.js": "prt-term", "anatomy.js": "prt-fold",
+                "flags.js": 'class="prt-pnum"'}
+#: Scripts of one page: page name -> files in static/.
+PAGE_SCRIPTS = {"search": ["search-summary.js"], "glossary": ["glossary-filter.js"],
+                "my-answers": ["answer-file.js", "my-answers.js"]}
 
 
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Each page loads only the scripts it uses."""
+    body = context.get("body", "")
+    for name, mark in BODY_SCRIPTS.items():
+        if mark in body:
+            app.add_js_file(name, defer="defer")
     for name in PAGE_SCRIPTS.get(pagename, []):
-        # priority 200+: after documentation_options.js (priority 1), before searchtools.js runs.
-        app.add_js_file(name, priority=201 if pagename == "search" else 500,
-                        **({} if pagename == "search" else {"defer": "defer"}))
+        if pagename == "search":
+            # After documentation_options.js (priority 200), before searchtools.js runs.
+            app.add_js_file(name, priority=201)
+        else:
+            app.add_js_file(name, defer="defer")
 
 
 def _add_template_filter(app: Sphinx) -> None:
@@ -661,13 +681,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("course.css")
     app.add_js_file("course.js", defer="defer")
     app.add_js_file("nav.js", defer="defer")
-    app.add_js_file("notes.js", defer="defer")
-    app.add_js_file("terms.js", defer="defer")
-    app.add_js_file("anatomy.js", defer="defer")
     app.add_css_file("reader.css")
     app.connect("doctree-read", shape_chapter)
     app.connect("html-page-context", _mark_outside_links)
     app.add_domain(CourseDomain)
+    app.add_directive("my-answers", MyAnswers)
     app.connect("html-page-context", _page_scripts)
     app.connect("builder-inited", _add_template_filter)
     app.connect("html-page-context", _defer_scripts)

@@ -49,7 +49,8 @@ def article_section(page: Path):
     meta = soup.select_one("div.prt-article-meta")
     assert meta is not None, f"{page}: no article-meta block"
     section = meta.find_parent("section")
-    for ours in section.select(".prt-pnum, aside, .margin, .sidebar, .prt-article-meta"):
+    # Ours, not the article's: ¶ numbers, notes, the attribution, screen-reader words on links.
+    for ours in section.select(".prt-pnum, aside, .margin, .sidebar, .prt-article-meta, .prt-sr"):
         ours.decompose()
     return section
 

@@ -57,4 +57,7 @@ def test_reading_time_and_links_to_timeline_and_exercises(built, chapter):
     assert re.search(r"about \d+ minutes", soup.get_text())
     assert soup.select_one(".prt-timeline") is not None
     assert soup.select(f'.prt-exercise[data-exercise^="{chapter.split("-")[0]}"]')
-    assert soup.select(f'a[href$="{chapter}.ipynb"]'), "no link to the exercise notebook"
+    # Reader pages send facilitators to their guide, not to Jupyter or make.
+    exercises = soup.select_one("section#exercises")
+    assert exercises.select('a[href$="facilitator/index.html"]'), "no link to the facilitator guide"
+    assert "make lab" not in exercises.get_text() and ".ipynb" not in str(exercises)

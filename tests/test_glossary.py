@@ -56,16 +56,18 @@ def test_arabic_is_marked_right_to_left(built):
             assert f'<span lang="ar" dir="rtl">{term.original.text}</span>' in glossary, term.id
 
 
-def test_preview_opens_on_keyboard_focus(browser, built):
+def test_definition_opens_by_keyboard_in_place(browser, built):
     page = browser.new_page()
-    page.goto(f"{built.as_uri()}/chapters/tishreen.html")
+    url = f"{built.as_uri()}/chapters/tishreen.html"
+    page.goto(url)
     link = page.locator('a.prt-term[href$="#term-muhasasa"]').first
     link.focus()
-    tip = page.locator("#prt-tooltip")
-    assert tip.is_visible() and tip.inner_text() == course().terms["muhasasa"].definition
-    assert link.get_attribute("aria-describedby") == "prt-tooltip"
+    page.keyboard.press("Enter")
+    panel = page.get_by_role("dialog", name=link.inner_text().strip())
+    assert panel.is_visible() and course().terms["muhasasa"].definition in panel.inner_text()
+    assert link.get_attribute("aria-expanded") == "true" and page.url == url
     page.keyboard.press("Escape")
-    assert not tip.is_visible()
+    assert not panel.is_visible() and link.get_attribute("aria-expanded") == "false"
     page.close()
 
 
@@ -111,6 +113,7 @@ def test_static_flashcards_turn_and_remember(browser, built):
     assert box.locator(".prt-card-definition").is_visible()
     box.get_by_role("button", name="I knew it").click()
     assert "Known 1 of" in box.locator(".prt-card-progress").inner_text()
+    page.wait_for_function("Object.keys(localStorage).some(k => k.startsWith('prt-cards:') && localStorage[k] !== '[]')")
     page.wait_for_timeout(500)  # let Chromium hand the localStorage writes to its store
     page.reload()
     page.locator(".prt-deck").select_option(index=1)

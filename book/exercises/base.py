@@ -76,7 +76,8 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
         f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(exercise.prompt)}</p>{hint_html}"
         f'<div class="prt-ex-body">{body}</div>'
         f'<div class="prt-ex-actions"><button type="button" class="prt-check">{label}</button> '
-        '<button type="button" class="prt-reset">Reset</button></div>'
+        '<button type="button" class="prt-reset">Reset</button> '
+        '<a class="prt-ma-link" href="../my-answers.html">My answers</a></div>'
         '<div class="prt-feedback" role="status" aria-live="polite"></div>'
         + json_script(json.dumps(spec, ensure_ascii=False), "prt-ex-data") +
         "</section>"

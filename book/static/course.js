@@ -25,11 +25,26 @@
     return plotly;
   }
 
+  /* Whether the browser kept it: private modes, a full or disabled storage refuse. */
   function store(id, value) {
     try {
       if (value === null) { localStorage.removeItem(PREFIX + id); }
       else { localStorage.setItem(PREFIX + id, JSON.stringify(value)); }
-    } catch (e) { /* storage may be disabled; the exercise still works */ }
+      return true;
+    } catch (e) { return false; }
+  }
+  var NOT_KEPT = "This browser is not keeping your answers (a private window, or storage full or " +
+    "turned off): they will be gone when you close or reload the page. Copy what you wrote elsewhere to keep it.";
+  /* Says so at the exercise, once, when the browser refused to keep an answer. */
+  function kept(box, ok) {
+    var notice = box.querySelector(".prt-not-kept");
+    if (ok && notice) { notice.remove(); }
+    if (!ok && !notice) {
+      notice = el("p", NOT_KEPT, "prt-not-kept prt-wrong");
+      notice.setAttribute("role", "alert");
+      box.querySelector(".prt-ex-actions").insertAdjacentElement("beforebegin", notice);
+    }
+    return ok;
   }
   function recall(id) {
     try { return JSON.parse(localStorage.getItem(PREFIX + id)); } catch (e) { return null; }
@@ -306,7 +321,10 @@
     var initial = kind.read(box);
     function check() {
       var result = kind.add ? kind.add(box, spec) : kind.grade(spec, kind.read(box));
-      if (!result.invalid) { store(id, kind.read(box)); }
+      if (!result.invalid && !kept(box, store(id, kind.read(box)))) {
+        /* "Saved" is said only when it was. */
+        result.messages = result.messages.map(function (m) { return m.replace(/^Notes saved/, "Notes written, not saved"); });
+      }
       show(box, result);
     }
     box.querySelector(".prt-check").addEventListener("click", check);
@@ -323,7 +341,7 @@
       var remove = ev.target.closest(".prt-l-remove");
       if (remove) {
         kind.remove(box, Number(remove.getAttribute("data-row")));
-        store(id, kind.read(box));
+        kept(box, store(id, kind.read(box)));
         show(box, kind.grade(spec, kind.read(box)));
         return;
       }
@@ -335,11 +353,11 @@
       if (!other) { return; }
       li.parentNode.insertBefore(up ? li : other, up ? other : li);
       button.focus();
-      store(id, kind.read(box));
+      kept(box, store(id, kind.read(box)));
     });
     if (!kind.add) {
-      box.addEventListener("change", function () { store(id, kind.read(box)); });
-      box.addEventListener("input", function () { store(id, kind.read(box)); });
+      box.addEventListener("change", function () { kept(box, store(id, kind.read(box))); });
+      box.addEventListener("input", function () { kept(box, store(id, kind.read(box))); });
     }
     var saved = recall(id);
     if (saved && (saved.length || (typeof saved === "object" && !Array.isArray(saved)))) {

@@ -28,6 +28,9 @@
           if (link) { link.hidden = empty; }
         }
       });
+      /* A chapter's few words need no letter bar; its dots would outnumber the letters. */
+      var bar = document.querySelector(".prt-letters");
+      if (bar) { bar.hidden = !!chapter; }
       var label = chapter ? select.options[select.selectedIndex].text : "";
       count.textContent = chapter ? shown + " words of the " + label + " chapter." : shown + " words.";
     }

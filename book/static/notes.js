@@ -3,13 +3,16 @@
  * its paragraph, "Note: <title>", that opens the note in place and closes it again;
  * notes start closed, so the argument reads without interruption. Consecutive notes
  * share one row of buttons. On a wide screen every note sits in the margin beside its
- * paragraph, in text order; a long note shows its first lines and a "More" button, so
- * dense notes do not push the next ones far below their own paragraphs.
+ * paragraph, in text order; where notes are dense, a note shows what fits before the
+ * next note's paragraph and a "More" button, so no note is pushed far below its own.
  * With scripts off every note is simply shown. */
 (function () {
   "use strict";
   var NARROW = "(max-width: 991.98px)", NOTE = "aside.margin, .sidebar.margin";
   var made = [];
+  /* How far below its paragraph's top a note may start; the "More" button's height;
+   * the least text worth showing before "More" (else the title alone). */
+  var SLACK = 60, BUTTON = 36, LINES = 60;
 
   function title(note) {
     var t = note.querySelector(".sidebar-title");
@@ -50,36 +53,94 @@
     });
   }
 
+  /* The text a note explains: the next element that is not a note (else the last before). */
+  function anchorOf(note) {
+    var el = note.nextElementSibling;
+    while (el && el.matches(NOTE)) { el = el.nextElementSibling; }
+    if (el) { return el; }
+    el = note.previousElementSibling;
+    while (el && el.matches(NOTE)) { el = el.previousElementSibling; }
+    return el;
+  }
+  function top(el) { return el.getBoundingClientRect().top + window.scrollY; }
+
+  function moreButton(note, body) {
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "prt-note-more";
+    function label(open) {
+      more.textContent = open ? "Less" : "More";
+      more.setAttribute("aria-label", (open ? "Less of the note: " : "More of the note: ") + title(note));
+      more.setAttribute("aria-expanded", String(open));
+    }
+    more.addEventListener("click", function () {
+      var open = note.classList.toggle("prt-note-clamp") === false;
+      note.classList.toggle("prt-note-titleonly", !open && body.getAttribute("data-titleonly") === "true");
+      body.style.maxHeight = open ? "" : body.getAttribute("data-clamp");
+      label(open);
+    });
+    label(false);
+    return more;
+  }
+
+  /* Floats stack: a long note pushes the next ones below their own paragraphs. Each note
+   * is shortened, in text order, to the room left before the next note's paragraph
+   * (at least its title and a "More" button), so every note starts beside its text. */
   function wide(notes) {
-    notes.forEach(function (note) {
+    var bodies = notes.map(function (note) {
+      var body = document.createElement("div");
+      body.className = "prt-note-body";
+      while (note.firstChild) { body.appendChild(note.firstChild); }
+      note.appendChild(body);
+      made.push({ undo: function () {
+        while (body.firstChild) { note.insertBefore(body.firstChild, body); }
+        body.remove(); body.style.maxHeight = ""; note.classList.remove("prt-note-clamp", "prt-note-titleonly");
+      } });
+      return body;
+    });
+    notes.forEach(function (note, i) {
+      var next = notes[i + 1], anchor = next && anchorOf(next);
+      if (!anchor) { return; }
+      var room = top(anchor) + SLACK - BUTTON - top(bodies[i]);
+      if (bodies[i].scrollHeight <= room) { return; }
+      var heading = note.querySelector(".sidebar-title");
       note.classList.add("prt-note-clamp");
-      if (note.scrollHeight <= note.clientHeight + 2) { note.classList.remove("prt-note-clamp"); return; }
-      var more = document.createElement("button");
-      more.type = "button";
-      more.className = "prt-note-more";
-      more.textContent = "More";
-      more.setAttribute("aria-expanded", "false");
-      more.addEventListener("click", function () {
-        var open = note.classList.toggle("prt-note-clamp") === false;
-        more.textContent = open ? "Less" : "More";
-        more.setAttribute("aria-expanded", String(open));
-      });
+      var floor = heading ? heading.getBoundingClientRect().bottom + window.scrollY - top(bodies[i]) : 0;
+      var titleOnly = room < floor + LINES;
+      if (titleOnly) {
+        /* "More" moves beside the title, which may then wrap: measure it again. */
+        note.classList.add("prt-note-titleonly");
+        floor = heading ? heading.getBoundingClientRect().bottom + window.scrollY - top(bodies[i]) : 0;
+      }
+      var height = Math.ceil(titleOnly ? floor : room) + "px";
+      bodies[i].style.maxHeight = height;
+      bodies[i].setAttribute("data-clamp", height);
+      bodies[i].setAttribute("data-titleonly", String(titleOnly));
+      var more = moreButton(note, bodies[i]);
       note.appendChild(more);
       made.push(more);
     });
   }
 
   function layout() {
-    made.forEach(function (node) { node.remove(); });
+    made.forEach(function (node) { if (node.undo) { node.undo(); } else { node.remove(); } });
     made = [];
     var notes = Array.prototype.slice.call(document.querySelectorAll(".bd-article " + NOTE.split(", ").join(", .bd-article ")));
-    notes.forEach(function (note) { note.hidden = false; note.classList.remove("prt-note-clamp"); });
+    notes.forEach(function (note) { note.hidden = false; });
     if (window.matchMedia(NARROW).matches) { narrow(notes); } else { wide(notes); }
   }
 
   function start() {
+    var width = window.innerWidth, timer = null;
     layout();
     window.matchMedia(NARROW).addEventListener("change", layout);
+    /* The room beside each paragraph changes with the width of the text. */
+    window.addEventListener("resize", function () {
+      if (window.innerWidth === width) { return; }
+      width = window.innerWidth;
+      clearTimeout(timer);
+      timer = setTimeout(layout, 150);
+    });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -1,0 +1,85 @@
+"""The facilitator edition: the readers' book plus answer keys, facilitator notes and a
+group page, written beside it (``_build/facilitator/``) and never linked from it.
+
+A facilitator given the book on a USB stick needs the keys and notes that otherwise
+live only in the facilitator notebooks, and a way to read the group's answer files
+without Python. The edition is the built readers' book copied, each page given two
+scripts (static/facilitator.js and the data it shows), plus ``group.html``, made from
+the "My answers" page's shell so it carries the same theme, catalog and policy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from .exercises import kind_of
+from .load import course
+
+GROUP_SCRIPTS = ("answer-file.js", "group.js")
+HEAD_END = re.compile(r"</head>", re.I)
+ARTICLE = re.compile(r'(<article class="bd-article">).*?(</article>)', re.S)
+CATALOG = re.compile(r'<script type="application/json" class="prt-ma-data">.*?</script>', re.S)
+
+
+
+def keys() -> dict[str, dict[str, object]]:
+    """Exercise id -> the key's lines and the facilitator note."""
+    return {ex.id: {"lines": kind_of(ex).key_text(ex), "note": ex.facilitator_note or ""}
+            for ex in course().exercises.values()}
+
+
+def group_markup(catalog_block: str) -> str:
+    return f"""<div class="prt-group">
+{catalog_block}
+<p>Ask each member to export their answers (My answers, "Export to a file") and send you
+the file by any route. Add the files here: they are read in this browser and go nowhere.</p>
+<div class="prt-group-drop">
+<label for="prt-group-files">Members' answer files</label>
+<input id="prt-group-files" class="prt-group-files" type="file" accept=".json,application/json" multiple>
+<p>or drop them here.</p>
+</div>
+<p><label><input type="checkbox" class="prt-group-names"> Show names</label>
+<button type="button" class="prt-group-clear">Start again</button></p>
+<div class="prt-group-out"></div>
+</div>
+"""
+
+
+def group_page(shell: str) -> str:
+    """The group page, in the "My answers" page's shell (theme, sidebar, catalog, policy)."""
+    block = CATALOG.search(shell).group(0)
+    page = ARTICLE.sub(lambda m: f"{m.group(1)}<h1>Group page</h1>\n{group_markup(block)}{m.group(2)}", shell, count=1)
+    page = re.sub(r"<title>My answers", "<title>Group page", page, count=1)
+    page = re.sub(r'<script[^>]*src="_static/my-answers\.js[^"]*"[^>]*></script>\s*', "", page)
+    return page
+
+
+def _scripts(page: Path, root: Path, names: tuple[str, ...]) -> str:
+    up = "../" * (len(page.relative_to(root).parts) - 1)
+    return "".join(f'<script defer src="{up}_static/{name}"></script>\n' for name in names)
+
+
+def build(readers: Path, out: Path) -> int:
+    """Write the edition into ``out`` (replaced); returns the number of pages."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(readers, out)
+    static = out / "_static"
+    (static / "facilitator-data.js").write_text(
+        "window.PRT_FACILITATOR = " + json.dumps({"keys": keys(), "root": ""}, ensure_ascii=False) + ";\n"
+        "window.PRT_FACILITATOR.root = (document.currentScript.src.match(/^(.*\\/)_static\\//) || [null, ''])[1];\n",
+        encoding="utf-8")
+    (out / "group.html").write_text(group_page((out / "my-answers.html").read_text(encoding="utf-8")), encoding="utf-8")
+    pages = 0
+    for page in out.rglob("*.html"):
+        if "_static" in page.relative_to(out).parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        names = ("facilitator-data.js", "facilitator.js") + (("group.js",) if page.name == "group.html" and page.parent == out else ())
+        text = HEAD_END.sub(lambda _: _scripts(page, out, names) + "</head>", text, count=1)
+        page.write_text(text, encoding="utf-8")
+        pages += 1
+    return pages

@@ -1,0 +1,37 @@
+/* Permanent Revolution Today, facilitator edition: what only the facilitator sees.
+ * A banner on every page (this is the facilitator edition; the group page), and under
+ * every exercise its answer key and facilitator note, folded so that a projected page
+ * shows them only when the facilitator opens them. Data: facilitator-data.js. */
+(function () {
+  "use strict";
+  var data = window.PRT_FACILITATOR;
+  function el(tag, text, cls) {
+    var n = document.createElement(tag);
+    if (text) { n.textContent = text; }
+    if (cls) { n.className = cls; }
+    return n;
+  }
+  function start() {
+    if (!data) { return; }
+    var article = document.querySelector(".bd-article");
+    if (article) {
+      var banner = el("p", "Facilitator edition: answer keys and notes are folded under each exercise. ", "prt-fac-banner");
+      var link = el("a", "Group page: read the members' answer files");
+      link.href = data.root + "group.html";
+      banner.appendChild(link);
+      article.insertBefore(banner, article.firstChild);
+    }
+    document.querySelectorAll(".prt-exercise[data-exercise]").forEach(function (box) {
+      var key = data.keys[box.getAttribute("data-exercise")];
+      if (!key) { return; }
+      var details = el("details", "", "prt-answer-key");
+      details.appendChild(el("summary", "Answer key and facilitator note"));
+      var ul = el("ul");
+      key.lines.forEach(function (line) { ul.appendChild(el("li", line)); });
+      details.appendChild(ul);
+      if (key.note) { details.appendChild(el("p", "Facilitator note: " + key.note)); }
+      box.appendChild(details);
+    });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();

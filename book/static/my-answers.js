@@ -1,0 +1,132 @@
+/* Permanent Revolution Today: "My answers" - everything this book stored on this device.
+ * Lists it per chapter; exports it as an answer file (the reader picks a pseudonym);
+ * imports one (a new phone), adding what is new and asking before it replaces anything;
+ * copies or prints it as text; erases it all, after asking. Uses answer-file.js. */
+(function () {
+  "use strict";
+  var A = window.PRTAnswers;
+
+  function el(tag, text, cls) {
+    var n = document.createElement(tag);
+    if (text) { n.textContent = text; }
+    if (cls) { n.className = cls; }
+    return n;
+  }
+  function say(node, text, bad) { node.textContent = text; node.classList.toggle("prt-wrong", !!bad); }
+
+  function readable(entry, a) {
+    switch (entry.kind) {
+      case "choice": return a.chosen.join("; ");
+      case "ordering": return a.order.map(function (id) { return entry.titles[id] || id; }).join(" → ");
+      case "matching": return Object.keys(a.pairs).map(function (l) { return l + " → " + a.pairs[l]; }).join("\n");
+      case "short": return a.text + (a.ticks.length ? "\n(rubric points ticked: " + a.ticks.length + ")" : "");
+      case "bridge": return (a.grievance || "(no grievance chosen)") + ": " + [a.immediate, a.transitional, a.goal].join(" → ");
+      case "discussion": return a.notes;
+      case "ledger": return a.rows.length + " ledger entries";
+    }
+    return "";
+  }
+  var FLAGS = { confused: "I don't understand this", discuss: "I want to discuss this" };
+
+  function start() {
+    var box = document.querySelector(".prt-my-answers");
+    if (!box || !A) { return; }
+    var data = JSON.parse(box.querySelector(".prt-ma-data").textContent);
+    var list = box.querySelector(".prt-ma-list"), status = box.querySelector(".prt-ma-status");
+    var storage;
+    try { storage = window.localStorage; storage.getItem("prt-probe"); } catch (e) { storage = null; }
+    if (!storage) { say(status, "This browser keeps nothing for this book (storage is off or full).", true); return; }
+    box.classList.add("prt-ma-ready");
+
+    function current() { return A.collect(data.exercises, storage, "me", "", data.version, new Date().toISOString()); }
+
+    function draw() {
+      var file = current();
+      list.textContent = "";
+      Object.keys(data.chapters).forEach(function (ch) {
+        var answers = file.answers.filter(function (a) { return a.chapter === ch; });
+        var notes = file.notes.filter(function (n) { return n.chapter === ch; });
+        if (!answers.length && !notes.length) { return; }
+        var section = el("section", "", "prt-ma-chapter");
+        section.appendChild(el("h2", data.chapters[ch]));
+        var ul = el("ul");
+        answers.forEach(function (a) {
+          var entry = data.exercises[a.exercise], li = el("li"), link = el("a", entry.title);
+          link.href = "exercises/" + ch + ".html#ex-" + a.exercise;
+          li.appendChild(link);
+          li.appendChild(el("p", readable(entry, a.answer), "prt-ma-answer"));
+          ul.appendChild(li);
+        });
+        notes.forEach(function (n) {
+          var li = el("li"), link = el("a", "¶" + n.paragraph);
+          link.href = "chapters/" + ch + ".html#p" + n.paragraph;
+          li.appendChild(link);
+          li.appendChild(document.createTextNode(" " + [n.flag ? FLAGS[n.flag] : "", n.note].filter(Boolean).join(": ")));
+          ul.appendChild(li);
+        });
+        section.appendChild(ul);
+        list.appendChild(section);
+      });
+      var count = file.answers.length + " answers and " + file.notes.length + " paragraph notes or flags";
+      say(status, file.answers.length || file.notes.length ? "Stored on this device: " + count + "."
+        : "Nothing from this book is stored on this device.");
+      return file;
+    }
+
+    box.querySelector(".prt-ma-export").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var name = box.querySelector(".prt-ma-pseudonym").value.trim(), out = box.querySelector(".prt-ma-export-status");
+      if (!name) { say(out, "Choose a pseudonym first (any name; it need not be your real one).", true); return; }
+      var file = A.collect(data.exercises, storage, name, box.querySelector(".prt-ma-session").value.trim(),
+        data.version, new Date().toISOString());
+      var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
+      var link = box.querySelector(".prt-ma-download");
+      link.href = URL.createObjectURL(blob);
+      link.download = "answers-" + name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() + ".json";
+      link.hidden = false;
+      link.click();
+      say(out, "Saved " + link.download + ": " + file.answers.length + " answers, " + file.notes.length +
+        " notes. Send it to your facilitator, or keep it to move to another device.");
+    });
+
+    box.querySelector(".prt-ma-import").addEventListener("change", function (ev) {
+      var out = box.querySelector(".prt-ma-import-status"), chosen = ev.target.files && ev.target.files[0];
+      if (!chosen) { return; }
+      chosen.text().then(function (text) {
+        var plan;
+        try { plan = A.plan(data.exercises, storage, JSON.parse(text)); }
+        catch (e) { say(out, chosen.name + " could not be read: " + (e instanceof SyntaxError ? "it is not an answer file." : e.message), true); return; }
+        var replace = plan.replace.length && window.confirm(plan.replace.length + " answers or notes in " + chosen.name +
+          " differ from those on this device:\n" + plan.replace.map(function (r) { return "- " + r[2]; }).join("\n") +
+          "\n\nReplace them with the file's? (Cancel keeps yours.)");
+        plan.add.concat(replace ? plan.replace : []).forEach(function (r) { storage.setItem(r[0], JSON.stringify(r[1])); });
+        say(out, "From " + chosen.name + ": " + plan.add.length + " added, " + (replace ? plan.replace.length : 0) +
+          " replaced, " + (replace ? 0 : plan.replace.length) + " kept as they were here." +
+          (plan.misfits.length ? " Not used (the course has changed): " + plan.misfits.join("; ") + "." : ""),
+          plan.misfits.length > 0);
+        ev.target.value = "";
+        draw();
+      });
+    });
+
+    box.querySelector(".prt-ma-copy").addEventListener("click", function () {
+      var out = box.querySelector(".prt-ma-copy-status"), text = list.innerText;
+      var area = box.querySelector(".prt-ma-text");
+      area.value = text; area.hidden = false; area.select();
+      try { document.execCommand("copy"); say(out, "Copied. You can also select the text below."); }
+      catch (e) { say(out, "Select the text below and copy it."); }
+    });
+    box.querySelector(".prt-ma-print").addEventListener("click", function () { window.print(); });
+
+    box.querySelector(".prt-ma-erase").addEventListener("click", function () {
+      var out = box.querySelector(".prt-ma-erase-status");
+      if (!window.confirm("Erase everything this book stored on this device: every answer, note and flag? " +
+        "Export them first if you want to keep them.")) { return; }
+      A.keys(storage).filter(function (k) { return k.indexOf("prt-") === 0; }).forEach(function (k) { storage.removeItem(k); });
+      draw();
+      say(out, "Erased. This book keeps nothing on this device now.");
+    });
+    draw();
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();

@@ -1,0 +1,93 @@
+"""The answer file: its schema, the Python conversions, reading a group's files, and the
+same conversions in the browser's JavaScript run under node (tests/js)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from book.answers import AnswerFile
+from book.answers.catalog import catalog
+from book.answers.model import SCHEMA, schema_text
+from book.answers.read import collect
+from book.answers.stable import Misfit, from_stable, to_stable
+from book.answers.summary import summarize
+from book.exercises import matching, ordering
+from book.load import course
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_schema_file_is_generated_from_the_models():
+    assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: python -m book.answers.model"
+
+
+def live_answer(ex):
+    """A plausible widget answer for every kind (the right one where there is one)."""
+    return {
+        "choice": lambda: [i for i, o in enumerate(ex.options) if o.correct],
+        "ordering": lambda: ordering.key(ex),
+        "matching": lambda: dict(matching.pairs(ex)),
+        "short": lambda: {"text": "An answer of enough words here.", "ticks": [0]},
+        "bridge": lambda: {"grievance": 0, "immediate": "a", "transitional": "b", "goal": "c"},
+        "discussion": lambda: {"notes": "Notes."},
+        "ledger": lambda: [{"household": "A", "day": "2026-07-14", "minutes": 90}],
+    }[ex.kind]()
+
+
+@pytest.mark.parametrize("ex_id", sorted(course().exercises))
+def test_every_exercise_round_trips_through_the_file_shape(ex_id):
+    ex = course().exercises[ex_id]
+    live = live_answer(ex)
+    assert from_stable(ex, json.loads(json.dumps(to_stable(ex, live)))) == live
+
+
+def test_answers_that_no_longer_fit_say_why():
+    ex = course().exercises["tishreen-who-protested"]
+    with pytest.raises(Misfit, match="no longer offered"):
+        from_stable(ex, {"chosen": ["an option reworded since"]})
+    with pytest.raises(Misfit, match="not an object"):
+        from_stable(ex, ["0"])
+    order = course().exercises["tishreen-order-events"]
+    with pytest.raises(Misfit, match="events to order have changed"):
+        from_stable(order, {"order": ["renamed-event"]})
+
+
+def test_a_group_with_broken_files_old_answers_and_one_pseudonym_twice():
+    ex = course().exercises["tishreen-who-protested"]
+    good = AnswerFile(pseudonym="Ana", answers=[{"exercise": ex.id, "chapter": "tishreen", "kind": "choice",
+                                                 "answer": to_stable(ex, [0])}]).model_dump_json()
+    stale = json.dumps({"format": "prt-answers", "version": 1, "pseudonym": "Ana",
+                        "answers": [{"exercise": "gone", "chapter": "peru", "kind": "choice", "answer": {}}]})
+    group = collect([("a.json", good), ("b.json", stale), ("c.json", "[1, 2"), ("d.json", '{"format": "x"}')])
+    assert [m.label for m in group.members] == ["Ana", "Ana (2)"]
+    assert group.skipped == ["c.json: not JSON (line 1, column 6)", 'd.json: not an answer file (no "format": "prt-answers")']
+    assert group.misfits == ["Ana (2), gone: no longer in the course"]
+    summary = summarize(group)
+    assert summary["members"] == 2 and [q["answered"] for q in summary["questions"]] == [1]
+
+
+def test_the_browsers_conversions_agree_with_pythons(tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed for the JavaScript tests")
+    cat = catalog()
+    cases = []
+    for ex in course().exercises.values():
+        live = live_answer(ex)
+        page = {"choice": lambda: live, "ordering": lambda: live,
+                "matching": lambda: [cat[ex.id]["rights"].index(live[left]) for left in cat[ex.id]["lefts"]],
+                "short": lambda: live, "bridge": lambda: live, "discussion": lambda: live,
+                "ledger": lambda: live}[ex.kind]()
+        cases.append({"exercise": ex.id, "page": page, "stable": to_stable(ex, live)})
+    (tmp_path / "catalog.json").write_text(json.dumps(cat), encoding="utf-8")
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    run = subprocess.run([node, "--test", str(ROOT / "tests" / "js")], capture_output=True, text=True,
+                         env={"PATH": "/usr/bin:/bin", "PRT_CATALOG": str(tmp_path / "catalog.json"),
+                              "PRT_CASES": str(tmp_path / "cases.json")}, timeout=120)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert f"# pass {len(cases) + 3}" in run.stdout

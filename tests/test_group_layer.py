@@ -1,0 +1,204 @@
+"""The study group's own layer, done as its people would: a member answers on a phone,
+flags paragraphs, exports, erases, imports; a facilitator drops the members' files on
+the facilitator edition's group page. Issue 15's tasks, in a real browser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from book.answers.read import collect
+from book.answers.summary import summarize
+from book.load import course
+
+pytestmark = pytest.mark.browser
+
+PHONE = dict(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True, device_scale_factor=2)
+FACILITATOR = Path(__file__).resolve().parent.parent / "_build" / "facilitator"
+
+
+def answer_every_kind(page, built) -> None:
+    """One exercise of each kind on the Tishreen page, and the ledger on Solidarity's."""
+    page.goto((built / "exercises" / "tishreen.html").as_uri())
+    choice = page.locator('[data-exercise="tishreen-who-protested"]')
+    choice.locator(".prt-ex-body label").first.tap()
+    choice.get_by_role("button", name="Check").tap()
+    order = page.locator('[data-exercise="tishreen-order-events"]')
+    order.locator(".prt-down").first.tap()
+    match = page.locator('[data-exercise="tishreen-match-terms"]')
+    match.locator(".prt-match-item").first.locator("label").first.tap()
+    match.get_by_role("button", name="Check").tap()
+    short = page.locator('[data-exercise="tishreen-why-not-win"]')
+    short.locator("textarea").fill("It lacked organisation and a program that linked demands to power.")
+    short.locator(".prt-tick").first.tap()
+    bridge = page.locator('[data-exercise="tishreen-bridge"]')
+    bridge.locator("select").select_option(index=1)
+    for step in ("immediate", "transitional", "goal"):
+        bridge.locator(f'textarea[data-step="{step}"]').fill(f"our {step} demand here")
+    discussion = page.locator('[data-exercise="tishreen-our-situation"]')
+    discussion.locator("textarea").fill("Water cuts matter most here.")
+    discussion.get_by_role("button", name="Save notes").tap()
+    page.goto((built / "exercises" / "solidarity.html").as_uri())
+    ledger = page.locator('.prt-exercise[data-kind="ledger"]')
+    ledger.locator(".prt-l-day").fill("2026-07-14")
+    ledger.locator(".prt-l-minutes").fill("90")
+    ledger.get_by_role("button", name="Add entry").tap()
+    settle(page)
+
+
+def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
+    page.goto((built / "chapters" / f"{chapter}.html").as_uri())
+    button = page.get_by_role("button", name=f"Flag or note ¶{n}", exact=True)
+    button.scroll_into_view_if_needed()
+    button.tap()
+    form = page.get_by_role("form", name=f"Your flag or note on ¶{n}")
+    form.get_by_role("button", name=which).tap()
+    if note:
+        form.get_by_label("Note (kept on this device)").fill(note)
+    form.get_by_role("button", name="Save").tap()
+    assert which in page.locator(f"#p{n} .prt-flag-badge").inner_text()
+    settle(page)
+
+
+def settle(page) -> None:
+    """Let Chromium hand this page's localStorage writes to its store before the next page reads them."""
+    page.wait_for_timeout(500)
+
+
+def export(page, built, pseudonym: str, tmp: Path) -> Path:
+    page.goto((built / "my-answers.html").as_uri())
+    page.get_by_label("Pseudonym").fill(pseudonym)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export to a file").tap()
+    path = tmp / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def test_member_exports_erases_and_imports_everything(browser, built, tmp_path):
+    context = browser.new_context(accept_downloads=True, **PHONE)
+    page = context.new_page()
+    answer_every_kind(page, built)
+    flag(page, built, "peru", 3, "I don't understand this", "Which coup?")
+    flag(page, built, "peru", 5, "I want to discuss this")
+    file = export(page, built, "Layla", tmp_path)
+    data = json.loads(file.read_text(encoding="utf-8"))
+    kinds = {a["kind"] for a in data["answers"]}
+    assert kinds == {"choice", "ordering", "matching", "short", "bridge", "discussion", "ledger"}
+    assert {(n["chapter"], n["paragraph"], n["flag"]) for n in data["notes"]} == {
+        ("peru", 3, "confused"), ("peru", 5, "discuss")}
+    listed = page.locator(".prt-ma-list li").count()
+    assert listed == len(data["answers"]) + 2
+
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Erase everything this book stored").tap()
+    assert "Nothing from this book is stored" in page.locator(".prt-ma-status").inner_text()
+    settle(page)
+    page.goto((built / "exercises" / "tishreen.html").as_uri())
+    assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == ""
+    page.goto((built / "chapters" / "peru.html").as_uri())
+    assert page.locator("#p3 .prt-flag-badge").count() == 0
+
+    page.goto((built / "my-answers.html").as_uri())
+    page.get_by_label("Answer file").set_input_files(str(file))
+    status = page.locator(".prt-ma-import-status")
+    status.wait_for()
+    page.wait_for_function("document.querySelector('.prt-ma-import-status').textContent.length > 0")
+    assert f"{len(data['answers']) + 2} added" in status.inner_text()
+    assert page.locator(".prt-ma-list li").count() == listed
+    settle(page)
+    page.goto((built / "exercises" / "tishreen.html").as_uri())
+    assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
+    page.goto((built / "chapters" / "peru.html").as_uri())
+    assert "Which coup?" in page.locator("#p3 .prt-flag-badge").inner_text()
+    context.close()
+
+
+def test_import_asks_before_it_replaces(browser, built, tmp_path):
+    context = browser.new_context(accept_downloads=True, **PHONE)
+    page = context.new_page()
+    flag(page, built, "peru", 3, "I want to discuss this")
+    file = export(page, built, "Sami", tmp_path)
+    flag(page, built, "peru", 3, "I don't understand this")  # now different from the file
+    page.goto((built / "my-answers.html").as_uri())
+    page.once("dialog", lambda d: d.dismiss())
+    page.get_by_label("Answer file").set_input_files(str(file))
+    page.wait_for_function("document.querySelector('.prt-ma-import-status').textContent.includes('kept')")
+    assert "1 kept as they were here" in page.locator(".prt-ma-import-status").inner_text()
+    context.close()
+
+
+def test_a_broken_file_is_named_and_the_rest_still_load(browser, built, tmp_path):
+    page = browser.new_page()
+    page.goto((built / "my-answers.html").as_uri())
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    page.get_by_label("Answer file").set_input_files(str(broken))
+    page.wait_for_function("document.querySelector('.prt-ma-import-status').textContent.length > 0")
+    assert "broken.json could not be read" in page.locator(".prt-ma-import-status").inner_text()
+    page.close()
+
+
+def _member_file(tmp: Path, name: str, pseudonym: str, answers: list, notes: list) -> Path:
+    path = tmp / name
+    path.write_text(json.dumps({"format": "prt-answers", "version": 1, "pseudonym": pseudonym,
+                                "answers": answers, "notes": notes}), encoding="utf-8")
+    return path
+
+
+def test_group_page_counts_answers_and_flags_like_the_python_summary(browser, built, tmp_path):
+    if not (FACILITATOR / "group.html").exists():
+        pytest.fail("no facilitator edition: run `make book`")
+    ex = course().exercises["tishreen-who-protested"]
+    right = next(o.text for o in ex.options if o.correct)
+    wrong = next(o.text for o in ex.options if not o.correct)
+    entry = lambda chosen: {"exercise": ex.id, "chapter": "tishreen", "kind": "choice", "answer": {"chosen": [chosen]}}
+    files = [
+        _member_file(tmp_path, "a.json", "Ana", [entry(right)], [{"chapter": "peru", "paragraph": 3, "flag": "confused", "note": "Which coup?"}]),
+        _member_file(tmp_path, "b.json", "Ana", [entry(wrong)], [{"chapter": "peru", "paragraph": 3, "flag": "confused"},
+                                                                {"chapter": "peru", "paragraph": 9, "flag": "discuss"}]),
+        _member_file(tmp_path, "c.json", "Omar", [entry(right), {"exercise": "gone-exercise", "chapter": "peru",
+                                                                 "kind": "choice", "answer": {"chosen": ["x"]}}], []),
+    ]
+    broken = tmp_path / "broken.json"
+    broken.write_text("{oops", encoding="utf-8")
+    expected = summarize(collect((p.name, p.read_text(encoding="utf-8")) for p in [*files, broken]))
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((FACILITATOR / "group.html").as_uri())
+    page.get_by_label("Members' answer files").set_input_files([str(p) for p in [*files, broken]])
+    out = page.locator(".prt-group-out")
+    page.wait_for_function("document.querySelector('.prt-group-count')")
+    assert out.locator(".prt-group-count").inner_text().startswith(f"{expected['members']} members")
+    assert "broken.json" in out.locator(".prt-group-problems").inner_text()
+    assert "gone-exercise" in out.locator(".prt-group-problems").inner_text()
+    question = out.locator(".prt-group-q").filter(has_text=ex.title)
+    counts = {row.locator("th").inner_text(): int(row.locator(".prt-bar-n").inner_text())
+              for row in question.locator("tr").all()}
+    python = dict(next(q for q in expected["questions"] if q["id"] == ex.id)["bars"])
+    assert counts == python and counts[right] == 2 and counts[wrong] == 1
+    flags = out.locator(".prt-group-flags > li")
+    assert flags.first.inner_text().startswith("Peru ¶3: 2 don't understand")
+    assert [(p["paragraph"], p["confused"]) for p in expected["paragraphs"]] == [(3, 2), (9, 0)]
+    assert "Ana" not in out.inner_text(), "names shown without being asked for"
+    page.get_by_label("Show names").check()
+    assert "Ana (2)" in out.inner_text()
+    page.close()
+
+
+def test_readers_edition_holds_no_facilitator_notes_and_never_links_the_facilitator_edition(built):
+    # A note a chapter also prints for every reader (the care notes) is not a facilitator's secret.
+    chapters = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in (built.parent.parent / "chapters").glob("*.md"))
+    notes = [ex.facilitator_note for ex in course().exercises.values()
+             if ex.facilitator_note and " ".join(ex.facilitator_note.split())[:80] not in chapters]
+    assert len(notes) > 20
+    pages = [p for p in built.rglob("*.html") if "_static" not in p.parts]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not [n for n in notes if n[:80] in text], page
+        assert "group.html" not in text and "facilitator-data.js" not in text, page
+    assert not (built / "_static" / "facilitator-data.js").exists()
+    facilitator = (FACILITATOR / "_static" / "facilitator-data.js").read_text(encoding="utf-8")
+    assert all(json.dumps(n, ensure_ascii=False)[1:60] in facilitator for n in notes)
