@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import DataError, load_course
+from .load import DataError, load_course, load_timeline_extras
 
 
 def _validate() -> int:
@@ -17,13 +17,15 @@ def _validate() -> int:
 
     try:
         data = load_course()
+        extras = load_timeline_extras(events=data.events)
         check()
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
     print(
         f"course data OK: {len(data.articles)} articles, {len(data.events)} events, "
-        f"{len(data.terms)} terms, {len(data.exercises)} exercises"
+        f"{len(data.terms)} terms, {len(data.exercises)} exercises, {len(extras.periods)} periods, "
+        f"{len(extras.labels)} short labels"
     )
     return 0
 

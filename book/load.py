@@ -8,6 +8,7 @@ missing term) are checked here too, because no single model can see them.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .models import Article, Event, Exercise, Term
+from .timeline_models import Period, ShortLabel
 
 DATA_DIR = Path(__file__).parent / "data"
 #: Tests point this at a modified copy of the data (the kernel inherits it).
@@ -206,3 +208,54 @@ def load_course(data_dir: Path | None = None) -> Course:
 def course() -> Course:
     """The course's data, loaded once per process (notebooks and Sphinx share it)."""
     return load_course()
+
+
+@dataclass(frozen=True)
+class TimelineExtras:
+    """What the drawn timelines add to the events: period bands and short labels."""
+
+    periods: list[Period]
+    labels: dict[str, str]
+
+
+def _near(day: Any, days: set[Any]) -> bool:
+    return any(abs((day - d).days) <= 1 for d in days)
+
+
+def load_timeline_extras(data_dir: Path | None = None, events: dict[str, Event] | None = None) -> TimelineExtras:
+    """periods.yml and labels.yml, checked against the events: a period's evidence must
+    exist and start or end within a day of the period's first or last day (so a band
+    and the events that date it cannot drift apart), a label must name an event."""
+    data_dir = data_dir or Path(os.environ.get(DATA_ENV) or DATA_DIR)
+    events = events if events is not None else load_course(data_dir).events
+    problems: list[str] = []
+    loaded = []
+    for name, model, noun in (("periods.yml", Period, "period"), ("labels.yml", ShortLabel, "label")):
+        try:
+            loaded.append(_all([data_dir / name], model, noun))
+        except DataError as err:
+            problems += err.problems
+            loaded.append([])
+    if problems:
+        raise DataError(problems)
+    periods, labels = loaded
+    problems = [f"{_show(data_dir / 'labels.yml')}: label {x.id!r}, field 'id': unknown event"
+                for x in labels if x.id not in events]
+    for p in periods:
+        bounds = {p.start.start} | ({p.end.stop - dt.timedelta(days=1)} if p.end else set())
+        for ev in p.evidence:
+            e = events.get(ev)
+            where = f"{_show(data_dir / 'periods.yml')}: period {p.id!r}, field 'evidence'"
+            if e is None:
+                problems.append(f"{where}: unknown event {ev!r}")
+            elif not (_near(e.date.start, bounds) or _near((e.end or e.date).stop - dt.timedelta(days=1), bounds)):
+                problems.append(f"{where}: event {ev!r} ({e.date}) is not at the period's start or end")
+    if problems:
+        raise DataError(problems)
+    return TimelineExtras(periods=periods, labels={x.id: x.label for x in labels})
+
+
+@lru_cache(maxsize=1)
+def timeline_extras() -> TimelineExtras:
+    """Period bands and short labels, loaded once per process."""
+    return load_timeline_extras(events=course().events)

@@ -35,6 +35,7 @@ from .links import mark_outside_links
 from .search_terms import CourseDomain
 from .load import course
 from .models import Article, Term
+from .timeline_assets import add_to_page as add_timeline_assets
 
 STATIC_DIR = Path(__file__).parent / "static"
 logger = logging.getLogger(__name__)
@@ -506,7 +507,8 @@ def _mark_outside_links(app: Sphinx, pagename: str, templatename: str, context: 
 
 #: Scripts only some pages use, each with the mark in a page's body that calls for it.
 BODY_SCRIPTS = {"notes.js": 'class="margin', "terms.js": "prt-term", "anatomy.js": "prt-fold",
-                "flags.js": 'class="prt-pnum"'}
+                "flags.js": 'class="prt-pnum"', "graders.js": "prt-exercise", "ledger.js": 'data-kind="ledger"',
+                "exercises.js": "prt-exercise", "flashcards.js": "prt-flashcards"}
 #: Scripts of one page: page name -> files in static/.
 PAGE_SCRIPTS = {"search": ["search-summary.js"], "glossary": ["glossary-filter.js"],
                 "my-answers": ["answer-file.js", "my-answers.js"]}
@@ -680,6 +682,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     app.add_css_file("course.css")
     app.add_js_file("course.js", defer="defer")
+    app.connect("html-page-context", add_timeline_assets)
     app.add_js_file("nav.js", defer="defer")
     app.add_css_file("reader.css")
     app.connect("doctree-read", shape_chapter)

@@ -2,11 +2,15 @@
 
 On a phone over a slow link the reader sees the figure without waiting for a charting
 library: plotly.js (a megabyte) loads only when someone asks for the interactive chart.
-This module only draws: it knows marks, lanes and dates, not events, so the plotly
-figure and this drawing are both made from the same marks in ``timeline``.
+This module only draws: it knows marks, bands, lanes and dates, not events, so the
+plotly figure and this drawing are both made from the same data in ``timeline``.
 
-A day is a point, a month, year or span a band, an unconfirmed date a hollow point,
-exactly as in the plotly figure.
+What a reader sees without hovering: periods (presidencies, governments, an uprising's
+waves) as bands across the top, shaded down the chart; the key events' short labels
+beside their marks (placed by ``timeline_layout`` so none collides); a day as a dot, a
+month, year or span as a bar, an unconfirmed date hollow. Every mark is a button with a
+target of at least 34 x 34 units (24 px and more at the widths where the chart shows)
+and the event's date and title as its name; the page's script opens its card.
 """
 
 from __future__ import annotations
@@ -17,19 +21,25 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
+from .timeline_layout import Slot, place, text_width
+
 WIDTH = 760
-LABEL_W = 96
-RIGHT = 18
-TOP = 8
-LANE_H = 34
+LABEL_W = 100
+RIGHT = 10
+TOP = 4
+TRACK_H = 30
+LANE_H = 48
+#: Baseline of a label relative to its mark's line, by level (see timeline_layout).
+LABEL_DY = {"mid": 4, "top": -12, "bottom": 20}
 AXIS_H = 26
 FONT = 13
+HIT = 34
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
 class Mark:
-    """One event as drawn: a point on ``start`` when ``stop`` is None, else a band."""
+    """One event as drawn: a point on ``start`` when ``stop`` is None, else a bar."""
 
     lane: str
     start: dt.date
@@ -37,7 +47,19 @@ class Mark:
     region: str
     confirmed: bool
     label: str
-    href: str
+    event: str
+    short: str = ""
+
+
+@dataclass(frozen=True)
+class Band:
+    """A period on its track, from ``start`` to ``stop`` (None: still going)."""
+
+    track: str
+    start: dt.date
+    stop: dt.date | None
+    label: str
+    title: str
 
 
 def ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
@@ -74,6 +96,71 @@ def visible(marks: Sequence[Mark], start: dt.date, end: dt.date) -> list[Mark]:
     return [m for m in marks if m.start <= end and (m.stop or m.start) >= start]
 
 
+def _extent(m: Mark, start: dt.date, end: dt.date) -> tuple[float, float]:
+    """The drawn x extent of a mark: a dot's diameter, or its bar clipped to the view."""
+    if m.stop is None:
+        x = _x(m.start, start, end)
+        return x - 7, x + 7
+    left, right = _x(max(m.start, start), start, end), _x(min(m.stop, end), start, end)
+    return left, max(right, left + 3)
+
+
+def _two_lines(name: str, x: float, y: float) -> str:
+    """A track's name at the left, on two lines when it is long ('President / of Peru')."""
+    words = name.split()
+    if len(name) <= 13 or len(words) < 2:
+        return f'<text x="{x}" y="{y + 4:.1f}" text-anchor="end">{html.escape(name)}</text>'
+    half = (len(words) + 1) // 2
+    first, second = " ".join(words[:half]), " ".join(words[half:])
+    return (f'<text x="{x}" y="{y - 2:.1f}" text-anchor="end" font-size="11">{html.escape(first)}'
+            f'<tspan x="{x}" dy="12">{html.escape(second)}</tspan></text>')
+
+
+def _bands(bands: Sequence[Band], tracks: Sequence[str], start: dt.date, end: dt.date, bottom: float) -> list[str]:
+    """Period bands on their tracks; the first track's bands also shade the lanes."""
+    parts = ['<g class="prt-tl-bands">']
+    for row, track in enumerate(tracks):
+        y = TOP + TRACK_H * row
+        parts.append(_two_lines(track, LABEL_W - 8, y + TRACK_H / 2))
+        mine = [b for b in bands if b.track == track and b.start <= end and (b.stop or end) >= start]
+        for i, b in enumerate(mine):
+            a, z = _x(max(b.start, start), start, end), _x(min(b.stop or end, end), start, end)
+            width = max(z - a - 1, 1)
+            tip = f"<title>{html.escape(b.title)}</title>"
+            if row == 0 and i % 2:
+                parts.append(f'<rect class="prt-tl-shade" x="{a:.1f}" y="{TOP + TRACK_H * len(tracks)}" '
+                             f'width="{width:.1f}" height="{bottom - TOP - TRACK_H * len(tracks):.1f}"/>')
+            parts.append(f'<rect class="prt-tl-band prt-tl-band-{i % 2}" x="{a:.1f}" y="{y + 2}" '
+                         f'width="{width:.1f}" height="{TRACK_H - 4}" rx="3">{tip}</rect>')
+            if text_width(b.label) + 8 <= width:
+                parts.append(f'<text x="{a + width / 2:.1f}" y="{y + TRACK_H / 2 + 4:.1f}" text-anchor="middle">'
+                             f"{html.escape(b.label)}</text>")
+    parts.append("</g>")
+    return parts
+
+
+def _mark(m: Mark, colour: str, y: float, start: dt.date, end: dt.date, first: bool) -> str:
+    """A mark as a focusable button: a transparent target of HIT x HIT around its shape.
+    Only the view's earliest mark is in the Tab order (``first``); the page's script moves
+    focus between marks with the arrow keys, so a chart is one stop, not a hundred."""
+    left, right = _extent(m, start, end)
+    hit_w = max(HIT, right - left)
+    middle = (left + right) / 2
+    classes = f'prt-ev prt-r-{m.region}{"" if m.confirmed else " prt-unconfirmed"}'
+    head = (f'<g class="{classes}" data-event="{html.escape(m.event)}" tabindex="{0 if first else -1}" role="button" '
+            f'aria-label="{html.escape(m.label)}"><title>{html.escape(m.label)}</title>'
+            f'<rect class="prt-hit" x="{middle - hit_w / 2:.1f}" y="{y - HIT / 2:.1f}" width="{hit_w:.1f}" '
+            f'height="{HIT}" rx="4" fill="transparent"/>')
+    if m.stop is None:
+        fill = colour if m.confirmed else "white"
+        shape = (f'<circle class="prt-shape" cx="{middle:.1f}" cy="{y:.1f}" r="6" fill="{fill}" '
+                 f'stroke="{colour}" stroke-width="2"/>')
+    else:
+        shape = (f'<rect class="prt-shape" x="{left:.1f}" y="{y - 8:.1f}" width="{right - left:.1f}" height="16" '
+                 f'fill="{colour}" fill-opacity="0.45" stroke="{colour}"/>')
+    return head + shape + "</g>"
+
+
 def render(
     marks: Sequence[Mark],
     lanes: Sequence[str],
@@ -82,51 +169,48 @@ def render(
     end: dt.date,
     svg_id: str,
     title: str,
+    bands: Sequence[Band] = (),
+    priority: Sequence[str] = (),
 ) -> str:
-    """The view from ``start`` to ``end`` as one ``<svg role="img">`` named by its title.
+    """The view from ``start`` to ``end`` as one ``<svg role="group">`` named by its title.
 
-    Each mark carries its own ``<title>`` (a tooltip on hover) and a ``data-href`` the
-    page's script follows on click; keyboard and screen-reader users have the table that
-    follows every figure, which holds the same events.
+    ``priority`` lists event ids in the order their short labels are wanted; a label is
+    drawn only where it collides with nothing (``timeline_layout.place``).
     """
-    height = TOP + LANE_H * len(lanes) + AXIS_H
-    lane_y = {lane: TOP + LANE_H * (i + 0.5) for i, lane in enumerate(lanes)}
-    bottom = TOP + LANE_H * len(lanes)
+    tracks = list(dict.fromkeys(b.track for b in bands))
+    top = TOP + TRACK_H * len(tracks)
+    height = top + LANE_H * len(lanes) + AXIS_H
+    lane_y = {lane: top + LANE_H * (i + 0.5) for i, lane in enumerate(lanes)}
+    bottom = top + LANE_H * len(lanes)
     parts = [
         f'<svg class="prt-tl-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'role="img" aria-labelledby="{svg_id}-title" font-size="{FONT}">',
+        f'role="group" aria-labelledby="{svg_id}-title" font-size="{FONT}">',
         f'<title id="{svg_id}-title">{html.escape(title)}</title>',
-        '<g class="prt-tl-grid" stroke="currentColor" stroke-opacity="0.18">',
     ]
+    parts += _bands(bands, tracks, start, end, bottom)
+    parts.append('<g class="prt-tl-grid" stroke="currentColor" stroke-opacity="0.18">')
     for i in range(len(lanes) + 1):
-        y = TOP + LANE_H * i
-        parts.append(f'<line x1="{LABEL_W}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
+        parts.append(f'<line x1="{LABEL_W}" x2="{WIDTH - RIGHT}" y1="{top + LANE_H * i}" y2="{top + LANE_H * i}"/>')
     for day, _ in ticks(start, end):
         x = _x(day, start, end)
-        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{bottom + 4}"/>')
+        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom + 4}"/>')
     parts.append('</g><g class="prt-tl-labels" fill="currentColor">')
     for lane, y in lane_y.items():
         parts.append(f'<text x="{LABEL_W - 8}" y="{y + 4:.1f}" text-anchor="end">{html.escape(lane)}</text>')
     for day, label in ticks(start, end):
         parts.append(f'<text x="{_x(day, start, end):.1f}" y="{bottom + 19}" text-anchor="middle">'
                      f"{html.escape(label)}</text>")
-    parts.append("</g><g class=\"prt-tl-marks\">")
+    parts.append('</g><g class="prt-tl-marks">')
     shown = visible(marks, start, end)
-    # Bands first, so points stay on top where they overlap.
-    for m in sorted(shown, key=lambda m: m.stop is None):
-        colour = colours[m.region]
-        common = (f'class="prt-ev prt-r-{m.region}{"" if m.confirmed else " prt-unconfirmed"}" '
-                  f'data-href="{html.escape(m.href)}"')
-        tip = f"<title>{html.escape(m.label)}</title>"
-        y = lane_y[m.lane]
-        if m.stop is None:
-            fill = colour if m.confirmed else "white"
-            parts.append(f'<circle {common} cx="{_x(m.start, start, end):.1f}" cy="{y:.1f}" r="6" '
-                         f'fill="{fill}" stroke="{colour}" stroke-width="2">{tip}</circle>')
-        else:
-            left = _x(max(m.start, start), start, end)
-            right = _x(min(m.stop, end), start, end)
-            parts.append(f'<rect {common} x="{left:.1f}" y="{y - 9:.1f}" width="{max(right - left, 3):.1f}" '
-                         f'height="18" fill="{colour}" fill-opacity="0.45" stroke="{colour}">{tip}</rect>')
+    earliest = min(shown, key=lambda m: (m.start, m.event), default=None)
+    for m in sorted(shown, key=lambda m: m.stop is None):  # bars first: dots stay on top
+        parts.append(_mark(m, colours[m.region], lane_y[m.lane], start, end, m is earliest))
+    slots = {m.event: Slot(m.event, m.lane, *_extent(m, start, end), m.short) for m in shown}
+    wanted = [slots[e] for e in priority if e in slots]
+    parts.append('</g><g class="prt-tl-notes" fill="currentColor" font-size="12" aria-hidden="true">')
+    for p in place(wanted, list(slots.values()), LABEL_W, WIDTH - RIGHT):
+        y = lane_y[next(m.lane for m in shown if m.event == p.key)]
+        parts.append(f'<text data-event="{html.escape(p.key)}" x="{p.x:.1f}" y="{y + LABEL_DY[p.level]:.1f}">'
+                     f"{html.escape(slots[p.key].text)}</text>")
     parts.append("</g></svg>")
     return "".join(parts)

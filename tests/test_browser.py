@@ -91,20 +91,6 @@ def test_timeline_is_drawn_then_turns_interactive_on_request(browser, built, htt
     visit.close()
 
 
-def test_clicking_a_mark_opens_the_paragraph_it_explains(browser, built):
-    from book.load import course
-
-    event = next(e for e in course().chapter_events("tishreen") if e.passage)
-    visit = Visit(browser, f"{built.as_uri()}/chapters/tishreen.html")
-    visit.page.locator("#timeline-tishreen").get_by_role("button", name="Whole period").click()
-    mark = visit.page.locator(f'#timeline-tishreen .prt-tl-view:not([hidden]) [data-href="#{event.passage}"]').first
-    mark.scroll_into_view_if_needed()
-    mark.click(force=True)  # marks can overlap; the one clicked is the one asked for
-    visit.page.wait_for_function(f"location.hash === '#{event.passage}'")
-    visit.close()
-
-
-
 def test_static_exercise_gives_feedback_and_survives_reload(browser, built):
     visit = Visit(browser, f"{built.as_uri()}/chapters/tishreen.html")
     box = visit.page.locator('[data-exercise="tishreen-who-protested"]')

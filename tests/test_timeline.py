@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from book import timeline
 from book.load import course
 
@@ -48,7 +50,7 @@ def test_static_html_has_stable_id_and_no_inlined_plotly_js():
     first, second = _tishreen()._repr_html_(), _tishreen()._repr_html_()
     assert first == second
     assert 'id="timeline-tishreen"' in first
-    assert len(first) < 300_000 and "plotly.js v" not in first
+    assert len(first) < 400_000 and "plotly.js v" not in first
 
 
 def test_table_lists_every_event_with_date_and_source():
@@ -109,10 +111,15 @@ def test_course_counts_and_honest_dates():
 # --- the chart drawn at build time (book/timeline_svg.py) -------------------------------
 
 def _marks(svg: str) -> list[dict[str, str]]:
+    """Each mark's button attributes, its shape's attributes and tag, and its name."""
     from bs4 import BeautifulSoup
 
-    return [{**m.attrs, "tag": m.name, "title": m.title.get_text()}
-            for m in BeautifulSoup(svg, "html.parser").select(".prt-ev")]
+    out = []
+    for m in BeautifulSoup(svg, "html.parser").select(".prt-ev"):
+        shape, hit = m.select_one(".prt-shape"), m.select_one(".prt-hit")
+        out.append({**shape.attrs, **{f"g-{k}": v for k, v in m.attrs.items()}, "tag": shape.name,
+                    "title": m["aria-label"], "hit": hit.attrs})
+    return out
 
 
 def _views(tl) -> list[str]:
@@ -143,17 +150,17 @@ def test_static_chart_views_show_only_events_they_overlap():
 def test_static_chart_places_marks_in_date_order_and_lanes():
     from book.timeline_svg import Mark, render
 
-    marks = [Mark("war", dt.date(2003, 3, 20), None, "iraq", True, "a", "#a"),
-             Mark("protest", dt.date(2019, 10, 1), None, "iraq", False, "b", "#b"),
-             Mark("protest", dt.date(2011, 1, 1), dt.date(2012, 1, 1), "world", True, "c", "#c")]
+    marks = [Mark("war", dt.date(2003, 3, 20), None, "iraq", True, "a", "ev-a"),
+             Mark("protest", dt.date(2019, 10, 1), None, "iraq", False, "b", "ev-b"),
+             Mark("protest", dt.date(2011, 1, 1), dt.date(2012, 1, 1), "world", True, "c", "ev-c")]
     svg = render(marks, ["protest", "war"], timeline.REGION_COLOURS, dt.date(2000, 1, 1), dt.date(2020, 1, 1), "t", "T")
     drawn = {m["title"]: m for m in _marks(svg)}
     assert float(drawn["a"]["cx"]) < float(drawn["c"]["x"]) < float(drawn["b"]["cx"])
     assert float(drawn["b"]["cy"]) < float(drawn["a"]["cy"])  # lanes top to bottom as given
-    assert drawn["b"]["fill"] == "white" and "prt-unconfirmed" in drawn["b"]["class"]  # hollow
+    assert drawn["b"]["fill"] == "white" and "prt-unconfirmed" in drawn["b"]["g-class"]  # hollow
     assert drawn["a"]["fill"] == timeline.REGION_COLOURS["iraq"]
-    assert drawn["c"]["data-href"] == "#c" and float(drawn["c"]["width"]) > 10  # a year is a band
-    assert 'role="img"' in svg and 'aria-labelledby="t-title"' in svg
+    assert drawn["c"]["g-data-event"] == "ev-c" and float(drawn["c"]["width"]) > 10  # a year is a bar
+    assert 'role="group"' in svg and 'aria-labelledby="t-title"' in svg
 
 
 def test_ticks_are_years_over_long_spans_and_months_over_short_ones():
@@ -186,3 +193,198 @@ def test_vendored_plotly_matches_the_python_package():
 
     python_bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     assert plotly_js_version(plotly_js_path()) == plotly_js_version(python_bundle) == pinned_plotly_version()
+
+
+# --- annotated timelines: dates, order, labels, periods, cards -----------------------
+
+def _chapter_views(chapter: str) -> list[tuple[str, str, str]]:
+    """The views a chapter's page asks for, read from its code cell."""
+    import ast
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "chapters" / f"{chapter}.md").read_text(encoding="utf-8")
+    return ast.literal_eval(re.search(r"views=(\[.*?\]),?\n", text, re.S).group(1))
+
+
+def _dated(date: str, end: str | None = None, ident: str = "x"):
+    from book.models import PartialDate
+
+    base = course().events["iraq-tishreen-begins"]
+    return base.model_copy(update={"id": ident, "date": PartialDate.parse(date),
+                                   "end": PartialDate.parse(end) if end else None})
+
+
+def test_ranges_say_each_part_once():
+    assert timeline.date_label(_dated("2000-11-19", "2000-11-21")) == "19-21 November 2000"
+    assert timeline.date_label(_dated("1903-07-30", "1903-08-23")) == "30 July to 23 August 1903"
+    assert timeline.date_label(_dated("1917-03", "1917-11")) == "March-November 1917"
+    assert timeline.date_label(_dated("2014-01", "2017-12-09")) == "January 2014 to 9 December 2017"
+    assert timeline.date_label(_dated("2022-12-24", "2023-01-05")) == "24 December 2022 to 5 January 2023"
+    assert timeline.date_label(_dated("2019-10-01")) == "1 October 2019"
+
+
+def test_an_event_known_only_by_its_month_or_year_follows_the_exact_days():
+    from book.timeline_base import in_order
+
+    events = [_dated("2022", ident="year"), _dated("2022-12", ident="month"),
+              _dated("2023-01-01", ident="next"), _dated("2022-12-31", ident="last-day"),
+              _dated("2022-12-07", ident="seventh")]
+    assert [e.id for e in in_order(events)] == ["seventh", "last-day", "month", "year", "next"]
+    # and so in a chapter: no month-only entry precedes a dated day of its month
+    shown = timeline.for_chapter("peru").events
+    for i, e in enumerate(shown):
+        if e.date.precision == "month":
+            later = [x for x in shown[i + 1:] if x.date.precision == "day"
+                     and (x.date.start.year, x.date.start.month) == (e.date.start.year, e.date.start.month)]
+            assert not later, (e.id, [x.id for x in later])
+
+
+def _svg_views(tl) -> list[str]:
+    import re
+
+    return re.findall(r'<div class="prt-tl-view"[^>]*>(.*?)</div>', tl._repr_html_(), re.S)
+
+
+def _notes(svg: str) -> list[tuple[str, float, float, float]]:
+    """Each label on a chart: its event, y, and the x extent the layout reserved."""
+    from bs4 import BeautifulSoup
+
+    from book.timeline_layout import text_width
+
+    soup = BeautifulSoup(svg, "html.parser")
+    return [(t["data-event"], float(t["y"]), float(t["x"]), float(t["x"]) + text_width(t.get_text()))
+            for t in soup.select(".prt-tl-notes text")]
+
+
+@pytest.mark.parametrize("chapter", ["tishreen", "peru", "world-situation", "solidarity"])
+def test_labels_never_cover_each_other_or_a_mark(chapter):
+    tl = timeline.for_chapter(chapter, _chapter_views(chapter))
+    for svg in _svg_views(tl):
+        notes = _notes(svg)
+        assert notes, "a view with marks has labels"
+        for i, (a, y, x0, x1) in enumerate(notes):
+            for b, y2, u0, u1 in notes[i + 1:]:
+                assert y != y2 or x1 <= u0 or u1 <= x0, (a, b)
+            for m in _marks(svg):
+                cy = float(m.get("cy", 0)) or float(m["y"]) + 8
+                if m["g-data-event"] == a or abs(cy + 4 - y) > 0.5:
+                    continue  # only labels on a mark's own line can touch it
+                left = float(m["cx"]) - 7 if m["tag"] == "circle" else float(m["x"])
+                right = float(m["cx"]) + 7 if m["tag"] == "circle" else left + float(m["width"])
+                assert x1 <= left or right <= x0, (a, m["g-data-event"])
+
+
+@pytest.mark.parametrize("chapter", ["tishreen", "peru", "world-situation", "solidarity"])
+def test_opening_view_is_the_articles_period_and_labels_its_key_events(chapter):
+    tl = timeline.for_chapter(chapter, _chapter_views(chapter))
+    article = course().articles[chapter]
+    asked = _chapter_views(chapter)
+    label, start, end = tl.views[0]
+
+    def width(v):
+        return dt.date.fromisoformat(v[2]) - dt.date.fromisoformat(v[1])
+
+    assert tl.views[0] == min(asked, key=width) and sorted(tl.views) == sorted(asked)
+    key = timeline.key_events(tl.events, chapter)
+    # the years the article writes in (its date) or about (its latest key event)
+    written = {str(article.date.start)} if article.date else set()
+    about = {str(max(e.date.start for e in key))} if key else set()
+    assert any(start <= day <= end for day in written | about), (chapter, tl.views[0])
+    opening = _svg_views(tl)[0]
+    drawn = {m["g-data-event"] for m in _marks(opening)}
+    labelled = {n[0] for n in _notes(opening)}
+    assert {e.id for e in key} & drawn <= labelled
+
+
+@pytest.mark.parametrize("chapter", ["tishreen", "peru", "world-situation", "solidarity"])
+def test_every_mark_is_a_named_focusable_target_of_at_least_34_units(chapter):
+    tl = timeline.for_chapter(chapter, _chapter_views(chapter))
+    names = {e.id: f"{timeline.date_label(e)}: {e.title}" for e in tl.events}
+    starts = {e.id: (e.date.start, e.id) for e in tl.events}
+    for svg in _svg_views(tl):
+        marks = _marks(svg)
+        for m in marks:
+            assert m["g-tabindex"] in ("0", "-1") and m["g-role"] == "button"
+            assert m["title"] == names[m["g-data-event"]]
+            assert float(m["hit"]["width"]) >= 34 and float(m["hit"]["height"]) >= 34
+        # one Tab stop per view: its earliest mark (the arrow keys lead on from there)
+        stops = [m["g-data-event"] for m in marks if m["g-tabindex"] == "0"]
+        assert stops == [min((m["g-data-event"] for m in marks), key=starts.__getitem__)]
+
+
+def test_periods_are_drawn_as_bands_and_head_the_cards():
+    from book.load import timeline_extras
+
+    tl = timeline.for_chapter("peru", _chapter_views("peru"))
+    presidents = [p for p in timeline_extras().periods if "peru" in p.chapters]
+    whole = _svg_views(tl)[-1]
+    assert whole.count('class="prt-tl-band ') == len(presidents)
+    html_ = tl._repr_html_()
+    fujimori = presidents[0]
+    assert f"{fujimori.title}, 28 July 1990 to 21 November 2000" in html_.replace("&#x27;", "'")
+    # Fujimori's election (June 1990) precedes his term: it heads the cards as "Before 1990"
+    assert html_.index('class="prt-tl-period">Before 1990') < html_.index('prt-tl-card prt-r-peru" data-event="peru-fujimori-elected-1990"')
+
+
+def test_every_event_has_one_card_with_its_sources_and_its_paragraph():
+    from bs4 import BeautifulSoup
+
+    for tl in (timeline.for_chapter("tishreen"), timeline.parallel()):
+        soup = BeautifulSoup(tl._repr_html_(), "html.parser")
+        cards = {c["data-event"]: c for c in soup.select(".prt-tl-cards .prt-tl-card")}
+        assert sorted(cards) == sorted(e.id for e in tl.events)
+        for e in tl.events:
+            card = cards[e.id]
+            assert card.select_one("time").get_text() == timeline.date_label(e)
+            assert len(card.select("details.prt-tl-sources li")) == len(e.sources)
+            go = card.select_one("a.prt-tl-go")
+            if tl.chapter_names:  # the parallel view names the chapter a ¶ belongs to
+                assert go is None or go.get_text() == (
+                    f"Go to {course().articles[e.chapters[0]].short} ¶{e.passage[1:]}")
+            else:
+                assert (go is not None) == bool(e.passage and e.chapters[0] == "tishreen")
+
+
+def _write(path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def test_bad_periods_and_labels_are_reported_by_file_line_entry_and_field(data_copy):
+    from book.load import DataError, load_timeline_extras
+
+    periods = data_copy / "periods.yml"
+    text = periods.read_text(encoding="utf-8")
+    _write(periods, text.replace('  end: "2000-11-21"\n', '  end: "2000-12-25"\n', 1)
+           .replace("  evidence: [peru-merino-resigns-2020]", "  evidence: [no-such-event]")
+           .replace("  label: Paniagua\n", "  label: Paniagua\n  colour: red\n"))
+    _write(data_copy / "labels.yml", "- {id: not-an-event, label: Nothing}\n- {id: peru-autogolpe-1992, label: "
+           "A label far too long for any chart}\n")
+    with pytest.raises(DataError) as err:
+        load_timeline_extras(data_copy)
+    text = str(err.value)
+    assert "labels.yml:2: label 'peru-autogolpe-1992', field 'label'" in text
+    assert "periods.yml" in text and "period 'peru-president-paniagua', field 'colour'" in text
+    _write(data_copy / "labels.yml", "- {id: not-an-event, label: Nothing}\n")
+    _write(periods, periods.read_text(encoding="utf-8").replace("  colour: red\n", ""))
+    with pytest.raises(DataError) as err:
+        load_timeline_extras(data_copy)
+    text = str(err.value)
+    assert "label 'not-an-event', field 'id': unknown event" in text
+    assert "period 'peru-president-merino', field 'evidence': unknown event 'no-such-event'" in text
+    assert ("period 'peru-president-fujimori', field 'evidence': event 'peru-fujimori-falls-2000'"
+            " (2000-11-19) is not at the period's start or end") in text
+
+
+def test_a_period_needs_a_source_and_an_order():
+    from pydantic import ValidationError
+
+    from book.timeline_models import Period
+
+    base = {"id": "p", "track": "Track", "label": "Pa", "title": "A period", "start": "2020-01-01",
+            "chapters": ["peru"], "confirmed": True}
+    with pytest.raises(ValidationError, match="sources or evidence"):
+        Period.model_validate(base)
+    with pytest.raises(ValidationError, match="comes before start"):
+        Period.model_validate({**base, "end": "2019-12-31", "evidence": ["x"]})
+    assert Period.model_validate({**base, "evidence": ["x"]}).end is None

@@ -26,9 +26,12 @@ LABELS = {
 def grade(ex: Bridge, answer: dict[str, Any]) -> Result:
     """Every step needs words; then the article's demand for that grievance, to compare."""
     try:
-        chosen = ex.grievances[int(answer.get("grievance", -1))]
-    except (ValueError, IndexError):
+        picked = int(answer.get("grievance", -1))
+    except (TypeError, ValueError):
+        picked = -1
+    if not 0 <= picked < len(ex.grievances):  # -1 is "none chosen", not the last one
         return invalid("Choose a grievance first.")
+    chosen = ex.grievances[picked]
     for step in STEPS:
         if len(str(answer.get(step, "")).split()) < ex.min_words:
             return invalid(f"Fill in the {step} step with at least {ex.min_words} words.")

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import html
 import io
+import re
 from typing import Any
 
 import ipywidgets as w
@@ -22,6 +23,8 @@ from . import store as answer_store
 from .base import Result, frame_html, frame_widget, invalid
 
 Row = dict[str, Any]
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+WHOLE = re.compile(r"-?[0-9]+")
 
 
 def check_entry(ex: Ledger, household: str, day: str, minutes: Any) -> Row:
@@ -29,13 +32,17 @@ def check_entry(ex: Ledger, household: str, day: str, minutes: Any) -> Row:
     household = str(household or "").strip()
     if not household:
         raise ValueError("Choose or name a household.")
+    day = str(day or "").strip()
     try:
-        when = dt.date.fromisoformat(str(day).strip())
+        # Only the form the book's date field sends (fromisoformat also takes 20260714).
+        if not ISO_DAY.fullmatch(day):
+            raise ValueError
+        when = dt.date.fromisoformat(day)
     except ValueError:
-        raise ValueError(f"{day!r} is not a date; use the form 2026-07-14.") from None
+        raise ValueError(f"'{day}' is not a date; use the form 2026-07-14.") from None
     text = str(minutes).strip()
-    if not text.lstrip("-").isdigit():
-        raise ValueError(f"Minutes must be a whole number; {text!r} is not.")
+    if not WHOLE.fullmatch(text):
+        raise ValueError(f"Minutes must be a whole number; '{text}' is not.")
     value = int(text)
     if not 0 <= value <= ex.max_minutes:
         raise ValueError(f"Minutes must be between 0 and {ex.max_minutes} (a day has 1440); got {value}.")
@@ -53,6 +60,12 @@ def clean_rows(ex: Ledger, rows: Any) -> tuple[list[Row], list[str]]:
     return good, problems
 
 
+def ratio(n: int, d: int) -> int:
+    """n / d rounded half up, in whole numbers: float formatting rounds ties to even in
+    Python and up in JavaScript, and the book and the notebook must print the same."""
+    return (2 * n + d) // (2 * d)
+
+
 def summary(rows: list[Row]) -> list[str]:
     """Totals a group can discuss: hours lost, the worst day, the mean per household-day."""
     if not rows:
@@ -63,11 +76,12 @@ def summary(rows: list[Row]) -> list[str]:
         by_day[r["day"]] = by_day.get(r["day"], 0) + r["minutes"]
     worst = max(by_day, key=lambda d: (by_day[d], d))
     households = {r["household"] for r in rows}
+    tenths = ratio(total * 10, 60)
     return [
         f"{len(rows)} entries from {len(households)} household{'s' if len(households) != 1 else ''} "
         f"over {len(by_day)} day{'s' if len(by_day) != 1 else ''}.",
-        f"Total without power: {total} minutes ({total / 60:.1f} hours).",
-        f"Mean per household and day: {total / len(rows):.0f} minutes.",
+        f"Total without power: {total} minutes ({tenths // 10}.{tenths % 10} hours).",
+        f"Mean per household and day: {ratio(total, len(rows))} minutes.",
         f"Worst day: {worst}, {by_day[worst]} minutes across households.",
     ]
 

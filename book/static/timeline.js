@@ -1,0 +1,194 @@
+/* Permanent Revolution Today: the timelines' behaviour (the drawing itself is SVG made at
+ * build time and needs no script).
+ * - View buttons show one drawn view (years) and, on a phone, the cards of those years.
+ * - A mark is a button: a tap, a click, Enter or Space opens the event's card in place,
+ *   the arrow keys (and Home, End) move between marks in date order, one Tab stop per chart;
+ *   beside the chart (a copy of the card written in the page); the card's "Go to ¶n"
+ *   link is the way to the paragraph, never the tap itself. Escape closes the card.
+ * - "Interactive chart" loads plotly.js once (window.PRT.loadPlotly, from course.js),
+ *   draws the figure kept as JSON in the page with the page's own view buttons, one
+ *   legend (the caption's), hover labels kept inside, and the colours of the current
+ *   light or dark theme, redrawn when the theme changes.
+ * A classic script, not a module: modules do not load from file://. */
+(function () {
+  "use strict";
+
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+
+  function dark() { return document.documentElement.getAttribute("data-theme") === "dark"; }
+
+  /* Colours for plotly from the theme: text, grid and a transparent paper. */
+  function themeLayout() {
+    var text = dark() ? "#e6e6e6" : "#222222";
+    var grid = dark() ? "rgba(255,255,255,0.18)" : "#e5e5e5";
+    return {
+      paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)", "font.color": text,
+      "xaxis.gridcolor": grid, "yaxis.gridcolor": grid,
+      "hoverlabel.bgcolor": dark() ? "#1d1d1d" : "#ffffff", "hoverlabel.font.color": text
+    };
+  }
+
+  function setup(root) {
+    var figure = root.querySelector(".prt-timeline-figure");
+    var views = all(figure, ".prt-tl-view");
+    var buttons = all(figure, ".prt-tl-views button");
+    var status = figure.querySelector(".prt-tl-status");
+    var slot = figure.querySelector(".prt-tl-slot");
+    var cards = all(root, ".prt-tl-cards .prt-tl-card");
+    var graph = null, opener = null;
+
+    /* Cards outside the shown years are hidden; so are period headers left empty. */
+    function filterCards(view, label) {
+      var from = view.getAttribute("data-start"), to = view.getAttribute("data-end"), shown = 0;
+      cards.forEach(function (card) {
+        card.hidden = card.getAttribute("data-stop") <= from || card.getAttribute("data-start") > to;
+        shown += card.hidden ? 0 : 1;
+      });
+      var count = root.querySelector(".prt-tl-count");
+      if (count) {
+        count.textContent = shown + " of " + cards.length + " events: " + label +
+          (shown < cards.length ? ". The buttons above show other years." : ".");
+      }
+      all(root, ".prt-tl-cards .prt-tl-list").forEach(function (list) {
+        var empty = !list.querySelector(".prt-tl-card:not([hidden])");
+        list.hidden = empty;
+        var head = list.previousElementSibling;
+        if (head && head.classList.contains("prt-tl-period")) { head.hidden = empty; }
+      });
+    }
+
+    function show(n) {
+      views.forEach(function (view, i) { view.hidden = i !== n; });
+      buttons.forEach(function (other, i) { other.setAttribute("aria-pressed", String(i === n)); });
+      filterCards(views[n], buttons[n].textContent);
+      if (graph && window.Plotly) {
+        window.Plotly.relayout(graph, { "xaxis.range": [views[n].getAttribute("data-start"), views[n].getAttribute("data-end")] });
+      }
+    }
+    buttons.forEach(function (button, n) { button.addEventListener("click", function () { show(n); }); });
+
+    function closeCard() {
+      if (slot.hidden) { return; }
+      slot.hidden = true;
+      slot.textContent = "";
+      all(figure, ".prt-ev-open").forEach(function (m) { m.classList.remove("prt-ev-open"); });
+      if (opener && document.contains(opener)) { opener.focus(); }
+      opener = null;
+    }
+
+    /* The event's card, copied from the cards written in the page, opened below the chart. */
+    function openCard(id, from) {
+      var source = root.querySelector('.prt-tl-cards .prt-tl-card[data-event="' + id + '"]');
+      if (!source) { return; }
+      slot.textContent = "";
+      var card = document.createElement("div");
+      card.className = source.className + " prt-tl-open";
+      card.innerHTML = source.innerHTML;
+      var close = document.createElement("button");
+      close.type = "button";
+      close.className = "prt-tl-close";
+      close.textContent = "Close";
+      close.addEventListener("click", closeCard);
+      card.insertBefore(close, card.firstChild);
+      slot.appendChild(card);
+      slot.setAttribute("role", "region");
+      slot.setAttribute("aria-label", "Event: " + source.querySelector(".prt-tl-title").textContent);
+      slot.tabIndex = -1;
+      slot.hidden = false;
+      all(figure, ".prt-ev-open").forEach(function (m) { m.classList.remove("prt-ev-open"); });
+      var mark = from && from.closest ? from.closest(".prt-ev") : null;
+      if (mark) { mark.classList.add("prt-ev-open"); }
+      opener = from || null;
+      slot.focus({ preventScroll: true });
+      var box = slot.getBoundingClientRect();
+      if (box.bottom > window.innerHeight || box.top < 0) {
+        slot.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      }
+    }
+
+    function markOf(target) {
+      var hit = target.closest && target.closest("[data-event]");
+      if (!hit) { return null; }
+      var view = hit.closest(".prt-tl-view");
+      /* A label (a note on the chart) opens the same card as its mark. */
+      return (view && view.querySelector('.prt-ev[data-event="' + hit.getAttribute("data-event") + '"]')) || hit;
+    }
+    figure.querySelector(".prt-tl-scroll").addEventListener("click", function (ev) {
+      var mark = markOf(ev.target);
+      if (mark) { openCard(mark.getAttribute("data-event"), mark); }
+    });
+    /* The marks of the shown view in date order (left to right, then top to bottom). */
+    function inOrder(mark) {
+      return all(mark.closest(".prt-tl-view"), ".prt-ev").map(function (m) {
+        var box = m.querySelector(".prt-shape").getBoundingClientRect();
+        return { mark: m, x: box.left, y: box.top };
+      }).sort(function (a, b) { return a.x - b.x || a.y - b.y; }).map(function (e) { return e.mark; });
+    }
+    var STEPS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    figure.querySelector(".prt-tl-scroll").addEventListener("keydown", function (ev) {
+      var mark = ev.target.classList && ev.target.classList.contains("prt-ev") ? ev.target : null;
+      if (!mark) { return; }
+      if (ev.key === "Enter" || ev.key === " ") {
+        ev.preventDefault();
+        openCard(mark.getAttribute("data-event"), mark);
+        return;
+      }
+      var marks = inOrder(mark), at = marks.indexOf(mark), next = null;
+      if (STEPS[ev.key]) { next = marks[Math.max(0, Math.min(marks.length - 1, at + STEPS[ev.key]))]; }
+      if (ev.key === "Home") { next = marks[0]; }
+      if (ev.key === "End") { next = marks[marks.length - 1]; }
+      if (!next) { return; }
+      ev.preventDefault();
+      mark.tabIndex = -1;  /* one Tab stop per chart: the mark last moved to */
+      next.tabIndex = 0;
+      next.focus();
+    });
+    root.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && !slot.hidden) { closeCard(); }
+    });
+
+    var live = figure.querySelector(".prt-tl-live");
+    live.addEventListener("click", function () {
+      var load = window.PRT && window.PRT.loadPlotly;
+      if (!load) { status.textContent = "The interactive chart is not available here."; return; }
+      live.disabled = true;
+      status.textContent = "Loading the interactive chart...";
+      load().then(function (Plotly) {
+        var spec = JSON.parse(figure.querySelector(".prt-tl-data").textContent);
+        var layout = spec.layout;
+        var current = views.filter(function (v) { return !v.hidden; })[0] || views[0];
+        delete layout.updatemenus;  /* the page's own view buttons drive the chart */
+        layout.showlegend = false;  /* the caption is the legend */
+        layout.margin = { l: 10, r: 10, t: 40, b: 40 };
+        layout.xaxis.range = [current.getAttribute("data-start"), current.getAttribute("data-end")];
+        layout.xaxis.autorange = false;
+        graph = document.createElement("div");
+        graph.className = "plotly-graph-div prt-tl-chart";
+        figure.querySelector(".prt-tl-scroll").hidden = true;
+        figure.insertBefore(graph, slot);
+        return Plotly.newPlot(graph, spec.data, layout, { displaylogo: false, responsive: true })
+          .then(function () {
+            Plotly.relayout(graph, themeLayout());
+            graph.on("plotly_click", function (data) {
+              var point = data.points && data.points[0];
+              var id = point && point.customdata && point.customdata[0];
+              if (id) { openCard(id, null); }
+            });
+            new MutationObserver(function () { Plotly.relayout(graph, themeLayout()); })
+              .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+            live.hidden = true;
+            status.textContent = "Interactive chart ready: drag to zoom, double-click to reset, click a point for its card.";
+          });
+      }).catch(function () {
+        live.disabled = false;
+        status.textContent = "The interactive chart could not load; the chart and table here show the same events.";
+      });
+    });
+    show(0);
+  }
+
+  function start() { all(document, ".prt-timeline").forEach(setup); }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else { start(); }
+})();

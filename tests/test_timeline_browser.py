@@ -1,0 +1,257 @@
+"""The annotated timelines in Debian's Chromium, as a reader on a phone and on a laptop
+meets them: what the chart shows before anything is touched, taps, clicks and keys on
+its marks, the card and its ¶ button, the phone's vertical timeline, the interactive
+chart. Every page's requests and console errors are recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+LAPTOP = {"viewport": {"width": 1280, "height": 900}, "has_touch": True}
+CHAPTERS = ["tishreen", "peru", "world-situation", "solidarity"]
+PAGES = [f"chapters/{c}.html" for c in CHAPTERS] + ["timelines.html"]
+AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class Reader:
+    """A page opened in a fresh browser context of one device, recording every request
+    and every console error."""
+
+    def __init__(self, browser, built: Path, rel: str, device: dict, scheme: str = "light"):
+        self.root = built.as_uri()
+        self.context = browser.new_context(color_scheme=scheme, **device)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(f"{self.root}/{rel}", wait_until="load")
+        self.page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
+        self.figure = self.page.locator(".prt-timeline-figure").first
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.requests if urlparse(u).scheme not in ("file", "data", "blob")]
+
+    def close(self) -> None:
+        assert not self.errors, self.errors
+        assert not self.foreign(), self.foreign()
+        self.context.close()
+
+
+def _article_date(rel: str) -> dt.date | None:
+    from book.load import course
+
+    chapter = rel.removeprefix("chapters/").removesuffix(".html")
+    article = course().articles.get(chapter)
+    return article.date.start if article and article.date else None
+
+
+def _views(reader: Reader) -> list[dict]:
+    return reader.figure.locator(".prt-tl-view").evaluate_all(
+        "vs => vs.map(v => ({start: v.dataset.start, end: v.dataset.end, shown: !v.hidden}))")
+
+
+def _shown(reader: Reader):
+    return reader.figure.locator(".prt-tl-view:not([hidden])")
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_laptop_chart_opens_on_the_articles_period_with_key_events_labelled(browser, built, rel):
+    from book import timeline
+    from book.load import course
+
+    reader = Reader(browser, built, rel, LAPTOP)
+    views = _views(reader)
+    assert [v["shown"] for v in views].count(True) == 1 and views[0]["shown"]
+    if rel.startswith("chapters/"):  # opens on the years the article writes in or about
+        key = timeline.key_events(list(course().events.values()), rel[9:-5])
+        days = {d.isoformat() for d in [_article_date(rel), max((e.date.start for e in key), default=None)] if d}
+        assert any(views[0]["start"] <= d <= views[0]["end"] for d in days), (days, views[0])
+        named = views[:-1]  # and it is the closest look the chapter offers (the last is "Whole period")
+        assert min(named, key=lambda v: dt.date.fromisoformat(v["end"]) - dt.date.fromisoformat(v["start"])) == views[0]
+    labels = _shown(reader).locator(".prt-tl-notes text")
+    boxes = labels.evaluate_all("ts => ts.map(t => { const b = t.getBoundingClientRect();"
+                                " return {id: t.dataset.event, l: b.left, r: b.right, t: b.top, b: b.bottom}; })")
+    marks = _shown(reader).locator(".prt-ev").evaluate_all(
+        "ms => ms.map(m => { const b = m.querySelector('.prt-shape').getBoundingClientRect();"
+        " return {id: m.dataset.event, l: b.left, r: b.right, t: b.top, b: b.bottom}; })")
+    print(f"\n{rel}: {len(boxes)} labels on the opening view ({len(marks)} marks)")
+    assert boxes and all(b["r"] - b["l"] > 10 for b in boxes)
+
+    def overlap(a, b):
+        return a["l"] < b["r"] - 0.5 and b["l"] < a["r"] - 0.5 and a["t"] < b["b"] - 0.5 and b["t"] < a["b"] - 0.5
+
+    for i, a in enumerate(boxes):  # as the browser drew them, in its own font
+        assert not [b["id"] for b in boxes[i + 1:] if overlap(a, b)], a["id"]
+        assert not [m["id"] for m in marks if m["id"] != a["id"] and overlap(a, m)], a["id"]
+    if rel.startswith("chapters/"):  # the article's key events (of its key passages) are labelled
+        events = list(course().events.values())
+        key = {e.id for e in timeline.key_events(events, rel[9:-5])} & {m["id"] for m in marks}
+        assert key <= {b["id"] for b in boxes}, key - {b["id"] for b in boxes}
+    reader.close()
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_every_mark_is_a_focusable_target_of_at_least_24_px(browser, built, rel):
+    reader = Reader(browser, built, rel, LAPTOP)
+    for n in range(len(_views(reader))):
+        reader.figure.locator(".prt-tl-views button").nth(n).click()
+        marks = _shown(reader).locator(".prt-ev")
+        sizes = marks.evaluate_all("ms => ms.map(m => { const b = m.querySelector('.prt-hit').getBoundingClientRect();"
+                                   " m.focus(); return [b.width, b.height, document.activeElement === m,"
+                                   " m.getAttribute('aria-label')]; })")
+        assert sizes and all(w >= 24 and h >= 24 and focused and name for w, h, focused, name in sizes), sizes
+        assert marks.evaluate_all("ms => ms.filter(m => m.tabIndex === 0).length") == 1  # one Tab stop
+    reader.close()
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_a_tap_opens_the_card_in_place_and_its_button_goes_to_the_paragraph(browser, built, rel):
+    from book.load import course
+
+    reader = Reader(browser, built, rel, LAPTOP)
+    page = reader.page
+    mark = _shown(reader).locator(".prt-ev").last
+    event = course().events[mark.get_attribute("data-event")]
+    with_passage = _shown(reader).locator(".prt-ev").evaluate_all(
+        "ms => ms.map(m => m.dataset.event)")
+    target = next(course().events[i] for i in reversed(with_passage) if course().events[i].passage)
+    mark = _shown(reader).locator(f'.prt-ev[data-event="{target.id}"]')
+    mark.scroll_into_view_if_needed()
+    url = page.url
+    mark.locator(".prt-hit").tap(force=True)  # marks may touch; the one tapped is the one asked for
+    card = reader.figure.locator(".prt-tl-slot")
+    card.wait_for(state="visible")
+    assert page.url == url  # the tap opened the card, it did not leave the page
+    assert card.locator(".prt-tl-title").inner_text() == target.title
+    assert event.title  # the last mark has an event too
+    go = card.locator("a.prt-tl-go")
+    assert re.fullmatch(r"Go to ([^¶]+ )?¶\d+", go.inner_text())
+    go.click()
+    chapter = target.chapters[0]
+    page.wait_for_function(f"location.hash === '#{target.passage}'")
+    assert page.url.split("#")[0].endswith(f"chapters/{chapter}.html")
+    assert page.locator(f"#{target.passage}").is_visible()
+    reader.close()
+
+
+@pytest.mark.parametrize("rel", ["chapters/tishreen.html", "timelines.html"])
+def test_the_keyboard_reaches_a_mark_and_opens_and_closes_its_card(browser, built, rel):
+    from book.load import course
+
+    reader = Reader(browser, built, rel, LAPTOP)
+    page = reader.page
+    reader.figure.locator(".prt-tl-views button").first.focus()
+    for _ in range(40):  # Tab from the view buttons onto the chart's first mark
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('prt-ev')"):
+            break
+    first = page.evaluate("document.activeElement.dataset.event")
+    assert first in course().events
+    x = "document.activeElement.querySelector('.prt-shape').getBoundingClientRect().left"
+    left = page.evaluate(x)
+    page.keyboard.press("ArrowRight")  # the arrow keys move to the next mark in date order
+    focused = page.evaluate("document.activeElement.dataset.event")
+    assert focused in course().events and focused != first and page.evaluate(x) >= left
+    page.keyboard.press("Enter")
+    card = reader.figure.locator(".prt-tl-slot")
+    card.wait_for(state="visible")
+    assert card.locator(".prt-tl-title").inner_text() == course().events[focused].title
+    assert page.evaluate("document.activeElement.classList.contains('prt-tl-slot')")
+    page.keyboard.press("Escape")
+    assert card.is_hidden()
+    assert page.evaluate("document.activeElement.dataset.event") == focused
+    reader.close()
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_phone_shows_dated_cards_not_a_sideways_chart(browser, built, rel):
+    reader = Reader(browser, built, rel, PHONE)
+    page = reader.page
+    assert reader.figure.locator(".prt-tl-scroll").is_hidden()
+    assert page.locator(".prt-timeline .prt-table-wrap").first.is_hidden()
+    cards = page.locator(".prt-tl-cards .prt-tl-card:visible")
+    assert cards.count() > 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("Math.max(...[...document.querySelectorAll('.prt-tl-card')].map(c => c.scrollWidth - c.clientWidth))") <= 0
+    views = _views(reader)
+    for n, view in enumerate(views):  # each view button shows the cards of its years, in date order
+        reader.figure.locator(".prt-tl-views button").nth(n).tap()
+        spans = cards.evaluate_all("cs => cs.map(c => [c.dataset.start, c.dataset.stop])")
+        assert spans and all(stop > view["start"] and start <= view["end"] for start, stop in spans)
+        total = page.locator(".prt-tl-cards .prt-tl-card").count()
+        assert page.locator(".prt-tl-count").inner_text().startswith(f"{len(spans)} of {total} events")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    first = cards.first
+    details = first.locator("details.prt-tl-sources")
+    assert details.get_attribute("open") is None and details.locator("li").first.is_hidden()
+    details.locator("summary").tap()
+    assert details.locator("li").first.is_visible()
+    reader.close()
+
+
+@pytest.mark.parametrize("rel", ["chapters/peru.html", "timelines.html"])
+def test_interactive_chart_one_legend_toolbar_clear_hover_inside_and_dark(browser, built, rel):
+    for device in (PHONE, LAPTOP):
+        reader = Reader(browser, built, rel, device, scheme="dark")
+        page = reader.page
+        reader.figure.get_by_role("button", name=re.compile("Interactive chart")).tap()
+        graph = reader.figure.locator(".prt-tl-chart")
+        graph.locator("svg.main-svg").first.wait_for(timeout=15_000)
+        page.wait_for_function("document.querySelector('.prt-tl-status').textContent.includes('ready')")
+        assert graph.locator(".legend").count() == 0 and graph.locator(".updatemenu-container").count() == 0
+        toolbar = graph.locator(".modebar").bounding_box()
+        for box in reader.figure.locator(".prt-tl-views button").evaluate_all(
+                "bs => bs.map(b => b.getBoundingClientRect().toJSON())"):
+            assert (toolbar is None or box["bottom"] <= toolbar["y"] or box["top"] >= toolbar["y"] + toolbar["height"]
+                    or box["right"] <= toolbar["x"] or box["left"] >= toolbar["x"] + toolbar["width"])
+        tick = graph.locator(".xtick text").first
+        assert tick.evaluate("t => getComputedStyle(t).fill") in ("rgb(230, 230, 230)",)  # the dark theme's text
+        if device is LAPTOP:  # hover needs a mouse
+            whole, plot = graph.bounding_box(), graph.locator(".nsewdrag").first.bounding_box()
+            points = graph.locator(".scatterlayer .point")
+            xs = points.evaluate_all("ps => ps.map(p => { const b = p.getBoundingClientRect(); return b.x + b.width / 2; })")
+            inside = [i for i, x in enumerate(xs) if plot["x"] <= x <= plot["x"] + plot["width"]]
+            for i in (min(inside, key=lambda i: xs[i]), max(inside, key=lambda i: xs[i])):  # both edges
+                point = points.nth(i).bounding_box()
+                page.mouse.move(point["x"] + point["width"] / 2, point["y"] + point["height"] / 2)
+                label = graph.locator(".hoverlayer .hovertext").first
+                label.wait_for()
+                box = label.bounding_box()
+                assert whole["x"] - 1 <= box["x"] and box["x"] + box["width"] <= whole["x"] + whole["width"] + 1
+        reader.close()
+
+
+@pytest.mark.parametrize("device", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_axe_finds_no_serious_violation_with_a_card_open(browser, built, device):
+    if not AXE.exists():
+        pytest.fail("axe-core missing: run `make test-deps`")
+    source = AXE.read_text(encoding="utf-8")
+    problems = []
+    for scheme in ("light", "dark"):
+        for rel in PAGES:
+            context = browser.new_context(color_scheme=scheme, bypass_csp=True, **device)
+            page = context.new_page()
+            page.goto(f"{built.as_uri()}/{rel}", wait_until="load")
+            page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
+            mark = page.locator(".prt-tl-view:not([hidden]) .prt-ev").first
+            if mark.is_visible():
+                mark.focus()
+                page.keyboard.press("Enter")
+            page.evaluate(source)
+            found = page.evaluate(
+                "axe.run(document.querySelector('.prt-timeline'), {preload: false, resultTypes: ['violations']})"
+                ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, target: v.nodes[0].target.join(' ')})))")
+            problems += [(rel, scheme, v) for v in found if v["impact"] in ("serious", "critical")]
+            context.close()
+    assert not problems, problems
