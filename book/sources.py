@@ -123,9 +123,9 @@ def publisher_for(host: str, registry: Registry) -> Publisher | None:
 
 
 def _data_citations(data_dir: Path) -> Iterator[tuple[Citation, dict]]:
-    """Every source URL in events and glossary terms, with the entry it belongs to."""
-    for folder, noun in (("events", "event"), ("glossary", "term")):
-        for path in sorted((data_dir / folder).glob("*.yml")):
+    """Every source URL in events, glossary terms and timeline periods, with its entry."""
+    for pattern, noun in (("events/*.yml", "event"), ("glossary/*.yml", "term"), ("periods.yml", "period")):
+        for path in sorted(data_dir.glob(pattern)):
             for entry in _read_entries(path):
                 data = entry.data if isinstance(entry.data, dict) else {}
                 where = f"{_show(path)}:{entry.line}"
