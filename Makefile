@@ -1,7 +1,8 @@
 # Permanent Revolution Today - every command a newcomer needs.
 #   make book   create .venv, install pinned dependencies, build the HTML book (_build/html)
 #               and print its handouts (PDF, with Debian's chromium)
-#   make test   everything `make book` does, plus test tools (Chromium, npm), then the tests
+#   make test   everything `make book` does, plus test tools (Chromium, npm), then every test
+#   make check  lint (ruff) and the unit tests: no browser, no build, under a minute
 #   make lab    JupyterLab on 127.0.0.1 with the course's notebooks
 #   make zip    the built book as _build/permanent-revolution-today.zip
 #   make bench  build speed, page weight, load time against Jupyter Book's defaults
@@ -12,15 +13,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_PORT ?= 8888
 
-.PHONY: book html vendor handouts facilitator test test-deps lab notebooks validate lock clean zip bench
+.PHONY: book html vendor handouts facilitator test check test-deps lab notebooks validate lock clean zip bench
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating $(VENV) with $(PYTHON)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "==> installing pinned dependencies (requirements.lock)"
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	@# The package is used from this checkout (a .pth entry), so edits apply at once.
-	@$(BIN)/python -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'prt-course.pth'), 'w').write(os.getcwd() + '\n')"
+	@# Editable, so edits in book/ apply at once; its dependencies are the lock's.
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
 validate: $(STAMP)
@@ -51,8 +52,15 @@ test-deps:
 	@bash scripts/install-test-deps.sh
 
 test: book test-deps
-	@echo "==> running the tests"
+	@echo "==> running every test (unit, build, site, browser)"
 	@$(BIN)/python -m pytest
+
+# The fast layer: what can be checked without a browser or a built book.
+check: $(STAMP)
+	@echo "==> ruff"
+	@$(BIN)/ruff check .
+	@echo "==> unit tests"
+	@$(BIN)/python -m pytest -m unit -q
 
 # The built site as one file to pass on (USB stick, messaging app): unzip, open index.html.
 zip: book
@@ -77,10 +85,14 @@ lab: $(STAMP)
 		--LabApp.news_url=None --LabApp.extension_manager=readonly \
 		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
-# Refresh the pins after changing pyproject.toml dependencies.
+# pyproject.toml is the truth: pin it (every extra) into requirements.lock, and derive
+# binder/requirements.txt (what repo2docker reads: the book and the lab) from those pins.
+COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 lock: $(STAMP)
-	@$(BIN)/python -m pip freeze --exclude-editable | grep -v '^permanent-revolution-today' > requirements.lock
-	@cp requirements.lock binder/requirements.txt   # repo2docker reads binder/
+	@echo "==> pinning pyproject.toml into requirements.lock and binder/requirements.txt"
+	@$(COMPILE) --all-extras -o requirements.lock pyproject.toml
+	@$(COMPILE) --extra lab --no-annotate -c requirements.lock -o binder/requirements.txt pyproject.toml
 
 clean:
 	rm -rf _build

@@ -12,20 +12,24 @@ from pathlib import Path
 from .load import DataError, load_course, load_timeline_extras
 
 
-def _validate() -> int:
+def _validate(root: Path) -> int:
+    from .checks import check_book
     from .sources import check
 
     try:
         data = load_course()
         extras = load_timeline_extras(events=data.events)
-        check()
+        problems = check_book(data, root)
+        if problems:
+            raise DataError(problems)
+        check(root=root)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
     print(
         f"course data OK: {len(data.articles)} articles, {len(data.events)} events, "
         f"{len(data.terms)} terms, {len(data.exercises)} exercises, {len(extras.periods)} periods, "
-        f"{len(extras.labels)} short labels"
+        f"{len(extras.labels)} short labels; every ¶ reference resolves"
     )
     return 0
 
@@ -66,14 +70,16 @@ def _facilitator() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="prt", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="load and check all course data")
+    check = sub.add_parser("validate", help="load and check all course data, and the pages' ¶ references")
+    check.add_argument("--root", type=Path, default=Path("."), help="the book's folder (_toc.yml)")
     sub.add_parser("notebooks", help="regenerate and execute the exercise notebooks")
     sub.add_parser("zip", help="zip the built book (_build/html) for passing on")
     sub.add_parser("handouts", help="print a PDF per chapter and one of the book (needs chromium)")
     sub.add_parser("facilitator", help="write the facilitator edition beside the built book")
     args = parser.parse_args(argv)
-    commands = {"validate": _validate, "notebooks": _notebooks, "zip": _zip, "handouts": _handouts,
-                "facilitator": _facilitator}
+    if args.command == "validate":
+        return _validate(args.root)
+    commands = {"notebooks": _notebooks, "zip": _zip, "handouts": _handouts, "facilitator": _facilitator}
     return commands[args.command]()
 
 

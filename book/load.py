@@ -10,104 +10,62 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any, get_args
 
-import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from .models import Article, Event, Exercise, Term
+from .models import Article, Event, Exercise, FieldError, Term
 from .timeline_models import Period, ShortLabel
+from .yamlfile import DataError, Path_, Place, read_entries
 
 DATA_DIR = Path(__file__).parent / "data"
 #: Tests point this at a modified copy of the data (the kernel inherits it).
 DATA_ENV = "PRT_DATA_DIR"
-M = TypeVar("M", bound=BaseModel)
 
 
-class DataError(ValueError):
-    """Invalid course data; the message names file, line, entry and field."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("invalid course data:\n  " + "\n  ".join(problems))
+#: The tags pydantic puts in an error's location for the exercise union ("choice", ...).
+_KIND_TAGS = {get_args(m.model_fields["kind"].annotation)[0] for m in get_args(get_args(Exercise)[0])}
+#: Errors of the exercise union as a whole are about its ``kind`` field.
+_TAG_ERRORS = {"union_tag_not_found", "union_tag_invalid"}
 
 
-class _TextDates(yaml.SafeLoader):
-    """A YAML loader that keeps ``2019-10-01`` as text, so date precision survives."""
+def _path(error: Any) -> Path_:
+    """The field an error is about: pydantic's location without the union tag, plus the
+    field a cross-field rule blames (a model validator alone would name the whole entry)."""
+    path = tuple(p for p in error["loc"] if p not in _KIND_TAGS)
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, FieldError):
+        path += (cause.field,)
+    elif not path and error["type"] in _TAG_ERRORS:
+        path = ("kind",)
+    return path
 
 
-_TextDates.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@dataclass(frozen=True)
-class _Entry:
-    data: Any
-    line: int
-
-
-def _read_entries(path: Path) -> list[_Entry]:
-    """The file's top-level list, each entry with the line it starts on."""
-    try:
-        loader = _TextDates(path.read_text(encoding="utf-8"))
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as err:
-        raise DataError([f"{_show(path)}: not valid YAML: {err}"]) from None
-    except OSError as err:
-        raise DataError([f"{_show(path)}: cannot be read: {err.strerror}"]) from None
-    if not isinstance(data, list):
-        raise DataError([f"{_show(path)}: expected a list of entries at the top level"])
-    return [_Entry(d, n.start_mark.line + 1) for d, n in zip(data, node.value)]
-
-
-def _show(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-_KIND_TAGS = ("choice", "ordering", "matching", "short", "bridge", "ledger", "discussion")
-
-
-def _field(loc: tuple[Any, ...]) -> str:
-    """pydantic's location without the union tag it adds for discriminated unions."""
-    parts = [str(p) for p in loc if p not in _KIND_TAGS]
-    return ".".join(parts) or "(entry)"
-
-
-def _validate(path: Path, model: Any, noun: str) -> list[Any]:
+def _validate(path: Path, model: Any, noun: str) -> list[tuple[Any, Place]]:
     adapter = TypeAdapter(model)
     items, problems, seen = [], [], {}
-    for entry in _read_entries(path):
+    for entry in read_entries(path):
         ident = entry.data.get("id", "?") if isinstance(entry.data, dict) else "?"
-        where = f"{_show(path)}:{entry.line}: {noun} {ident!r}"
         try:
             item = adapter.validate_python(entry.data)
         except ValidationError as err:
-            for e in err.errors():
-                problems.append(f"{where}, field {_field(e['loc'])!r}: {e['msg']}")
+            problems += [entry.place.problem(noun, ident, _path(e), e["msg"]) for e in err.errors()]
             continue
         if item.id in seen:
-            problems.append(f"{where}, field 'id': duplicate id, first used on line {seen[item.id]}")
+            problems.append(entry.place.problem(noun, ident, ("id",), f"duplicate id, first used on line {seen[item.id]}"))
             continue
-        seen[item.id] = entry.line
-        items.append(item)
+        seen[item.id] = entry.place.line()
+        items.append((item, entry.place))
     if problems:
         raise DataError(problems)
     return items
 
 
-def _all(paths: Iterable[Path], model: Any, noun: str) -> list[Any]:
+def _all(paths: Iterable[Path], model: Any, noun: str, places: dict[tuple[str, str], Place]) -> list[Any]:
     items, problems, where = [], [], {}
     for path in sorted(paths):
         try:
@@ -115,13 +73,11 @@ def _all(paths: Iterable[Path], model: Any, noun: str) -> list[Any]:
         except DataError as err:
             problems += err.problems
             continue
-        for item in loaded:
+        for item, place in loaded:
             if item.id in where:
-                problems.append(
-                    f"{_show(path)}: {noun} {item.id!r}, field 'id': duplicate id, "
-                    f"also in {where[item.id]}"
-                )
-            where[item.id] = _show(path)
+                problems.append(place.problem(noun, item.id, ("id",), f"duplicate id, also in {where[item.id]}"))
+            where[item.id] = f"{place.file}:{place.line()}"
+            places[noun, item.id] = place
             items.append(item)
     if problems:
         raise DataError(problems)
@@ -136,6 +92,15 @@ class Course:
     events: dict[str, Event]
     terms: dict[str, Term]
     exercises: dict[str, Any]
+    #: Where each entry was read, by (noun, id): for messages about problems found later.
+    places: dict[tuple[str, str], Place] = field(default_factory=dict, repr=False, compare=False)
+
+    def problem(self, noun: str, ident: str, path: Path_, message: str) -> str:
+        """A problem with an entry's field, named by file, line, entry and field."""
+        place = self.places.get((noun, ident))
+        if place is None:  # built in code, not read from a file
+            return Place("(no file)", {(): 0}).problem(noun, ident, path, message)
+        return place.problem(noun, ident, path, message)
 
     def chapter_events(self, chapter: str) -> list[Event]:
         return sorted(
@@ -152,25 +117,25 @@ def _cross_check(course: Course) -> list[str]:
     chapters = set(course.articles)
     for e in course.events.values():
         problems += [
-            f"event {e.id!r}, field 'chapters': unknown chapter {c!r}"
-            for c in e.chapters
+            course.problem("event", e.id, ("chapters", n), f"unknown chapter {c!r}")
+            for n, c in enumerate(e.chapters)
             if c not in chapters
         ]
     for t in course.terms.values():
         problems += [
-            f"term {t.id!r}, field 'related': unknown term {r!r}"
-            for r in t.related
+            course.problem("term", t.id, ("related", n), f"unknown term {r!r}")
+            for n, r in enumerate(t.related)
             if r not in course.terms
         ]
     for x in course.exercises.values():
         if x.chapter not in chapters:
-            problems.append(f"exercise {x.id!r}, field 'chapter': unknown chapter {x.chapter!r}")
-        for ev in getattr(x, "events", []):
+            problems.append(course.problem("exercise", x.id, ("chapter",), f"unknown chapter {x.chapter!r}"))
+        for n, ev in enumerate(getattr(x, "events", [])):
             if ev not in course.events:
-                problems.append(f"exercise {x.id!r}, field 'events': unknown event {ev!r}")
-        for term in getattr(x, "terms", []):
+                problems.append(course.problem("exercise", x.id, ("events", n), f"unknown event {ev!r}"))
+        for n, term in enumerate(getattr(x, "terms", [])):
             if term not in course.terms:
-                problems.append(f"exercise {x.id!r}, field 'terms': unknown term {term!r}")
+                problems.append(course.problem("exercise", x.id, ("terms", n), f"unknown term {term!r}"))
     return problems
 
 
@@ -178,10 +143,11 @@ def load_course(data_dir: Path | None = None) -> Course:
     """Load and check everything under ``data_dir``; raise DataError listing every problem."""
     data_dir = data_dir or Path(os.environ.get(DATA_ENV) or DATA_DIR)
     problems: list[str] = []
+    places: dict[tuple[str, str], Place] = {}
 
     def attempt(paths: Iterable[Path], model: Any, noun: str) -> list[Any]:
         try:
-            return _all(paths, model, noun)
+            return _all(paths, model, noun, places)
         except DataError as err:
             problems.extend(err.problems)
             return []
@@ -197,6 +163,7 @@ def load_course(data_dir: Path | None = None) -> Course:
         events={e.id: e for e in events},
         terms={t.id: t for t in terms},
         exercises={x.id: x for x in exercises},
+        places=places,
     )
     problems = _cross_check(course)
     if problems:
@@ -230,26 +197,28 @@ def load_timeline_extras(data_dir: Path | None = None, events: dict[str, Event] 
     events = events if events is not None else load_course(data_dir).events
     problems: list[str] = []
     loaded = []
+    places: dict[tuple[str, str], Place] = {}
     for name, model, noun in (("periods.yml", Period, "period"), ("labels.yml", ShortLabel, "label")):
         try:
-            loaded.append(_all([data_dir / name], model, noun))
+            loaded.append(_all([data_dir / name], model, noun, places))
         except DataError as err:
             problems += err.problems
             loaded.append([])
     if problems:
         raise DataError(problems)
     periods, labels = loaded
-    problems = [f"{_show(data_dir / 'labels.yml')}: label {x.id!r}, field 'id': unknown event"
+    problems = [places["label", x.id].problem("label", x.id, ("id",), "unknown event")
                 for x in labels if x.id not in events]
     for p in periods:
         bounds = {p.start.start} | ({p.end.stop - dt.timedelta(days=1)} if p.end else set())
-        for ev in p.evidence:
+        for n, ev in enumerate(p.evidence):
             e = events.get(ev)
-            where = f"{_show(data_dir / 'periods.yml')}: period {p.id!r}, field 'evidence'"
+            where = places["period", p.id]
             if e is None:
-                problems.append(f"{where}: unknown event {ev!r}")
+                problems.append(where.problem("period", p.id, ("evidence", n), f"unknown event {ev!r}"))
             elif not (_near(e.date.start, bounds) or _near((e.end or e.date).stop - dt.timedelta(days=1), bounds)):
-                problems.append(f"{where}: event {ev!r} ({e.date}) is not at the period's start or end")
+                problems.append(where.problem("period", p.id, ("evidence", n),
+                                              f"event {ev!r} ({e.date}) is not at the period's start or end"))
     if problems:
         raise DataError(problems)
     return TimelineExtras(periods=periods, labels={x.id: x.label for x in labels})

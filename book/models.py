@@ -3,39 +3,32 @@
 Everything a reader sees that is not article text (timeline events, glossary terms,
 exercises) is data under ``book/data/``. These models are the single place where that
 data is checked, so that a wrong date or a missing source stops the build instead of
-reaching a study group. This module imports nothing of ours.
+reaching a study group. Of ours, it imports only the date type (book/dates.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Literal, Union
 
-from pydantic import (
-    BaseModel,
-    PlainSerializer,
-    PlainValidator,
-    ConfigDict,
-    Field,
-    HttpUrl,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+from .dates import MONTHS, DateField, PartialDate  # noqa: F401  (also imported from here)
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
 Anchor = Annotated[str, Field(pattern=r"^p[1-9][0-9]*$")]
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
 
+class FieldError(ValueError):
+    """A rule across fields, blamed on the field an editor should change.
 
-def _to_text(value: object) -> object:
-    """YAML reads an unquoted ``1958`` as an int; a year is still a date here."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    pydantic places a model validator's error on the whole entry; the loader reads
+    ``field`` from this error so the message still names a field.
+    """
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
 
 
 class Strict(BaseModel):
@@ -44,63 +37,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class PartialDate(str):
-    """An ISO date written only as precisely as it is known: YYYY, YYYY-MM or YYYY-MM-DD.
-
-    Keeping the precision is what lets a timeline draw "October 2019" as a month
-    instead of inventing a day, and lets a list print it honestly.
-    """
-
-    @classmethod
-    def parse(cls, text: str) -> "PartialDate":
-        match = _PARTIAL_DATE.match(text)
-        if not match:
-            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = match.groups()
-        try:
-            dt.date(int(year), int(month or 1), int(day or 1))
-        except ValueError as err:
-            raise ValueError(f"{text!r} is not a real calendar date ({err})") from None
-        return cls(text)
-
-    @property
-    def precision(self) -> Literal["year", "month", "day"]:
-        return ("year", "month", "day")[self.count("-")]
-
-    @property
-    def start(self) -> dt.date:
-        """First day of the period the date names."""
-        parts = [int(p) for p in self.split("-")] + [1, 1]
-        return dt.date(*parts[:3])
-
-    @property
-    def stop(self) -> dt.date:
-        """First day after the period the date names (exclusive end)."""
-        start = self.start
-        if self.precision == "day":
-            return start + dt.timedelta(days=1)
-        if self.precision == "month":
-            return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return start.replace(year=start.year + 1)
-
-    def label(self) -> str:
-        """A reader's form: ``1 October 2019``, ``October 2019`` or ``2019``."""
-        start = self.start
-        if self.precision == "day":
-            return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
-        if self.precision == "month":
-            return f"{MONTHS[start.month - 1]} {start.year}"
-        return str(start.year)
-
-
-def _partial_date(value: object) -> PartialDate:
-    value = _to_text(value)
-    if not isinstance(value, str):
-        raise ValueError("a date must be written as text: YYYY, YYYY-MM or YYYY-MM-DD")
-    return PartialDate.parse(value)
-
-
-DateField = Annotated[PartialDate, PlainValidator(_partial_date), PlainSerializer(str)]
 
 
 class Source(Strict):
@@ -116,7 +52,6 @@ class Article(Strict):
     id: Slug
     title: str
     short: str = Field(max_length=30, description="a few words for lists and back-links")
-    subtitle: str | None = None
     byline: str | None = Field(description="None when the text is unsigned")
     date: DateField | None = Field(description="publication date; None when undated")
     publisher: str
@@ -171,7 +106,7 @@ class Event(Strict):
     @model_validator(mode="after")
     def _end_after_start(self) -> "Event":
         if self.end is not None and self.end.stop <= self.date.start:
-            raise ValueError(f"end {self.end} comes before date {self.date}")
+            raise FieldError("end", f"end {self.end} comes before date {self.date}")
         return self
 
 
@@ -186,7 +121,7 @@ class OriginalForm(Strict):
     @model_validator(mode="after")
     def _arabic_needs_transliteration(self) -> "OriginalForm":
         if self.language == "ar" and not self.transliteration:
-            raise ValueError("an Arabic term needs a transliteration")
+            raise FieldError("transliteration", "an Arabic term needs a transliteration")
         return self
 
 
@@ -245,9 +180,9 @@ class MultipleChoice(ExerciseBase):
     def _right_count(self) -> "MultipleChoice":
         right = sum(o.correct for o in self.options)
         if right == 0:
-            raise ValueError("no option is marked correct")
+            raise FieldError("options", "no option is marked correct")
         if right > 1 and not self.multiple:
-            raise ValueError(f"{right} options are correct but multiple is false")
+            raise FieldError("multiple", f"{right} options are correct but multiple is false")
         return self
 
 
@@ -273,7 +208,7 @@ class Matching(ExerciseBase):
     @model_validator(mode="after")
     def _something_to_match(self) -> "Matching":
         if len(self.terms) + len(self.pairs) < 3:
-            raise ValueError("a matching exercise needs at least 3 terms or pairs")
+            raise FieldError("terms", "a matching exercise needs at least 3 terms or pairs")
         return self
 
 

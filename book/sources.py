@@ -23,8 +23,9 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .load import DATA_DIR, DATA_ENV, DataError, _read_entries, _show
-from .models import MONTHS, PartialDate
+from .dates import MONTHS, PartialDate
+from .load import DATA_DIR, DATA_ENV
+from .yamlfile import DataError, read_entries, show
 
 ROOT = DATA_DIR.parent.parent
 #: Prose that cites sources in links: every page a reader opens.
@@ -94,10 +95,10 @@ def load_registry(data_dir: Path | None = None) -> Registry:
     try:
         return Registry.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError) as err:
-        raise DataError([f"{_show(path)}: cannot be read: {err}"]) from None
+        raise DataError([f"{show(path)}: cannot be read: {err}"]) from None
     except ValidationError as err:
         raise DataError([
-            f"{_show(path)}: field {'.'.join(map(str, e['loc']))!r}: {e['msg']}" for e in err.errors()
+            f"{show(path)}: field {'.'.join(map(str, e['loc']))!r}: {e['msg']}" for e in err.errors()
         ]) from None
 
 
@@ -126,15 +127,16 @@ def _data_citations(data_dir: Path) -> Iterator[tuple[Citation, dict]]:
     """Every source URL in events, glossary terms and timeline periods, with its entry."""
     for pattern, noun in (("events/*.yml", "event"), ("glossary/*.yml", "term"), ("periods.yml", "period")):
         for path in sorted(data_dir.glob(pattern)):
-            for entry in _read_entries(path):
+            for entry in read_entries(path):
                 data = entry.data if isinstance(entry.data, dict) else {}
-                where = f"{_show(path)}:{entry.line}"
                 label = f"{noun} {data.get('id', '?')!r}"
                 holder = data.get("origin") or {} if noun == "term" else data
-                prefix = "origin.sources" if noun == "term" else "sources"
+                prefix = ("origin", "sources") if noun == "term" else ("sources",)
                 for i, src in enumerate(holder.get("sources") or []):
                     if isinstance(src, dict) and src.get("url"):
-                        yield Citation(where, label, f"{prefix}[{i}].url", str(src["url"])), data
+                        where = f"{entry.place.file}:{entry.place.line(prefix + (i, 'url'))}"
+                        field = f"{'.'.join(prefix)}[{i}].url"
+                        yield Citation(where, label, field, str(src["url"])), data
 
 
 def _prose_citations(root: Path) -> Iterator[Citation]:
@@ -149,7 +151,7 @@ def _prose_citations(root: Path) -> Iterator[Citation]:
                 if heading:
                     entry = heading.group(1).strip()
                 for url in _LINK.findall(line):
-                    yield Citation(f"{_show(path)}:{n}", f"section {entry!r}", "link", url)
+                    yield Citation(f"{show(path)}:{n}", f"section {entry!r}", "link", url)
 
 
 def _url_problem(url: str, registry: Registry) -> str | None:
@@ -175,8 +177,8 @@ def _stated_date(ref: str) -> tuple[dt.date, str] | None:
     return max(found) if found else None
 
 
-def _event_problems(data: dict, registry: Registry) -> Iterator[tuple[str, str]]:
-    """(field, message) for a stale forecast or a source dated before its event."""
+def _event_problems(data: dict, registry: Registry) -> Iterator[tuple[tuple, str]]:
+    """(field path, message) for a stale forecast or a source dated before its event."""
     try:
         date = PartialDate.parse(str(data.get("date")))
     except ValueError:
@@ -184,15 +186,15 @@ def _event_problems(data: dict, registry: Registry) -> Iterator[tuple[str, str]]
     for field in ("title", "annotation"):
         match = FUTURE.search(str(data.get(field, "")))
         if match and date.stop <= registry.checked:
-            yield field, (f"says {match.group(0)!r} but the event ({date.label()}) lies before the check "
+            yield (field,), (f"says {match.group(0)!r} but the event ({date.label()}) lies before the check "
                           f"date {registry.checked_as_of}: say what happened, or that it could not be confirmed")
     if date.start > registry.checked:
-        yield "date", f"{date.label()} lies after the check date {registry.checked_as_of}"
+        yield ("date",), f"{date.label()} lies after the check date {registry.checked_as_of}"
     for i, src in enumerate(data.get("sources") or []):
         ref = str(src.get("ref", "")) if isinstance(src, dict) else ""
         stated = None if _EARLIER_ON_PURPOSE.search(ref) else _stated_date(ref)
         if stated and stated[0] < date.start:
-            yield f"sources[{i}].ref", f"the reference is dated {stated[1]}, before the event it supports ({date.label()})"
+            yield ("sources", i, "ref"), f"the reference is dated {stated[1]}, before the event it supports ({date.label()})"
 
 
 def problems(data_dir: Path | None = None, root: Path = ROOT) -> list[str]:
@@ -200,20 +202,18 @@ def problems(data_dir: Path | None = None, root: Path = ROOT) -> list[str]:
     data_dir = _data_dir(data_dir)
     registry = load_registry(data_dir)
     found: list[str] = []
-    seen_events: set[str] = set()
-    for cite, data in _data_citations(data_dir):
+    for cite, _ in _data_citations(data_dir):
         problem = _url_problem(cite.url, registry)
         if problem:
             found.append(f"{cite.where}: {cite.entry}, field {cite.field!r}: {problem}")
-        if cite.entry.startswith("event") and cite.where not in seen_events:
-            seen_events.add(cite.where)
-            found += [f"{cite.where}: {cite.entry}, field {f!r}: {m}" for f, m in _event_problems(data, registry)]
     for path in sorted((data_dir / "events").glob("*.yml")):
-        for entry in _read_entries(path):
-            where = f"{_show(path)}:{entry.line}"
-            if where not in seen_events and isinstance(entry.data, dict):
-                found += [f"{where}: event {entry.data.get('id', '?')!r}, field {f!r}: {m}"
-                          for f, m in _event_problems(entry.data, registry)]
+        for entry in read_entries(path):
+            if isinstance(entry.data, dict):
+                for field, message in _event_problems(entry.data, registry):
+                    name = ".".join(str(p) for p in field if not isinstance(p, int))
+                    name = f"sources[{field[1]}].ref" if field[0] == "sources" else name
+                    found.append(f"{entry.place.file}:{entry.place.line(field)}: event "
+                                 f"{entry.data.get('id', '?')!r}, field {name!r}: {message}")
     for cite in _prose_citations(root):
         problem = _url_problem(cite.url, registry)
         if problem:

@@ -1,11 +1,11 @@
-"""Shared fixtures: the built book, a scratch copy of the data, and a real browser."""
+"""Shared fixtures (the built book, a scratch copy of the data, a real browser) and the
+test layers: each test is marked unit, build, site or browser by what it needs."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -26,27 +26,27 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start linkchecker now if its test will run: it needs minutes on one core, and the
-    other tests keep the second core busy meanwhile. The test collects the result."""
-    if not (HTML / "index.html").exists() or not any(
-            item.name == "test_no_broken_internal_link_or_anchor" for item in session.items):
-        return
-    from helpers import LINKCHECK_RUN, start_linkcheck
+#: Tests that start jupyter-book, a kernel or `make` in another process (node id prefixes).
+BUILD_TESTS = ("test_book.py::test_build_fails_", "test_live.py::", "test_notebooks.py::")
 
-    folder = Path(tempfile.mkdtemp(prefix="prt-links-"))
-    folder.chmod(0o755)
-    shutil.copytree(HTML, folder / "html")
-    run = start_linkcheck(folder / "html" / "index.html")
-    session.config.stash[LINKCHECK_RUN] = run
 
-    def stop() -> None:
-        if run.poll() is None:
-            run.kill()
-            run.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+def layer(item: pytest.Item) -> str:
+    """Which layer a test belongs to, from what it needs: a browser, the built book, a
+    process of its own, or nothing but Python (unit: what `make check` runs)."""
+    needs = set(getattr(item, "fixturenames", ()))
+    if "browser" in needs:
+        return "browser"
+    if needs & {"built", "http_root"}:
+        return "site"
+    if item.nodeid.removeprefix("tests/").startswith(BUILD_TESTS):
+        return "build"
+    return "unit"
 
-    session.config.add_cleanup(stop)
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with its layer (the markers are declared in pyproject.toml)."""
+    for item in items:
+        item.add_marker(layer(item))
 
 
 @pytest.fixture(scope="session")

@@ -11,25 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import axe_serious
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
-
 
 def _pages(built: Path) -> list[str]:
     return sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html") if "_static" not in p.parts)
 
 
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.exists():
-        pytest.fail("axe-core missing: run `make test-deps`")
-    return AXE.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violation(browser, built, axe_source, scheme):
+def test_axe_finds_no_serious_violation(browser, built, scheme):
     # bypass_csp only so that axe itself can be injected; the page's own policy is tested below.
     context = browser.new_context(color_scheme=scheme, bypass_csp=True)
     page = context.new_page()
@@ -38,13 +29,7 @@ def test_axe_finds_no_serious_violation(browser, built, axe_source, scheme):
         page.goto(f"{built.as_uri()}/{rel}", wait_until="load")
         # The theme's deferred script turns mode "auto" into the scheme; wait for it.
         page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
-        page.evaluate(axe_source)
-        result = page.evaluate(
-            "axe.run(document, {preload: false, resultTypes: ['violations']})"
-            ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, n: v.nodes.length,"
-            " target: v.nodes[0].target.join(' '), html: v.nodes[0].html.slice(0, 120)})))"
-        )
-        problems += [(rel, v) for v in result if v["impact"] in ("serious", "critical")]
+        problems += [(rel, v) for v in axe_serious(page)]
     context.close()
     assert not problems, problems
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from book.load import course
-from book.sphinx_ext import external_references
+from book.sphinxext.guard import external_references
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -34,11 +34,11 @@ def normalise(text: str) -> str:
 def seed_sentences(chapter: str) -> list[str]:
     article = course().articles[chapter]
     lines = (SEEDS / article.seed_file).read_text(encoding="utf-8").split("\n")
-    body = [l for l in lines[article.lines[0] - 1 : article.lines[1]] if l.strip()]
+    body = [line for line in lines[article.lines[0] - 1 : article.lines[1]] if line.strip()]
     # The lead lines (date, title) head our attribution block; each other line is a block
     # (heading, paragraph or list item) whose sentences must all be in the chapter.
     # Lines of only dashes or bullets are layout from the web page, not words.
-    body = [l for l in body[article.lead_lines :] if not re.fullmatch(r"[\s\-–—_=•●]*", l)]
+    body = [line for line in body[article.lead_lines :] if not re.fullmatch(r"[\s\-–—_=•●]*", line)]
     # An enumerated list's "1." is drawn by the browser, not written in the text.
     body = [re.sub(r"^\s*\d+\.\s+", "", line) for line in body]
     return [s for line in body for s in re.split(r"(?<=[.!?])\s+", normalise(line)) if s]

@@ -12,6 +12,7 @@ import pytest
 from book.answers.read import collect
 from book.answers.summary import summarize
 from book.load import course
+from helpers import axe_serious
 
 pytestmark = pytest.mark.browser
 
@@ -63,8 +64,17 @@ def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
 
 
 def settle(page) -> None:
-    """Let Chromium hand this page's localStorage writes to its store before the next page reads them."""
-    page.wait_for_timeout(500)
+    """Wait until another page of the book sees this page's localStorage as it is now:
+    Chromium hands a page's writes to the shared store a moment later, and the next page
+    a reader opens must find them."""
+    want = page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
+    other = page.context.new_page()
+    try:
+        other.goto(page.url.split("#")[0])
+        other.wait_for_function("want => JSON.stringify(Object.entries(localStorage).sort()) === want",
+                                arg=want, timeout=10_000)
+    finally:
+        other.close()
 
 
 def export(page, built, pseudonym: str, tmp: Path) -> Path:
@@ -202,3 +212,23 @@ def test_readers_edition_holds_no_facilitator_notes_and_never_links_the_facilita
     assert not (built / "_static" / "facilitator-data.js").exists()
     facilitator = (FACILITATOR / "_static" / "facilitator-data.js").read_text(encoding="utf-8")
     assert all(json.dumps(n, ensure_ascii=False)[1:60] in facilitator for n in notes)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_new_pages_in_use_are_accessible_and_private(browser, built, tmp_path, scheme):
+    """My answers with answers in it, and the group page with a group read: axe finds no
+    serious violation, and nothing is asked of any host but the book's own files."""
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True, accept_downloads=True, **PHONE)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    flag(page, built, "peru", 3, "I don't understand this", "Which coup?")
+    file = export(page, built, "Layla", tmp_path)
+    assert not axe_serious(page)
+    page.goto((FACILITATOR / "group.html").as_uri())
+    page.get_by_label("Members' answer files").set_input_files(str(file))
+    page.wait_for_function("document.querySelector('.prt-group-count')")
+    page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'")
+    assert not axe_serious(page)
+    assert all(u.startswith(("file:", "blob:", "data:")) for u in requests), [u for u in requests if not u.startswith("file:")]
+    context.close()

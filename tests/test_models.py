@@ -103,13 +103,21 @@ def test_end_before_start_is_rejected():
               kind="protest", annotation="a" * 30, sources=[{"ref": "abc"}], confirmed=True)
 
 
-def test_error_gives_the_line_of_the_entry(data_copy):
+def test_error_gives_the_line_of_the_field(data_copy):
     path = data_copy / "events" / "iraq.yml"
     _edit(path, "iraq-tishreen-begins", kind="riot")
-    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1)
-                if text.startswith("- ") and "iraq-tishreen-begins" in text
-                or text.strip() == "id: iraq-tishreen-begins")
-    assert f"iraq.yml:{line}:" in _error(data_copy)
+    lines = path.read_text().splitlines()
+    entry = next(n for n, text in enumerate(lines, 1) if text.strip() in
+                 ("- id: iraq-tishreen-begins", "id: iraq-tishreen-begins"))
+    kind = next(n for n, text in enumerate(lines[entry:], entry + 1) if text.strip().startswith("kind:"))
+    assert f"iraq.yml:{kind}: event 'iraq-tishreen-begins', field 'kind':" in _error(data_copy)
+
+
+def test_a_rule_across_fields_names_a_field_not_the_entry(data_copy):
+    _edit(data_copy / "events" / "iraq.yml", "iraq-tishreen-begins", end="2019-09-01")
+    msg = _error(data_copy)
+    assert "event 'iraq-tishreen-begins', field 'end': Value error, end 2019-09-01 comes before" in msg
+    assert "(entry)" not in msg
 
 
 def test_invalid_yaml_is_reported_with_file(data_copy):

@@ -41,7 +41,7 @@ def _fixture(cwd: Path, env: dict[str, str] | None = None) -> NBRegressionFixtur
 
 def test_every_chapter_with_exercises_has_both_editions():
     assert NOTEBOOKS, "no exercise notebooks: run `make notebooks`"
-    for facilitator, path in notebook_paths("tishreen").items():
+    for path in notebook_paths("tishreen").values():
         assert path.exists(), path
 
 

@@ -3,32 +3,44 @@ file, line, entry and field, and the check date reaches the reader's pages."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
 from book import sources
 from conftest import ROOT
 
 
-def _validate(data: Path) -> subprocess.CompletedProcess:
-    """Run the command `make validate` runs, on a scratch copy of the data."""
-    env = {**os.environ, "PRT_DATA_DIR": str(data)}
-    return subprocess.run([sys.executable, "-m", "book.cli", "validate"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def validate(monkeypatch, capsys):
+    """Run what `make validate` runs (prt validate), in-process, on a scratch copy of the data."""
+    from book.cli import main
+
+    def run(data: Path) -> Run:
+        monkeypatch.setenv("PRT_DATA_DIR", str(data))
+        monkeypatch.chdir(ROOT)
+        code = main(["validate"])
+        out = capsys.readouterr()
+        return Run(code, out.out, out.err)
+
+    return run
 
 
 def _line_of(path: Path, needle: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
-def _plant(path: Path, event_id: str, old: str, new: str) -> int:
-    """Replace text inside one event's entry; return the line the entry starts on."""
+def _plant(path: Path, event_id: str, old: str, new: str) -> None:
+    """Replace text inside one event's entry."""
     text = path.read_text(encoding="utf-8")
     start = text.index(f"- id: {event_id}\n")
     end = text.find("\n- id: ", start + 1)
@@ -36,41 +48,43 @@ def _plant(path: Path, event_id: str, old: str, new: str) -> int:
     entry = text[start:end]
     assert old in entry, f"{old!r} not in {event_id}"
     path.write_text(text[:start] + entry.replace(old, new, 1) + text[end:], encoding="utf-8")
-    return text[:start].count("\n") + 1
 
 
-def test_the_course_data_passes(data_copy):
-    run = _validate(data_copy)
+def test_the_course_data_passes(data_copy, validate):
+    run = validate(data_copy)
     assert run.returncode == 0, run.stderr
     assert "course data OK" in run.stdout
 
 
-def test_an_unknown_domain_is_rejected(data_copy):
+def test_an_unknown_domain_is_rejected(data_copy, validate):
     events = data_copy / "events" / "peru.yml"
-    line = _plant(events, "peru-runoff-2026", "url: https://en.mercopress.com/2026/06/08/",
-                  "url: https://associattedpress.com/2026/06/08/")
-    run = _validate(data_copy)
+    _plant(events, "peru-runoff-2026", "url: https://en.mercopress.com/2026/06/08/",
+           "url: https://associattedpress.com/2026/06/08/")
+    line = _line_of(events, "url: https://associattedpress.com/2026/06/08/")
+    run = validate(data_copy)
     assert run.returncode == 1
     assert re.search(rf"events/peru\.yml:{line}: event 'peru-runoff-2026', field 'sources\[0\]\.url': "
                      r"domain 'associattedpress\.com' is not in book/data/sources\.yml", run.stderr), run.stderr
 
 
-def test_a_bare_ip_address_is_rejected(data_copy):
+def test_a_bare_ip_address_is_rejected(data_copy, validate):
     events = data_copy / "events" / "iraq-labour.yml"
-    line = _plant(events, "iraq-ration-card-system-1990", "url: https://shafaq.com/",
-                  "url: http://195.201.164.17:8081/")
-    run = _validate(data_copy)
+    _plant(events, "iraq-ration-card-system-1990", "url: https://shafaq.com/",
+           "url: http://195.201.164.17:8081/")
+    line = _line_of(events, "url: http://195.201.164.17:8081/")
+    run = validate(data_copy)
     assert run.returncode == 1
     assert re.search(rf"events/iraq-labour\.yml:{line}: event 'iraq-ration-card-system-1990', "
                      r"field 'sources\[0\]\.url': http://195\.201\.164\.17:8081/\S+ is a bare IP address",
                      run.stderr), run.stderr
 
 
-def test_a_past_scheduled_event_is_rejected(data_copy):
+def test_a_past_scheduled_event_is_rejected(data_copy, validate):
     events = data_copy / "events" / "peru.yml"
-    line = _plant(events, "peru-runoff-2026", "title: Presidential run-off between",
-                  "title: Presidential run-off scheduled between")
-    run = _validate(data_copy)
+    _plant(events, "peru-runoff-2026", "title: Presidential run-off between",
+           "title: Presidential run-off scheduled between")
+    line = _line_of(events, "title: Presidential run-off scheduled between")
+    run = validate(data_copy)
     assert run.returncode == 1
     assert re.search(rf"events/peru\.yml:{line}: event 'peru-runoff-2026', field 'title': says 'scheduled' "
                      r"but the event \(7 June 2026\) lies before the check date", run.stderr), run.stderr
@@ -90,11 +104,12 @@ def test_a_scheduled_event_after_the_check_date_passes_until_the_date_is_past(da
     assert any("peru-runoff-2026', field 'date': 7 June 2026 lies after the check date" in p for p in found)
 
 
-def test_a_reference_dated_before_its_event_is_rejected(data_copy):
+def test_a_reference_dated_before_its_event_is_rejected(data_copy, validate):
     events = data_copy / "events" / "peru.yml"
-    line = _plant(events, "peru-runoff-2026", "both candidates urge caution', 8 June 2026\"",
-                  "both candidates urge caution', 8 May 2026\"")
-    run = _validate(data_copy)
+    _plant(events, "peru-runoff-2026", "both candidates urge caution', 8 June 2026\"",
+           "both candidates urge caution', 8 May 2026\"")
+    line = _line_of(events, "both candidates urge caution', 8 May 2026")
+    run = validate(data_copy)
     assert run.returncode == 1
     assert re.search(rf"events/peru\.yml:{line}: event 'peru-runoff-2026', field 'sources\[0\]\.ref': "
                      r"the reference is dated 8 May 2026, before the event it supports \(7 June 2026\)",

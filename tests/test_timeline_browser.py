@@ -37,6 +37,9 @@ class Reader:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(f"{self.root}/{rel}", wait_until="load")
         self.page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
+        jump = self.page.locator(".prt-jumpbar").get_by_role("link", name="Timeline")
+        if device.get("is_mobile") and jump.count():
+            jump.tap()  # on a phone a chapter's timeline is folded: the jump bar opens it
         self.figure = self.page.locator(".prt-timeline-figure").first
 
     def foreign(self) -> list[str]:

@@ -3,7 +3,7 @@
 One exercise definition (data) becomes two things: a live ipywidgets UI in Jupyter and
 self-contained HTML in the built book. ``ExerciseView`` carries both in one output so
 Jupyter shows the widget and the book's HTML builder picks the static HTML; the static
-HTML is wired up by ``book/static/exercises.js``, loaded once per page that needs it.
+HTML is wired up by ``book/static/course.js``.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def passages_hint(exercise: ExerciseBase) -> str:
 
 
 def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: str = "Check") -> str:
-    """The static exercise: markup that reads without JS, made interactive by exercises.js."""
+    """The static exercise: markup that reads without JS, made interactive by course.js."""
     hint = passages_hint(exercise)
     hint_html = f'<p class="prt-ex-hint">{html.escape(hint)}</p>' if hint else ""
     return (

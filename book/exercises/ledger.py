@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 
 from ..models import Ledger
 from . import store as answer_store
-from .base import Result, frame_html, frame_widget, invalid
+from .base import Result, frame_html, frame_widget
 
 Row = dict[str, Any]
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -20,6 +20,8 @@ from typing import Any
 
 from docutils import nodes
 
+from .config import is_chapter
+
 #: Jump bar entries: (section id, label), in reading order.
 JUMPS = (
     ("the-article", "Article"),
@@ -32,7 +34,6 @@ JUMPS = (
 #: reference blocks after it.
 FOLDED = {"in-this-chapter-you-will", "context", "what-to-watch-for-while-reading",
           "about-this-text", "timeline", "words-in-this-chapter", "exercises"}
-CHAPTER_FOLDER = "chapters/"
 
 
 def jump_bar(present: set[str]) -> str:
@@ -44,7 +45,7 @@ def jump_bar(present: set[str]) -> str:
 
 def shape_chapter(app: Any, doctree: nodes.document) -> None:
     """doctree-read: on a chapter page, mark foldable sections and add the jump bar."""
-    if not app.env.docname.startswith(CHAPTER_FOLDER):
+    if not is_chapter(app.config, app.env.docname):
         return
     sections = list(doctree.findall(nodes.section))
     if not sections:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import Mapping
 
-from .models import Article
+from ..models import Article
 
 
 def glossary_filter(articles: Mapping[str, Article]) -> str:

@@ -13,9 +13,7 @@ from typing import Any, Iterable
 
 from sphinx.domains import Domain, ObjType
 
-from .load import course
-
-GLOSSARY_DOC = "glossary"
+from ..load import course
 
 
 class CourseDomain(Domain):
@@ -27,12 +25,13 @@ class CourseDomain(Domain):
     initial_data: dict[str, Any] = {}
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        if GLOSSARY_DOC not in self.env.all_docs:
+        glossary = self.env.config.prt_glossary_doc
+        if glossary not in self.env.all_docs:
             return
         for term in course().terms.values():
             anchor = f"term-{term.id}"
             for name in dict.fromkeys([term.term, *term.aliases]):
-                yield name, name, "term", GLOSSARY_DOC, anchor, 1
+                yield name, name, "term", glossary, anchor, 1
 
     def get_type_name(self, type: ObjType, primary: bool = False) -> str:
         """Plain "glossary entry": the search page shows it beside each hit."""

@@ -1,0 +1,85 @@
+"""The answer file (format "prt-answers", version 1), as pydantic models.
+
+``answer-file.schema.json`` beside this module is generated from these models
+(``python -m book.answers.model`` rewrites it; a test keeps it current), so tools in
+other languages can check a file without Python.
+
+Stable answer shapes, by exercise kind:
+
+=========== ===============================================================
+choice      ``{"chosen": [option text, ...]}``
+ordering    ``{"order": [event id, ...]}`` (earliest first, as answered)
+matching    ``{"pairs": {left item: right item chosen}}``
+short       ``{"text": str, "ticks": [rubric point, ...]}``
+bridge      ``{"grievance": str | null, "immediate": str, "transitional": str, "goal": str}``
+discussion  ``{"notes": str}``
+ledger      ``{"rows": [{"household": str, "day": "YYYY-MM-DD", "minutes": int}]}``
+=========== ===============================================================
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT = "prt-answers"
+VERSION = 1
+SCHEMA = Path(__file__).with_name("answer-file.schema.json")
+Kind = Literal["choice", "ordering", "matching", "short", "bridge", "discussion", "ledger"]
+Flag = Literal["confused", "discuss"]
+
+
+class _Model(BaseModel):
+    # Unknown fields are kept, not refused: a newer book may add some.
+    model_config = ConfigDict(extra="allow")
+
+
+class AnswerEntry(_Model):
+    """One exercise's answer."""
+
+    exercise: str = Field(description="the exercise id, e.g. peru-who-is-who")
+    chapter: str
+    kind: Kind
+    answer: dict[str, Any] = Field(description="the answer in its kind's stable shape")
+    time: datetime | None = Field(default=None, description="when it was last given")
+
+
+class ParagraphNote(_Model):
+    """A reader's flag or note on one paragraph of a chapter's article."""
+
+    chapter: str
+    paragraph: int = Field(ge=1, description="the ¶ number")
+    flag: Flag | None = Field(default=None, description="confused: I don't understand this; discuss: I want to discuss this")
+    note: str = Field(default="", max_length=2000)
+    time: datetime | None = None
+
+
+class AnswerFile(_Model):
+    """Everything one participant hands in: answers, paragraph flags and notes."""
+
+    format: Literal["prt-answers"] = FORMAT
+    version: int = Field(default=VERSION, ge=1)
+    pseudonym: str = Field(min_length=1, max_length=80, description="the name the participant chose; need not be real")
+    session: str = Field(default="", max_length=80)
+    book_version: str = Field(default="", description="the book's build the file came from")
+    source: Literal["book", "live"] = Field(default="book", description="static book or live notebook")
+    exported: datetime | None = None
+    answers: list[AnswerEntry] = Field(default_factory=list)
+    notes: list[ParagraphNote] = Field(default_factory=list)
+
+
+def schema() -> dict[str, Any]:
+    return AnswerFile.model_json_schema()
+
+
+def schema_text() -> str:
+    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    SCHEMA.write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {SCHEMA}")

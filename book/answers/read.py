@@ -1,0 +1,95 @@
+"""Reading a group's answer files: whatever arrives, nothing is lost without a word.
+
+Files come by hand, USB stick or messaging app; some will be broken, some from an older
+book. A file that cannot be read is named and skipped; an answer that no longer fits
+the course is named and left out of the counts; two members who chose one pseudonym
+stay two members ("Ana", "Ana (2)").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from ..load import course
+from .model import FORMAT, AnswerFile
+from .stable import Misfit, from_stable
+
+
+@dataclass
+class Member:
+    """One file's participant, under a label unique within the group."""
+
+    label: str
+    file: str
+    data: AnswerFile
+    #: exercise id -> the answer in its stable shape, for the answers that still fit.
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Group:
+    members: list[Member] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)    # "file: reason"
+    misfits: list[str] = field(default_factory=list)    # "label, exercise: reason"
+
+
+def parse(text: str) -> AnswerFile:
+    """An answer file from its text; ValueError saying what is wrong."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not JSON (line {err.lineno}, column {err.colno})") from err
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise ValueError(f"not an answer file (no \"format\": \"{FORMAT}\")")
+    try:
+        return AnswerFile.model_validate(raw)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ValueError(f"{where}: {first['msg']}") from err
+
+
+def _label(pseudonym: str, taken: set[str]) -> str:
+    label, n = pseudonym, 1
+    while label in taken:
+        n += 1
+        label = f"{pseudonym} ({n})"
+    taken.add(label)
+    return label
+
+
+def collect(files: Iterable[tuple[str, str]]) -> Group:
+    """(file name, text) pairs into a Group; see the module's docstring."""
+    group, taken = Group(), set()
+    exercises = course().exercises
+    for name, text in files:
+        try:
+            data = parse(text)
+        except ValueError as err:
+            group.skipped.append(f"{name}: {err}")
+            continue
+        member = Member(_label(data.pseudonym, taken), name, data)
+        for entry in data.answers:
+            ex = exercises.get(entry.exercise)
+            try:
+                if ex is None:
+                    raise Misfit("no longer in the course")
+                if ex.kind != entry.kind:
+                    raise Misfit(f"was a {entry.kind} exercise, is now a {ex.kind}")
+                from_stable(ex, entry.answer)
+            except Misfit as why:
+                group.misfits.append(f"{member.label}, {entry.exercise}: {why}")
+                continue
+            member.answers[entry.exercise] = entry.answer
+        group.members.append(member)
+    return group
+
+
+def collect_paths(paths: Iterable[Path]) -> Group:
+    """The files at ``paths`` (unreadable bytes count as a broken file, not a crash)."""
+    return collect((p.name, p.read_text(encoding="utf-8", errors="replace")) for p in paths)

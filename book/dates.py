@@ -1,0 +1,82 @@
+"""Dates written only as precisely as they are known: ``2019``, ``2019-10``, ``2019-10-01``.
+
+A source that gives only a month must not become a day on a timeline; this type keeps
+the precision from the YAML to the label a reader sees. It imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import PlainSerializer, PlainValidator
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _to_text(value: object) -> object:
+    """YAML reads an unquoted ``1958`` as an int; a year is still a date here."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class PartialDate(str):
+    """An ISO date written only as precisely as it is known: YYYY, YYYY-MM or YYYY-MM-DD.
+
+    Keeping the precision is what lets a timeline draw "October 2019" as a month
+    instead of inventing a day, and lets a list print it honestly.
+    """
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        match = _PARTIAL_DATE.match(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = match.groups()
+        try:
+            dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError as err:
+            raise ValueError(f"{text!r} is not a real calendar date ({err})") from None
+        return cls(text)
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        return ("year", "month", "day")[self.count("-")]
+
+    @property
+    def start(self) -> dt.date:
+        """First day of the period the date names."""
+        parts = [int(p) for p in self.split("-")] + [1, 1]
+        return dt.date(*parts[:3])
+
+    @property
+    def stop(self) -> dt.date:
+        """First day after the period the date names (exclusive end)."""
+        start = self.start
+        if self.precision == "day":
+            return start + dt.timedelta(days=1)
+        if self.precision == "month":
+            return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return start.replace(year=start.year + 1)
+
+    def label(self) -> str:
+        """A reader's form: ``1 October 2019``, ``October 2019`` or ``2019``."""
+        start = self.start
+        if self.precision == "day":
+            return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
+        if self.precision == "month":
+            return f"{MONTHS[start.month - 1]} {start.year}"
+        return str(start.year)
+
+
+def _partial_date(value: object) -> PartialDate:
+    value = _to_text(value)
+    if not isinstance(value, str):
+        raise ValueError("a date must be written as text: YYYY, YYYY-MM or YYYY-MM-DD")
+    return PartialDate.parse(value)
+
+
+DateField = Annotated[PartialDate, PlainValidator(_partial_date), PlainSerializer(str)]

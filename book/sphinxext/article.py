@@ -1,0 +1,224 @@
+"""The article: its attribution, numbered paragraphs (¶1, ¶2 ...), reading time and
+¶ references.
+
+Paragraph numbers and reading time must exist in the built HTML whether or not a kernel
+ran, so they are made here, from the doctree. Nodes: ``article_meta`` (the attribution
+block; its section becomes the article's text), ``reading_time``, ``para_ref``.
+Transforms: ``NumberArticle`` (priority 870, before doctree-read, so the collectors see
+the ¶ ids); post-transform ``ResolveParaRefs`` (once every page is read).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.errors import ExtensionError
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..load import course
+from ..models import Article
+from .nodes import para, render_children
+
+logger = logging.getLogger(__name__)
+WORDS_PER_MINUTE = 200
+#: Nodes inside the article section that are ours, not the article's (annotations).
+OURS = (nodes.sidebar, nodes.Admonition, nodes.container, nodes.table, nodes.topic)
+
+
+class article_meta(nodes.General, nodes.Element):
+    """Marks the section holding an article's text; renders its attribution."""
+
+
+class reading_time(nodes.Inline, nodes.TextElement):
+    """Filled with the reading time computed from the article's own words."""
+
+class para_ref(nodes.Inline, nodes.TextElement):
+    """A link to an article paragraph, checked against the numbering once all pages are read."""
+
+def attribution(article: Article) -> list[nodes.Node]:
+    """Title, byline, date, publisher and source for the head of an article's text."""
+    byline = article.byline or "Unsigned"
+    date = article.date.label() if article.date else "Undated"
+    link: nodes.Node = (
+        nodes.reference("", str(article.source_url), refuri=str(article.source_url))
+        if article.source_url
+        else nodes.Text("no web address is given in the copy the course was made from")
+    )
+    return [
+        para(nodes.strong("", f"“{article.title}”")),
+        para(nodes.Text(f"By {byline} · {date} · {article.publisher}")),
+        para(nodes.Text("Source: "), link),
+        para(nodes.Text("Reading time: "), reading_time("", "", article=article.id)),
+    ]
+
+
+class ArticleMeta(SphinxDirective):
+    """``{article-meta} <id>``: attribution block; its section becomes the article text."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        article = course().articles.get(self.arguments[0])
+        if article is None:
+            raise self.error(f"unknown article id {self.arguments[0]!r} (see book/data/articles.yml)")
+        node = article_meta("", *attribution(article), article=article.id, classes=["prt-article-meta"])
+        return [node]
+
+
+def reading_time_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{reading-time}`tishreen```: minutes to read that article, counted at build time."""
+    if text not in course().articles:
+        msg = inliner.reporter.error(f"unknown article id {text!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    return [reading_time("", "", article=text)], []
+
+
+def checked_as_of_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{checked-as-of}`date```: the date to which the facts were checked (book/data/sources.yml)."""
+    from ..sources import checked_label
+
+    return [nodes.inline("", checked_label(), classes=["prt-checked"])], []
+
+
+def para_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{para}`14``` on a chapter page, ``{para}`tishreen:14``` from any page: a link to ¶14."""
+    chapter, _, number = text.rpartition(":")
+    if not number.isdigit() or int(number) < 1:
+        msg = inliner.reporter.error(f"{{para}} needs a paragraph number, got {text!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    return [para_ref("", f"¶{number}", chapter=chapter, number=int(number))], []
+
+
+def _is_ours(node: nodes.Node, stop: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not stop:
+        if isinstance(parent, OURS + (article_meta, nodes.list_item)):
+            return True
+        parent = parent.parent
+    return False
+
+
+def article_blocks(section: nodes.section) -> list[nodes.Element]:
+    """The article's own paragraphs and lists, in order, without our annotations."""
+    return [
+        n
+        for n in section.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list)))
+        if not _is_ours(n, section)
+    ]
+
+
+class NumberArticle(SphinxTransform):
+    """Give every article paragraph a stable ¶ anchor and fill in reading times."""
+
+    default_priority = 870  # before DoctreeReadEvent (880): collectors see the ¶ ids
+
+    def apply(self, **kwargs: Any) -> None:
+        minutes: dict[str, int] = {}
+        for marker in list(self.document.findall(article_meta)):
+            section = marker.parent
+            while section is not None and not isinstance(section, nodes.section):
+                section = section.parent
+            if section is None:
+                raise ExtensionError(f"{self.env.docname}: article-meta must sit inside a section")
+            words = 0
+            blocks = article_blocks(section)
+            for n, block in enumerate(blocks, start=1):
+                block["ids"].append(f"p{n}")
+                block["classes"].append("prt-para")
+                words += len(block.astext().split())
+                target = block if isinstance(block, nodes.paragraph) else next(block.findall(nodes.paragraph))
+                mark = f'<a class="prt-pnum" href="#p{n}" aria-label="Paragraph {n}">¶{n}</a>'
+                target.insert(0, nodes.raw("", mark, format="html"))
+            minutes[marker["article"]] = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        for slot in list(self.document.findall(reading_time)):
+            if slot["article"] not in minutes:
+                raise ExtensionError(
+                    f"{self.env.docname}: reading time for {slot['article']!r} asked for, "
+                    "but that article's text is not on this page"
+                )
+            slot += nodes.inline("", f"about {minutes[slot['article']]} minutes", classes=["prt-reading-time"])
+
+
+class ResolveParaRefs(SphinxPostTransform):
+    """Turn ¶ references into links, failing on a paragraph the article does not have."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        counts = _counts(self.env)
+        here = {a: c for a, (doc, c) in counts.items() if doc == self.env.docname}
+        for ref in list(self.document.findall(para_ref)):
+            chapter = ref["chapter"] or next(iter(here), "")
+            docname, count = counts.get(chapter, ("", 0))
+            if not docname or ref["number"] > count:
+                logger.warning(
+                    f"¶ reference {ref.astext()} ({chapter or 'this page'}) points to no paragraph "
+                    f"(the article has {count})", location=ref,
+                )
+                ref.replace_self(nodes.Text(ref.astext()))
+                continue
+            uri = "" if docname == self.env.docname else self.app.builder.get_relative_uri(self.env.docname, docname)
+            link = nodes.reference("", ref.astext(), refuri=f"{uri}#p{ref['number']}", classes=["prt-pref"])
+            ref.replace_self(link)
+
+
+class ParagraphCollector(EnvironmentCollector):
+    """Per page, how many paragraphs each article on it has (env.prt_paragraphs:
+    article id -> (docname, count)): ¶ references anywhere are checked against it."""
+
+    def clear_doc(self, app: Sphinx, env: Any, docname: str) -> None:
+        counts = _counts(env)
+        for article in [a for a, (doc, _) in counts.items() if doc == docname]:
+            del counts[article]
+
+    def merge_other(self, app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+        _counts(env).update({a: v for a, v in _counts(other).items() if v[0] in docnames})
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        for marker in doctree.findall(article_meta):
+            section = marker.parent
+            while not isinstance(section, nodes.section):
+                section = section.parent
+            count = sum(1 for n in section.findall(nodes.Element) if "prt-para" in n.get("classes", []))
+            _counts(app.env)[marker["article"]] = (app.env.docname, count)
+
+
+def _counts(env: Any) -> dict[str, tuple[str, int]]:
+    if not hasattr(env, "prt_paragraphs"):
+        env.prt_paragraphs = {}
+    return env.prt_paragraphs
+
+
+def visit_article_meta(self: Any, node: article_meta) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="prt-article-meta"))
+
+
+def depart_article_meta(self: Any, node: article_meta) -> None:
+    self.body.append("</div>\n")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(article_meta, html=(visit_article_meta, depart_article_meta))
+    app.add_node(reading_time, html=(render_children, render_children))
+    app.add_node(para_ref, html=(render_children, render_children))
+    app.add_directive("article-meta", ArticleMeta)
+    app.add_role("reading-time", reading_time_role)
+    app.add_role("para", para_role)
+    app.add_role("checked-as-of", checked_as_of_role)
+    app.add_transform(NumberArticle)
+    app.add_post_transform(ResolveParaRefs)
+    app.add_env_collector(ParagraphCollector)

@@ -1,0 +1,92 @@
+"""The Sphinx layer alone: tiny books built in-process with sphinx.testing, no Jupyter
+Book, no kernel, in a second or two each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sphinx.errors import ExtensionError
+from sphinx.testing.util import SphinxTestApp
+
+CONF = """
+extensions = ["book.sphinxext"]
+html_theme = "basic"
+root_doc = "index"
+"""
+CHAPTER = """
+The Tishreen chapter
+====================
+
+Reading time: :reading-time:`tishreen`.
+
+The article
+-----------
+
+.. article-meta:: tishreen
+
+In October 2019, Iraq's streets erupted.
+
+The :term:`muhasasa <muhasasa>` system shares out posts by sect.
+
+See `the source <https://example.org/article>`_ and :para:`{para}`.
+"""
+
+
+def build(tmp_path: Path, para: str = "2", extra: str = "") -> SphinxTestApp:
+    src = tmp_path / "src"
+    (src / "chapters").mkdir(parents=True)
+    (src / "conf.py").write_text(CONF, encoding="utf-8")
+    (src / "index.rst").write_text("Book\n====\n\n.. toctree::\n\n   chapters/tishreen\n   glossary\n", encoding="utf-8")
+    (src / "chapters" / "tishreen.rst").write_text(CHAPTER.format(para=para) + extra, encoding="utf-8")
+    (src / "glossary.rst").write_text("Glossary\n========\n\n.. course-glossary::\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
+    app.build()
+    return app
+
+
+def page(app: SphinxTestApp, name: str) -> str:
+    return (Path(app.outdir) / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_paragraphs_reading_time_terms_and_links(tmp_path):
+    app = build(tmp_path)
+    try:
+        chapter, glossary = page(app, "chapters/tishreen"), page(app, "glossary")
+        assert 'id="p1"' in chapter and 'id="p3"' in chapter and 'id="p4"' not in chapter
+        assert 'aria-label="Paragraph 2">¶2</a>' in chapter
+        assert "about 1 minutes" in chapter
+        assert 'href="#p2"' in chapter and "prt-pref" in chapter
+        assert 'class="reference external prt-ext" href="https://example.org/article" rel="noreferrer"' in chapter
+        assert "(opens another website)" in chapter
+        assert 'id="term-muhasasa"' in glossary
+        assert 'prt-in-tishreen' in glossary and 'href="chapters/tishreen.html#p2">¶2</a>' in glossary
+        assert '<meta http-equiv="Content-Security-Policy"' in chapter
+        assert "prt-jumpbar" in chapter and "prt-fold" not in chapter.split("prt-jumpbar")[0]
+        assert app.env.prt_paragraphs["tishreen"] == ("chapters/tishreen", 3)
+    finally:
+        app.cleanup()
+
+
+def test_a_paragraph_the_article_does_not_have_is_reported(tmp_path):
+    app = build(tmp_path, para="999")
+    try:
+        assert "tishreen.rst:16: WARNING: ¶ reference ¶999 (tishreen) points to no paragraph (the article has 3)" in app.warning.getvalue()
+        assert 'href="#p999"' not in page(app, "chapters/tishreen")
+    finally:
+        app.cleanup()
+
+
+def test_the_offline_guard_fails_a_page_that_would_load_another_host(tmp_path):
+    planted = '\n.. raw:: html\n\n   <script src="https://cdn.example.org/x.js"></script>\n'
+    with pytest.raises(ExtensionError, match=r"(?s)offline guard.*tishreen.html: <script src=https://cdn.example.org/x.js>"):
+        build(tmp_path, extra=planted)
+
+
+def test_glossary_entries_are_search_results_of_their_own(tmp_path):
+    app = build(tmp_path)
+    try:
+        objects = {name: (doc, anchor) for name, _, kind, doc, anchor, _ in app.env.get_domain("course").get_objects()}
+        assert objects["Muhasasa"] == ("glossary", "term-muhasasa")
+    finally:
+        app.cleanup()
