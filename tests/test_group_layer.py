@@ -65,17 +65,17 @@ def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
 
 
 def settle(page) -> None:
-    """Wait until another page of the book sees this page's localStorage as it is now:
+    """Wait until the page, opened again, finds the book's localStorage as it is now:
     Chromium hands a page's writes to the shared store a moment later, and the next page
     a reader opens must find them."""
     ours = "JSON.stringify(Object.entries(localStorage).filter(e => e[0].startsWith('prt-')).sort())"
     want = page.evaluate(ours)
-    other = page.context.new_page()
-    try:
-        other.goto(page.url.split("#")[0])
-        other.wait_for_function(f"want => {ours} === want", arg=want, timeout=30_000)
-    finally:
-        other.close()
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        page.reload()
+        if page.evaluate(ours) == want:
+            return
+    raise AssertionError("localStorage writes never reached the store")
 
 
 def export(page, built, pseudonym: str, tmp: Path) -> Path:

@@ -1,4 +1,4 @@
-/* Permanent Revolution Today: what every page shares. plotly.js (_static/vendor) is
+/* Permanent Revolution Today: what every page shares: el() and plotly.js. plotly.js (_static/vendor) is
  * loaded only when a reader asks for an interactive timeline or the ledger has a chart
  * to draw, so a first visit on a slow link does not pay for it. ?handout in the address
  * prints a chapter in handout mode (course.css). */
@@ -21,7 +21,15 @@
     }
     return plotly;
   }
+  /* An element with its text and class: every script of the book makes its markup with it. */
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null && text !== "") { node.textContent = text; }
+    if (cls) { node.className = cls; }
+    return node;
+  }
   window.PRT = window.PRT || {};
   window.PRT.loadPlotly = loadPlotly;
+  window.PRT.el = el;
   if (/[?&]handout\b/.test(window.location.search)) { document.documentElement.classList.add("prt-handout"); }
 })();

@@ -9,12 +9,7 @@
   var NOT_KEPT = "This browser is not keeping your answers (a private window, or storage full or " +
     "turned off): they will be gone when you close or reload the page. Copy what you wrote elsewhere to keep it.";
 
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text) { node.textContent = text; }
-    if (cls) { node.className = cls; }
-    return node;
-  }
+  var el = window.PRT.el;
   function values(box, selector) { return Array.prototype.slice.call(box.querySelectorAll(selector)); }
   /* Whether the browser kept it: private modes, a full or disabled storage refuse. */
   function store(id, value) {

@@ -5,12 +5,7 @@
 (function () {
   "use strict";
   var data = window.PRT_FACILITATOR;
-  function el(tag, text, cls) {
-    var n = document.createElement(tag);
-    if (text) { n.textContent = text; }
-    if (cls) { n.className = cls; }
-    return n;
-  }
+  var el = window.PRT.el;
   function start() {
     if (!data) { return; }
     var article = document.querySelector(".bd-article");

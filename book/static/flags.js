@@ -9,12 +9,7 @@
   var FLAGS = [["confused", "I don't understand this"], ["discuss", "I want to discuss this"]];
   var chapter = (window.location.pathname.split("/").pop() || "").replace(/\.html$/, "");
 
-  function el(tag, text, cls) {
-    var n = document.createElement(tag);
-    if (text) { n.textContent = text; }
-    if (cls) { n.className = cls; }
-    return n;
-  }
+  var el = window.PRT.el;
   function load(n) {
     try { return JSON.parse(localStorage.getItem(PREFIX + chapter + ":" + n)); } catch (e) { return null; }
   }

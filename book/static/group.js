@@ -8,12 +8,7 @@
   var A = window.PRTAnswers;
   var FLAGS = { confused: "don't understand", discuss: "want to discuss" };
 
-  function el(tag, text, cls) {
-    var n = document.createElement(tag);
-    if (text !== undefined && text !== null && text !== "") { n.textContent = text; }
-    if (cls) { n.className = cls; }
-    return n;
-  }
+  var el = window.PRT.el;
 
   /* Files -> members, skipped files and answers that no longer fit (as read.py does). */
   function collect(catalog, files) {

@@ -4,12 +4,7 @@
 (function () {
   "use strict";
   var G = window.PRTGraders;
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text) { node.textContent = text; }
-    if (cls) { node.className = cls; }
-    return node;
-  }
+  var el = window.PRT.el;
   function rows(box) { return box.prtRows || (box.prtRows = []); }
   function draw(box) {
     var list = rows(box), table = box.querySelector(".prt-ledger-table");

@@ -6,12 +6,7 @@
   "use strict";
   var A = window.PRTAnswers;
 
-  function el(tag, text, cls) {
-    var n = document.createElement(tag);
-    if (text) { n.textContent = text; }
-    if (cls) { n.className = cls; }
-    return n;
-  }
+  var el = window.PRT.el;
   function say(node, text, bad) { node.textContent = text; node.classList.toggle("prt-wrong", !!bad); }
 
   function readable(entry, a) {
