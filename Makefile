@@ -12,6 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_PORT ?= 8888
+LAB_DIR ?= _build/lab
 
 .PHONY: book html vendor handouts facilitator test check test-deps lab notebooks validate lock clean zip bench
 
@@ -78,10 +79,14 @@ notebooks: $(STAMP)
 
 lab: $(STAMP)
 	@echo "==> JupyterLab on 127.0.0.1 (Ctrl-C to stop); open the URL with its token"
-	@# Offline and private: no update checks, no news feed, no extension manager lookups.
-	@$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(LAB_PORT) --no-browser --ServerApp.root_dir=. \
+	@# Work copies in $(LAB_DIR) (JupyterLab's saves never touch the tracked notebooks).
+	@# Offline and private: no update checks, no news feed (book/lab: settings overrides
+	@# and the news plugin disabled), no extension manager lookups.
+	@$(BIN)/python -c "from pathlib import Path; from book.notebooks import work_copies; work_copies(Path('$(LAB_DIR)'))"
+	@$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(LAB_PORT) --no-browser --ServerApp.root_dir=$(LAB_DIR) \
 		$(if $(filter 0,$(shell id -u)),--allow-root) \
 		--LabApp.default_url=/lab/tree/exercises/tishreen.ipynb \
+		--LabApp.app_settings_dir=book/lab \
 		--LabApp.news_url=None --LabApp.extension_manager=readonly \
 		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 

@@ -8,12 +8,15 @@ re-run them and notice any change in what a participant would see.
 
 from __future__ import annotations
 
+import html
+import shutil
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from .exercises.store import answers_dir
 from .load import course
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,10 +35,8 @@ def exercise_notebook(chapter: str, facilitator: bool = False) -> nbformat.Noteb
     cells = [
         new_markdown_cell(
             f"# {article.title}: {edition}\n\n"
-            "Run the notebook from the top (*Run > Run All Cells*). Each exercise gives "
-            "feedback when you press **Check**; try again as often as you like. "
-            "In the built book the same exercises work without Jupyter, and your answers "
-            "stay in your browser."
+            "Each exercise gives feedback when you press its button; try again as often as "
+            "you like. Your answers are kept on this device only; nothing is sent anywhere."
             + (
                 "\n\nThis edition shows the answer key and notes for the facilitator "
                 "after each exercise. Do not project those cells."
@@ -44,15 +45,30 @@ def exercise_notebook(chapter: str, facilitator: bool = False) -> nbformat.Noteb
             )
         ),
         _code("from book import exercises, timeline"),
+        # Jupyter only: the book's HTML build removes these cells (its exercises need no name).
         new_markdown_cell(
-            "## Who is answering?\n\nType your name (or a nickname) and the session, then press "
-            "**Start**. Every answer is saved as you give it, on this computer only, in the "
-            "course's `answers/` folder; after a restart, run the notebook again and your "
-            "answers come back.",
+            "## Who is answering?\n\n"
+            "1. Run the whole notebook: *Run > Run All Cells*.\n"
+            "2. In the form below, type your name (or a nickname, in any script) and the "
+            "session, then press **Start**. Nothing is saved before you press Start.\n"
+            "3. Answer each exercise and press its button (**Check**, **Compare**, **Save "
+            "notes**, **Add entry**). Every answer is saved as you give it, on this computer "
+            "only, in the course's `answers/` folder.\n\n"
+            "After a restart, run all cells again and press **Start** with the same name and "
+            "session: your answers come back.",
             metadata={"tags": ["remove-cell"]},
         ),
         new_code_cell("exercises.start_session()", metadata={"tags": ["remove-cell"]}),
     ]
+    if facilitator:
+        cells.append(new_markdown_cell(
+            "## Projector mode\n\nProject this view, not the notebook: one exercise at a time in "
+            "large type. The answer key and your notes stay hidden until you press **Reveal**; "
+            "**Show the group's answers** draws how many gave each answer in today's session "
+            "(or the one you name: `exercises.projector(\"" + chapter + "\", session=\"...\")`), "
+            "never with names. Below it, each exercise has its key folded away."
+        ))
+        cells.append(_code(f'exercises.projector("{chapter}")'))
     for n, ex in enumerate(data.chapter_exercises(chapter), start=1):
         cells.append(new_markdown_cell(f"## {n}. {ex.title}"))
         cells.append(_code(f'exercises.show("{ex.id}")'))
@@ -85,8 +101,8 @@ def group_notebook() -> nbformat.NotebookNode:
             "# Your group's answers\n\n"
             "Ask participants to send you their answer files: the JSON files the live "
             "notebooks save in `answers/<session>/`, or the CSV they export. Put them in one "
-            "folder, write its path below (relative to this notebook, e.g. "
-            "`../../answers/2026-11-29`), and run the notebook. For each exercise you see how "
+            "folder, write its path below (relative to this notebook; the answers given "
+            "on this computer are in `../../answers`, one folder per session), and run the notebook. For each exercise you see how "
             "many got it right, not yet, or gave an answer with no grade (notes, ledgers, "
             "bridges); for multiple choice, which options were picked. Nothing is sent "
             "anywhere.\n\nThe folder named below holds three made-up participants, so the "
@@ -116,17 +132,25 @@ def _jobs() -> list[tuple[Path, nbformat.NotebookNode]]:
     return jobs
 
 
+def stored_hint(plain: str) -> str:
+    """What a widget's stored output says: it needs a kernel (the course's views say why)."""
+    return plain if plain.startswith("Run the notebook") else "Run the notebook to use this (Run > Run All Cells)."
+
+
 def _steady(nb: nbformat.NotebookNode) -> None:
     """Numbered cell ids, no run timestamps and no widget views: regenerating a notebook
     whose content did not change leaves the file as it was, so a diff shows only what
     did change. A saved widget view would point at state that is not kept (a random
-    model id, "model not found" on opening); its output's own HTML shows instead until
-    the cell is run."""
+    model id, "model not found" on opening). Its output keeps only a line saying to run
+    the notebook: the static exercise HTML has buttons that do nothing in Jupyter."""
     for n, cell in enumerate(nb.cells, start=1):
         cell.id = f"cell-{n}"
         cell.metadata.pop("execution", None)
         for output in cell.get("outputs", []):
-            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
+            data = output.get("data", {})
+            if data.pop("application/vnd.jupyter.widget-view+json", None) is not None:
+                hint = stored_hint(data.get("text/plain", ""))
+                output["data"] = {"text/html": f"<p><em>{html.escape(hint)}</em></p>", "text/plain": hint}
 
 
 def write_notebooks(execute: bool = True) -> list[Path]:
@@ -146,3 +170,30 @@ def write_notebooks(execute: bool = True) -> list[Path]:
         nbformat.write(nb, path)
         written.append(path)
     return written
+
+
+def work_copies(dest: Path = ROOT / "_build" / "lab") -> Path:
+    """The exercise notebooks for `make lab`, copied outside git, and the answers beside them.
+
+    JupyterLab saves open notebooks every two minutes; run from the tracked files, it
+    would rewrite them (and `make test` would fail on the saved widget state). A copy is
+    refreshed only when the tracked notebook is newer (after `make notebooks`), so a
+    facilitator's own edits in the copy stay. ``answers`` links to the course's answers
+    folder, so the group notebook's relative paths (``../../answers/...``) still work.
+    """
+    source = ROOT / "exercises"
+    for path in sorted(source.rglob("*")):
+        if path.is_dir() or ".ipynb_checkpoints" in path.parts:
+            continue
+        target = dest / "exercises" / path.relative_to(source)
+        if not target.exists() or path.stat().st_mtime > target.stat().st_mtime:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+    answers = answers_dir()
+    answers.mkdir(parents=True, exist_ok=True)
+    link = dest / "answers"
+    if link.is_symlink() and link.resolve() != answers.resolve():
+        link.unlink()  # an earlier run pointed elsewhere (PRT_ANSWERS_DIR)
+    if not link.is_symlink():
+        link.symlink_to(answers.resolve(), target_is_directory=True)
+    return dest

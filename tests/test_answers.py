@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 
 import ipywidgets as w
 import pytest
 
 from book import exercises
-from book.exercises import bridge, discussion, ledger, short, store
+from book.exercises import bridge, discussion, ledger, names, short, store
 from book.load import course
 from helpers import find_widgets
 
@@ -34,10 +35,54 @@ def test_another_participant_never_overwrites(answers_in_tmp):
     store.AnswerStore("Amal", "s1").save("x", "a", None, None)
     store.AnswerStore("Bashir", "s1").save("x", "b", None, None)
     assert store.AnswerStore("Amal", "s1").get("x") == "a"
-    path = store.AnswerStore("Amal", "s1").path
-    with pytest.raises(ValueError, match="choose a different name"):
-        store.AnswerStore("amal!", "s1")  # same file name, different person
-    assert json.loads(path.read_text())["answers"]["x"]["answer"] == "a"
+    assert store.AnswerStore("Bashir", "s1").get("x") == "b"
+
+
+@pytest.mark.parametrize("first, second", [("José", "Jos"), ("Amal", "amal!"), ("Ana María", "Ana-María")])
+def test_names_that_slug_alike_get_two_files(answers_in_tmp, first, second):
+    a, b = store.AnswerStore(first, "s1"), store.AnswerStore(second, "s1")
+    a.save("x", first, None, None)
+    b.save("x", second, None, None)
+    assert a.path != b.path
+    assert store.AnswerStore(first, "s1").get("x") == first and store.AnswerStore(second, "s1").get("x") == second
+
+
+def test_arabic_name_is_kept_and_readable_in_the_file_name(answers_in_tmp):
+    s = store.AnswerStore("  محمد   علي ", "الجلسة ١")
+    s.save("x", [1], True, 1.0)
+    assert s.participant == "محمد علي" and s.path.name.startswith("محمد-علي-")
+    assert s.path.parent.name.startswith("الجلسة-١-")
+    assert json.loads(s.path.read_text(encoding="utf-8"))["participant"] == "محمد علي"
+
+
+def test_decomposed_and_composed_accents_are_one_name(answers_in_tmp):
+    composed, decomposed = "Jos\u00e9", "Jose\u0301"
+    store.AnswerStore(decomposed, "s1").save("x", "a", None, None)
+    again = store.AnswerStore(composed, "s1")
+    assert again.get("x") == "a" and again.participant == composed
+
+
+def test_longest_name_gives_a_file_name_the_file_system_takes(answers_in_tmp):
+    name = "𐌰" * names.MAX_CHARS  # Gothic letters: 4 bytes each in UTF-8
+    s = store.AnswerStore(name, name)
+    s.save("x", 1, None, None)
+    longest = f"{s.path.stem}.corrupt-20261201-120000.json"  # the name a damaged file is kept under
+    assert len(longest.encode()) <= 255 and store.AnswerStore(name, name).get("x") == 1
+
+
+@pytest.mark.parametrize("name, session, message", [
+    ("x" * 300, "s1", "Your name: at most 60 characters"),
+    ("", "s1", "Your name: it is empty"),
+    ("!!! ???", "s1", "Your name: use at least one letter or digit"),
+    ("Amal\x00", "s1", "Your name: it contains an invisible control character"),
+    ("Amal", "   ", "Session: it is empty"),
+    ("Amal", "s" * 61, "Session: at most 60 characters"),
+])
+def test_a_name_that_cannot_be_used_is_refused_naming_its_field(answers_in_tmp, name, session, message):
+    with pytest.raises(names.NameProblem) as info:
+        store.AnswerStore(name, session)
+    assert str(info.value).startswith(message)
+    assert not answers_in_tmp.exists(), "nothing is written for a refused name"
 
 
 def test_corrupted_file_is_kept_aside_with_a_message(answers_in_tmp):
@@ -46,7 +91,7 @@ def test_corrupted_file_is_kept_aside_with_a_message(answers_in_tmp):
     s.path.write_text("{not json", encoding="utf-8")
     fresh = store.AnswerStore("Amal", "s1")
     assert "could not be read" in fresh.notice
-    kept = list(s.path.parent.glob("amal.corrupt-*.json"))
+    kept = list(s.path.parent.glob(f"{s.path.stem}.corrupt-*.json"))
     assert kept and kept[0].read_text() == "{not json"
 
 
@@ -173,3 +218,42 @@ def test_group_view_counts_outcomes_and_options(tmp_path):
     fig = group.figure(g, "tishreen")
     assert [t.name for t in fig.data] == ["right", "not yet", "no grade"]
     assert exported.exists()
+
+
+CONCURRENT_SAVER = """
+import sys, time
+from pathlib import Path
+from book.exercises import store
+root, name, worker, go = Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
+(go.parent / f"ready-{worker}").touch()
+while not go.exists():
+    time.sleep(0.005)
+for k in range(10):
+    store.AnswerStore(name, "s1", root).save(f"q-{worker}-{k}", f"{name}/{worker}/{k}", None, None)
+"""
+
+
+def test_twenty_processes_saving_at_once_lose_nothing(answers_in_tmp, tmp_path):
+    """10 processes answer as one participant, 10 as five others (2 each); 10 answers each."""
+    import subprocess
+    import sys
+
+    go = tmp_path / "go"
+    who = ["Amal"] * 10 + [f"محمد {n}" for n in range(5) for _ in range(2)]
+    procs = [subprocess.Popen([sys.executable, "-c", CONCURRENT_SAVER, str(answers_in_tmp), name, str(n), str(go)])
+             for n, name in enumerate(who)]
+    deadline = time.monotonic() + 120
+    while len(list(tmp_path.glob("ready-*"))) < 20 and time.monotonic() < deadline:
+        time.sleep(0.05)  # every process has imported and waits at the line
+    go.touch()
+    assert [p.wait(timeout=120) for p in procs] == [0] * 20
+    found = {}
+    for path in answers_in_tmp.rglob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for exercise, entry in data["answers"].items():
+            assert entry["answer"].startswith(data["participant"] + "/"), f"{exercise} in the wrong file"
+            found[exercise] = entry["answer"]
+    expected = {f"q-{n}-{k}": f"{name}/{n}/{k}" for n, name in enumerate(who) for k in range(10)}
+    print(f"20 processes, {len(expected)} answers written, {len(found)} found")
+    assert found == expected
+    assert len(list(answers_in_tmp.rglob("*.json"))) == 6

@@ -93,16 +93,30 @@ def test_widget_choice_gives_feedback_on_click():
     assert feedback, "no feedback after Check"
 
 
-def test_widget_ordering_grades_like_python():
+def _place(view, title: str, target: int) -> None:
+    """Press ↑ beside an event until it is the ``target``-th in the list (1 = earliest)."""
+    import html as htmlmod
+
+    import ipywidgets as w
+
+    def position() -> int:
+        label = next(h.value for h in find_widgets(view.widget, w.HTML)
+                     if h.value.split(". ", 1)[-1] == htmlmod.escape(title) and h.value[0].isdigit())
+        return int(label.split(".")[0])
+
+    while position() > target:
+        next(b for b in find_widgets(view.widget, w.Button) if b.tooltip == f"Move up: {title}").click()
+
+
+def test_widget_ordering_moves_with_up_buttons_and_grades_like_python():
     import ipywidgets as w
 
     ex = _ex("tishreen-order-events")
     view = exercises.show(ex.id)
-    slots = find_widgets(view.widget, w.Dropdown)
-    slots.sort(key=lambda d: int(d.description.rstrip(".")))
-    for slot, event_id in zip(slots, ordering.key(ex)):
-        slot.value = event_id
-    find_widgets(view.widget, w.Button)[0].click()
+    events = course().events
+    for target, event_id in enumerate(ordering.key(ex), start=1):
+        _place(view, events[event_id].title, target)
+    next(b for b in find_widgets(view.widget, w.Button) if b.description == "Check").click()
     assert any("Right." in h.value for h in find_widgets(view.widget, w.HTML))
 
 

@@ -19,7 +19,8 @@ from book.load import DATA_ENV
 from book.notebooks import exercise_notebook, notebook_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "exercises").rglob("*.ipynb"))
+#: The tracked notebooks; JupyterLab's .ipynb_checkpoints copies beside them are not.
+NOTEBOOKS = sorted(p for p in (ROOT / "exercises").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 IGNORE = (
     "/cells/*/outputs/*/data/application/vnd.jupyter.widget-view+json",
     "/cells/*/outputs/*/data/text/plain",  # widget reprs name their model ids
@@ -31,11 +32,22 @@ IGNORE = (
 )
 
 
-def _fixture(cwd: Path, env: dict[str, str] | None = None) -> NBRegressionFixture:
+def _placeholders(path: Path) -> tuple[str, ...]:
+    """The HTML of widget outputs: stored as a "run the notebook" line, live as the widget's
+    static rendering (the book's; the timeline table and answer keys are still compared)."""
+    nb = nbformat.read(path, as_version=4)
+    return tuple(
+        f"/cells/{n}/outputs/*/data/text/html" for n, cell in enumerate(nb.cells)
+        if any(o.get("data", {}).get("text/html", "").startswith("<p><em>Run the notebook")
+               for o in cell.get("outputs", []))
+    )
+
+
+def _fixture(path: Path, env: dict[str, str] | None = None) -> NBRegressionFixture:
     """Run where the notebook lives, as Jupyter does (and as `make notebooks` did)."""
     return NBRegressionFixture(
-        exec_timeout=120, exec_cwd=str(cwd), diff_ignore=IGNORE, diff_use_color=False,
-        exec_env=env,
+        exec_timeout=120, exec_cwd=str(path.parent), diff_ignore=IGNORE + _placeholders(path),
+        diff_use_color=False, exec_env=env,
     )
 
 
@@ -47,7 +59,7 @@ def test_every_chapter_with_exercises_has_both_editions():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_notebook_reruns_identically(path):
-    _fixture(path.parent).check(str(path))
+    _fixture(path).check(str(path))
 
 
 @pytest.mark.parametrize("facilitator", [False, True])
@@ -68,7 +80,7 @@ def test_a_changed_event_date_fails_the_regression(data_copy):
     env = dict(os.environ, **{DATA_ENV: str(data_copy)})
     with pytest.raises(NBRegressionError) as info:
         path = notebook_paths("tishreen")[False]
-        _fixture(path.parent, env).check(str(path))
+        _fixture(path, env).check(str(path))
     assert "2 October 2019" in str(info.value)
 
 
@@ -79,10 +91,47 @@ def test_participant_edition_has_no_answer_key():
 
 def test_saved_notebooks_are_steady_ids_no_timestamps_no_dangling_widget_views():
     """Regenerating an unchanged notebook must leave the file unchanged (clean diffs)."""
-    for path in sorted((Path(__file__).parent.parent / "exercises").rglob("*.ipynb")):
+    for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         assert [c.id for c in nb.cells] == [f"cell-{n}" for n in range(1, len(nb.cells) + 1)], path
         for cell in nb.cells:
             assert "execution" not in cell.metadata, path
             for output in cell.get("outputs", []):
                 assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {}), path
+
+
+def test_before_running_every_widget_says_to_run_the_notebook():
+    """No dead Check buttons and no `VBox(children=...` in what Jupyter shows before a run."""
+    nb = nbformat.read(notebook_paths("tishreen")[False], as_version=4)
+    shown = {c.source: c.outputs for c in nb.cells if c.cell_type == "code"}
+    for source, outputs in shown.items():
+        if source.startswith(("exercises.show(", "exercises.start_session(")):
+            (output,) = outputs
+            assert output["data"]["text/plain"].startswith("Run the notebook to answer"), source
+            assert "<button" not in output["data"]["text/html"], source
+    text = notebook_paths("tishreen")[False].read_text(encoding="utf-8")
+    assert "VBox(" not in text and 'class=\\"prt-check\\"' not in text
+
+
+def test_jupyter_instructions_are_for_jupyter_only():
+    """The book page of the notebook speaks to a reader; running it is for Jupyter."""
+    nb = exercise_notebook("tishreen")
+    for cell in nb.cells:
+        words = cell.source
+        if any(w in words for w in ("Run All", "Start", "answers/", "kernel")):
+            assert "remove-cell" in cell.metadata.get("tags", []), words
+
+
+def test_lab_work_copies_leave_the_tracked_notebooks_alone(tmp_path, monkeypatch):
+    from book.exercises import store
+    from book.notebooks import work_copies
+
+    monkeypatch.setenv(store.ANSWERS_ENV, str(tmp_path / "answers"))
+    tracked = {p: p.read_bytes() for p in NOTEBOOKS}
+    dest = work_copies(tmp_path / "lab")
+    copy = dest / "exercises" / "tishreen.ipynb"
+    copy.write_text(copy.read_text(encoding="utf-8") + " ", encoding="utf-8")  # JupyterLab saves
+    work_copies(dest)
+    assert copy.read_text(encoding="utf-8").endswith(" "), "a facilitator's edit was overwritten"
+    assert {p: p.read_bytes() for p in NOTEBOOKS} == tracked
+    assert (dest / "answers").resolve() == (tmp_path / "answers").resolve()

@@ -218,12 +218,20 @@ def _tap(page, locator, touch: bool) -> None:
     (locator.tap if touch else locator.click)()
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-@pytest.mark.parametrize("device", ["phone", "laptop"])
-def test_matching_shows_each_whole_answer_and_checks_it(browser, built, name, device):
+@pytest.fixture
+def exercises_page(browser, built, name, device):
+    """The chapter's exercise page on the device the test is for (phone: touch)."""
     context = browser.new_context(**(PHONE if device == "phone" else LAPTOP))
     page = context.new_page()
     page.goto((built / "exercises" / f"{name}.html").as_uri())
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+@pytest.mark.parametrize("device", ["phone", "laptop"])
+def test_matching_shows_each_whole_answer_and_checks_it(exercises_page, device):
+    page = exercises_page
     box = page.locator('.prt-exercise[data-kind="matching"]').first
     item = box.locator(".prt-match-item").first
     longest = max(item.locator("label").all(), key=lambda label: len(label.inner_text()))
@@ -236,15 +244,12 @@ def test_matching_shows_each_whole_answer_and_checks_it(browser, built, name, de
     assert len(spec_text) > 40 and "…" not in spec_text
     _tap(page, box.get_by_role("button", name="Check"), device == "phone")
     assert box.locator(".prt-feedback").inner_text().strip()
-    context.close()
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
 @pytest.mark.parametrize("device", ["phone", "keyboard"])
-def test_a_paragraph_link_in_feedback_leads_to_that_paragraph(browser, built, name, device):
-    context = browser.new_context(**(PHONE if device == "phone" else LAPTOP))
-    page = context.new_page()
-    page.goto((built / "exercises" / f"{name}.html").as_uri())
+def test_a_paragraph_link_in_feedback_leads_to_that_paragraph(exercises_page, name, device):
+    page = exercises_page
     link = None
     for box in page.locator('.prt-exercise[data-kind="choice"]').all():
         for option in box.locator(".prt-ex-body label").all():
@@ -273,7 +278,6 @@ def test_a_paragraph_link_in_feedback_leads_to_that_paragraph(browser, built, na
     page.wait_for_timeout(300)
     assert in_view(page, f"#p{number}")
     assert page.evaluate(f"document.querySelector('#p{number}').matches(':target')")
-    context.close()
 
 
 def test_reset_asks_before_it_erases(phone, built):

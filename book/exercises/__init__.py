@@ -7,16 +7,21 @@ a kind means adding one module and one line in ``KINDS``.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from types import ModuleType
 from typing import Any
 
+import ipywidgets as w
 from IPython.display import HTML
 
 from ..load import course
 from . import bridge, choice, discussion, ledger, matching, ordering, short
-from . import store as answer_store
-from .base import ExerciseView, Result
+from . import session as live
+from .base import RUN_HINT, ExerciseView, Result
+from .errors import shown_errors
+from .names import NameProblem
+from .projection import projector
 
 KINDS: dict[str, ModuleType] = {
     "choice": choice,
@@ -51,21 +56,20 @@ def answer_key(exercise_id: str) -> HTML:
     lines = kind_of(ex).key_text(ex)
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     note = f"<p><em>Facilitator note:</em> {html.escape(ex.facilitator_note)}</p>" if ex.facilitator_note else ""
-    return HTML(f'<div class="prt-answer-key"><p><strong>Answer key</strong></p><ul>{items}</ul>{note}</div>')
+    # Folded until the facilitator opens it: the notebook may be on the projector.
+    return HTML(f'<details class="prt-answer-key"><summary><strong>Answer key</strong> (click to show)'
+                f"</summary><ul>{items}</ul>{note}</details>")
 
 
 def start_session(participant: str | None = None, session: str | None = None) -> Any:
     """Choose whose answers these are; with names given, start at once (tests, scripts).
 
-    In a live notebook, call it with no arguments: it shows a small form. Answers given
-    before a session starts go to today's session under the name "participant".
+    In a live notebook, call it with no arguments: it shows a small form. Until Start is
+    pressed nothing is saved; Start brings this participant's saved answers back into
+    the exercises already drawn.
     """
-    import datetime as dt
-
-    import ipywidgets as w
-
-    if participant:
-        return answer_store.use(answer_store.AnswerStore(participant, session or dt.date.today().isoformat()))
+    if participant is not None:
+        return live.start(participant, session or dt.date.today().isoformat())
     name = w.Text(description="Your name", placeholder="or a nickname")
     when = w.Text(description="Session", value=dt.date.today().isoformat())
     go = w.Button(description="Start", button_style="primary")
@@ -73,18 +77,26 @@ def start_session(participant: str | None = None, session: str | None = None) ->
 
     def start(_: Any) -> None:
         try:
-            store = answer_store.use(answer_store.AnswerStore(name.value, when.value))
-        except ValueError as err:
+            store = live.start(name.value, when.value)
+        except NameProblem as err:
             status.value = f"<p class='prt-wrong'>{html.escape(str(err))}</p>"
             return
         status.value = (
-            f"<p>Saving answers of <strong>{html.escape(store.participant)}</strong> to "
-            f"<code>{html.escape(str(store.path))}</code>. Now run the exercise cells below.</p>"
+            f"<p>Saving the answers of <strong><bdi>{html.escape(store.participant)}</bdi></strong> "
+            f"(session <bdi>{html.escape(store.session)}</bdi>) to "
+            f"<code dir='ltr'>{_isolated_path(store.path)}</code>. "
+            f"{len(store.answers)} saved answer(s) are back in the exercises below.</p>"
             + (f"<p class='prt-wrong'>{html.escape(store.notice)}</p>" if store.notice else "")
         )
 
-    go.on_click(start)
-    return w.VBox([name, when, go, status])
+    go.on_click(shown_errors(start, status, "starting the session"))
+    form = w.VBox([name, when, go, status])
+    return ExerciseView(f"<p><em>{html.escape(RUN_HINT)}</em></p>", lambda: form)
+
+
+def _isolated_path(path: Any) -> str:
+    """A path whose right-to-left parts (an Arabic name) do not reorder the parts around them."""
+    return "/".join(f"<bdi>{html.escape(part)}</bdi>" for part in str(path).split("/"))
 
 
 def show_chapter(chapter: str) -> ExerciseView:
@@ -93,5 +105,6 @@ def show_chapter(chapter: str) -> ExerciseView:
 
 
 __all__ = [
-    "KINDS", "ExerciseView", "Result", "answer_key", "grade", "show", "show_chapter", "start_session",
+    "KINDS", "ExerciseView", "Result", "answer_key", "grade", "projector", "show", "show_chapter",
+    "start_session",
 ]

@@ -18,7 +18,9 @@ import ipywidgets as w
 
 from ..markup import json_script
 from ..models import ExerciseBase
+from . import session
 from . import store as answer_store
+from .errors import shown_errors
 
 
 @dataclass(frozen=True)
@@ -84,43 +86,71 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
     )
 
 
+NOT_STARTED = (
+    "<p class='prt-wrong'>Not saved: press <strong>Start</strong> at the top of the notebook "
+    "first (type your name and the session there).</p>"
+)
+#: What a stored output says where a widget would be: it needs a running kernel.
+RUN_HINT = "Run the notebook to answer (Run > Run All Cells), then type your name and press Start."
+
+
+def _save(exercise_id: str, answer: Any, result: Result) -> str:
+    """Save for whoever pressed Start; the words to add to the feedback when it was not saved."""
+    store = answer_store.current()
+    if store is None:
+        return NOT_STARTED
+    try:
+        store.save(exercise_id, answer, result.correct, result.score)
+    except OSError as err:
+        return f"<p class='prt-wrong'>Could not save this answer: {html.escape(str(err))}</p>"
+    return ""
+
+
 def frame_widget(
     exercise: ExerciseBase,
     body: w.Widget,
     read: Callable[[], Any],
     grade: Callable[[Any], Result],
     write: Callable[[Any], None],
+    blank: Any,
     label: str = "Check",
 ) -> w.VBox:
     """The live exercise: prompt, inputs, a button and feedback; every answer saved as given.
 
-    A saved answer (from before a kernel restart) is written back into the inputs and
-    graded again, so a participant sees where they left off.
+    The store is looked up when an answer is given, never when the widget is drawn, so
+    an answer goes to whoever pressed Start, whatever order the cells ran in. Start
+    calls ``restore``: this participant's saved answer replaces the inputs and is graded
+    again, so they see where they left off; when another participant had the keyboard,
+    the inputs are cleared first (``write(blank)``).
     """
-    store = answer_store.current()
     feedback = w.HTML()
     check = w.Button(description=label, button_style="primary")
 
     def on_check(_: Any) -> None:
         answer = read()
         result = grade(answer)
-        feedback.value = result.html()
-        if result is not EMPTY and not result.invalid:
-            try:
-                store.save(exercise.id, answer, result.correct, result.score)
-            except OSError as err:
-                feedback.value += f"<p class='prt-wrong'>Could not save this answer: {html.escape(str(err))}</p>"
+        feedback.value = result.html() + ("" if result.invalid else _save(exercise.id, answer, result))
 
-    check.on_click(on_check)
-    saved = store.get(exercise.id)
-    if saved is not None:
+    def restore(store: answer_store.AnswerStore, clear: bool) -> None:
+        if clear:
+            write(blank)
+            feedback.value = ""
         try:
-            write(saved)
-            feedback.value = grade(saved).html()
-        except (KeyError, IndexError, TypeError, ValueError):
-            feedback.value = "<p>A saved answer could not be restored; it is still in the file.</p>"
-    if store.notice:
-        feedback.value = f"<p class='prt-wrong'>{html.escape(store.notice)}</p>" + feedback.value
+            saved = store.get(exercise.id)
+            if saved is not None:
+                write(blank)
+                write(saved)
+                feedback.value = grade(saved).html()
+        except Exception as err:  # a stored answer may no longer fit: any failure, one line
+            write(blank)
+            feedback.value = (
+                f"<p class='prt-wrong'>Your saved answer could not be restored "
+                f"({html.escape(type(err).__name__)}: the exercise has changed since, or the entry "
+                f"is damaged). It is kept in {html.escape(store.path.name)}; answer again here.</p>"
+            )
+
+    check.on_click(shown_errors(on_check, feedback, "checking this answer"))
+    session.drawn(restore, answer_store.current())
     hint = passages_hint(exercise)
     header = w.HTML(
         f"<p><strong>{html.escape(exercise.title)}</strong></p><p>{html.escape(exercise.prompt)}</p>"
@@ -134,9 +164,10 @@ def frame_widget(
 class ExerciseView:
     """One output, two renderings: the widget for Jupyter, static HTML for the book."""
 
-    def __init__(self, static_html: str, make_widget: Callable[[], w.Widget]):
+    def __init__(self, static_html: str, make_widget: Callable[[], w.Widget], hint: str = RUN_HINT):
         self.static_html = static_html
         self._make_widget = make_widget
+        self.hint = hint
         self._widget: w.Widget | None = None
 
     @property
@@ -159,4 +190,5 @@ class ExerciseView:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle = dict(self.widget._repr_mimebundle_() or {})
         bundle["text/html"] = self.static_html
+        bundle["text/plain"] = self.hint  # not the widget's repr, which names random model ids
         return bundle

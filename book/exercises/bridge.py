@@ -87,4 +87,4 @@ def widget(ex: Bridge) -> w.Widget:
         for s, f in fields.items():
             f.value = answer.get(s, "")
 
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, label="Compare")
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"grievance": -1}, label="Compare")

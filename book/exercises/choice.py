@@ -58,6 +58,8 @@ def widget(ex: MultipleChoice) -> w.Widget:
             return [i for i, b in enumerate(boxes) if b.value]
 
         def write(answer: list[int]) -> None:
+            if any(not 0 <= i < len(boxes) for i in answer):
+                raise ValueError("an option that no longer exists")
             for i, b in enumerate(boxes):
                 b.value = i in answer
     else:
@@ -75,4 +77,4 @@ def widget(ex: MultipleChoice) -> w.Widget:
     def grade_answer(answer: Any) -> Result:
         return grade(ex, answer)
 
-    return frame_widget(ex, body, read, grade_answer, write)
+    return frame_widget(ex, body, read, grade_answer, write, blank=[])

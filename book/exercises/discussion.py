@@ -46,4 +46,4 @@ def widget(ex: Discussion) -> w.Widget:
     def write(answer: dict[str, Any]) -> None:
         notes.value = answer.get("notes", "")
 
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, label="Save notes")
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"notes": ""}, label="Save notes")

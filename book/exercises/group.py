@@ -78,13 +78,17 @@ def outcome_counts(group: Group, chapter: str | None = None) -> dict[str, Counte
 
 
 def option_counts(group: Group, exercise_id: str) -> Counter:
-    """For a multiple-choice exercise: how many participants picked each option."""
+    """For a multiple-choice exercise: how many participants picked each option.
+
+    An index that no longer names an option (saved before the course changed) is not
+    counted: the chart shows the options as they are now."""
     ex = course().exercises[exercise_id]
     picked: Counter = Counter()
     for r in group.rows:
-        if r["exercise"] == exercise_id:
+        if r["exercise"] == exercise_id and isinstance(r["answer"], list):
             for i in r["answer"]:
-                picked[ex.options[i].text] += 1
+                if isinstance(i, int) and 0 <= i < len(ex.options):
+                    picked[ex.options[i].text] += 1
     return picked
 
 

@@ -20,7 +20,8 @@ import plotly.graph_objects as go
 
 from ..models import Ledger
 from . import store as answer_store
-from .base import Result, frame_html, frame_widget
+from .base import NOT_STARTED, Result, frame_html, frame_widget
+from .errors import shown_errors
 
 Row = dict[str, Any]
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -170,11 +171,14 @@ def widget(ex: Ledger) -> w.Widget:
 
     def on_export(_: Any) -> None:
         store = answer_store.current()
+        if store is None:
+            exported.value = NOT_STARTED
+            return
         path = store.path.with_name(f"{store.path.stem}-{ex.id}.csv")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(to_csv(rows), encoding="utf-8")
         exported.value = f"<p>Saved {len(rows)} rows to <code>{html.escape(str(path))}</code></p>"
 
-    export.on_click(on_export)
+    export.on_click(shown_errors(on_export, exported, "exporting the ledger"))
     body = w.VBox([household, day, minutes, message, table, chart, w.HBox([export, exported])])
-    return frame_widget(ex, body, read, lambda r: grade(ex, r), write, label="Add entry")
+    return frame_widget(ex, body, read, lambda r: grade(ex, r), write, [], label="Add entry")

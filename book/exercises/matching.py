@@ -91,4 +91,4 @@ def widget(ex: Matching) -> w.Widget:
     def grade_answer(answer: Any) -> Result:
         return grade(ex, answer)
 
-    return frame_widget(ex, body, read, grade_answer, write)
+    return frame_widget(ex, body, read, grade_answer, write, blank={})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from typing import Any
 
 import ipywidgets as w
 
@@ -80,22 +79,36 @@ def static_html(ex: Ordering) -> str:
 
 
 def widget(ex: Ordering) -> w.Widget:
-    shown = presented(ex)
-    options = [(e.title, e.id) for e in shown]
-    slots = [
-        w.Dropdown(options=options, value=None, description=f"{n}.", layout={"width": "auto"})
-        for n in range(1, len(shown) + 1)
-    ]
-    body = w.VBox([w.HTML("<p>Earliest first:</p>"), *slots])
+    """The events in a list, each with ↑ and ↓ buttons, as the prompt and the book have it."""
+    titles = {e.id: e.title for e in presented(ex)}
+    order = list(titles)
+    rows = w.VBox()
+
+    def move(event_id: str, step: int) -> None:
+        i = order.index(event_id)
+        j = min(max(i + step, 0), len(order) - 1)
+        order[i], order[j] = order[j], order[i]
+        redraw()
+
+    def row(n: int, event_id: str) -> w.HBox:
+        up = w.Button(description="↑", tooltip=f"Move up: {titles[event_id]}", layout={"width": "3em"})
+        down = w.Button(description="↓", tooltip=f"Move down: {titles[event_id]}", layout={"width": "3em"})
+        up.on_click(lambda _: move(event_id, -1))
+        down.on_click(lambda _: move(event_id, +1))
+        return w.HBox([up, down, w.HTML(f"{n}. {html.escape(titles[event_id])}")])
+
+    def redraw() -> None:
+        rows.children = [row(n, e) for n, e in enumerate(order, start=1)]
 
     def read() -> list[str]:
-        return [s.value for s in slots if s.value is not None]
+        return list(order)
 
     def write(answer: list[str]) -> None:
-        for slot, value in zip(slots, answer):
-            slot.value = value
+        if sorted(answer) != sorted(titles):
+            raise ValueError("the saved order names events this exercise no longer has")
+        order[:] = answer
+        redraw()
 
-    def grade_answer(answer: Any) -> Result:
-        return grade(ex, answer)
-
-    return frame_widget(ex, body, read, grade_answer, write)
+    redraw()
+    body = w.VBox([w.HTML("<p>Earliest first:</p>"), rows])
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank=list(titles))

@@ -58,4 +58,5 @@ def widget(ex: ShortAnswer) -> w.Widget:
         for i, t in enumerate(ticks):
             t.value = i in answer.get("ticks", [])
 
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, label="Compare")
+    blank = {"text": "", "ticks": []}
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank, label="Compare")

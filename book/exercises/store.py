@@ -1,34 +1,44 @@
 """Where a participant's live answers go: one JSON file per participant and session.
 
-A study group's answers are the record of its discussion, so they are never lost:
-every answer is written as it is given, atomically (a temporary file, then a rename),
-so a crash or a kernel restart leaves either the old file or the new one, never half
-of one. A file is only ever written by the participant it names; a corrupted file is
-moved aside (kept, with a message), not overwritten.
+A study group's answers are the record of its discussion, so they are never lost or
+mixed up. Each answer updates only its own entry: under an exclusive file lock the file
+is read again, the entry merged in, and the whole written to a temporary file that is
+then renamed over the old one. Any number of kernels and processes may save for the
+same participant at once; a crash leaves either the old file or the new one. A file
+that cannot be read is moved aside (kept, with a message), never overwritten.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
+
+from . import names
 
 ANSWERS_ENV = "PRT_ANSWERS_DIR"
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "answers"
 CSV_FIELDS = ["session", "participant", "exercise", "answer", "correct", "score", "saved_at"]
+NAME_FIELD, SESSION_FIELD = "Your name", "Session"
 
+try:  # POSIX (Linux, macOS, a JupyterHub)
+    import fcntl
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-")
-    if not slug:
-        raise ValueError("a name needs at least one letter or digit")
-    return slug
+    def lock_fd(fd: int, wait: bool = True) -> None:
+        """Lock an open file exclusively; with ``wait=False``, OSError if someone holds it."""
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+except ImportError:  # Windows: lock the file's first byte (msvcrt retries for 10 s)
+    import msvcrt
+
+    def lock_fd(fd: int, wait: bool = True) -> None:
+        """Lock an open file exclusively; with ``wait=False``, OSError if someone holds it."""
+        msvcrt.locking(fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
 
 
 def answers_dir() -> Path:
@@ -39,6 +49,18 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``'s lock file (released on close, even on a crash)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.with_name(f".{path.stem}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        lock_fd(fd)
+        yield
+    finally:
+        os.close(fd)
+
+
 @dataclass
 class AnswerStore:
     """The answers of one participant in one session, kept on disk as they are given."""
@@ -46,18 +68,22 @@ class AnswerStore:
     participant: str
     session: str
     root: Path = field(default_factory=answers_dir)
-    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)
     notice: str = ""
 
     def __post_init__(self) -> None:
-        self.participant = self.participant.strip()
-        self.session = self.session.strip()
-        self.path = self.root / _slug(self.session) / f"{_slug(self.participant)}.json"
-        self._load()
+        self.participant = names.clean(self.participant, NAME_FIELD)
+        self.session = names.clean(self.session, SESSION_FIELD)
+        folder = Path(self.root) / names.file_stem(self.session)
+        self.path = folder / f"{names.file_stem(self.participant)}.json"
+        if self.path.exists():
+            with locked(self.path):
+                self.answers = self._read()
 
-    def _load(self) -> None:
+    def _read(self) -> dict[str, Any]:
+        """The answers on disk (call under the lock); an unreadable file is moved aside."""
         if not self.path.exists():
-            return
+            return {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
@@ -69,42 +95,38 @@ class AnswerStore:
                 f"The saved answers in {self.path.name} could not be read; the file was kept "
                 f"as {kept.name} and a new one started."
             )
-            return
+            return {}
         if data.get("participant", self.participant) != self.participant:
-            raise ValueError(
-                f"{self.path} belongs to {data['participant']!r}, not {self.participant!r}: "
-                "choose a different name so no one's answers are overwritten"
-            )
-        self.answers = data["answers"]
+            raise names.NameProblem(
+                NAME_FIELD, f"{self.path.name} belongs to {data['participant']!r}: "
+                "choose a different name so no one's answers are overwritten.")
+        return data["answers"]
 
     def get(self, exercise_id: str) -> Any:
+        """The saved answer, None if there is none; ValueError if the entry is malformed."""
         entry = self.answers.get(exercise_id)
-        return None if entry is None else entry["answer"]
+        if entry is None:
+            return None
+        if not isinstance(entry, dict) or "answer" not in entry:
+            raise ValueError(f"the saved entry for {exercise_id} is not an answer record")
+        return entry["answer"]
 
     def save(self, exercise_id: str, answer: Any, correct: bool | None, score: float | None) -> None:
-        """Record an answer and write the whole file atomically."""
-        self.answers[exercise_id] = {
-            "answer": answer, "correct": correct, "score": score, "saved_at": _now(),
-        }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"participant": self.participant, "session": self.session, "answers": self.answers}
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(payload, out, ensure_ascii=False, indent=1)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        """Merge one answer into the file as it is now on disk, under the lock."""
+        entry = {"answer": answer, "correct": correct, "score": score, "saved_at": _now()}
+        with locked(self.path):
+            answers = self._read()
+            answers[exercise_id] = entry
+            payload = {"participant": self.participant, "session": self.session, "answers": answers}
+            _write_atomically(self.path, payload)
+            self.answers = answers
 
     def rows(self) -> list[dict[str, Any]]:
         return [
             {"session": self.session, "participant": self.participant, "exercise": ex,
              "answer": json.dumps(e["answer"], ensure_ascii=False), "correct": e["correct"],
              "score": e["score"], "saved_at": e["saved_at"]}
-            for ex, e in sorted(self.answers.items())
+            for ex, e in sorted(self.answers.items()) if isinstance(e, dict) and "answer" in e
         ]
 
     def export_csv(self, path: Path | None = None) -> Path:
@@ -112,6 +134,19 @@ class AnswerStore:
         path = path or self.path.with_suffix(".csv")
         write_csv(path, self.rows())
         return path
+
+
+def _write_atomically(path: Path, payload: dict[str, Any]) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(payload, out, ensure_ascii=False, indent=1)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_csv(path: Path, rows: Iterable[dict[str, Any]]) -> None:
@@ -125,11 +160,8 @@ def write_csv(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 _current: AnswerStore | None = None
 
 
-def current() -> AnswerStore:
-    """The active store; without start_session, answers go to today's session as 'participant'."""
-    global _current
-    if _current is None:
-        _current = AnswerStore("participant", dt.date.today().isoformat())
+def current() -> AnswerStore | None:
+    """The store of whoever pressed Start in this kernel; None before that (nothing saved)."""
     return _current
 
 
