@@ -261,12 +261,12 @@ def _notes(svg: str) -> list[tuple[str, float, float, float]]:
 def test_labels_never_cover_each_other_or_a_mark(chapter):
     tl = timeline.for_chapter(chapter, _chapter_views(chapter))
     for svg in _svg_views(tl):
-        notes = _notes(svg)
+        notes, marks = _notes(svg), _marks(svg)
         assert notes, "a view with marks has labels"
         for i, (a, y, x0, x1) in enumerate(notes):
             for b, y2, u0, u1 in notes[i + 1:]:
                 assert y != y2 or x1 <= u0 or u1 <= x0, (a, b)
-            for m in _marks(svg):
+            for m in marks:
                 cy = float(m.get("cy", 0)) or float(m["y"]) + 8
                 if m["g-data-event"] == a or abs(cy + 4 - y) > 0.5:
                     continue  # only labels on a mark's own line can touch it

@@ -41,6 +41,7 @@ class Reader:
         if device.get("is_mobile") and jump.count():
             jump.tap()  # on a phone a chapter's timeline is folded: the jump bar opens it
         self.figure = self.page.locator(".prt-timeline-figure").first
+        self.figure.wait_for(state="visible")
 
     def foreign(self) -> list[str]:
         return [u for u in self.requests if urlparse(u).scheme not in ("file", "data", "blob")]
@@ -181,6 +182,7 @@ def test_the_keyboard_reaches_a_mark_and_opens_and_closes_its_card(browser, buil
 def test_phone_shows_dated_cards_not_a_sideways_chart(browser, built, rel):
     reader = Reader(browser, built, rel, PHONE)
     page = reader.page
+    assert reader.figure.is_visible()
     assert reader.figure.locator(".prt-tl-scroll").is_hidden()
     assert page.locator(".prt-timeline .prt-table-wrap").first.is_hidden()
     cards = page.locator(".prt-tl-cards .prt-tl-card:visible")
@@ -218,6 +220,9 @@ def test_interactive_chart_one_legend_toolbar_clear_hover_inside_and_dark(browse
                 "bs => bs.map(b => b.getBoundingClientRect().toJSON())"):
             assert (toolbar is None or box["bottom"] <= toolbar["y"] or box["top"] >= toolbar["y"] + toolbar["height"]
                     or box["right"] <= toolbar["x"] or box["left"] >= toolbar["x"] + toolbar["width"])
+        fills = set(graph.locator(".scatterlayer .point").evaluate_all("ps => ps.map(p => getComputedStyle(p).fill)"))
+        tints = {"rgb(86, 180, 233)", "rgb(230, 159, 0)", "rgb(195, 166, 232)", "rgb(63, 194, 159)"}
+        assert fills & tints and fills <= tints | {"rgb(18, 18, 18)"}, fills  # the dark theme's tints
         tick = graph.locator(".xtick text").first
         assert tick.evaluate("t => getComputedStyle(t).fill") in ("rgb(230, 230, 230)",)  # the dark theme's text
         if device is LAPTOP:  # hover needs a mouse
@@ -258,3 +263,23 @@ def test_axe_finds_no_serious_violation_with_a_card_open(browser, built, device)
             problems += [(rel, scheme, v) for v in found if v["impact"] in ("serious", "critical")]
             context.close()
     assert not problems, problems
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_printed_handout_carries_the_whole_chronology(built, chapter):
+    """Paper gets every event of the chapter (the cards as a two-column chronology), not
+    only the years the screen opened on, and not a folded section."""
+    import shutil
+    import subprocess
+
+    from book import timeline
+
+    pdf = built / "handouts" / f"{chapter}.pdf"
+    if not pdf.exists() or not shutil.which("pdftotext"):
+        pytest.fail("no handout or no pdftotext: run `make book` (and `make test-deps`)")
+    def squeeze(text: str) -> str:  # a line may break anywhere; pdftotext drops a hyphen it breaks at
+        return re.sub(r"[\s-]+", "", text)
+
+    text = squeeze(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    missing = [e.id for e in timeline.for_chapter(chapter).events if squeeze(e.title) not in text]
+    assert not missing, missing

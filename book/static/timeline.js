@@ -2,9 +2,9 @@
  * build time and needs no script).
  * - View buttons show one drawn view (years) and, on a phone, the cards of those years.
  * - A mark is a button: a tap, a click, Enter or Space opens the event's card in place,
- *   the arrow keys (and Home, End) move between marks in date order, one Tab stop per chart;
  *   beside the chart (a copy of the card written in the page); the card's "Go to ¶n"
  *   link is the way to the paragraph, never the tap itself. Escape closes the card.
+ * - One Tab stop per chart: the arrow keys (and Home, End) move between marks in date order.
  * - "Interactive chart" loads plotly.js once (window.PRT.loadPlotly, from course.js),
  *   draws the figure kept as JSON in the page with the page's own view buttons, one
  *   legend (the caption's), hover labels kept inside, and the colours of the current
@@ -26,6 +26,25 @@
       "xaxis.gridcolor": grid, "yaxis.gridcolor": grid,
       "hoverlabel.bgcolor": dark() ? "#1d1d1d" : "#ffffff", "hoverlabel.font.color": text
     };
+  }
+
+  /* Region colours as the drawn chart has them (timeline.css): darker hues on light,
+   * lighter tints on dark, each 3:1 against its background. */
+  var HUES = {
+    light: { iraq: "#0072B2", peru: "#B35900", world: "#6A3D9A", theory: "#007A5E", none: "#ffffff" },
+    dark: { iraq: "#56B4E9", peru: "#E69F00", world: "#C3A6E8", theory: "#3FC29F", none: "#121212" }
+  };
+
+  /* Theme and region colours of the plotly chart; a hollow (unconfirmed) dot keeps the
+   * background's colour, as it was drawn ("white" in the figure's data). */
+  function theme(Plotly, graph, hollow) {
+    var hues = HUES[dark() ? "dark" : "light"];
+    Plotly.relayout(graph, themeLayout());
+    graph.data.forEach(function (trace, i) {
+      var c = hues[trace.legendgroup];
+      var fill = trace.type === "bar" ? c : hollow[i].map(function (h) { return h ? hues.none : c; });
+      Plotly.restyle(graph, { "marker.color": [fill], "marker.line.color": c }, [i]);
+    });
   }
 
   function setup(root) {
@@ -149,7 +168,7 @@
 
     var live = figure.querySelector(".prt-tl-live");
     live.addEventListener("click", function () {
-      var load = window.PRT && window.PRT.loadPlotly;
+      var load = window.PRT && window.PRT.loadPlotly;  /* course.js, on every page */
       if (!load) { status.textContent = "The interactive chart is not available here."; return; }
       live.disabled = true;
       status.textContent = "Loading the interactive chart...";
@@ -168,13 +187,16 @@
         figure.insertBefore(graph, slot);
         return Plotly.newPlot(graph, spec.data, layout, { displaylogo: false, responsive: true })
           .then(function () {
-            Plotly.relayout(graph, themeLayout());
+            var hollow = spec.data.map(function (t) {
+              return [].concat(t.marker.color).map(function (c) { return c === "white"; });
+            });
+            theme(Plotly, graph, hollow);
             graph.on("plotly_click", function (data) {
               var point = data.points && data.points[0];
               var id = point && point.customdata && point.customdata[0];
               if (id) { openCard(id, null); }
             });
-            new MutationObserver(function () { Plotly.relayout(graph, themeLayout()); })
+            new MutationObserver(function () { theme(Plotly, graph, hollow); })
               .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
             live.hidden = true;
             status.textContent = "Interactive chart ready: drag to zoom, double-click to reset, click a point for its card.";
