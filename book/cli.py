@@ -14,6 +14,7 @@ from .load import DataError, load_course, load_timeline_extras
 
 def _validate(root: Path) -> int:
     from .checks import check_book
+    from .sources import check
 
     try:
         data = load_course()
@@ -21,6 +22,7 @@ def _validate(root: Path) -> int:
         problems = check_book(data, root)
         if problems:
             raise DataError(problems)
+        check(root=root)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1

@@ -99,14 +99,16 @@ def group_notebook() -> nbformat.NotebookNode:
     return new_notebook(cells=[
         new_markdown_cell(
             "# Your group's answers\n\n"
-            "Ask participants to send you their answer files: the JSON files the live "
-            "notebooks save in `answers/<session>/`, or the CSV they export. Put them in one "
-            "folder, write its path below (relative to this notebook; the answers given "
-            "on this computer are in `../../answers`, one folder per session), and run the notebook. For each exercise you see how "
-            "many got it right, not yet, or gave an answer with no grade (notes, ledgers, "
-            "bridges); for multiple choice, which options were picked. Nothing is sent "
-            "anywhere.\n\nThe folder named below holds three made-up participants, so the "
-            "notebook shows something before your group's files arrive."
+            "Ask members to send you their answer files: the files the live notebooks write "
+            "in `answers/<session>/`, or the file a reader exports from the book's *My answers* "
+            "page. Put them in one folder, write its path below (relative to this notebook; the "
+            "answers given on this computer are in `../../answers`, one folder per session), and "
+            "run the notebook. For each exercise you see how many got it right, not yet, or gave "
+            "an answer with no grade (notes, ledgers, bridges), how many chose each answer, and "
+            "the paragraphs the group flagged, most flagged first. The facilitator edition's "
+            "group page shows the same counts without Python. Nothing is sent anywhere, and no "
+            "names are shown.\n\nThe folder named below holds three made-up participants, so "
+            "the notebook shows something before your group's files arrive."
         ),
         new_code_cell(f'from book.exercises import group\nfolder = "{SAMPLE_ANSWERS}"'),
         new_code_cell("group.distribution(folder)"),

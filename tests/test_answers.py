@@ -21,11 +21,17 @@ def _ex(exercise_id):
 
 
 
+def by_exercise(data: dict) -> dict:
+    """An answer file's entries by exercise id."""
+    return {e["exercise"]: e for e in data["answers"]}
+
+
 def test_answer_is_written_at_once_and_read_back_by_a_new_store(answers_in_tmp):
     s = store.AnswerStore("Amal", "session 1")
     s.save("tishreen-who-protested", [1], True, 1.0)
     data = json.loads(s.path.read_text(encoding="utf-8"))
-    assert data["participant"] == "Amal" and data["answers"]["tishreen-who-protested"]["answer"] == [1]
+    assert data["pseudonym"] == "Amal" and by_exercise(data)["tishreen-who-protested"]["answer"] == {
+        "chosen": [course().exercises["tishreen-who-protested"].options[1].text]}
     again = store.AnswerStore("Amal", "session 1")  # as after a kernel restart
     assert again.get("tishreen-who-protested") == [1]
     assert not list(s.path.parent.glob("*.tmp")), "a temporary file was left behind"
@@ -52,7 +58,7 @@ def test_arabic_name_is_kept_and_readable_in_the_file_name(answers_in_tmp):
     s.save("x", [1], True, 1.0)
     assert s.participant == "محمد علي" and s.path.name.startswith("محمد-علي-")
     assert s.path.parent.name.startswith("الجلسة-١-")
-    assert json.loads(s.path.read_text(encoding="utf-8"))["participant"] == "محمد علي"
+    assert json.loads(s.path.read_text(encoding="utf-8"))["pseudonym"] == "محمد علي"
 
 
 def test_decomposed_and_composed_accents_are_one_name(answers_in_tmp):
@@ -206,10 +212,9 @@ def test_group_view_counts_outcomes_and_options(tmp_path):
     folder = tmp_path / "collected"
     shutil.copytree(sample, folder)
     (folder / "broken.json").write_text("{oops", encoding="utf-8")
-    exported = store.AnswerStore("Sample participant A", "sample session", root=folder).export_csv(folder / "a.csv")
     g = group.load_group(folder)
-    assert g.skipped == ["broken.json: JSONDecodeError"]
-    assert len({r["participant"] for r in g.rows}) == 3  # the CSV export is not counted twice
+    assert g.skipped == ["broken.json: not JSON (line 1, column 2)"]
+    assert len(g.members) == 3
     counts = group.outcome_counts(g, "tishreen")
     assert counts["tishreen-who-protested"] == {"right": 2, "not yet": 1}
     assert counts["tishreen-our-situation"] == {"no grade": 2}
@@ -217,7 +222,31 @@ def test_group_view_counts_outcomes_and_options(tmp_path):
     assert sum(picked.values()) == 3
     fig = group.figure(g, "tishreen")
     assert [t.name for t in fig.data] == ["right", "not yet", "no grade"]
-    assert exported.exists()
+    html = group.GroupView(g)._repr_html_()
+    assert "tishreen ¶19" in html and "1 don&#x27;t understand, 1 want to discuss" in html
+
+
+def test_live_files_are_answer_files_and_old_ones_still_load(tmp_path):
+    import json
+
+    from book.answers.read import collect_paths
+
+    ex = course().exercises["tishreen-who-protested"]
+    live = store.AnswerStore("محمد", "s1", root=tmp_path)
+    live.save(ex.id, [1], True, 1.0)
+    data = json.loads(live.path.read_text(encoding="utf-8"))
+    assert data["format"] == "prt-answers" and data["pseudonym"] == "محمد" and data["source"] == "live"
+    assert data["answers"][0]["answer"] == {"chosen": [ex.options[1].text]}
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"participant": "Amal", "session": "s1", "answers": {
+        ex.id: {"answer": [0], "correct": False, "score": 0.0, "saved_at": "2026-11-01T00:00:00+00:00"}}}), encoding="utf-8")
+    (tmp_path / "s1-old").mkdir()
+    moved = tmp_path / "s1-old" / "amal.json"
+    old.rename(moved)
+    assert store.AnswerStore.__dataclass_fields__  # the store reads the earlier format too:
+    assert store._entries(json.loads(moved.read_text(encoding="utf-8")))[ex.id]["answer"] == {"chosen": [ex.options[0].text]}
+    group = collect_paths([live.path])
+    assert [m.label for m in group.members] == ["محمد"] and group.members[0].answers[ex.id]["chosen"] == [ex.options[1].text]
 
 
 CONCURRENT_SAVER = """
@@ -250,9 +279,9 @@ def test_twenty_processes_saving_at_once_lose_nothing(answers_in_tmp, tmp_path):
     found = {}
     for path in answers_in_tmp.rglob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
-        for exercise, entry in data["answers"].items():
-            assert entry["answer"].startswith(data["participant"] + "/"), f"{exercise} in the wrong file"
-            found[exercise] = entry["answer"]
+        for exercise, entry in by_exercise(data).items():
+            assert entry["answer"]["value"].startswith(data["pseudonym"] + "/"), f"{exercise} in the wrong file"
+            found[exercise] = entry["answer"]["value"]
     expected = {f"q-{n}-{k}": f"{name}/{n}/{k}" for n, name in enumerate(who) for k in range(10)}
     print(f"20 processes, {len(expected)} answers written, {len(found)} found")
     assert found == expected

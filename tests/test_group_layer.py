@@ -233,3 +233,35 @@ def test_new_pages_in_use_are_accessible_and_private(browser, built, tmp_path, s
     assert not axe_serious(page)
     assert all(u.startswith(("file:", "blob:", "data:")) for u in requests), [u for u in requests if not u.startswith("file:")]
     context.close()
+
+
+def test_a_live_notebook_file_and_a_book_export_count_alike_in_both_readers(browser, built, tmp_path):
+    """One participant answered live (the store writes the file), one in the book (an
+    export): the group page and group-answers.ipynb's reader give the same counts."""
+    from book.exercises import group, store
+
+    ex = course().exercises["tishreen-who-protested"]
+    live = store.AnswerStore("Amal", "week 1", root=tmp_path / "answers")
+    live.save(ex.id, [i for i, o in enumerate(ex.options) if o.correct][:1], True, 1.0)
+    context = browser.new_context(accept_downloads=True, **PHONE)
+    page = context.new_page()
+    page.goto((built / "exercises" / "tishreen.html").as_uri())
+    box = page.locator(f'[data-exercise="{ex.id}"]')
+    box.locator(".prt-ex-body label").first.tap()
+    box.get_by_role("button", name="Check").tap()
+    settle(page)
+    exported = export(page, built, "Layla", tmp_path)
+    folder = tmp_path / "collected"
+    folder.mkdir()
+    for path in (live.path, exported):
+        (folder / path.name).write_bytes(path.read_bytes())
+    python = dict(next(q for q in summarize(group.load_group(folder))["questions"] if q["id"] == ex.id)["bars"])
+    assert sum(python.values()) == 2 and group.option_counts(group.load_group(folder), ex.id) == {k: v for k, v in python.items() if v}
+    page.goto((FACILITATOR / "group.html").as_uri())
+    page.get_by_label("Members' answer files").set_input_files([str(p) for p in sorted(folder.glob("*.json"))])
+    page.wait_for_function("document.querySelector('.prt-group-count')")
+    assert page.locator(".prt-group-count").inner_text().startswith("2 members")
+    question = page.locator(".prt-group-q").filter(has_text=ex.title)
+    counts = {row.locator("th").inner_text(): int(row.locator(".prt-bar-n").inner_text()) for row in question.locator("tr").all()}
+    assert counts == python
+    context.close()

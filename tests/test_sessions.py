@@ -13,6 +13,8 @@ import json
 import ipywidgets as w
 import pytest
 
+from book.answers.stable import to_stable
+
 from book import exercises
 from book.exercises import matching, ordering, store
 from book.load import course
@@ -72,7 +74,8 @@ def test_run_all_then_start_saves_under_the_typed_name(kernel, answers_in_tmp):
     files = list(answers_in_tmp.rglob("*.json"))
     assert len(files) == 1 and f"<bdi>{files[0].parent.name}</bdi>/<bdi>{files[0].name}</bdi>" in status.value
     data = json.loads(files[0].read_text(encoding="utf-8"))
-    assert data["participant"] == "محمد" and data["answers"]["tishreen-who-protested"]["answer"] == [1]
+    assert data["pseudonym"] == "محمد" and [e["answer"] for e in data["answers"]] == [
+        {"chosen": [_ex("tishreen-who-protested").options[1].text]}]
 
 
 def test_start_restores_into_drawn_widgets_and_clears_them_for_someone_else(kernel, answers_in_tmp):
@@ -162,19 +165,23 @@ def test_a_saved_answer_that_no_longer_fits_is_reported_and_kept(kernel, answers
               if "could not be restored" in h.value]
     assert len(report) == 1 and "\n" not in report[0]
     assert _inputs(view) == empty
-    assert store.AnswerStore("Amal", "s1").get(exercise_id) == saved
+    kept = {e["exercise"]: e["answer"] for e in json.loads(store.AnswerStore("Amal", "s1").path.read_text(encoding="utf-8"))["answers"]}
+    ex = _ex(exercise_id)
+    assert kept[exercise_id] in ({"value": saved}, to_stable(ex, saved) if ex.kind in ("ordering", "matching") else None)
 
 
 def test_a_malformed_entry_is_reported_and_kept(kernel, answers_in_tmp):
     s = store.AnswerStore("Amal", "s1")
     s.save("other", 1, None, None)
     data = json.loads(s.path.read_text(encoding="utf-8"))
-    data["answers"]["tishreen-who-protested"] = "not a record"
+    data["answers"].append({"exercise": "tishreen-who-protested", "chapter": "tishreen", "kind": "choice",
+                            "answer": "not a record"})
     s.path.write_text(json.dumps(data), encoding="utf-8")
     view = exercises.show("tishreen-who-protested")
     exercises.start_session("Amal", "s1")
     assert "could not be restored (ValueError" in _feedback(view)
-    assert json.loads(s.path.read_text(encoding="utf-8"))["answers"]["tishreen-who-protested"] == "not a record"
+    kept = json.loads(s.path.read_text(encoding="utf-8"))["answers"]
+    assert {"exercise": "tishreen-who-protested", "chapter": "tishreen", "kind": "choice", "answer": "not a record"} in kept
 
 
 def test_bridge_with_no_grievance_says_so_and_saves_nothing(kernel, answers_in_tmp):
@@ -241,6 +248,11 @@ def test_group_counts_skip_a_saved_option_that_no_longer_exists(kernel, answers_
 
     ex = _ex("tishreen-who-protested")
     store.AnswerStore("Amal", "s1").save(ex.id, [1], True, 1.0)
-    store.AnswerStore("Bashir", "s1").save(ex.id, [99], False, 0.0)  # before an option was removed
-    folder = store.AnswerStore("Amal", "s1").path.parent
-    assert group.option_counts(group.load_group(folder), ex.id) == {ex.options[1].text: 1}
+    bashir = store.AnswerStore("Bashir", "s1")
+    bashir.save(ex.id, [0], False, 0.0)
+    data = json.loads(bashir.path.read_text(encoding="utf-8"))
+    data["answers"][0]["answer"] = {"chosen": ["an option removed since"]}  # saved before the course changed
+    bashir.path.write_text(json.dumps(data), encoding="utf-8")
+    found = group.load_group(bashir.path.parent)
+    assert group.option_counts(found, ex.id) == {ex.options[1].text: 1}
+    assert found.misfits == [f"Bashir, {ex.id}: option 'an option removed since' is no longer offered"]

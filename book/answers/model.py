@@ -42,10 +42,13 @@ class AnswerEntry(_Model):
     """One exercise's answer."""
 
     exercise: str = Field(description="the exercise id, e.g. peru-who-is-who")
-    chapter: str
-    kind: Kind
+    chapter: str = ""
+    kind: str = Field(description="the exercise's kind: " + ", ".join(Kind.__args__) +
+                      "; anything else is reported as no longer fitting the course")
     answer: dict[str, Any] = Field(description="the answer in its kind's stable shape")
     time: datetime | None = Field(default=None, description="when it was last given")
+    correct: bool | None = Field(default=None, description="live notebooks: the verdict when it was given")
+    score: float | None = None
 
 
 class ParagraphNote(_Model):

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..exercises import matching
+
+#: The key every stable answer of a kind has (book/answers/model.py lists the shapes).
+SHAPE = {"choice": "chosen", "ordering": "order", "matching": "pairs", "short": "text",
+         "bridge": "grievance", "discussion": "notes", "ledger": "rows"}
 
 
 class Misfit(ValueError):
@@ -30,7 +33,9 @@ def to_stable(ex: Any, live: Any) -> dict[str, Any]:
         return {"text": live.get("text", ""), "ticks": [ex.rubric[i] for i in live.get("ticks", [])]}
     if kind == "bridge":
         g = int(live.get("grievance", -1))
-        return {"grievance": ex.grievances[g].grievance if 0 <= g < len(ex.grievances) else None,
+        if g >= len(ex.grievances) or g < -1:
+            raise Misfit(f"grievance {g} is no longer offered")
+        return {"grievance": ex.grievances[g].grievance if g >= 0 else None,
                 **{s: live.get(s, "") for s in ("immediate", "transitional", "goal")}}
     if kind == "discussion":
         return {"notes": live.get("notes", "")}
@@ -50,6 +55,8 @@ def from_stable(ex: Any, stable: Any) -> Any:
     if not isinstance(stable, dict):
         raise Misfit("the answer is not an object")
     kind = ex.kind
+    if kind in SHAPE and SHAPE[kind] not in stable:
+        raise Misfit(f"the answer has no {SHAPE[kind]!r}: it was saved in another shape")
     try:
         if kind == "choice":
             texts = [o.text for o in ex.options]
@@ -63,6 +70,8 @@ def from_stable(ex: Any, stable: Any) -> Any:
                 raise Misfit("the events to order have changed")
             return order
         if kind == "matching":
+            from ..exercises import matching  # (the exercises' store imports this module)
+
             offered, lefts = matching.rights(ex), [left for left, _ in matching.pairs(ex)]
             pairs = dict(stable["pairs"])
             for left, right in pairs.items():

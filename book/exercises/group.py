@@ -1,94 +1,61 @@
-"""The facilitator's view of a group: everyone's saved answers, per question, as charts.
+"""The facilitator's view of a group in Jupyter: everyone's answer files, per question.
 
-Participants' answer files (the JSON that live notebooks save, or the CSV they export)
-are copied into one folder; this module reads them all and shows, for each exercise,
-how many got it right, not yet, or gave an ungraded answer, and for multiple choice
-which options were picked. A file that cannot be read is named and skipped, never fatal.
+Participants' answer files (those the live notebooks write in ``answers/<session>/``
+and those readers export from the book's "My answers" page: one format, book/answers)
+are put in one folder. This module reads them with ``book.answers.read`` and shows the
+same summary as the facilitator edition's group page (counts per question, the
+paragraphs the group flagged), plus how many got each exercise right, graded now by the
+course's own graders. A file that cannot be read, or an answer the course has changed
+since, is named and left out, never fatal. No names are shown.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 
+from ..answers.read import Group, collect_paths
+from ..answers.stable import from_stable
+from ..answers.summary import summarize
 from ..load import course
 
 OUTCOMES = ("right", "not yet", "no grade")
 COLOURS = {"right": "#1b6e20", "not yet": "#a4260b", "no grade": "#767676"}
 
 
-@dataclass
-class Group:
-    """All answers found in a folder: one row per participant, session and exercise."""
-
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-
-
-def _outcome(correct: Any) -> str:
-    if correct in (True, "True", "true"):
-        return "right"
-    if correct in (False, "False", "false"):
-        return "not yet"
-    return "no grade"
-
-
 def load_group(folder: Path) -> Group:
-    group = Group()
-    for path in sorted(Path(folder).rglob("*")):
-        if path.suffix not in (".json", ".csv") or ".corrupt-" in path.name:
-            continue
-        try:
-            if path.suffix == ".json":
-                data = json.loads(path.read_text(encoding="utf-8"))
-                for exercise, entry in data["answers"].items():
-                    group.rows.append({"participant": data["participant"], "session": data["session"],
-                                       "exercise": exercise, "answer": entry["answer"],
-                                       "outcome": _outcome(entry["correct"])})
-            else:
-                with path.open(encoding="utf-8") as src:
-                    for row in csv.DictReader(src):
-                        group.rows.append({"participant": row["participant"], "session": row["session"],
-                                           "exercise": row["exercise"], "answer": json.loads(row["answer"]),
-                                           "outcome": _outcome(row["correct"])})
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as err:
-            group.skipped.append(f"{path.name}: {err.__class__.__name__}")
-    # A participant who sent both the JSON and its CSV export is counted once.
-    unique = {(r["participant"], r["session"], r["exercise"]): r for r in group.rows}
-    group.rows = list(unique.values())
-    return group
+    """Every answer file in ``folder`` and below (set-aside ``.corrupt-`` copies excepted)."""
+    paths = [p for p in sorted(Path(folder).rglob("*.json")) if ".corrupt-" not in p.name]
+    return collect_paths(paths)
 
 
 def outcome_counts(group: Group, chapter: str | None = None) -> dict[str, Counter]:
-    """exercise id -> Counter of outcomes, in the order the course lists its exercises."""
+    """exercise id -> Counter of outcomes (graded again now), in the course's order."""
+    from . import grade
+
     exercises = course().exercises
-    order = [x for x in exercises if chapter is None or exercises[x].chapter == chapter]
-    counts = {x: Counter() for x in order}
-    for r in group.rows:
-        if r["exercise"] in counts:
-            counts[r["exercise"]][r["outcome"]] += 1
-    return {x: c for x, c in counts.items() if c}
+    counts: dict[str, Counter] = {}
+    for ex_id, ex in exercises.items():
+        if chapter is not None and ex.chapter != chapter:
+            continue
+        for member in group.members:
+            if ex_id in member.answers:
+                result = grade(ex_id, from_stable(ex, member.answers[ex_id]))
+                outcome = "no grade" if result.correct is None else "right" if result.correct else "not yet"
+                counts.setdefault(ex_id, Counter())[outcome] += 1
+    return counts
 
 
 def option_counts(group: Group, exercise_id: str) -> Counter:
-    """For a multiple-choice exercise: how many participants picked each option.
-
-    An index that no longer names an option (saved before the course changed) is not
-    counted: the chart shows the options as they are now."""
-    ex = course().exercises[exercise_id]
+    """For a multiple-choice exercise: how many members picked each option."""
     picked: Counter = Counter()
-    for r in group.rows:
-        if r["exercise"] == exercise_id and isinstance(r["answer"], list):
-            for i in r["answer"]:
-                if isinstance(i, int) and 0 <= i < len(ex.options):
-                    picked[ex.options[i].text] += 1
+    for member in group.members:
+        picked.update(member.answers.get(exercise_id, {}).get("chosen", []))
     return picked
 
 
@@ -105,33 +72,39 @@ def figure(group: Group, chapter: str | None = None) -> go.Figure:
     return fig
 
 
+def _table(caption: str, head: tuple[str, str], rows: list[tuple[str, Any]]) -> str:
+    body = "".join(f"<tr><td>{html.escape(str(a))}</td><td>{html.escape(str(b))}</td></tr>" for a, b in rows)
+    return (f"<table class='prt-timeline-table'><caption>{html.escape(caption)}</caption>"
+            f"<tr><th scope='col'>{head[0]}</th><th scope='col'>{head[1]}</th></tr>{body}</table>")
+
+
 @dataclass
 class GroupView:
-    """The distribution of a group's answers: chart and tables, live or static."""
+    """The group's answers: chart and tables, live or static (the group page's counts)."""
 
     group: Group
     chapter: str | None = None
 
     def _tables(self) -> str:
-        parts = []
-        for x in outcome_counts(self.group, self.chapter):
-            ex = course().exercises[x]
-            if ex.kind != "choice":
-                continue
-            picked = option_counts(self.group, x)
-            rows = "".join(
-                f"<tr><td>{html.escape(o.text)}{' ✓' if o.correct else ''}</td><td>{picked[o.text]}</td></tr>"
-                for o in ex.options
-            )
-            parts.append(f"<table class='prt-timeline-table'><caption>{html.escape(ex.title)}: options picked"
-                         f"</caption><tr><th scope='col'>Option</th><th scope='col'>Picked by</th></tr>{rows}</table>")
+        summary = summarize(self.group)
+        exercises = course().exercises
+        parts = [_table(f"{q['title']}: how many chose each", ("Answer", "Members"), q["bars"])
+                 for q in summary["questions"] if q["bars"]
+                 and (self.chapter is None or exercises[q["id"]].chapter == self.chapter)]
+        spots = [s for s in summary["paragraphs"] if self.chapter is None or s["chapter"] == self.chapter]
+        if spots:
+            parts.append(_table("Paragraphs the group flagged, most flagged first", ("Paragraph", "Flags and notes"), [
+                (f"{s['chapter']} ¶{s['paragraph']}",
+                 f"{s['confused']} don't understand, {s['discuss']} want to discuss" +
+                 "".join(f" · “{n}”" for n in s["notes"])) for s in spots]))
         return "\n".join(parts)
 
     def _summary(self) -> str:
-        people = {(r["participant"], r["session"]) for r in self.group.rows}
-        text = f"<p>{len(people)} participant files, {len(self.group.rows)} answers.</p>"
+        text = f"<p>{len(self.group.members)} member files read.</p>"
         if self.group.skipped:
-            text += "<p>Skipped (could not be read): " + html.escape(", ".join(self.group.skipped)) + "</p>"
+            text += "<p>Skipped (could not be read): " + html.escape("; ".join(self.group.skipped)) + "</p>"
+        if self.group.misfits:
+            text += "<p>Left out (the course has changed): " + html.escape("; ".join(self.group.misfits)) + "</p>"
         return text
 
     def _repr_html_(self) -> str:
@@ -140,7 +113,7 @@ class GroupView:
         return f"{self._summary()}\n{fig}\n{self._tables()}"
 
     def _ipython_display_(self) -> None:
-        """In Jupyter: the summary, the live chart, then the option tables, as three outputs."""
+        """In Jupyter: the summary, the live chart, then the tables, as three outputs."""
         from IPython.display import HTML, display
 
         display(HTML(self._summary()))
@@ -149,5 +122,5 @@ class GroupView:
 
 
 def distribution(folder: str | Path, chapter: str | None = None) -> GroupView:
-    """Read every answer file under ``folder`` and show the group's answers per question."""
+    """What group-answers.ipynb shows for a folder of answer files."""
     return GroupView(load_group(Path(folder)), chapter)

@@ -41,9 +41,9 @@ def counts(folder: Path, ex: ExerciseBase) -> Counter:
     """How many gave each answer (choice: each option; else each outcome); no names."""
     found = group_answers.load_group(folder)
     if ex.kind != "choice":
-        return Counter(r["outcome"] for r in found.rows if r["exercise"] == ex.id)
+        return group_answers.outcome_counts(found).get(ex.id, Counter())
     tally = Counter({o.text: 0 for o in ex.options})  # an option no one picked still shows
-    tally.update(group_answers.option_counts(found, ex.id))
+    tally.update({k: v for k, v in group_answers.option_counts(found, ex.id).items() if k in tally})
     return tally
 
 

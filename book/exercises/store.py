@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from ..answers.model import FORMAT, VERSION
+from ..answers.stable import from_stable, to_stable
+from ..load import course
 from . import names
 
 ANSWERS_ENV = "PRT_ANSWERS_DIR"
@@ -81,14 +84,14 @@ class AnswerStore:
                 self.answers = self._read()
 
     def _read(self) -> dict[str, Any]:
-        """The answers on disk (call under the lock); an unreadable file is moved aside."""
+        """The answers on disk (call under the lock), by exercise id; an unreadable file is
+        moved aside. Files written before the answer-file format are read too."""
         if not self.path.exists():
             return {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-                raise ValueError("not an answers file")
-        except (ValueError, UnicodeDecodeError):
+            entries = _entries(data)
+        except (ValueError, UnicodeDecodeError, TypeError, KeyError):
             kept = self.path.with_name(f"{self.path.stem}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}.json")
             self.path.replace(kept)
             self.notice = (
@@ -96,36 +99,47 @@ class AnswerStore:
                 f"as {kept.name} and a new one started."
             )
             return {}
-        if data.get("participant", self.participant) != self.participant:
+        owner = data.get("pseudonym", data.get("participant", self.participant))
+        if owner != self.participant:
             raise names.NameProblem(
-                NAME_FIELD, f"{self.path.name} belongs to {data['participant']!r}: "
+                NAME_FIELD, f"{self.path.name} belongs to {owner!r}: "
                 "choose a different name so no one's answers are overwritten.")
-        return data["answers"]
+        return entries
 
     def get(self, exercise_id: str) -> Any:
-        """The saved answer, None if there is none; ValueError if the entry is malformed."""
+        """The saved answer as the widget holds it, None if there is none; ValueError (the
+        reason in words) if the entry is malformed or no longer fits the exercise."""
         entry = self.answers.get(exercise_id)
         if entry is None:
             return None
-        if not isinstance(entry, dict) or "answer" not in entry:
+        if not isinstance(entry, dict) or not isinstance(entry.get("answer"), dict):
             raise ValueError(f"the saved entry for {exercise_id} is not an answer record")
-        return entry["answer"]
+        ex = course().exercises.get(exercise_id)
+        if ex is None:
+            return entry["answer"].get("value")
+        if set(entry["answer"]) == {"value"}:
+            raise ValueError(f"the saved answer to {exercise_id} does not fit the exercise as it is now")
+        return from_stable(ex, entry["answer"])
 
     def save(self, exercise_id: str, answer: Any, correct: bool | None, score: float | None) -> None:
         """Merge one answer into the file as it is now on disk, under the lock."""
-        entry = {"answer": answer, "correct": correct, "score": score, "saved_at": _now()}
+        ex = course().exercises.get(exercise_id)
+        entry = {"exercise": exercise_id, "chapter": ex.chapter if ex else "", "kind": ex.kind if ex else "",
+                 "answer": _stable(ex, answer), "time": _now(), "correct": correct, "score": score}
         with locked(self.path):
             answers = self._read()
             answers[exercise_id] = entry
-            payload = {"participant": self.participant, "session": self.session, "answers": answers}
+            payload = {"format": FORMAT, "version": VERSION, "pseudonym": self.participant,
+                       "session": self.session, "source": "live", "book_version": "", "exported": _now(),
+                       "answers": list(answers.values()), "notes": []}
             _write_atomically(self.path, payload)
             self.answers = answers
 
     def rows(self) -> list[dict[str, Any]]:
         return [
             {"session": self.session, "participant": self.participant, "exercise": ex,
-             "answer": json.dumps(e["answer"], ensure_ascii=False), "correct": e["correct"],
-             "score": e["score"], "saved_at": e["saved_at"]}
+             "answer": json.dumps(e["answer"], ensure_ascii=False), "correct": e.get("correct"),
+             "score": e.get("score"), "saved_at": e.get("time")}
             for ex, e in sorted(self.answers.items()) if isinstance(e, dict) and "answer" in e
         ]
 
@@ -134,6 +148,36 @@ class AnswerStore:
         path = path or self.path.with_suffix(".csv")
         write_csv(path, self.rows())
         return path
+
+
+def _stable(ex: Any, value: Any) -> dict[str, Any]:
+    """An answer in the file's stable shape; one that does not fit its exercise (or an
+    exercise the course does not have) is kept as it was, under "value": restoring it
+    reports the misfit, and nothing a participant gave is lost."""
+    try:
+        return to_stable(ex, value) if ex else {"value": value}
+    except (IndexError, KeyError, TypeError, ValueError, AttributeError):
+        return {"value": value}
+
+
+def _entries(data: Any) -> dict[str, dict[str, Any]]:
+    """exercise id -> entry of an answer file, or of a file in the store's earlier format
+    ({"participant", "session", "answers": {id: {"answer", "correct", "score", "saved_at"}}})."""
+    if not isinstance(data, dict):
+        raise ValueError("not an answers file")
+    if data.get("format") == FORMAT:
+        return {e["exercise"]: e for e in data["answers"]}
+    if not isinstance(data.get("answers"), dict):
+        raise ValueError("not an answers file")
+    out = {}
+    for exercise_id, old in data["answers"].items():
+        ex = course().exercises.get(exercise_id)
+        value = old.get("answer") if isinstance(old, dict) else old
+        out[exercise_id] = {"exercise": exercise_id, "chapter": ex.chapter if ex else "", "kind": ex.kind if ex else "",
+                            "answer": _stable(ex, value), "time": (old or {}).get("saved_at") if isinstance(old, dict) else None,
+                            "correct": (old or {}).get("correct") if isinstance(old, dict) else None,
+                            "score": (old or {}).get("score") if isinstance(old, dict) else None}
+    return out
 
 
 def _write_atomically(path: Path, payload: dict[str, Any]) -> None:

@@ -83,6 +83,15 @@ def reading_time_role(
     return [reading_time("", "", article=text)], []
 
 
+def checked_as_of_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{checked-as-of}`date```: the date to which the facts were checked (book/data/sources.yml)."""
+    from ..sources import checked_label
+
+    return [nodes.inline("", checked_label(), classes=["prt-checked"])], []
+
+
 def para_role(
     name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
@@ -209,6 +218,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("article-meta", ArticleMeta)
     app.add_role("reading-time", reading_time_role)
     app.add_role("para", para_role)
+    app.add_role("checked-as-of", checked_as_of_role)
     app.add_transform(NumberArticle)
     app.add_post_transform(ResolveParaRefs)
     app.add_env_collector(ParagraphCollector)

@@ -7,6 +7,9 @@
 (function (root) {
   "use strict";
   var FORMAT = "prt-answers", VERSION = 1, ANSWER = "prt-answer:", PARA = "prt-para:";
+  /* The key every stable answer of a kind has (as book/answers/stable.py SHAPE). */
+  var SHAPE = { choice: "chosen", ordering: "order", matching: "pairs", "short": "text", bridge: "grievance",
+    discussion: "notes", ledger: "rows" };
 
   function misfit(why) { var e = new Error(why); e.misfit = true; return e; }
   function indexOf(list, text, what) {
@@ -37,6 +40,9 @@
   /* A file's stable answer in the page's shape; throws (err.misfit) if it no longer fits. */
   function fromStable(entry, stable) {
     if (!stable || typeof stable !== "object") { throw misfit("the answer is not an object"); }
+    if (SHAPE[entry.kind] && !(SHAPE[entry.kind] in stable)) {
+      throw misfit("the answer has no '" + SHAPE[entry.kind] + "': it was saved in another shape");
+    }
     switch (entry.kind) {
       case "choice": return (stable.chosen || []).map(function (t) { return indexOf(entry.options, t, "option"); });
       case "ordering": {
