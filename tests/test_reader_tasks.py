@@ -394,3 +394,29 @@ def test_dark_mode_outputs_have_no_light_frame(browser, built, page_name):
     }""")
     assert light == []
     context.close()
+
+
+def test_when_the_browser_will_not_store_the_page_says_so_and_claims_nothing(browser, built):
+    """Private windows, full or disabled storage: setItem throws. The reader is told that
+    answers are not being kept and how to keep them; no message says "saved"."""
+    context = browser.new_context(**PHONE)
+    context.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+    page = context.new_page()
+    page.goto((built / "exercises" / "tishreen.html").as_uri())
+    notes = page.locator('[data-exercise="tishreen-our-situation"]')
+    notes.locator("textarea").fill("Water cuts matter most here.")
+    notes.get_by_role("button", name="Save notes").tap()
+    notice = notes.get_by_role("alert")
+    assert notice.is_visible() and "not keeping your answers" in notice.inner_text()
+    assert "Copy what you wrote" in notice.inner_text()
+    feedback = notes.locator(".prt-feedback").inner_text()
+    assert "Notes saved" not in feedback and "not saved" in feedback
+    page.goto((built / "chapters" / "peru.html").as_uri())
+    page.get_by_role("button", name="Flag or note ¶3", exact=True).tap()
+    form = page.get_by_role("form", name="Your flag or note on ¶3")
+    form.get_by_role("button", name="I want to discuss this").tap()
+    form.get_by_role("button", name="Save").tap()
+    assert "not keeping notes" in form.get_by_role("status").inner_text()
+    page.goto((built / "my-answers.html").as_uri())
+    assert "is not keeping anything new" in page.locator(".prt-ma-status").inner_text()
+    context.close()

@@ -28,9 +28,12 @@
     if (!box || !A) { return; }
     var data = JSON.parse(box.querySelector(".prt-ma-data").textContent);
     var list = box.querySelector(".prt-ma-list"), status = box.querySelector(".prt-ma-status");
-    var storage;
+    var storage, writable = true;
     try { storage = window.localStorage; storage.getItem("prt-probe"); } catch (e) { storage = null; }
     if (!storage) { say(status, "This browser keeps nothing for this book (storage is off or full).", true); return; }
+    try { storage.setItem("prt-probe", "1"); storage.removeItem("prt-probe"); } catch (e) { writable = false; }
+    var NOT_KEPT = "This browser is not keeping anything new for this book (a private window, or storage full or off): " +
+      "copy what you write elsewhere, and export what is listed here. ";
     box.classList.add("prt-ma-ready");
 
     function current() { return A.collect(data.exercises, storage, "me", "", data.version, new Date().toISOString()); }
@@ -63,8 +66,8 @@
         list.appendChild(section);
       });
       var count = file.answers.length + " answers and " + file.notes.length + " paragraph notes or flags";
-      say(status, file.answers.length || file.notes.length ? "Stored on this device: " + count + "."
-        : "Nothing from this book is stored on this device.");
+      say(status, (writable ? "" : NOT_KEPT) + (file.answers.length || file.notes.length ? "Stored on this device: " + count + "."
+        : "Nothing from this book is stored on this device."), !writable);
       return file;
     }
 
