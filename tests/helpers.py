@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import pytest
 
@@ -36,3 +37,34 @@ def axe_serious(page: Any) -> list[dict[str, Any]]:
         pytest.fail("axe-core missing: run `make test-deps`")
     page.evaluate(AXE.read_text(encoding="utf-8"))
     return [v for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
+
+
+class Visit:
+    """A page opened in a fresh context, with its requests and errors recorded."""
+
+    def __init__(self, browser, url: str, **context: Any):
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(url, wait_until="load")
+
+    def foreign(self, origin: str) -> list[str]:
+        """Requests to anything but the book itself."""
+        out = []
+        for url in self.requests:
+            parsed = urlparse(url)
+            if parsed.scheme in ("data", "blob"):
+                continue
+            if origin == "file" and parsed.scheme == "file":
+                continue
+            if origin != "file" and url.startswith(origin):
+                continue
+            out.append(url)
+        return out
+
+    def close(self) -> None:
+        self.context.close()

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from helpers import Visit
 
 pytestmark = pytest.mark.browser
 
@@ -21,36 +21,6 @@ def _pages(built: Path) -> list[str]:
         p.relative_to(built).as_posix() for p in built.rglob("*.html") if "_static" not in p.parts
     )
 
-
-class Visit:
-    """A page opened in a fresh context, with its requests and errors recorded."""
-
-    def __init__(self, browser, url: str):
-        self.context = browser.new_context()
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.goto(url, wait_until="load")
-
-    def foreign(self, origin: str) -> list[str]:
-        """Requests to anything but the book itself."""
-        out = []
-        for url in self.requests:
-            parsed = urlparse(url)
-            if parsed.scheme in ("data", "blob"):
-                continue
-            if origin == "file" and parsed.scheme == "file":
-                continue
-            if origin != "file" and url.startswith(origin):
-                continue
-            out.append(url)
-        return out
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.mark.parametrize("where", ["file", "http"])

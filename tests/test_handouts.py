@@ -34,7 +34,7 @@ def _body(path: Path) -> str:
     puts in the middle of a sentence that runs over a page break."""
     title = PdfReader(path).metadata.title or ""
     lines = _text(path, raw=True).replace("\f", "\n").split("\n")
-    return "\n".join(l for l in lines if l.strip() != title.strip() and not re.fullmatch(r"page \d+ of \d+", l.strip()))
+    return "\n".join(line for line in lines if line.strip() != title.strip() and not re.fullmatch(r"page \d+ of \d+", line.strip()))
 
 
 def _squeeze(text: str) -> str:
@@ -214,7 +214,7 @@ def test_no_page_ends_with_a_heading(built):
     pages = _text(pdf).split("\f")
     stranded = []
     for n, page in enumerate(pages, start=1):
-        lines = [l.strip() for l in page.split("\n") if l.strip() and not re.fullmatch(r"page \d+ of \d+", l.strip())]
+        lines = [line.strip() for line in page.split("\n") if line.strip() and not re.fullmatch(r"page \d+ of \d+", line.strip())]
         lines = lines[1:]  # the running header
         if len(lines) > 2 and lines[-1] in titles:
             stranded.append((n, lines[-1]))

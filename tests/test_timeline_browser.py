@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from helpers import Visit
 
 pytestmark = pytest.mark.browser
 
@@ -22,20 +22,13 @@ PAGES = [f"chapters/{c}.html" for c in CHAPTERS] + ["timelines.html"]
 AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
 
-class Reader:
+class Reader(Visit):
     """A page opened in a fresh browser context of one device, recording every request
-    and every console error."""
+    and every console error, with its first timeline in view."""
 
     def __init__(self, browser, built: Path, rel: str, device: dict, scheme: str = "light"):
         self.root = built.as_uri()
-        self.context = browser.new_context(color_scheme=scheme, **device)
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.goto(f"{self.root}/{rel}", wait_until="load")
+        super().__init__(browser, f"{self.root}/{rel}", color_scheme=scheme, **device)
         self.page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
         jump = self.page.locator(".prt-jumpbar").get_by_role("link", name="Timeline")
         if device.get("is_mobile") and jump.count():
@@ -43,12 +36,9 @@ class Reader:
         self.figure = self.page.locator(".prt-timeline-figure").first
         self.figure.wait_for(state="visible")
 
-    def foreign(self) -> list[str]:
-        return [u for u in self.requests if urlparse(u).scheme not in ("file", "data", "blob")]
-
     def close(self) -> None:
         assert not self.errors, self.errors
-        assert not self.foreign(), self.foreign()
+        assert not self.foreign("file"), self.foreign("file")
         self.context.close()
 
 
