@@ -87,7 +87,7 @@ def test_run_all_start_answer_restart_run_all_restores(browser, lab):
     first.get_by_role("button", name="Check").click()
     first.get_by_text("Right.").wait_for()
     saved = [p for p in answers.rglob("*.json")]
-    assert len(saved) == 1 and json.loads(saved[0].read_text("utf-8"))["participant"] == NAME
+    assert len(saved) == 1 and json.loads(saved[0].read_text("utf-8"))["pseudonym"] == NAME
 
     drawn_before = first.element_handle()
     page.get_by_role("menuitem", name="Kernel", exact=True).click()
@@ -108,9 +108,11 @@ def test_run_all_start_answer_restart_run_all_restores(browser, lab):
     files = [p for p in answers.rglob("*.json")]
     assert files == saved, "the answer went to another file"
     data = json.loads(files[0].read_text("utf-8"))
-    assert data["participant"] == NAME and data["session"] == SESSION
+    assert data["format"] == "prt-answers" and data["pseudonym"] == NAME and data["session"] == SESSION
     index = next(i for i, o in enumerate(ex.options) if o.correct)
-    assert data["answers"] == {EXERCISE: {**data["answers"][EXERCISE], "answer": [index], "correct": True}}
+    [entry] = data["answers"]  # an answer file, as the group page and group-answers read it
+    assert entry["exercise"] == EXERCISE and entry["correct"] is True
+    assert entry["answer"] == {"chosen": [ex.options[index].text]}
     assert page.get_by_text(re.compile("Jupyter news", re.I)).count() == 0
     page.screenshot(path=str(Path(answers).parent / "lab.png"))
     context.close()
