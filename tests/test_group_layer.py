@@ -42,6 +42,7 @@ def answer_every_kind(page, built) -> None:
     discussion = page.locator('[data-exercise="tishreen-our-situation"]')
     discussion.locator("textarea").fill("Water cuts matter most here.")
     discussion.get_by_role("button", name="Save notes").tap()
+    settle(page)
     page.goto((built / "exercises" / "solidarity.html").as_uri())
     ledger = page.locator('.prt-exercise[data-kind="ledger"]')
     ledger.locator(".prt-l-day").fill("2026-07-14")
