@@ -56,38 +56,34 @@ def test_the_course_data_passes(data_copy, validate):
     assert "course data OK" in run.stdout
 
 
-def test_an_unknown_domain_is_rejected(data_copy, validate):
-    events = data_copy / "events" / "peru.yml"
-    _plant(events, "peru-runoff-2026", "url: https://en.mercopress.com/2026/06/08/",
-           "url: https://associattedpress.com/2026/06/08/")
-    line = _line_of(events, "url: https://associattedpress.com/2026/06/08/")
+#: Planted faults: (file, event, text replaced, its replacement, what the message must say
+#: after "file:line: event 'id', field ").
+PLANTED = {
+    "unknown domain": ("events/peru.yml", "peru-runoff-2026", "url: https://en.mercopress.com/2026/06/08/",
+                       "url: https://associattedpress.com/2026/06/08/",
+                       r"'sources\[0\]\.url': domain 'associattedpress\.com' is not in book/data/sources\.yml"),
+    "bare IP address": ("events/iraq-labour.yml", "iraq-ration-card-system-1990", "url: https://shafaq.com/",
+                        "url: http://195.201.164.17:8081/",
+                        r"'sources\[0\]\.url': http://195\.201\.164\.17:8081/\S+ is a bare IP address"),
+    "past scheduled event": ("events/peru.yml", "peru-runoff-2026", "title: Presidential run-off between",
+                             "title: Presidential run-off scheduled between",
+                             r"'title': says 'scheduled' but the event \(7 June 2026\) lies before the check date"),
+    "reference dated before its event": (
+        "events/peru.yml", "peru-runoff-2026", "both candidates urge caution', 8 June 2026\"",
+        "both candidates urge caution', 8 May 2026\"",
+        r"'sources\[0\]\.ref': the reference is dated 8 May 2026, before the event it supports \(7 June 2026\)"),
+}
+
+
+@pytest.mark.parametrize("fault", PLANTED)
+def test_a_planted_fault_is_rejected_naming_file_line_entry_and_field(data_copy, validate, fault):
+    name, event, old, new, message = PLANTED[fault]
+    path = data_copy / name
+    _plant(path, event, old, new)
+    line = _line_of(path, new.rstrip('"'))
     run = validate(data_copy)
     assert run.returncode == 1
-    assert re.search(rf"events/peru\.yml:{line}: event 'peru-runoff-2026', field 'sources\[0\]\.url': "
-                     r"domain 'associattedpress\.com' is not in book/data/sources\.yml", run.stderr), run.stderr
-
-
-def test_a_bare_ip_address_is_rejected(data_copy, validate):
-    events = data_copy / "events" / "iraq-labour.yml"
-    _plant(events, "iraq-ration-card-system-1990", "url: https://shafaq.com/",
-           "url: http://195.201.164.17:8081/")
-    line = _line_of(events, "url: http://195.201.164.17:8081/")
-    run = validate(data_copy)
-    assert run.returncode == 1
-    assert re.search(rf"events/iraq-labour\.yml:{line}: event 'iraq-ration-card-system-1990', "
-                     r"field 'sources\[0\]\.url': http://195\.201\.164\.17:8081/\S+ is a bare IP address",
-                     run.stderr), run.stderr
-
-
-def test_a_past_scheduled_event_is_rejected(data_copy, validate):
-    events = data_copy / "events" / "peru.yml"
-    _plant(events, "peru-runoff-2026", "title: Presidential run-off between",
-           "title: Presidential run-off scheduled between")
-    line = _line_of(events, "title: Presidential run-off scheduled between")
-    run = validate(data_copy)
-    assert run.returncode == 1
-    assert re.search(rf"events/peru\.yml:{line}: event 'peru-runoff-2026', field 'title': says 'scheduled' "
-                     r"but the event \(7 June 2026\) lies before the check date", run.stderr), run.stderr
+    assert re.search(rf"{re.escape(name)}:{line}: event '{event}', field {message}", run.stderr), run.stderr
 
 
 def test_a_scheduled_event_after_the_check_date_passes_until_the_date_is_past(data_copy):
@@ -102,18 +98,6 @@ def test_a_scheduled_event_after_the_check_date_passes_until_the_date_is_past(da
     found = sources.problems(data_copy)
     assert not any("'scheduled'" in p for p in found), found
     assert any("peru-runoff-2026', field 'date': 7 June 2026 lies after the check date" in p for p in found)
-
-
-def test_a_reference_dated_before_its_event_is_rejected(data_copy, validate):
-    events = data_copy / "events" / "peru.yml"
-    _plant(events, "peru-runoff-2026", "both candidates urge caution', 8 June 2026\"",
-           "both candidates urge caution', 8 May 2026\"")
-    line = _line_of(events, "both candidates urge caution', 8 May 2026")
-    run = validate(data_copy)
-    assert run.returncode == 1
-    assert re.search(rf"events/peru\.yml:{line}: event 'peru-runoff-2026', field 'sources\[0\]\.ref': "
-                     r"the reference is dated 8 May 2026, before the event it supports \(7 June 2026\)",
-                     run.stderr), run.stderr
 
 
 def test_a_glossary_source_needs_a_registered_domain_too(data_copy):
