@@ -1,7 +1,6 @@
 /* Permanent Revolution Today: what every page shares: el() and plotly.js. plotly.js (_static/vendor) is
  * loaded only when a reader asks for an interactive timeline or the ledger has a chart
- * to draw, so a first visit on a slow link does not pay for it. ?handout in the address
- * prints a chapter in handout mode (course.css). */
+ * to draw, so a first visit on a slow link does not pay for it. */
 (function () {
   "use strict";
   var HERE = (document.currentScript && document.currentScript.src) || "";
@@ -31,5 +30,4 @@
   window.PRT = window.PRT || {};
   window.PRT.loadPlotly = loadPlotly;
   window.PRT.el = el;
-  if (/[?&]handout\b/.test(window.location.search)) { document.documentElement.classList.add("prt-handout"); }
 })();
