@@ -18,7 +18,6 @@ from pathlib import Path
 from .exercises import kind_of
 from .load import course
 
-GROUP_SCRIPTS = ("answer-file.js", "group.js")
 HEAD_END = re.compile(r"</head>", re.I)
 ARTICLE = re.compile(r'(<article class="bd-article">).*?(</article>)', re.S)
 CATALOG = re.compile(r'<script type="application/json" class="prt-ma-data">.*?</script>', re.S)
