@@ -1,0 +1,184 @@
+"""Lighter pages: the theme's stylesheets and icon font cut to what the built pages use.
+
+Every page blocked its first paint on 0.55 MB of stylesheets (Bootstrap, Font Awesome,
+the extensions' rules) of which it uses a fifth, and drew a dozen icons from a 0.16 MB
+font. At the end of each build (before the offline guard reads the result) this step
+gathers what the pages can show, the classes, ids and elements in every built page and
+in the string literals of every script they load or the course ships, and keeps only
+the rules that can match (book/csspurge.py) and only the glyphs still drawn
+(book/iconfont.py).
+
+The theme's and extensions' stylesheets, which open every page's head in the same order
+(THEME_SHEETS), are served as one file (BUNDLE): on a phone link each wave of six
+requests costs a round trip before the first paint, and the theme's ``@import`` of
+basic.css cost one more. A template filter puts the one link in their place; its query
+is the book's fingerprint, which changes whenever the code or data does (a chapter that
+starts using a theme class the others never used keeps the cached file until then).
+
+The course's own stylesheets are left as written. The uncut files are kept beside the
+site in ``<outdir>/../html-uncut/`` (never shipped), so a test can show the same pages
+with the full stylesheets and compare them pixel for pixel.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from ..csspurge import Used, cut, icon_codepoints, used_properties, without_properties
+from ..iconfont import cut_font
+from .pages import STATIC_DIR
+from .rebuild import fingerprint
+
+_CLASS = re.compile(r'\bclass="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]*)"')
+_TAG = re.compile(r"<([a-zA-Z][\w-]*)")
+_SHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"?#]+)|'
+                    r'<link\b[^>]*\bhref="([^"?#]+)[^>]*\brel="stylesheet"')
+_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="([^"?#]+)')
+_LITERAL = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|`(?:\\.|[^`\\])*`')
+_WORD = re.compile(r"[A-Za-z_][\w-]*")
+_PROPERTY = re.compile(r"--[A-Za-z][\w-]*")
+_IMPORT = re.compile(r'@import\s+(?:url\()?["\']([^"\')]+)["\']\)?\s*;')
+#: The stylesheets every page links first, in this order (paths under _static/; the last
+#: is MyST-NB's, named by its hash). Pinned versions keep them; a change fails the build.
+THEME_SHEETS = ("styles/theme.css", "styles/pydata-sphinx-theme.css", "pygments.css",
+                "styles/sphinx-book-theme.css", "togglebutton.css", "copybutton.css", "mystnb.")
+BUNDLE = "styles/theme-cut.css"
+_HEAD_SHEET = re.compile(r'\s*<link\b[^>]*\bhref="([^"]*?)_static/([^"?]+)[^"]*"[^>]*>')
+_URL = re.compile(r'url\(\s*(["\']?)(?!data:|[a-z]+://|/|#)([^"\')]+)\1\s*\)')
+#: Font Awesome's fonts, the theme's only icon fonts.
+ICON_FONT = re.compile(r"^fa-[a-z]+-\d+\.(?:woff2|ttf)$")
+
+
+def _local(page: Path, ref: str, outdir: Path) -> Path | None:
+    """The site's file a page's relative reference points at (None for other places)."""
+    if "://" in ref or ref.startswith(("//", "data:")):
+        return None
+    target = Path(urljoin(page.as_uri(), ref).removeprefix("file://"))
+    return target if outdir in target.parents else None
+
+
+def _scan(outdir: Path) -> tuple[Used, set[Path]]:
+    """What the pages and their scripts can show, and the stylesheets (not the course's
+    own) the pages link."""
+    used, sheets, scripts = Used(), set(), set()
+    for page in sorted(outdir.rglob("*.html")):
+        if "_static" in page.relative_to(outdir).parts:
+            continue
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for names in _CLASS.findall(text):
+            used.classes.update(names.split())
+        used.ids.update(_ID.findall(text))
+        used.tags.update(tag.lower() for tag in _TAG.findall(text))
+        used.properties.update(_PROPERTY.findall(text))
+        for pair in _SHEET.findall(text):
+            if (sheet := _local(page, pair[0] or pair[1], outdir)) is not None:
+                sheets.add(sheet)
+        scripts.update(s for ref in _SCRIPT.findall(text) if (s := _local(page, ref, outdir)))
+    scripts.update(outdir / "_static" / js.name for js in STATIC_DIR.glob("*.js"))
+    for script in scripts:
+        if script.is_file():
+            for literal in _LITERAL.findall(script.read_text(encoding="utf-8", errors="replace")):
+                words = _WORD.findall(literal)
+                used.classes.update(words)
+                used.ids.update(words)
+                used.tags.update(w.lower() for w in words)
+                used.properties.update(_PROPERTY.findall(literal))
+    own = {f.name for f in STATIC_DIR.glob("*.css")}
+    return used, {s for s in sheets if s.name not in own}
+
+
+def _inline_imports(sheet: Path, text: str) -> str:
+    """The stylesheet with each local ``@import`` replaced by the imported file's text."""
+    def inline(m: re.Match[str]) -> str:
+        target = (sheet.parent / m.group(1)).resolve()
+        if not target.is_file():
+            return m.group(0)
+        return _rebased(target.read_text(encoding="utf-8"), target, sheet)
+    return _IMPORT.sub(inline, text)
+
+
+def merged_theme_sheets(markup: str) -> str:
+    """A template filter (the head's ``css`` block): the THEME_SHEETS links, one link to BUNDLE."""
+    links = [m for m in _HEAD_SHEET.finditer(markup) if 'rel="stylesheet"' in m.group(0)]
+    names = [m.group(2) for m in links[:len(THEME_SHEETS)]]
+    if len(names) < len(THEME_SHEETS) or not all(n.startswith(t) for n, t in zip(names, THEME_SHEETS)):
+        raise ExtensionError(f"book/sphinxext/lighten.py: the theme's first stylesheets are now {names}, "
+                             f"not {list(THEME_SHEETS)}: update THEME_SHEETS")
+    first, last = links[0], links[len(THEME_SHEETS) - 1]
+    one = f'\n<link rel="stylesheet" href="{first.group(1)}_static/{BUNDLE}?v={fingerprint()[:12]}" />'
+    return markup[:first.start()] + one + markup[last.end():]
+
+
+def _rebased(text: str, sheet: Path, bundle: Path) -> str:
+    """A stylesheet's relative ``url()``s, pointing at the same files from ``bundle``'s folder."""
+    def rebase(m: re.Match[str]) -> str:
+        target = os.path.relpath((sheet.parent / m.group(2)).resolve(), bundle.parent.resolve())
+        return f'url({m.group(1)}{Path(target).as_posix()}{m.group(1)})'
+    return _URL.sub(rebase, text)
+
+
+def _bundle_source(static: Path) -> str:
+    """THEME_SHEETS as one stylesheet in BUNDLE's folder, in their order, imports inlined."""
+    parts = []
+    for name in THEME_SHEETS:
+        sheet = next(iter(sorted(static.glob(name + ("*.css" if name.endswith(".") else "")))), None)
+        if sheet is None:
+            raise ExtensionError(f"book/sphinxext/lighten.py: no _static/{name} to bundle")
+        parts.append(_rebased(_inline_imports(sheet, sheet.read_text(encoding="utf-8")), sheet, static / BUNDLE))
+    return "\n".join(parts)
+
+
+def lighten(outdir: Path) -> dict[str, tuple[int, int]]:
+    """Cut the linked stylesheets and the icon fonts in ``outdir``; keep the uncut copies
+    in ``<outdir>/../html-uncut``. Returns each file's (bytes before, bytes after)."""
+    uncut = outdir.parent / "html-uncut"
+    used, sheets = _scan(outdir)
+    sizes: dict[str, tuple[int, int]] = {}
+    codepoints: set[int] = set()
+    if (outdir / "_static" / BUNDLE) in sheets:  # the theme's layout, with the filter
+        (outdir / "_static" / BUNDLE).write_text(_bundle_source(outdir / "_static"), encoding="utf-8")
+    cut_sheets = {sheet: cut(_inline_imports(sheet, sheet.read_text(encoding="utf-8")), used)
+                  for sheet in sorted(sheets) if sheet.is_file()}
+    own = [css.read_text(encoding="utf-8") for css in STATIC_DIR.glob("*.css")]
+    keep = used_properties([*cut_sheets.values(), *own], used.properties)
+    for sheet, text in cut_sheets.items():
+        rel = sheet.relative_to(outdir)
+        (uncut / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(sheet, uncut / rel)
+        smaller = without_properties(text, keep)
+        codepoints |= icon_codepoints(smaller)
+        sizes[rel.as_posix()] = (sheet.stat().st_size, len(smaller.encode()))
+        sheet.write_text(smaller, encoding="utf-8")
+    for font in sorted(outdir.glob("_static/**/*")):
+        if ICON_FONT.match(font.name) and codepoints:
+            rel = font.relative_to(outdir)
+            (uncut / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(font, uncut / rel)
+            before = font.stat().st_size
+            cut_font(font, codepoints)
+            sizes[rel.as_posix()] = (before, font.stat().st_size)
+    return sizes
+
+
+def _finished(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        lighten(Path(app.outdir))
+
+
+def _filter(app: Sphinx) -> None:
+    if hasattr(app.builder, "templates"):
+        app.builder.templates.environment.filters["prt_merged_theme_sheets"] = merged_theme_sheets
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _filter)
+    # Before the offline guard (priority 500), which then reads the cut stylesheets.
+    app.connect("build-finished", _finished, priority=400)
