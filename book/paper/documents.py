@@ -1,9 +1,10 @@
 """Compose the printed documents as HTML, from a chapter's parts or the book's pages.
 
-The facilitator's session sheet adds the answer keys (``keys``) to the members' sheet;
-it goes into the facilitator edition only. Each document is one HTML string that ``render`` prints; layout lives in paper.css. The
-whole book leaves out the pages that only work on a screen: how to use the web book,
-my answers, the exercise pages, the flashcards, and the handouts page that lists these very files (the session sheets give
+Each document is one HTML string that ``render`` prints; layout lives in paper.css. The
+facilitator's session sheet adds the answer keys (``keys``) to the members' sheet; it
+goes into the facilitator edition only. The whole book leaves out the pages that only
+work on a screen: how to use the web book, my answers, the exercise pages, the
+flashcards, and the handouts page that lists these very files (the session sheets give
 each chapter's questions with room to write).
 """
 
@@ -22,7 +23,8 @@ COURSE = "Permanent Revolution Today"
 SCREEN_PAGES = ("how-to-use", "my-answers", "exercises/", "flashcards", "handouts")
 WRITING_LINES = 3
 # The chapters' discussion questions have no key in the data; the sheet says so, in the
-# terms of the course design notes (comprehension, analysis, application; evidence).
+# chapters' own words for them ("the questions climb from what the article says ...")
+# and the course design notes' (evidence questions: "how a reader could check it").
 OPEN_QUESTIONS = ("Open questions: no single answer, and no key. They climb from what the article "
                   "says to how it argues and what it means for the group; the evidence questions "
                   "ask what evidence the article gives and how a reader could check it.")
@@ -86,6 +88,7 @@ def session_sheet(ch: Chapter) -> str:
 
 
 def _key(n: int, key: SheetKey) -> str:
+    """One exercise: its title and prompt as members see them, then the key to read out."""
     where = f' <span class="paras">In the article: {key.paragraphs}.</span>' if key.paragraphs else ""
     lines = "".join(f"<li><strong>{html.escape(lead)}</strong> {html.escape(text)}</li>" for lead, text in key.lines)
     note = f'<p class="note"><strong>Facilitator note:</strong> {html.escape(key.note)}</p>' if key.note else ""
