@@ -31,8 +31,10 @@ validate: $(STAMP)
 book: html handouts facilitator
 	@echo "==> built: _build/html/index.html (handouts in _build/html/handouts/; facilitator edition in _build/facilitator/)"
 
-# The readers' book plus answer keys, facilitator notes and the group page, never linked from it.
-facilitator: html
+# The readers' book plus answer keys, facilitator notes, the group page and the facilitator's
+# session sheets (PDF, WeasyPrint), never linked from it. After handouts: the edition copies
+# the readers' handouts with their sizes, and the sheets need the same fonts.
+facilitator: handouts
 	@$(BIN)/python -m book.cli facilitator
 
 # JavaScript the book ships (plotly.js's basic bundle), pinned in book/vendor/package-lock.json.

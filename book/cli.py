@@ -60,9 +60,12 @@ def _handouts() -> int:
 
 def _facilitator() -> int:
     from .facilitator_edition import build
+    from .handouts import describe
 
     root = Path(__file__).resolve().parent.parent / "_build"
-    pages = build(root / "html", root / "facilitator")
+    pages, sheets = build(root / "html", root / "facilitator")
+    for path in sheets:
+        print(f"wrote {path} ({describe(path)})")
     print(f"wrote {root / 'facilitator'} ({pages} pages; open group.html for the group's answers)")
     return 0
 

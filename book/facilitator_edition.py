@@ -1,27 +1,31 @@
-"""The facilitator edition: the readers' book plus answer keys, facilitator notes and a
-group page, written beside it (``_build/facilitator/``) and never linked from it.
+"""The facilitator edition: the readers' book plus answer keys, facilitator notes, a
+group page and the facilitator's session sheets (PDF, with the keys), written beside it
+(``_build/facilitator/``) and never linked from it.
 
 A facilitator given the book on a USB stick needs the keys and notes that otherwise
 live only in the facilitator notebooks, and a way to read the group's answer files
 without Python. The edition is the built readers' book copied, each page given two
 scripts (static/facilitator.js and the data it shows), plus ``group.html``, made from
-the "My answers" page's shell so it carries the same theme, catalog and policy.
+the "My answers" page's shell so it carries the same theme, catalog and policy. The
+sheets are listed at the top of the edition's handouts page, with their pages and sizes.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
 from pathlib import Path
 
 from .exercises import kind_of
+from .handouts import fill_sizes, print_facilitator_sheets
 from .load import course
 
 HEAD_END = re.compile(r"</head>", re.I)
 ARTICLE = re.compile(r'(<article class="bd-article">).*?(</article>)', re.S)
 CATALOG = re.compile(r'<script type="application/json" class="prt-ma-data">.*?</script>', re.S)
-
+FIRST_SECTION = re.compile(r'(<section id="handouts">.*?</h1>.*?)(<section )', re.S)
 
 
 def keys() -> dict[str, dict[str, object]]:
@@ -56,13 +60,36 @@ def group_page(shell: str) -> str:
     return page
 
 
+def sheets_markup(out: Path, sheets: list[tuple[str, Path]]) -> str:
+    """The handouts page's list of facilitator's sheets; sizes go in its slots."""
+    items = "".join(f'<li><a href="{p.relative_to(out)}">Session sheet with the keys: {html.escape(title)} (PDF)</a>, '
+                    f'<span class="prt-filesize" data-file="{p.relative_to(out)}">made with the book</span></li>'
+                    for title, p in sheets)
+    return ('<section id="for-the-facilitator"><h2>For the facilitator</h2>'
+            "<p>Each chapter's session sheet with, after the members' parts, every exercise "
+            "with its answer key, the feedback, its ¶ references and the facilitator note. "
+            f"Print it for yourself; members get the session sheet below.</p><ul>{items}</ul></section>")
+
+
 def _scripts(page: Path, root: Path, names: tuple[str, ...]) -> str:
     up = "../" * (len(page.relative_to(root).parts) - 1)
     return "".join(f'<script defer src="{up}_static/{name}"></script>\n' for name in names)
 
 
-def build(readers: Path, out: Path) -> int:
-    """Write the edition into ``out`` (replaced); returns the number of pages."""
+def add_sheets(readers: Path, out: Path) -> list[Path]:
+    """Print the facilitator's sheets into the edition and list them on its handouts page."""
+    sheets = print_facilitator_sheets(readers, out)
+    page = out / "handouts.html"
+    markup = FIRST_SECTION.sub(lambda m: m.group(1) + sheets_markup(out, sheets) + m.group(2),
+                               page.read_text(encoding="utf-8"), count=1)
+    page.write_text(markup, encoding="utf-8")
+    fill_sizes(page, out)
+    return [path for _, path in sheets]
+
+
+def build(readers: Path, out: Path) -> tuple[int, list[Path]]:
+    """Write the edition into ``out`` (replaced); returns its number of pages and the
+    facilitator's sheets."""
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(readers, out)
@@ -71,6 +98,7 @@ def build(readers: Path, out: Path) -> int:
         "window.PRT_FACILITATOR = " + json.dumps({"keys": keys(), "root": ""}, ensure_ascii=False) + ";\n"
         "window.PRT_FACILITATOR.root = (document.currentScript.src.match(/^(.*\\/)_static\\//) || [null, ''])[1];\n",
         encoding="utf-8")
+    sheets = add_sheets(readers, out)
     (out / "group.html").write_text(group_page((out / "my-answers.html").read_text(encoding="utf-8")), encoding="utf-8")
     pages = 0
     for page in out.rglob("*.html"):
@@ -81,4 +109,4 @@ def build(readers: Path, out: Path) -> int:
         text = HEAD_END.sub(lambda _: _scripts(page, out, names) + "</head>", text, count=1)
         page.write_text(text, encoding="utf-8")
         pages += 1
-    return pages
+    return pages, sheets

@@ -1,10 +1,12 @@
 """Make the paper and pocket forms of the built book, and list them on the handouts page.
 
 For each chapter: the article handout (A4 and US letter), the session sheet and the
-pocket edition; for the course: the whole-book PDF and the EPUB (chapters and glossary). They are made from the
-built pages (``book.paper.extract``), so ``make book`` runs this after the HTML build.
-Sizes and page counts are known only once the files exist, so they are written into
-the built handouts page afterwards, into the slots handouts.md leaves for them.
+pocket edition; for the course: the whole-book PDF and the EPUB (chapters and glossary).
+For the facilitator edition only: each chapter's session sheet with its exercises' keys.
+They are made from the built pages (``book.paper.extract``), so ``make book`` runs this
+after the HTML build. Sizes and page counts are known only once the files exist, so
+they are written into the built handouts page afterwards, into the slots handouts.md
+leaves for them.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import shutil
 from pathlib import Path
 
 from .epub import write_epub
-from .paper.documents import article_handout, session_sheet, whole_book
+from .paper.documents import article_handout, facilitator_sheet, session_sheet, whole_book
 from .paper.extract import chapter
+from .paper.keys import chapter_keys
 from .paper.render import write_pdf
 from .pocket import write_pockets
 
@@ -86,4 +89,20 @@ def print_handouts(html: Path = HTML) -> list[Path]:
     written.extend(write_pockets(html, chapters()))
     written.append(write_epub(html, chapters(), out / EPUB))
     fill_sizes(html / "handouts.html", html)
+    return written
+
+
+def facilitator_sheet_name(slug: str) -> str:
+    """Where a chapter's facilitator's sheet lives, relative to the edition's root."""
+    return f"handouts/{slug}-session-facilitator.pdf"
+
+
+def print_facilitator_sheets(readers: Path, edition: Path) -> list[tuple[str, Path]]:
+    """Each chapter's session sheet with its exercises' keys, into the facilitator
+    edition (never the readers' book); (chapter title, file) in reading order."""
+    written = []
+    for slug in chapters():
+        ch = chapter(readers, slug)
+        sheet = facilitator_sheet(ch, chapter_keys(slug))
+        written.append((ch.title, write_pdf(sheet, edition / facilitator_sheet_name(slug), "a4")))
     return written

@@ -210,8 +210,10 @@ def test_readers_edition_holds_no_facilitator_notes_and_never_links_the_facilita
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert not [n for n in notes if n[:80] in text], page
-        assert not re.search(r'(href|src)="[^"]*(group\.html|facilitator-data\.js)', text), page
+        assert not re.search(r'(href|src)="[^"]*(group\.html|facilitator-data\.js|session-facilitator\.pdf)', text), page
     assert not (built / "_static" / "facilitator-data.js").exists()
+    assert not list(built.rglob("*-session-facilitator.pdf"))  # the sheets with the keys: the edition's only
+    assert len(list((FACILITATOR / "handouts").glob("*-session-facilitator.pdf"))) == len(course().articles)
     facilitator = (FACILITATOR / "_static" / "facilitator-data.js").read_text(encoding="utf-8")
     assert all(json.dumps(n, ensure_ascii=False)[1:60] in facilitator for n in notes)
 

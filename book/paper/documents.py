@@ -1,8 +1,10 @@
 """Compose the printed documents as HTML, from a chapter's parts or the book's pages.
 
 Each document is one HTML string that ``render`` prints; layout lives in paper.css. The
-whole book leaves out the pages that only work on a screen: how to use the web book,
-my answers, the exercise pages, the flashcards, and the handouts page that lists these very files (the session sheets give
+facilitator's session sheet adds the answer keys (``keys``) to the members' sheet; it
+goes into the facilitator edition only. The whole book leaves out the pages that only
+work on a screen: how to use the web book, my answers, the exercise pages, the
+flashcards, and the handouts page that lists these very files (the session sheets give
 each chapter's questions with room to write).
 """
 
@@ -14,11 +16,20 @@ from pathlib import Path
 import yaml
 
 from .extract import Chapter, clean, read
+from .keys import SheetKey
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 COURSE = "Permanent Revolution Today"
 SCREEN_PAGES = ("how-to-use", "my-answers", "exercises/", "flashcards", "handouts")
 WRITING_LINES = 3
+# The chapters' discussion questions have no key in the data; the sheet says so, in the
+# chapters' own words for them ("the questions climb from what the article says ...")
+# and the course design notes' (evidence questions: "how a reader could check it").
+OPEN_QUESTIONS = ("Open questions: no single answer, and no key. They climb from what the article "
+                  "says to how it argues and what it means for the group; the evidence questions "
+                  "ask what evidence the article gives and how a reader could check it.")
+FACILITATOR_NOTICE = ('<p class="fac-notice">For the facilitator: this sheet holds the answer keys. '
+                      "Members get the session sheet without them.</p>")
 
 
 def toc_pages(root: Path = ROOT) -> list[str]:
@@ -60,15 +71,38 @@ def article_handout(ch: Chapter) -> str:
     return _doc(ch.title, body, "handout")
 
 
+def _sheet(ch: Chapter, what: str, questions: str, notice: str = "", keys: str = "") -> str:
+    """The parts both session sheets share, in the order a meeting uses them."""
+    body = (_head(ch, what) + notice
+            + f'<section><h2>Context</h2>{ch.context}</section>'
+            + f'<section class="passages"><h2>Key passages</h2>{ch.passages}</section>'
+            + f'<section class="questions"><h2>Questions</h2>{questions}</section>'
+            + f'<section class="words"><h2>Words of the week</h2>{ch.week_words}</section>' + keys)
+    return _doc(ch.title, body, "sheet")
+
+
 def session_sheet(ch: Chapter) -> str:
     """What a group takes to its meeting: context, key passages, questions with room."""
     questions = "".join(f"<li>{q}{_lines()}</li>" for q in ch.questions)
-    body = (_head(ch, "session sheet")
-            + f'<section><h2>Context</h2>{ch.context}</section>'
-            + f'<section class="passages"><h2>Key passages</h2>{ch.passages}</section>'
-            + f'<section class="questions"><h2>Questions</h2><ol>{questions}</ol></section>'
-            + f'<section class="words"><h2>Words of the week</h2>{ch.week_words}</section>')
-    return _doc(ch.title, body, "sheet")
+    return _sheet(ch, "session sheet", f"<ol>{questions}</ol>")
+
+
+def _key(n: int, key: SheetKey) -> str:
+    """One exercise: its title and prompt as members see them, then the key to read out."""
+    where = f' <span class="paras">In the article: {key.paragraphs}.</span>' if key.paragraphs else ""
+    lines = "".join(f"<li><strong>{html.escape(lead)}</strong> {html.escape(text)}</li>" for lead, text in key.lines)
+    note = f'<p class="note"><strong>Facilitator note:</strong> {html.escape(key.note)}</p>' if key.note else ""
+    return (f'<div class="key"><h3>{n}. {html.escape(key.title)} <span class="kind">({key.kind})</span></h3>'
+            f'<p class="prompt">{html.escape(key.prompt)}{where}</p><ul>{lines}</ul>{note}</div>')
+
+
+def facilitator_sheet(ch: Chapter, keys: list[SheetKey]) -> str:
+    """The session sheet for whoever runs the meeting: the members' sheet (questions
+    without their writing lines, marked as open), then every exercise with its key."""
+    questions = f'<p class="open">{OPEN_QUESTIONS}</p><ol>{"".join(f"<li>{q}</li>" for q in ch.questions)}</ol>'
+    exercises = "".join(_key(n, key) for n, key in enumerate(keys, start=1))
+    return _sheet(ch, "session sheet for the facilitator", questions, FACILITATOR_NOTICE,
+                  f'<section class="keys"><h2>Exercises and their keys</h2>{exercises}</section>')
 
 
 def _book_page(html_root: Path, page: str) -> tuple[str, str, str, list[tuple[str, str]]]:

@@ -1,0 +1,105 @@
+"""A chapter's exercises with their answer keys, written out for the facilitator's sheet.
+
+On screen the facilitator edition folds a key under each exercise; at a table, a
+facilitator needs the same keys on paper, in words that can be read aloud: the right
+option (with the feedback that says why), the events in order with their dates, the
+matching pairs, the model answer and its rubric, the article's own demands, and the
+facilitator note. Everything comes from the exercise data through the loaders and the
+kinds' own key functions (``ordering.key``, ``matching.pairs``), never from the pages,
+so the sheet and the graders cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..exercises import matching, ordering
+from ..load import course
+from ..timeline import date_label
+
+#: What each kind asks of a participant, as the sheet names it.
+KIND_WORDS = {
+    "ordering": "put in order",
+    "matching": "match",
+    "short": "short answer",
+    "bridge": "build a bridge",
+    "ledger": "the group's ledger",
+    "discussion": "discussion",
+}
+
+
+@dataclass(frozen=True)
+class SheetKey:
+    """One exercise as the facilitator's sheet prints it; ``lines`` are (lead, text)
+    pairs: the lead in bold ("Right: the option.", "1.", a term), the text after it."""
+
+    title: str
+    kind: str
+    prompt: str
+    paragraphs: str
+    lines: list[tuple[str, str]]
+    note: str
+
+
+def para(anchor: str | None) -> str:
+    """``p51`` as the article numbers it, ``¶51`` (empty for no anchor)."""
+    return f"¶{anchor[1:]}" if anchor else ""
+
+
+def _with_para(text: str, anchor: str | None) -> str:
+    return f"{text} ({para(anchor)})" if anchor else text
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!", "\"", "”")) else f"{text}."
+
+
+def _choice(ex: Any) -> list[tuple[str, str]]:
+    return [(f"{'Right' if o.correct else 'Not right'}: {_sentence(o.text)}", o.feedback) for o in ex.options]
+
+
+def _ordering(ex: Any) -> list[tuple[str, str]]:
+    events = course().events
+    return [(f"{n}.", _with_para(f"{date_label(events[i])}: {events[i].title}", events[i].passage))
+            for n, i in enumerate(ordering.key(ex), start=1)]
+
+
+def _matching(ex: Any) -> list[tuple[str, str]]:
+    return [(f"{left} →", right) for left, right in matching.pairs(ex)]
+
+
+def _short(ex: Any) -> list[tuple[str, str]]:
+    return [("Model answer:", ex.model_answer)] + [("Rubric:", r) for r in ex.rubric]
+
+
+def _bridge(ex: Any) -> list[tuple[str, str]]:
+    return [(f"{g.grievance} →", _with_para(f"the article's demand: {g.article_demand}", g.passage))
+            for g in ex.grievances]
+
+
+def _ledger(ex: Any) -> list[tuple[str, str]]:
+    return [("No key:", "the group's own data; compare the totals together."),
+            ("Households offered:", ", ".join(ex.households))]
+
+
+def _discussion(ex: Any) -> list[tuple[str, str]]:
+    return [("No key:", "an open discussion, with no single answer.")] + [("Prompt:", q) for q in ex.questions]
+
+
+LINES = {"choice": _choice, "ordering": _ordering, "matching": _matching, "short": _short,
+         "bridge": _bridge, "ledger": _ledger, "discussion": _discussion}
+
+
+def _kind(ex: Any) -> str:
+    if ex.kind == "choice":
+        return "choose all that apply" if ex.multiple else "choose one"
+    return KIND_WORDS[ex.kind]
+
+
+def chapter_keys(chapter: str) -> list[SheetKey]:
+    """The chapter's exercises in the order the data (and the book) lists them."""
+    return [SheetKey(title=ex.title, kind=_kind(ex), prompt=ex.prompt,
+                     paragraphs=", ".join(para(p) for p in ex.passages),
+                     lines=LINES[ex.kind](ex), note=ex.facilitator_note or "")
+            for ex in course().chapter_exercises(chapter)]
