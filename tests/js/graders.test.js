@@ -5,7 +5,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
-const G = require("../../book/static/graders.js");
+const G = require("../../book/static/graders.js")(require("./strings.js"));
 
 if (process.env.PRT_PARITY) {
   const table = JSON.parse(fs.readFileSync(process.env.PRT_PARITY, "utf8"));
