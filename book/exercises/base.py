@@ -18,6 +18,7 @@ import ipywidgets as w
 
 from ..markup import json_script
 from ..models import ExerciseBase
+from ..strings import t
 from . import session
 from . import store as answer_store
 from .errors import shown_errors
@@ -40,12 +41,12 @@ class Result:
         items = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages)
         if self.correct is None:
             return f"<ul>{items}</ul>"
-        verdict = "Right." if self.correct else "Not yet."
+        verdict = t("exercise.right" if self.correct else "exercise.not_yet")
         cls = "prt-right" if self.correct else "prt-wrong"
         return f'<p class="{cls}"><strong>{verdict}</strong></p><ul>{items}</ul>'
 
 
-EMPTY = Result(False, 0.0, ["Choose an answer first."], invalid=True)
+EMPTY = Result(False, 0.0, [t("grade.choose_first")], invalid=True)
 
 
 def invalid(message: str) -> Result:

@@ -8,14 +8,15 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import Discussion
+from ..strings import t
 from .base import Result, frame_html, frame_widget, invalid
 
 
 def grade(ex: Discussion, answer: dict[str, Any]) -> Result:
     notes = str(answer.get("notes", "")).strip()
     if not notes:
-        return invalid("Write a note first.")
-    return Result(None, None, [f"Notes saved ({len(notes.split())} words)."])
+        return invalid(t("grade.note_first"))
+    return Result(None, None, [t("grade.notes_saved", n=len(notes.split()))])
 
 
 def key_text(ex: Discussion) -> list[str]:

@@ -142,7 +142,8 @@ class NumberArticle(SphinxTransform):
                 block["classes"].append("prt-para")
                 words += len(block.astext().split())
                 target = block if isinstance(block, nodes.paragraph) else next(block.findall(nodes.paragraph))
-                mark = f'<a class="prt-pnum" href="#p{n}" aria-label="{t('article.paragraph', n=n)}">¶{n}</a>'
+                label = t("article.paragraph", n=n)
+                mark = f'<a class="prt-pnum" href="#p{n}" aria-label="{label}">¶{n}</a>'
                 target.insert(0, nodes.raw("", mark, format="html"))
             minutes[marker["article"]] = max(1, math.ceil(words / WORDS_PER_MINUTE))
         for slot in list(self.document.findall(reading_time)):
