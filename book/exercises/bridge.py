@@ -71,7 +71,7 @@ def static_html(ex: Bridge) -> str:
             for g in ex.grievances
         ],
     }
-    return frame_html(ex, spec, body, label="Compare with the article")
+    return frame_html(ex, spec, body, label="exercise.compare_article")
 
 
 def widget(ex: Bridge) -> w.Widget:
@@ -88,4 +88,4 @@ def widget(ex: Bridge) -> w.Widget:
         for s, f in fields.items():
             f.value = answer.get(s, "")
 
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"grievance": -1}, label="Compare")
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"grievance": -1}, label="exercise.compare")

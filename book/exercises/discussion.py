@@ -34,7 +34,7 @@ def static_html(ex: Discussion) -> str:
         f"{_questions(ex)}<label for=\"ex-{ex.id}-notes\">Your notes (kept in this browser)</label>"
         f'<textarea id="ex-{ex.id}-notes" class="prt-text" rows="6"></textarea>'
     )
-    return frame_html(ex, {"kind": "discussion"}, body, label="Save notes")
+    return frame_html(ex, {"kind": "discussion"}, body, label="exercise.save_notes")
 
 
 def widget(ex: Discussion) -> w.Widget:
@@ -47,4 +47,4 @@ def widget(ex: Discussion) -> w.Widget:
     def write(answer: dict[str, Any]) -> None:
         notes.value = answer.get("notes", "")
 
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"notes": ""}, label="Save notes")
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"notes": ""}, label="exercise.save_notes")

@@ -132,7 +132,7 @@ def static_html(ex: Ledger) -> str:
         '<div class="prt-ledger-chart prt-needs-plotly" role="group" aria-label="Chart of minutes without power per day; the table above has the same numbers"></div>'
         '<p><a class="prt-ledger-csv" href="#" download="lights-out-ledger.csv">Export the ledger as CSV</a></p>'
     )
-    return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="Add entry")
+    return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="exercise.add_entry")
 
 
 def widget(ex: Ledger) -> w.Widget:
@@ -182,4 +182,4 @@ def widget(ex: Ledger) -> w.Widget:
 
     export.on_click(shown_errors(on_export, exported, "exporting the ledger"))
     body = w.VBox([household, day, minutes, message, table, chart, w.HBox([export, exported])])
-    return frame_widget(ex, body, read, lambda r: grade(ex, r), write, [], label="Add entry")
+    return frame_widget(ex, body, read, lambda r: grade(ex, r), write, [], label="exercise.add_entry")

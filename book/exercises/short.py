@@ -42,7 +42,7 @@ def static_html(ex: ShortAnswer) -> str:
         f'<fieldset class="prt-rubric"><legend>After you compare: tick what your answer does</legend>{rubric}</fieldset>'
     )
     spec = {"kind": "short", "min_words": ex.min_words, "model": ex.model_answer, "points": len(ex.rubric)}
-    return frame_html(ex, spec, body, label="Compare with a model answer")
+    return frame_html(ex, spec, body, label="exercise.compare_model")
 
 
 def widget(ex: ShortAnswer) -> w.Widget:
@@ -59,4 +59,4 @@ def widget(ex: ShortAnswer) -> w.Widget:
             tick.value = i in answer.get("ticks", [])
 
     blank = {"text": "", "ticks": []}
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank, label="Compare")
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank, label="exercise.compare")
