@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Annotated, Any, Callable
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -26,7 +26,8 @@ from .yamlfile import _TextDates, lines_of, show
 
 STRINGS_FILE = Path(__file__).resolve().parent / "data" / "strings.yml"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-NAME = r"^[a-z][a-z0-9_]*$"
+#: A feature's or a key's name: lower-case words joined by "_".
+Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*[a-z0-9]$")]
 #: Which plural form a count takes, per language (JavaScript asks Intl.PluralRules).
 #: A language whose texts need other forms adds its rule here.
 PLURAL_RULES: dict[str, Callable[[int], str]] = {"en": lambda n: "one" if n == 1 else "other"}
@@ -65,14 +66,10 @@ class CatalogFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
-    strings: dict[str, dict[str, str | Plural]]
+    strings: dict[Name, dict[Name, str | Plural]]
 
     @model_validator(mode="after")
-    def _names(self) -> "CatalogFile":
-        bad = [f"{f}.{k}" for f, keys in self.strings.items() for k in keys
-               if not (re.match(NAME, f) and re.match(NAME, k))]
-        if bad:
-            raise ValueError(f"keys must be lower-case words joined by '_': {bad}")
+    def _plural_rule(self) -> "CatalogFile":
         if self.language.split("-")[0] not in PLURAL_RULES:
             raise ValueError(f"no plural rule for {self.language!r} in book/strings.py PLURAL_RULES")
         return self
@@ -145,7 +142,7 @@ def read(path: Path = STRINGS_FILE) -> Catalog:
     except ValidationError as err:
         problems = []
         for e in err.errors():
-            loc = tuple(p for p in e["loc"] if p not in ("str", "Plural")
+            loc = tuple(p for p in e["loc"] if p not in ("str", "Plural", "[key]")
                         and not str(p).startswith(("function-after", "union")))
             line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), 1)
             name = ".".join(str(p) for p in loc[1:3]) if loc[:1] == ("strings",) else ".".join(map(str, loc))
