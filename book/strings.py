@@ -22,7 +22,7 @@ from typing import Annotated, Any, Callable
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .yamlfile import _TextDates, lines_of, show
+from .yamlfile import lines_of, read_node, show
 
 STRINGS_FILE = Path(__file__).resolve().parent / "data" / "strings.yml"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -128,14 +128,9 @@ def read(path: Path = STRINGS_FILE) -> Catalog:
     """Load and check a catalog; a problem names the file, the line and the key."""
     where = show(path)
     try:
-        loader = _TextDates(path.read_text(encoding="utf-8"))
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as err:
-        raise StringsError([f"{where}: not valid YAML: {err}"]) from None
+        data, node = read_node(path)
+    except (yaml.YAMLError, OSError) as err:
+        raise StringsError([f"{where}: cannot be read as YAML: {err}"]) from None
     lines = lines_of(node) if node is not None else {(): 1}
     try:
         model = CatalogFile.model_validate(data)
