@@ -8,7 +8,6 @@
 (function (root) {
   "use strict";
   function graders(t) {
-
     function words(text) { return String(text || "").trim().split(/\s+/).filter(Boolean).length; }
     /* A verdict: correct is true, false or null (nothing to grade); invalid is not saved. */
     function verdict(correct, messages, invalid) { return { correct: correct, messages: messages, invalid: !!invalid }; }
