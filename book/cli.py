@@ -15,21 +15,23 @@ from .load import DataError, load_course, load_timeline_extras
 def _validate(root: Path) -> int:
     from .checks import check_book
     from .sources import check
+    from .strings import StringsError, catalog
 
     try:
+        words = catalog()
         data = load_course()
         extras = load_timeline_extras(events=data.events)
         problems = check_book(data, root)
         if problems:
             raise DataError(problems)
         check(root=root)
-    except DataError as err:
+    except (DataError, StringsError) as err:
         print(err, file=sys.stderr)
         return 1
     print(
         f"course data OK: {len(data.articles)} articles, {len(data.events)} events, "
         f"{len(data.terms)} terms, {len(data.exercises)} exercises, {len(extras.periods)} periods, "
-        f"{len(extras.labels)} short labels; every ¶ reference resolves"
+        f"{len(extras.labels)} short labels, {len(words.texts)} reader-facing strings; every ¶ reference resolves"
     )
     return 0
 

@@ -77,15 +77,21 @@ class Entry:
     place: Place
 
 
+def read_node(path: Path) -> tuple[Any, yaml.Node | None]:
+    """The file's data and its YAML node tree (for lines_of); dates stay text.
+    Raises yaml.YAMLError or OSError: each caller reports them in its own terms."""
+    loader = _TextDates(path.read_text(encoding="utf-8"))
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
 def read_entries(path: Path) -> list[Entry]:
     """The file's top-level list, each entry with the lines its fields start on."""
     try:
-        loader = _TextDates(path.read_text(encoding="utf-8"))
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        data, node = read_node(path)
     except yaml.YAMLError as err:
         raise DataError([f"{show(path)}: not valid YAML: {err}"]) from None
     except OSError as err:

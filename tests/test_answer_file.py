@@ -18,6 +18,7 @@ from book.answers.stable import Misfit, from_stable, to_stable
 from book.answers.summary import summarize
 from book.exercises import matching, ordering
 from book.load import course
+from book.strings import catalog as words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,8 +87,10 @@ def test_the_browsers_conversions_agree_with_pythons(tmp_path):
         cases.append({"exercise": ex.id, "page": page, "stable": to_stable(ex, live)})
     (tmp_path / "catalog.json").write_text(json.dumps(cat), encoding="utf-8")
     (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    (tmp_path / "strings.js").write_text(words().as_script(), encoding="utf-8")
     run = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "answer-file.test.js")], capture_output=True, text=True,
                          env={"PATH": "/usr/bin:/bin", "PRT_CATALOG": str(tmp_path / "catalog.json"),
-                              "PRT_CASES": str(tmp_path / "cases.json")}, timeout=120)
+                              "PRT_CASES": str(tmp_path / "cases.json"), "PRT_STRINGS": str(tmp_path / "strings.js")},
+                         timeout=120)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert f"# pass {len(cases) + 3}" in run.stdout

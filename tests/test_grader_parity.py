@@ -20,6 +20,7 @@ import pytest
 from book import exercises
 from book.exercises import matching, ordering
 from book.load import course
+from book.strings import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = re.compile(r'<script type="application/json" class="prt-ex-data">(.*?)</script>', re.S)
@@ -105,8 +106,10 @@ def test_python_and_javascript_grade_alike(tmp_path):
         pytest.fail("node is needed for the JavaScript tests")
     rows = table()
     (tmp_path / "parity.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "strings.js").write_text(catalog().as_script(), encoding="utf-8")
     run = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "graders.test.js")], capture_output=True,
-                         text=True, env={"PATH": "/usr/bin:/bin", "PRT_PARITY": str(tmp_path / "parity.json")}, timeout=120)
+                         text=True, env={"PATH": "/usr/bin:/bin", "PRT_PARITY": str(tmp_path / "parity.json"),
+                              "PRT_STRINGS": str(tmp_path / "strings.js")}, timeout=120)
     failures = re.findall(r"^not ok \d+ - (.*)$", run.stdout, re.M)
     assert run.returncode == 0 and not failures, (failures[:10], run.stdout[-3000:])
     assert f"# pass {len(rows)}" in run.stdout

@@ -18,6 +18,7 @@ import ipywidgets as w
 
 from ..markup import json_script
 from ..models import ExerciseBase
+from ..strings import t
 from . import session
 from . import store as answer_store
 from .errors import shown_errors
@@ -40,12 +41,12 @@ class Result:
         items = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages)
         if self.correct is None:
             return f"<ul>{items}</ul>"
-        verdict = "Right." if self.correct else "Not yet."
+        verdict = t("exercise.right" if self.correct else "exercise.not_yet")
         cls = "prt-right" if self.correct else "prt-wrong"
         return f'<p class="{cls}"><strong>{verdict}</strong></p><ul>{items}</ul>'
 
 
-EMPTY = Result(False, 0.0, ["Choose an answer first."], invalid=True)
+EMPTY = Result(False, 0.0, [t("grade.choose_first")], invalid=True)
 
 
 def invalid(message: str) -> Result:
@@ -64,11 +65,12 @@ def passages_hint(exercise: ExerciseBase) -> str:
     if not exercise.passages:
         return ""
     marks = ", ".join(f"¶{p[1:]}" for p in exercise.passages)
-    return f"Look again at {marks}."
+    return t("exercise.look_again", marks=marks)
 
 
-def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: str = "Check") -> str:
-    """The static exercise: markup that reads without JS, made interactive by course.js."""
+def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: str = "exercise.check") -> str:
+    """The static exercise: markup that reads without JS, made interactive by exercises.js.
+    ``label`` is the button's key in book/data/strings.yml, shared with the live widget."""
     hint = passages_hint(exercise)
     hint_html = f'<p class="prt-ex-hint">{html.escape(hint)}</p>' if hint else ""
     return (
@@ -77,9 +79,9 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
         f'<p class="prt-ex-title" id="ex-{exercise.id}-title"><strong>{html.escape(exercise.title)}'
         f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(exercise.prompt)}</p>{hint_html}"
         f'<div class="prt-ex-body">{body}</div>'
-        f'<div class="prt-ex-actions"><button type="button" class="prt-check">{label}</button> '
-        '<button type="button" class="prt-reset">Reset</button> '
-        '<a class="prt-ma-link" href="../my-answers.html">My answers</a></div>'
+        f'<div class="prt-ex-actions"><button type="button" class="prt-check">{html.escape(t(label))}</button> '
+        f'<button type="button" class="prt-reset">{html.escape(t("exercise.reset"))}</button> '
+        f'<a class="prt-ma-link" href="../my-answers.html">{html.escape(t("exercise.my_answers"))}</a></div>'
         '<div class="prt-feedback" role="status" aria-live="polite"></div>'
         + json_script(json.dumps(spec, ensure_ascii=False), "prt-ex-data") +
         "</section>"
@@ -113,7 +115,7 @@ def frame_widget(
     grade: Callable[[Any], Result],
     write: Callable[[Any], None],
     blank: Any,
-    label: str = "Check",
+    label: str = "exercise.check",
 ) -> w.VBox:
     """The live exercise: prompt, inputs, a button and feedback; every answer saved as given.
 
@@ -124,7 +126,7 @@ def frame_widget(
     the inputs are cleared first (``write(blank)``).
     """
     feedback = w.HTML()
-    check = w.Button(description=label, button_style="primary")
+    check = w.Button(description=t(label), button_style="primary")
 
     def on_check(_: Any) -> None:
         answer = read()

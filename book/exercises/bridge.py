@@ -13,6 +13,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import Bridge
+from ..strings import t
 from .base import Result, frame_html, frame_widget, invalid
 
 STEPS = ("immediate", "transitional", "goal")
@@ -30,18 +31,18 @@ def grade(ex: Bridge, answer: dict[str, Any]) -> Result:
     except (TypeError, ValueError):
         picked = -1
     if not 0 <= picked < len(ex.grievances):  # -1 is "none chosen", not the last one
-        return invalid("Choose a grievance first.")
+        return invalid(t("grade.choose_grievance"))
     chosen = ex.grievances[picked]
     for step in STEPS:
         if len(str(answer.get(step, "")).split()) < ex.min_words:
-            return invalid(f"Fill in the {step} step with at least {ex.min_words} words.")
+            return invalid(t("grade.fill_step", step=t(f"grade.step_{step}"), min=ex.min_words))
     where = f" (¶{chosen.passage[1:]})" if chosen.passage else ""
     return Result(
         None,
         None,
-        [f"Your chain: {answer['immediate']} → {answer['transitional']} → {answer['goal']}",
-         f"The article's program answers “{chosen.grievance}” with: {chosen.article_demand}{where}.",
-         "Compare: where does your chain go further, or stop sooner, than the article's?"],
+        [t("grade.chain", immediate=answer["immediate"], transitional=answer["transitional"], goal=answer["goal"]),
+         t("grade.program", grievance=chosen.grievance, demand=chosen.article_demand, where=where),
+         t("grade.compare")],
     )
 
 
@@ -70,7 +71,7 @@ def static_html(ex: Bridge) -> str:
             for g in ex.grievances
         ],
     }
-    return frame_html(ex, spec, body, label="Compare with the article")
+    return frame_html(ex, spec, body, label="exercise.compare_article")
 
 
 def widget(ex: Bridge) -> w.Widget:
@@ -87,4 +88,4 @@ def widget(ex: Bridge) -> w.Widget:
         for s, f in fields.items():
             f.value = answer.get(s, "")
 
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"grievance": -1}, label="Compare")
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"grievance": -1}, label="exercise.compare")

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import MultipleChoice
+from ..strings import t
 from .base import EMPTY, Result, frame_html, frame_widget, invalid
 
 
@@ -17,12 +18,12 @@ def grade(ex: MultipleChoice, chosen: list[int]) -> Result:
         return EMPTY
     picked = sorted(set(chosen))
     if any(not 0 <= i < len(ex.options) for i in picked):
-        return invalid("That option does not exist in this exercise.")
+        return invalid(t("grade.no_option"))
     right = {i for i, o in enumerate(ex.options) if o.correct}
     messages = [ex.options[i].feedback for i in picked]
     missed = len(right - set(picked))
     if ex.multiple and missed:
-        messages.append(f"{missed} more right answer{'s' if missed > 1 else ''} to find.")
+        messages.append(t("grade.more_right", n=missed))
     hits = len(right & set(picked)) - len(set(picked) - right)
     return Result(set(picked) == right, max(hits, 0) / len(right), messages)
 

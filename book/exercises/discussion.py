@@ -8,14 +8,15 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import Discussion
+from ..strings import t
 from .base import Result, frame_html, frame_widget, invalid
 
 
 def grade(ex: Discussion, answer: dict[str, Any]) -> Result:
     notes = str(answer.get("notes", "")).strip()
     if not notes:
-        return invalid("Write a note first.")
-    return Result(None, None, [f"Notes saved ({len(notes.split())} words)."])
+        return invalid(t("grade.note_first"))
+    return Result(None, None, [t("grade.notes_saved", n=len(notes.split()))])
 
 
 def key_text(ex: Discussion) -> list[str]:
@@ -33,7 +34,7 @@ def static_html(ex: Discussion) -> str:
         f"{_questions(ex)}<label for=\"ex-{ex.id}-notes\">Your notes (kept in this browser)</label>"
         f'<textarea id="ex-{ex.id}-notes" class="prt-text" rows="6"></textarea>'
     )
-    return frame_html(ex, {"kind": "discussion"}, body, label="Save notes")
+    return frame_html(ex, {"kind": "discussion"}, body, label="exercise.save_notes")
 
 
 def widget(ex: Discussion) -> w.Widget:
@@ -46,4 +47,4 @@ def widget(ex: Discussion) -> w.Widget:
     def write(answer: dict[str, Any]) -> None:
         notes.value = answer.get("notes", "")
 
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"notes": ""}, label="Save notes")
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"notes": ""}, label="exercise.save_notes")

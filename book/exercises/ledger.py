@@ -19,6 +19,7 @@ import ipywidgets as w
 import plotly.graph_objects as go
 
 from ..models import Ledger
+from ..strings import t
 from . import store as answer_store
 from .base import NOT_STARTED, Result, frame_html, frame_widget
 from .errors import shown_errors
@@ -32,7 +33,7 @@ def check_entry(ex: Ledger, household: str, day: str, minutes: Any) -> Row:
     """One entry made safe, or ValueError with a message a participant can act on."""
     household = str(household or "").strip()
     if not household:
-        raise ValueError("Choose or name a household.")
+        raise ValueError(t("ledger.no_household"))
     day = str(day or "").strip()
     try:
         # Only the form the book's date field sends (fromisoformat also takes 20260714).
@@ -40,13 +41,13 @@ def check_entry(ex: Ledger, household: str, day: str, minutes: Any) -> Row:
             raise ValueError
         when = dt.date.fromisoformat(day)
     except ValueError:
-        raise ValueError(f"'{day}' is not a date; use the form 2026-07-14.") from None
+        raise ValueError(t("ledger.not_a_date", day=day)) from None
     text = str(minutes).strip()
     if not WHOLE.fullmatch(text):
-        raise ValueError(f"Minutes must be a whole number; '{text}' is not.")
+        raise ValueError(t("ledger.not_whole", text=text))
     value = int(text)
     if not 0 <= value <= ex.max_minutes:
-        raise ValueError(f"Minutes must be between 0 and {ex.max_minutes} (a day has 1440); got {value}.")
+        raise ValueError(t("ledger.out_of_range", max=ex.max_minutes, value=value))
     return {"household": household, "day": when.isoformat(), "minutes": value}
 
 
@@ -57,7 +58,7 @@ def clean_rows(ex: Ledger, rows: Any) -> tuple[list[Row], list[str]]:
         try:
             good.append(check_entry(ex, row.get("household"), row.get("day"), row.get("minutes")))
         except (ValueError, AttributeError) as err:
-            problems.append(f"Row {n} skipped: {err}")
+            problems.append(t("ledger.row_skipped", n=n, why=err))
     return good, problems
 
 
@@ -70,7 +71,7 @@ def ratio(n: int, d: int) -> int:
 def summary(rows: list[Row]) -> list[str]:
     """Totals a group can discuss: hours lost, the worst day, the mean per household-day."""
     if not rows:
-        return ["No entries yet."]
+        return [t("ledger.no_entries")]
     total = sum(r["minutes"] for r in rows)
     by_day: dict[str, int] = {}
     for r in rows:
@@ -79,11 +80,11 @@ def summary(rows: list[Row]) -> list[str]:
     households = {r["household"] for r in rows}
     tenths = ratio(total * 10, 60)
     return [
-        f"{len(rows)} entries from {len(households)} household{'s' if len(households) != 1 else ''} "
-        f"over {len(by_day)} day{'s' if len(by_day) != 1 else ''}.",
-        f"Total without power: {total} minutes ({tenths // 10}.{tenths % 10} hours).",
-        f"Mean per household and day: {ratio(total, len(rows))} minutes.",
-        f"Worst day: {worst}, {by_day[worst]} minutes across households.",
+        t("ledger.entries", rows=len(rows), households=t("ledger.households", n=len(households)),
+          days=t("ledger.days", n=len(by_day))),
+        t("ledger.total", minutes=total, hours=f"{tenths // 10}.{tenths % 10}"),
+        t("ledger.mean", minutes=ratio(total, len(rows))),
+        t("ledger.worst", day=worst, minutes=by_day[worst]),
     ]
 
 
@@ -131,7 +132,7 @@ def static_html(ex: Ledger) -> str:
         '<div class="prt-ledger-chart prt-needs-plotly" role="group" aria-label="Chart of minutes without power per day; the table above has the same numbers"></div>'
         '<p><a class="prt-ledger-csv" href="#" download="lights-out-ledger.csv">Export the ledger as CSV</a></p>'
     )
-    return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="Add entry")
+    return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="exercise.add_entry")
 
 
 def widget(ex: Ledger) -> w.Widget:
@@ -181,4 +182,4 @@ def widget(ex: Ledger) -> w.Widget:
 
     export.on_click(shown_errors(on_export, exported, "exporting the ledger"))
     body = w.VBox([household, day, minutes, message, table, chart, w.HBox([export, exported])])
-    return frame_widget(ex, body, read, lambda r: grade(ex, r), write, [], label="Add entry")
+    return frame_widget(ex, body, read, lambda r: grade(ex, r), write, [], label="exercise.add_entry")

@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from ..load import course
 from ..models import Matching
+from ..strings import t
 from .base import Result, frame_html, frame_widget, shuffled
 
 
@@ -29,15 +30,15 @@ def grade(ex: Matching, answer: dict[str, str]) -> Result:
     """Count the right matches and name the left items still wrong."""
     expected = dict(pairs(ex))
     if not any(answer.get(left) for left in expected):
-        return Result(False, 0.0, ["Match at least one item first."], invalid=True)
+        return Result(False, 0.0, [t("grade.match_first")], invalid=True)
     wrong = [left for left, right in expected.items() if answer.get(left) != right]
     hits = len(expected) - len(wrong)
     if not wrong:
-        return Result(True, 1.0, [f"All {hits} matched."])
+        return Result(True, 1.0, [t("grade.all_matched", n=hits)])
     return Result(
         False,
         hits / len(expected),
-        [f"{hits} of {len(expected)} matched."] + [f"Look again at: {left}." for left in wrong],
+        [t("grade.matched", hits=hits, total=len(expected))] + [t("grade.look_again", item=left) for left in wrong],
     )
 
 

@@ -9,6 +9,7 @@ import ipywidgets as w
 from ..load import course
 from ..models import Event, Ordering
 from ..timeline import date_label
+from ..strings import t
 from .base import Result, frame_html, frame_widget, shuffled
 
 HINT = "Think about what each event made possible for the next one."
@@ -33,7 +34,7 @@ def grade(ex: Ordering, answer: list[str]) -> Result:
     """How many events sit in their right place; once right, the dates as a reward."""
     right = key(ex)
     if sorted(answer) != sorted(right):
-        return Result(False, 0.0, ["Place every event exactly once."], invalid=True)
+        return Result(False, 0.0, [t("grade.place_every")], invalid=True)
     hits = sum(a == b for a, b in zip(answer, right))
     if hits == len(right):
         events = course().events
@@ -43,7 +44,7 @@ def grade(ex: Ordering, answer: list[str]) -> Result:
     return Result(
         False,
         hits / len(right),
-        [f"{hits} of {len(right)} events are in the right place."] + misplaced + [HINT],
+        [t("grade.in_place", hits=hits, total=len(right))] + misplaced + [HINT],
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import ShortAnswer
+from ..strings import t
 from .base import Result, frame_html, frame_widget, invalid
 
 
@@ -16,14 +17,13 @@ def grade(ex: ShortAnswer, answer: dict[str, Any]) -> Result:
     text = str(answer.get("text", "")).strip()
     words = len(text.split())
     if words < ex.min_words:
-        return invalid(f"Write at least {ex.min_words} words first (you have {words}).")
-    ticks = sorted({int(t) for t in answer.get("ticks", []) if 0 <= int(t) < len(ex.rubric)})
+        return invalid(t("grade.too_short", min=ex.min_words, n=words))
+    ticks = sorted({int(i) for i in answer.get("ticks", []) if 0 <= int(i) < len(ex.rubric)})
     done = len(ticks) == len(ex.rubric)
     return Result(
         done,
         len(ticks) / len(ex.rubric),
-        [f"Model answer: {ex.model_answer}",
-         f"You ticked {len(ticks)} of {len(ex.rubric)} points of the rubric."],
+        [t("grade.model_answer", model=ex.model_answer), t("grade.ticked", n=len(ticks), total=len(ex.rubric))],
     )
 
 
@@ -42,7 +42,7 @@ def static_html(ex: ShortAnswer) -> str:
         f'<fieldset class="prt-rubric"><legend>After you compare: tick what your answer does</legend>{rubric}</fieldset>'
     )
     spec = {"kind": "short", "min_words": ex.min_words, "model": ex.model_answer, "points": len(ex.rubric)}
-    return frame_html(ex, spec, body, label="Compare with a model answer")
+    return frame_html(ex, spec, body, label="exercise.compare_model")
 
 
 def widget(ex: ShortAnswer) -> w.Widget:
@@ -55,8 +55,8 @@ def widget(ex: ShortAnswer) -> w.Widget:
 
     def write(answer: dict[str, Any]) -> None:
         text.value = answer.get("text", "")
-        for i, t in enumerate(ticks):
-            t.value = i in answer.get("ticks", [])
+        for i, tick in enumerate(ticks):
+            tick.value = i in answer.get("ticks", [])
 
     blank = {"text": "", "ticks": []}
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank, label="Compare")
+    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank, label="exercise.compare")

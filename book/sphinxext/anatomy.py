@@ -20,15 +20,16 @@ from typing import Any
 
 from docutils import nodes
 
+from ..strings import t
 from .config import is_chapter
 
-#: Jump bar entries: (section id, label), in reading order.
+#: Jump bar entries: (section id, its label's key in book/data/strings.yml), in reading order.
 JUMPS = (
-    ("the-article", "Article"),
-    ("key-passages", "Key passages"),
-    ("timeline", "Timeline"),
-    ("discussion-questions", "Questions"),
-    ("exercises", "Exercises"),
+    ("the-article", "nav.jump_article"),
+    ("key-passages", "nav.jump_key_passages"),
+    ("timeline", "nav.jump_timeline"),
+    ("discussion-questions", "nav.jump_questions"),
+    ("exercises", "nav.jump_exercises"),
 )
 #: Sections folded on narrow screens: the introduction before the article, and the
 #: reference blocks after it.
@@ -38,9 +39,9 @@ FOLDED = {"in-this-chapter-you-will", "context", "what-to-watch-for-while-readin
 
 def jump_bar(present: set[str]) -> str:
     """The jump bar's HTML, linking the sections the chapter has."""
-    links = " ".join(f'<li><a href="#{sid}">{escape(label)}</a></li>'
-                     for sid, label in JUMPS if sid in present)
-    return f'<nav class="prt-jumpbar" aria-label="Jump to"><ul>{links}</ul></nav>\n'
+    links = " ".join(f'<li><a href="#{sid}">{escape(t(key))}</a></li>'
+                     for sid, key in JUMPS if sid in present)
+    return f'<nav class="prt-jumpbar" aria-label="{escape(t("nav.jump_to"))}"><ul>{links}</ul></nav>\n'
 
 
 def shape_chapter(app: Any, doctree: nodes.document) -> None:

@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..load import course
 from ..models import Article
+from ..strings import t
 from .nodes import para, render_children
 
 logger = logging.getLogger(__name__)
@@ -44,18 +45,18 @@ class para_ref(nodes.Inline, nodes.TextElement):
 
 def attribution(article: Article) -> list[nodes.Node]:
     """Title, byline, date, publisher and source for the head of an article's text."""
-    byline = article.byline or "Unsigned"
-    date = article.date.label() if article.date else "Undated"
+    byline = article.byline or t("article.unsigned")
+    date = article.date.label() if article.date else t("article.undated")
     link: nodes.Node = (
         nodes.reference("", str(article.source_url), refuri=str(article.source_url))
         if article.source_url
-        else nodes.Text("no web address is given in the copy the course was made from")
+        else nodes.Text(t("article.no_address"))
     )
     return [
         para(nodes.strong("", f"“{article.title}”")),
-        para(nodes.Text(f"By {byline} · {date} · {article.publisher}")),
-        para(nodes.Text("Source: "), link),
-        para(nodes.Text("Reading time: "), reading_time("", "", article=article.id)),
+        para(nodes.Text(t("article.byline", byline=byline, date=date, publisher=article.publisher))),
+        para(nodes.Text(t("article.source")), link),
+        para(nodes.Text(t("article.reading_time")), reading_time("", "", article=article.id)),
     ]
 
 
@@ -141,7 +142,8 @@ class NumberArticle(SphinxTransform):
                 block["classes"].append("prt-para")
                 words += len(block.astext().split())
                 target = block if isinstance(block, nodes.paragraph) else next(block.findall(nodes.paragraph))
-                mark = f'<a class="prt-pnum" href="#p{n}" aria-label="Paragraph {n}">¶{n}</a>'
+                label = t("article.paragraph", n=n)
+                mark = f'<a class="prt-pnum" href="#p{n}" aria-label="{label}">¶{n}</a>'
                 target.insert(0, nodes.raw("", mark, format="html"))
             minutes[marker["article"]] = max(1, math.ceil(words / WORDS_PER_MINUTE))
         for slot in list(self.document.findall(reading_time)):
@@ -150,7 +152,7 @@ class NumberArticle(SphinxTransform):
                     f"{self.env.docname}: reading time for {slot['article']!r} asked for, "
                     "but that article's text is not on this page"
                 )
-            slot += nodes.inline("", f"about {minutes[slot['article']]} minutes", classes=["prt-reading-time"])
+            slot += nodes.inline("", t("article.minutes", n=minutes[slot["article"]]), classes=["prt-reading-time"])
 
 
 class ResolveParaRefs(SphinxPostTransform):

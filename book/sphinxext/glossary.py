@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..load import course
 from ..models import Term
+from ..strings import t as words
 from .config import chapter_key, is_chapter
 from .glossary_filter import glossary_filter
 from .nodes import para, render_children
@@ -63,18 +64,18 @@ def term_definition(t: Term, terms: dict[str, Term]) -> nodes.definition:
     body = nodes.definition()
     body += para(nodes.Text(t.definition), classes=["prt-definition"])
     if t.original:
-        form: list[nodes.Node] = [nodes.strong("", "Original: ")]
+        form: list[nodes.Node] = [nodes.strong("", words("glossary.original"))]
         form.append(_ar(t.original.text) if t.original.language == "ar" else nodes.emphasis("", t.original.text))
         if t.original.transliteration:
             form.append(nodes.Text(f" ({t.original.transliteration})"))
         form.append(nodes.Text(f", “{t.original.meaning}”."))
         body += para(*form)
     body += para(nodes.Text(t.explanation))
-    body += para(nodes.strong("", "Origin: "), nodes.Text(f"{t.origin.text} Source: "), *_sources(t.origin.sources), nodes.Text("."))
+    body += para(nodes.strong("", words("glossary.origin")), nodes.Text(t.origin.text + words("glossary.origin_source")), *_sources(t.origin.sources), nodes.Text("."))
     if t.contested:
-        body += para(nodes.strong("", "Contested: "), nodes.Text(t.contested))
+        body += para(nodes.strong("", words("glossary.contested")), nodes.Text(t.contested))
     if t.related:
-        links: list[nodes.Node] = [nodes.strong("", "Related: ")]
+        links: list[nodes.Node] = [nodes.strong("", words("glossary.related"))]
         for i, r in enumerate(t.related):
             if i:
                 links.append(nodes.Text(", "))
@@ -217,10 +218,10 @@ def _fill_term_uses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     index = term_index(app.env)
     for slot in slots:
-        where = para(nodes.strong("", "Where it appears: "), classes=["prt-uses"])
+        where = para(nodes.strong("", words("glossary.where")), classes=["prt-uses"])
         places = index.get(slot["term_id"], [])
         if not places:
-            where += nodes.Text("not yet linked from a chapter.")
+            where += nodes.Text(words("glossary.not_linked"))
         by_doc: dict[str, list[tuple[str, str]]] = {}
         for doc, anchor, label in places:
             by_doc.setdefault(doc, []).append((anchor, label))
@@ -237,7 +238,7 @@ def _fill_term_uses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             for i, (anchor, label) in enumerate(spots):
                 if i:
                     where += nodes.Text(", ")
-                where += nodes.reference("", label or "top", refuri=f"{uri}#{anchor}" if anchor else uri)
+                where += nodes.reference("", label or words("glossary.top"), refuri=f"{uri}#{anchor}" if anchor else uri)
         slot.replace_self(where)
 
 
@@ -255,7 +256,7 @@ def _fill_chapter_terms(app: Sphinx, slot: nodes.Element, docname: str) -> None:
         head = nodes.term("", "", nodes.reference("", t.term, refuri=f"{glossary_uri}#term-{t.id}"))
         dlist += nodes.definition_list_item("", head, nodes.definition("", para(nodes.Text(t.definition))))
     chapter = chapter_key(docname)
-    more = para(nodes.reference("", "These words alone in the glossary, with their full entries",
+    more = para(nodes.reference("", words("glossary.chapter_filter"),
                                  refuri=f"{glossary_uri}?chapter={chapter}"), classes=["prt-chapter-filter"])
     slot.replace_self([dlist, more])
 

@@ -15,6 +15,7 @@ from html import escape
 from typing import Mapping
 
 from ..models import Article
+from ..strings import t
 
 
 def glossary_filter(articles: Mapping[str, Article]) -> str:
@@ -23,8 +24,8 @@ def glossary_filter(articles: Mapping[str, Article]) -> str:
                       for key, a in articles.items())
     return (
         '<form class="prt-glossary-filter" hidden>'
-        '<label for="prt-glossary-chapter">Show the words of</label> '
-        '<select id="prt-glossary-chapter"><option value="">every chapter</option>'
+        f'<label for="prt-glossary-chapter">{escape(t("glossary.filter_label"))}</label> '
+        f'<select id="prt-glossary-chapter"><option value="">{escape(t("glossary.filter_all"))}</option>'
         f"{options}</select> "
         '<span class="prt-glossary-count" role="status" aria-live="polite"></span></form>'
     )

@@ -10,12 +10,14 @@ and they send no Referer naming the page the reader came from.
 from __future__ import annotations
 
 import re
+from html import escape
+
+from ..strings import t
 
 #: An anchor whose href leaves the book. Sphinx and our own outputs write href with
 #: double quotes; JSON data blocks escape "<", so no match starts inside them.
 OUTSIDE = re.compile(r'<a\b(?P<attrs>[^>]*?\bhref="https?://[^"]*"[^>]*)>(?P<text>.*?)</a>', re.S)
 CLASS = re.compile(r'\bclass="([^"]*)"')
-SCREEN_READER_WORDS = '<span class="prt-sr"> (opens another website)</span>'
 
 
 def _mark(match: re.Match[str]) -> str:
@@ -28,7 +30,7 @@ def _mark(match: re.Match[str]) -> str:
         attrs += ' class="prt-ext"'
     if "rel=" not in attrs:
         attrs += ' rel="noreferrer"'
-    return f"<a{attrs}>{match.group('text')}{SCREEN_READER_WORDS}</a>"
+    return f"<a{attrs}>{match.group('text')}<span class=\"prt-sr\">{escape(t('nav.outside_link'))}</span></a>"
 
 
 def mark_outside_links(markup: str) -> str:

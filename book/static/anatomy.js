@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var NARROW = "(max-width: 767.98px)";
-  var folds = [];
+  var folds = [], t = window.PRT.t;
 
   function fold(section) {
     var heading = section.querySelector("h2, h3");
@@ -23,8 +23,8 @@
     function set(open) {
       body.hidden = !open;
       button.setAttribute("aria-expanded", String(open));
-      button.textContent = open ? "Hide" : "Show";
-      button.setAttribute("aria-label", (open ? "Hide" : "Show") + " section: " + name);
+      button.textContent = t(open ? "fold.hide" : "fold.show");
+      button.setAttribute("aria-label", t(open ? "fold.hide_section" : "fold.show_section", { name: name }));
     }
     button.addEventListener("click", function () { set(body.hidden); });
     section.appendChild(button);

@@ -3,128 +3,132 @@
  * The browser keeps each exercise as the page shows it ("prt-answer:<id>" = positions in
  * that page's lists); a file keeps texts and ids, which survive a reshuffle and read as
  * words. DOM-free, so node's test runner checks it too (tests/node/answer-file.test.js).
- * `catalog` is book/answers/catalog.py's JSON: exercise id -> kind, chapter and texts. */
+ * `catalog` is book/answers/catalog.py's JSON: exercise id -> kind, chapter and texts.
+ * Why an answer no longer fits is said in the catalog's words, through `t` (PRT.t on a
+ * page; node's tests build the functions with answerFile(t)). */
 (function (root) {
   "use strict";
-  var FORMAT = "prt-answers", VERSION = 1, ANSWER = "prt-answer:", PARA = "prt-para:";
-  /* The key every stable answer of a kind has (as book/answers/stable.py SHAPE). */
-  var SHAPE = { choice: "chosen", ordering: "order", matching: "pairs", "short": "text", bridge: "grievance",
-    discussion: "notes", ledger: "rows" };
+  function answerFile(t) {
+    var FORMAT = "prt-answers", VERSION = 1, ANSWER = "prt-answer:", PARA = "prt-para:";
+    /* The key every stable answer of a kind has (as book/answers/stable.py SHAPE). */
+    var SHAPE = { choice: "chosen", ordering: "order", matching: "pairs", "short": "text", bridge: "grievance",
+      discussion: "notes", ledger: "rows" };
 
-  function misfit(why) { var e = new Error(why); e.misfit = true; return e; }
-  function indexOf(list, text, what) {
-    var i = list.indexOf(text);
-    if (i < 0) { throw misfit(what + " “" + String(text).slice(0, 60) + "” is no longer offered"); }
-    return i;
-  }
-
-  /* A stored (page-shaped) answer in the file's stable shape. */
-  function toStable(entry, stored) {
-    switch (entry.kind) {
-      case "choice": return { chosen: stored.map(function (i) { return entry.options[i]; }) };
-      case "ordering": return { order: stored.slice() };
-      case "matching": {
-        var pairs = {};
-        stored.forEach(function (r, n) { if (r !== null && r !== undefined) { pairs[entry.lefts[n]] = entry.rights[r]; } });
-        return { pairs: pairs };
-      }
-      case "short": return { text: stored.text || "", ticks: (stored.ticks || []).map(function (i) { return entry.rubric[i]; }) };
-      case "bridge": return { grievance: stored.grievance >= 0 ? entry.grievances[stored.grievance] : null,
-        immediate: stored.immediate || "", transitional: stored.transitional || "", goal: stored.goal || "" };
-      case "discussion": return { notes: stored.notes || "" };
-      case "ledger": return { rows: stored.slice() };
+    function misfit(why) { var e = new Error(why); e.misfit = true; return e; }
+    function indexOf(list, text, what) {
+      var i = list.indexOf(text);
+      if (i < 0) { throw misfit(t("answers.not_offered", { what: t(what), text: String(text).slice(0, 60) })); }
+      return i;
     }
-    throw misfit("unknown kind " + entry.kind);
-  }
 
-  /* A file's stable answer in the page's shape; throws (err.misfit) if it no longer fits. */
-  function fromStable(entry, stable) {
-    if (!stable || typeof stable !== "object") { throw misfit("the answer is not an object"); }
-    if (SHAPE[entry.kind] && !(SHAPE[entry.kind] in stable)) {
-      throw misfit("the answer has no '" + SHAPE[entry.kind] + "': it was saved in another shape");
-    }
-    switch (entry.kind) {
-      case "choice": return (stable.chosen || []).map(function (t) { return indexOf(entry.options, t, "option"); });
-      case "ordering": {
-        var mine = (stable.order || []).slice().sort().join("\n"), theirs = Object.keys(entry.events).sort().join("\n");
-        if (mine !== theirs) { throw misfit("the events to order have changed"); }
-        return stable.order.slice();
+    /* A stored (page-shaped) answer in the file's stable shape. */
+    function toStable(entry, stored) {
+      switch (entry.kind) {
+        case "choice": return { chosen: stored.map(function (i) { return entry.options[i]; }) };
+        case "ordering": return { order: stored.slice() };
+        case "matching": {
+          var pairs = {};
+          stored.forEach(function (r, n) { if (r !== null && r !== undefined) { pairs[entry.lefts[n]] = entry.rights[r]; } });
+          return { pairs: pairs };
+        }
+        case "short": return { text: stored.text || "", ticks: (stored.ticks || []).map(function (i) { return entry.rubric[i]; }) };
+        case "bridge": return { grievance: stored.grievance >= 0 ? entry.grievances[stored.grievance] : null,
+          immediate: stored.immediate || "", transitional: stored.transitional || "", goal: stored.goal || "" };
+        case "discussion": return { notes: stored.notes || "" };
+        case "ledger": return { rows: stored.slice() };
       }
-      case "matching": {
-        var pairs = stable.pairs || {};
-        Object.keys(pairs).forEach(function (left) { indexOf(entry.lefts, left, "item"); });
-        return entry.lefts.map(function (left) {
-          return left in pairs ? indexOf(entry.rights, pairs[left], "answer") : null;
-        });
-      }
-      case "short": return { text: String(stable.text || ""),
-        ticks: (stable.ticks || []).map(function (t) { return indexOf(entry.rubric, t, "rubric point"); }) };
-      case "bridge": return { grievance: stable.grievance ? indexOf(entry.grievances, stable.grievance, "grievance") : -1,
-        immediate: String(stable.immediate || ""), transitional: String(stable.transitional || ""), goal: String(stable.goal || "") };
-      case "discussion": return { notes: String(stable.notes || "") };
-      case "ledger": return (stable.rows || []).slice();
+      throw misfit(t("answers.unknown_kind", { kind: entry.kind }));
     }
-    throw misfit("unknown kind " + entry.kind);
-  }
 
-  function read(storage, key) {
-    try { return JSON.parse(storage.getItem(key)); } catch (e) { return null; }
-  }
-  function keys(storage) {
-    var out = [];
-    for (var i = 0; i < storage.length; i += 1) { out.push(storage.key(i)); }
-    return out;
-  }
+    /* A file's stable answer in the page's shape; throws (err.misfit) if it no longer fits. */
+    function fromStable(entry, stable) {
+      if (!stable || typeof stable !== "object") { throw misfit(t("answers.not_object")); }
+      if (SHAPE[entry.kind] && !(SHAPE[entry.kind] in stable)) {
+        throw misfit(t("answers.other_shape", { key: SHAPE[entry.kind] }));
+      }
+      switch (entry.kind) {
+        case "choice": return (stable.chosen || []).map(function (text) { return indexOf(entry.options, text, "answers.what_option"); });
+        case "ordering": {
+          var mine = (stable.order || []).slice().sort().join("\n"), theirs = Object.keys(entry.events).sort().join("\n");
+          if (mine !== theirs) { throw misfit(t("answers.events_changed")); }
+          return stable.order.slice();
+        }
+        case "matching": {
+          var pairs = stable.pairs || {};
+          Object.keys(pairs).forEach(function (left) { indexOf(entry.lefts, left, "answers.what_item"); });
+          return entry.lefts.map(function (left) {
+            return left in pairs ? indexOf(entry.rights, pairs[left], "answers.what_answer") : null;
+          });
+        }
+        case "short": return { text: String(stable.text || ""),
+          ticks: (stable.ticks || []).map(function (text) { return indexOf(entry.rubric, text, "answers.what_rubric"); }) };
+        case "bridge": return { grievance: stable.grievance ? indexOf(entry.grievances, stable.grievance, "answers.what_grievance") : -1,
+          immediate: String(stable.immediate || ""), transitional: String(stable.transitional || ""), goal: String(stable.goal || "") };
+        case "discussion": return { notes: String(stable.notes || "") };
+        case "ledger": return (stable.rows || []).slice();
+      }
+      throw misfit(t("answers.unknown_kind", { kind: entry.kind }));
+    }
 
-  /* Everything this book stored on the device, as an answer file. */
-  function collect(catalog, storage, pseudonym, session, bookVersion, now) {
-    var file = { format: FORMAT, version: VERSION, pseudonym: pseudonym, session: session || "",
-      book_version: bookVersion || "", source: "book", exported: now, answers: [], notes: [] };
-    Object.keys(catalog).forEach(function (id) {
-      var stored = read(storage, ANSWER + id);
-      if (stored === null) { return; }
-      try {
-        file.answers.push({ exercise: id, chapter: catalog[id].chapter, kind: catalog[id].kind,
-          answer: toStable(catalog[id], stored), time: null });
-      } catch (e) { /* an unreadable stored answer stays on the device, out of the file */ }
-    });
-    keys(storage).filter(function (k) { return k.indexOf(PARA) === 0; }).sort().forEach(function (k) {
-      var parts = k.slice(PARA.length).split(":"), spot = read(storage, k);
-      if (!spot || parts.length !== 2) { return; }
-      file.notes.push({ chapter: parts[0], paragraph: Number(parts[1]), flag: spot.flag || null,
-        note: spot.note || "", time: spot.time || null });
-    });
-    return file;
-  }
+    function read(storage, key) {
+      try { return JSON.parse(storage.getItem(key)); } catch (e) { return null; }
+    }
+    function keys(storage) {
+      var out = [];
+      for (var i = 0; i < storage.length; i += 1) { out.push(storage.key(i)); }
+      return out;
+    }
 
-  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+    /* Everything this book stored on the device, as an answer file. */
+    function collect(catalog, storage, pseudonym, session, bookVersion, now) {
+      var file = { format: FORMAT, version: VERSION, pseudonym: pseudonym, session: session || "",
+        book_version: bookVersion || "", source: "book", exported: now, answers: [], notes: [] };
+      Object.keys(catalog).forEach(function (id) {
+        var stored = read(storage, ANSWER + id);
+        if (stored === null) { return; }
+        try {
+          file.answers.push({ exercise: id, chapter: catalog[id].chapter, kind: catalog[id].kind,
+            answer: toStable(catalog[id], stored), time: null });
+        } catch (e) { /* an unreadable stored answer stays on the device, out of the file */ }
+      });
+      keys(storage).filter(function (k) { return k.indexOf(PARA) === 0; }).sort().forEach(function (k) {
+        var parts = k.slice(PARA.length).split(":"), spot = read(storage, k);
+        if (!spot || parts.length !== 2) { return; }
+        file.notes.push({ chapter: parts[0], paragraph: Number(parts[1]), flag: spot.flag || null,
+          note: spot.note || "", time: spot.time || null });
+      });
+      return file;
+    }
 
-  /* What importing `file` would do: {add: [[key, value]], replace: [[key, value, title]], misfits: [why]}.
-   * Nothing is written here: the page asks before it replaces anything. */
-  function plan(catalog, storage, file) {
-    if (!file || file.format !== FORMAT) { throw new Error("This is not an answer file of this book."); }
-    if (!(file.version >= 1)) { throw new Error("This answer file has no version."); }
-    var out = { add: [], replace: [], misfits: [] };
-    (file.answers || []).forEach(function (a) {
-      var entry = catalog[a.exercise];
-      try {
-        if (!entry) { throw misfit("no longer in the course"); }
-        if (entry.kind !== a.kind) { throw misfit("was a " + a.kind + " exercise, is now a " + entry.kind); }
-        var value = fromStable(entry, a.answer), key = ANSWER + a.exercise, mine = read(storage, key);
+    function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+    /* What importing `file` would do: {add: [[key, value]], replace: [[key, value, title]], misfits: [why]}.
+     * Nothing is written here: the page asks before it replaces anything. */
+    function plan(catalog, storage, file) {
+      if (!file || file.format !== FORMAT) { throw new Error(t("answers.not_ours")); }
+      if (!(file.version >= 1)) { throw new Error(t("answers.no_version")); }
+      var out = { add: [], replace: [], misfits: [] };
+      (file.answers || []).forEach(function (a) {
+        var entry = catalog[a.exercise];
+        try {
+          if (!entry) { throw misfit(t("answers.gone")); }
+          if (entry.kind !== a.kind) { throw misfit(t("answers.kind_changed", { was: a.kind, now: entry.kind })); }
+          var value = fromStable(entry, a.answer), key = ANSWER + a.exercise, mine = read(storage, key);
+          if (mine === null) { out.add.push([key, value]); }
+          else if (!same(mine, value)) { out.replace.push([key, value, entry.title]); }
+        } catch (e) { out.misfits.push(a.exercise + ": " + e.message); }
+      });
+      (file.notes || []).forEach(function (n) {
+        var key = PARA + n.chapter + ":" + n.paragraph, value = { flag: n.flag || null, note: n.note || "", time: n.time || null };
+        var mine = read(storage, key);
         if (mine === null) { out.add.push([key, value]); }
-        else if (!same(mine, value)) { out.replace.push([key, value, entry.title]); }
-      } catch (e) { out.misfits.push(a.exercise + ": " + e.message); }
-    });
-    (file.notes || []).forEach(function (n) {
-      var key = PARA + n.chapter + ":" + n.paragraph, value = { flag: n.flag || null, note: n.note || "", time: n.time || null };
-      var mine = read(storage, key);
-      if (mine === null) { out.add.push([key, value]); }
-      else if (mine.flag !== value.flag || mine.note !== value.note) { out.replace.push([key, value, "¶" + n.paragraph + " (" + n.chapter + ")"]); }
-    });
-    return out;
-  }
+        else if (mine.flag !== value.flag || mine.note !== value.note) { out.replace.push([key, value, "¶" + n.paragraph + " (" + n.chapter + ")"]); }
+      });
+      return out;
+    }
 
-  var api = { FORMAT: FORMAT, VERSION: VERSION, ANSWER: ANSWER, PARA: PARA, toStable: toStable,
-    fromStable: fromStable, collect: collect, plan: plan, keys: keys };
-  if (typeof module !== "undefined" && module.exports) { module.exports = api; } else { root.PRTAnswers = api; }
+    return { FORMAT: FORMAT, VERSION: VERSION, ANSWER: ANSWER, PARA: PARA, toStable: toStable,
+      fromStable: fromStable, collect: collect, plan: plan, keys: keys };
+  }
+  if (typeof module !== "undefined" && module.exports) { module.exports = answerFile; } else { root.PRTAnswers = answerFile(root.PRT.t); }
 })(this);

@@ -5,9 +5,7 @@
  * them; My answers exports them. When the browser will not store, the page says so. */
 (function () {
   "use strict";
-  var PREFIX = "prt-answer:", G = window.PRTGraders;
-  var NOT_KEPT = "This browser is not keeping your answers (a private window, or storage full or " +
-    "turned off): they will be gone when you close or reload the page. Copy what you wrote elsewhere to keep it.";
+  var PREFIX = "prt-answer:", G = window.PRTGraders, t = window.PRT.t;
 
   var el = window.PRT.el;
   function values(box, selector) { return Array.prototype.slice.call(box.querySelectorAll(selector)); }
@@ -24,7 +22,7 @@
     var notice = box.querySelector(".prt-not-kept");
     if (ok && notice) { notice.remove(); }
     if (!ok && !notice) {
-      notice = el("p", NOT_KEPT, "prt-not-kept prt-wrong");
+      notice = el("p", t("exercise.not_kept"), "prt-not-kept prt-wrong");
       notice.setAttribute("role", "alert");
       box.querySelector(".prt-ex-actions").insertAdjacentElement("beforebegin", notice);
     }
@@ -38,7 +36,7 @@
       if (m && chapter) {
         var a = el("a", part, "prt-para-link");
         a.href = "../chapters/" + chapter + ".html#p" + m[1];
-        a.setAttribute("aria-label", "Paragraph " + m[1] + " of the chapter");
+        a.setAttribute("aria-label", t("exercise.paragraph", { n: m[1] }));
         node.appendChild(a);
       } else if (part) { node.appendChild(document.createTextNode(part)); }
     });
@@ -48,7 +46,7 @@
     var out = box.querySelector(".prt-feedback"), chapter = box.getAttribute("data-chapter");
     out.textContent = "";
     if (result.correct === true || result.correct === false) {
-      out.appendChild(el("p", result.correct ? "Right." : "Not yet.", result.correct ? "prt-right" : "prt-wrong"));
+      out.appendChild(el("p", t(result.correct ? "exercise.right" : "exercise.not_yet"), result.correct ? "prt-right" : "prt-wrong"));
     }
     var list = el("ul");
     result.messages.forEach(function (m) { list.appendChild(withParagraphLinks(el("li", "", result.invalid ? "prt-wrong" : ""), m, chapter)); });
@@ -115,9 +113,9 @@
     function save() { return kept(box, store(id, page.read(box))); }
     box.querySelector(".prt-check").addEventListener("click", function () {
       var result = page.add ? page.add(box, spec) : grade(spec, page.read(box));
-      if (!result.invalid && !save()) {
+      if (!result.invalid && !save() && spec.kind === "discussion") {
         /* "Saved" is said only when it was. */
-        result.messages = result.messages.map(function (m) { return m.replace(/^Notes saved/, "Notes written, not saved"); });
+        result.messages = [t("grade.notes_not_saved", { n: G.words(page.read(box).notes) })];
       }
       show(box, result);
     });
@@ -125,7 +123,7 @@
       if (/¶\d/.test(node.textContent)) { var text = node.textContent; node.textContent = ""; withParagraphLinks(node, text, box.getAttribute("data-chapter")); }
     });
     box.querySelector(".prt-reset").addEventListener("click", function () {
-      if (!window.confirm("Erase your answer to “" + box.querySelector(".prt-ex-title").textContent + "”?")) { return; }
+      if (!window.confirm(t("exercise.erase", { title: box.querySelector(".prt-ex-title").textContent }))) { return; }
       store(id, null);
       page.write(box, initial);
       box.querySelector(".prt-feedback").textContent = "";

@@ -5,13 +5,13 @@
 (function () {
   "use strict";
   var data = window.PRT_FACILITATOR;
-  var el = window.PRT.el;
+  var el = window.PRT.el, t = window.PRT.t;
   function start() {
     if (!data) { return; }
     var article = document.querySelector(".bd-article");
     if (article) {
-      var banner = el("p", "Facilitator edition: answer keys and notes are folded under each exercise. ", "prt-fac-banner");
-      var link = el("a", "Group page: read the members' answer files");
+      var banner = el("p", t("facilitator.banner"), "prt-fac-banner");
+      var link = el("a", t("facilitator.group_link"));
       link.href = data.root + "group.html";
       banner.appendChild(link);
       article.insertBefore(banner, article.firstChild);
@@ -20,11 +20,11 @@
       var key = data.keys[box.getAttribute("data-exercise")];
       if (!key) { return; }
       var details = el("details", "", "prt-answer-key");
-      details.appendChild(el("summary", "Answer key and facilitator note"));
+      details.appendChild(el("summary", t("facilitator.key")));
       var ul = el("ul");
       key.lines.forEach(function (line) { ul.appendChild(el("li", line)); });
       details.appendChild(ul);
-      if (key.note) { details.appendChild(el("p", "Facilitator note: " + key.note)); }
+      if (key.note) { details.appendChild(el("p", t("facilitator.note", { note: key.note }))); }
       box.appendChild(details);
     });
   }

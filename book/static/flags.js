@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var PREFIX = "prt-para:";
-  var FLAGS = [["confused", "I don't understand this"], ["discuss", "I want to discuss this"]];
+  var t = window.PRT.t, FLAGS = [["confused", t("flags.confused")], ["discuss", t("flags.discuss")]];
   var chapter = (window.location.pathname.split("/").pop() || "").replace(/\.html$/, "");
 
   var el = window.PRT.el;
@@ -27,14 +27,14 @@
     button.classList.toggle("prt-flagged", !!spot);
     if (!spot) { return; }
     var words = FLAGS.filter(function (f) { return f[0] === spot.flag; }).map(function (f) { return f[1]; });
-    if (spot.note) { words.push("“" + spot.note + "”"); }
-    para.appendChild(el("span", "Your flag: " + words.join(" · "), "prt-flag-badge"));
+    if (spot.note) { words.push(t("flags.quoted", { note: spot.note })); }
+    para.appendChild(el("span", t("flags.yours", { words: words.join(" · ") }), "prt-flag-badge"));
   }
 
   function editor(para, n, button) {
     var form = el("form", "", "prt-flag-form"), spot = load(n) || { flag: null, note: "" };
     form.id = "prt-flag-form-" + n;
-    form.setAttribute("aria-label", "Your flag or note on ¶" + n);
+    form.setAttribute("aria-label", t("flags.form", { n: n }));
     var choice = spot.flag, toggles = FLAGS.map(function (f) {
       var t = el("button", f[1], "prt-flag-toggle");
       t.type = "button";
@@ -46,12 +46,12 @@
       form.appendChild(t);
       return t;
     });
-    var label = el("label", "Note (kept on this device)"), note = el("textarea");
+    var label = el("label", t("flags.note")), note = el("textarea");
     note.id = "prt-flag-note-" + n; label.htmlFor = note.id; note.rows = 2; note.maxLength = 2000; note.value = spot.note || "";
     form.appendChild(label); form.appendChild(note);
     var status = el("p", "", "prt-flag-status");
     status.setAttribute("role", "status");
-    var ok = el("button", "Save", "prt-flag-save"), close = el("button", "Close", "prt-flag-close");
+    var ok = el("button", t("flags.save"), "prt-flag-save"), close = el("button", t("common.close"), "prt-flag-close");
     ok.type = "submit"; close.type = "button";
     form.appendChild(ok); form.appendChild(close); form.appendChild(status);
     function shut() { form.remove(); button.setAttribute("aria-expanded", "false"); button.focus(); }
@@ -59,7 +59,7 @@
       ev.preventDefault();
       var text = note.value.trim(), value = choice || text ? { flag: choice, note: text, time: new Date().toISOString() } : null;
       if (!save(n, value)) {
-        status.textContent = "This browser is not keeping notes (private mode, or storage full or off). Copy your note elsewhere.";
+        status.textContent = t("flags.not_kept");
         status.className = "prt-flag-status prt-wrong";
         return;
       }
@@ -80,7 +80,7 @@
       var button = el("button", "", "prt-flag-btn");
       button.type = "button";
       button.innerHTML = '<span aria-hidden="true">⚑</span>';
-      button.setAttribute("aria-label", "Flag or note ¶" + n);
+      button.setAttribute("aria-label", t("flags.open", { n: n }));
       button.setAttribute("aria-expanded", "false");
       button.setAttribute("aria-controls", "prt-flag-form-" + n);
       button.addEventListener("click", function () {

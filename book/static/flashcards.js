@@ -2,6 +2,7 @@
  * the back of the deck. What you knew is kept per deck in this browser ("prt-cards:<deck>"). */
 (function () {
   "use strict";
+  var t = window.PRT.t;
   function flashcards(box) {
     var data = JSON.parse(box.querySelector(".prt-cards-data").textContent);
     var select = box.querySelector(".prt-deck");
@@ -18,13 +19,13 @@
     function draw() {
       def.hidden = true;
       if (!queue.length) {
-        term.textContent = "Deck done: you knew every card.";
+        term.textContent = t("cards.done");
         def.textContent = "";
       } else {
         term.textContent = data.cards[queue[0]][0];
         def.textContent = data.cards[queue[0]][1];
       }
-      progress.textContent = "Known " + known.length + " of " + data.decks[select.value].length + "; " + queue.length + " left.";
+      progress.textContent = t("cards.progress", { known: known.length, total: data.decks[select.value].length, left: queue.length });
     }
     box.querySelector(".prt-flip").addEventListener("click", function () { def.hidden = false; });
     box.querySelector(".prt-knew").addEventListener("click", function () {

@@ -4,6 +4,7 @@
  * bookmarked or shared. */
 (function () {
   "use strict";
+  var t = window.PRT.t;
   function start() {
     var form = document.querySelector(".prt-glossary-filter");
     if (!form) { return; }
@@ -32,7 +33,7 @@
       var bar = document.querySelector(".prt-letters");
       if (bar) { bar.hidden = !!chapter; }
       var label = chapter ? select.options[select.selectedIndex].text : "";
-      count.textContent = chapter ? shown + " words of the " + label + " chapter." : shown + " words.";
+      count.textContent = chapter ? t("glossary.count_chapter", { n: shown, chapter: label }) : t("glossary.count", { n: shown });
     }
 
     var wanted = new URLSearchParams(window.location.search).get("chapter") || "";

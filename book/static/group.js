@@ -5,19 +5,16 @@
  * Names show only when asked for. The counts are those of book/answers/summary.py. */
 (function () {
   "use strict";
-  var A = window.PRTAnswers;
-  var FLAGS = { confused: "don't understand", discuss: "want to discuss" };
-
-  var el = window.PRT.el;
+  var A = window.PRTAnswers, el = window.PRT.el, t = window.PRT.t;
 
   /* Files -> members, skipped files and answers that no longer fit (as read.py does). */
   function collect(catalog, files) {
     var group = { members: [], skipped: [], misfits: [] }, taken = {};
     files.forEach(function (f) {
       var data;
-      try { data = JSON.parse(f.text); } catch (e) { group.skipped.push(f.name + ": not JSON"); return; }
-      if (!data || data.format !== A.FORMAT) { group.skipped.push(f.name + ": not an answer file"); return; }
-      if (typeof data.pseudonym !== "string" || !data.pseudonym.trim()) { group.skipped.push(f.name + ": no pseudonym"); return; }
+      try { data = JSON.parse(f.text); } catch (e) { group.skipped.push(t("group.not_json", { file: f.name })); return; }
+      if (!data || data.format !== A.FORMAT) { group.skipped.push(t("group.not_answers", { file: f.name })); return; }
+      if (typeof data.pseudonym !== "string" || !data.pseudonym.trim()) { group.skipped.push(t("group.no_pseudonym", { file: f.name })); return; }
       var label = data.pseudonym, n = 1;
       while (taken[label]) { n += 1; label = data.pseudonym + " (" + n + ")"; }
       taken[label] = true;
@@ -25,8 +22,8 @@
       (Array.isArray(data.answers) ? data.answers : []).forEach(function (a) {
         var entry = catalog[a.exercise];
         try {
-          if (!entry) { throw new Error("no longer in the course"); }
-          if (entry.kind !== a.kind) { throw new Error("was a " + a.kind + " exercise, is now a " + entry.kind); }
+          if (!entry) { throw new Error(t("answers.gone")); }
+          if (entry.kind !== a.kind) { throw new Error(t("answers.kind_changed", { was: a.kind, now: entry.kind })); }
           A.fromStable(entry, a.answer);
           member.answers[a.exercise] = a.answer;
         } catch (e) { group.misfits.push(label + ", " + a.exercise + ": " + e.message); }
@@ -45,7 +42,7 @@
       }
       case "ordering": {
         var right = answers.filter(function (a) { return JSON.stringify(a.order || []) === JSON.stringify(entry.key); }).length;
-        return [["In the right order", right], ["Not yet", answers.length - right]];
+        return [[t("group.right_order"), right], [t("group.not_yet"), answers.length - right]];
       }
       case "matching": return entry.lefts.map(function (l) {
         return [l, answers.filter(function (a) { return (a.pairs || {})[l] === entry.key[l]; }).length];
@@ -96,23 +93,23 @@
   function render(box, data, group, summary, names) {
     var out = box.querySelector(".prt-group-out");
     out.textContent = "";
-    var head = el("p", summary.members === 1 ? "1 member's file read." : summary.members + " members' files read.", "prt-group-count");
+    var head = el("p", t("group.members", { n: summary.members }), "prt-group-count");
     head.setAttribute("role", "status");
     out.appendChild(head);
     if (group.skipped.length || group.misfits.length) {
       var warn = el("div", "", "prt-group-problems");
-      if (group.skipped.length) { warn.appendChild(el("p", "Skipped (could not be read): " + group.skipped.join("; ") + ".")); }
-      if (group.misfits.length) { warn.appendChild(el("p", "Left out (the course has changed): " + group.misfits.join("; ") + ".")); }
+      if (group.skipped.length) { warn.appendChild(el("p", t("group.skipped", { list: group.skipped.join("; ") }))); }
+      if (group.misfits.length) { warn.appendChild(el("p", t("group.left_out", { list: group.misfits.join("; ") }))); }
       out.appendChild(warn);
     }
-    out.appendChild(el("h2", "Paragraphs the group flagged"));
-    if (!summary.paragraphs.length) { out.appendChild(el("p", "No paragraph flagged or annotated.")); }
+    out.appendChild(el("h2", t("group.flagged")));
+    if (!summary.paragraphs.length) { out.appendChild(el("p", t("group.none_flagged"))); }
     var ol = el("ol", "", "prt-group-flags");
     summary.paragraphs.forEach(function (s) {
       var li = el("li"), link = el("a", data.chapters[s.chapter] + " ¶" + s.paragraph);
       link.href = "chapters/" + s.chapter + ".html#p" + s.paragraph;
       li.appendChild(link);
-      li.appendChild(document.createTextNode(": " + s.confused + " " + FLAGS.confused + ", " + s.discuss + " " + FLAGS.discuss));
+      li.appendChild(document.createTextNode(t("group.flag_counts", { confused: s.confused, discuss: s.discuss })));
       if (s.notes.length) {
         var ul = el("ul");
         s.notes.forEach(function (n) { ul.appendChild(el("li", (names ? n.who + ": " : "") + n.text)); });
@@ -121,14 +118,14 @@
       ol.appendChild(li);
     });
     out.appendChild(ol);
-    out.appendChild(el("h2", "How the group answered"));
+    out.appendChild(el("h2", t("group.answered_head")));
     summary.questions.forEach(function (q) {
       var sec = el("section", "", "prt-group-q"), entry = data.exercises[q.id];
       sec.appendChild(el("h3", q.title));
-      sec.appendChild(el("p", q.answered + " answered" + (names ? ": " + q.who.join(", ") : "") + "."));
+      sec.appendChild(el("p", names ? t("group.answered_by", { n: q.answered, names: q.who.join(", ") }) : t("group.answered", { n: q.answered })));
       if (q.bars.length) {
         var table = el("table", "", "prt-group-bars");
-        table.appendChild(el("caption", q.title + ": how many chose each"));
+        table.appendChild(el("caption", t("group.bars", { title: q.title })));
         q.bars.forEach(function (b) {
           var tr = el("tr"), th = el("th", b[0]), td = el("td"), bar = el("span", "", "prt-bar");
           th.scope = "row";

@@ -4,25 +4,25 @@
 (function () {
   "use strict";
   var G = window.PRTGraders;
-  var el = window.PRT.el;
+  var el = window.PRT.el, t = window.PRT.t;
   function rows(box) { return box.prtRows || (box.prtRows = []); }
   function draw(box) {
     var list = rows(box), table = box.querySelector(".prt-ledger-table");
     table.textContent = "";
     if (list.length) {
-      var t = el("table", "", "prt-timeline-table"), head = el("tr");
-      t.appendChild(el("caption", "Lights-out ledger: the entries"));
-      ["Household", "Day", "Minutes", ""].forEach(function (h) { var th = el("th", h); th.scope = "col"; head.appendChild(th); });
-      t.appendChild(head);
+      var grid = el("table", "", "prt-timeline-table"), head = el("tr");
+      grid.appendChild(el("caption", t("ledger.caption")));
+      [t("ledger.household"), t("ledger.day"), t("ledger.minutes"), ""].forEach(function (h) { var th = el("th", h); th.scope = "col"; head.appendChild(th); });
+      grid.appendChild(head);
       list.forEach(function (r, i) {
         var tr = el("tr");
         [r.household, r.day, String(r.minutes)].forEach(function (v) { tr.appendChild(el("td", v)); });
-        var cell = el("td"), remove = el("button", "Remove", "prt-l-remove");
+        var cell = el("td"), remove = el("button", t("ledger.remove"), "prt-l-remove");
         remove.type = "button"; remove.setAttribute("data-row", i);
-        remove.setAttribute("aria-label", "Remove " + r.household + " " + r.day);
-        cell.appendChild(remove); tr.appendChild(cell); t.appendChild(tr);
+        remove.setAttribute("aria-label", t("ledger.remove_row", { household: r.household, day: r.day }));
+        cell.appendChild(remove); tr.appendChild(cell); grid.appendChild(tr);
       });
-      table.appendChild(t);
+      table.appendChild(grid);
     }
     var csv = "household,day,minutes\n" + list.map(function (r) {
       return '"' + r.household.replace(/"/g, '""') + '",' + r.day + "," + r.minutes;
@@ -41,7 +41,7 @@
     });
     window.PRT.loadPlotly().then(function (Plotly) {
       Plotly.react(chart, traces, { barmode: "stack", height: 320, margin: { l: 50, r: 10, t: 30, b: 40 },
-        yaxis: { title: "minutes without power" }, xaxis: { type: "date" }, legend: { orientation: "h" } },
+        yaxis: { title: t("ledger.axis") }, xaxis: { type: "date" }, legend: { orientation: "h" } },
         { displaylogo: false, responsive: true });
     }, function () { /* the table above holds the same numbers */ });
   }

@@ -4,7 +4,7 @@
  * copies or prints it as text; erases it all, after asking. Uses answer-file.js. */
 (function () {
   "use strict";
-  var A = window.PRTAnswers;
+  var A = window.PRTAnswers, t = window.PRT.t;
 
   var el = window.PRT.el;
   function say(node, text, bad) { node.textContent = text; node.classList.toggle("prt-wrong", !!bad); }
@@ -14,14 +14,14 @@
       case "choice": return a.chosen.join("; ");
       case "ordering": return a.order.map(function (id) { return entry.titles[id] || id; }).join(" → ");
       case "matching": return Object.keys(a.pairs).map(function (l) { return l + " → " + a.pairs[l]; }).join("\n");
-      case "short": return a.text + (a.ticks.length ? "\n(rubric points ticked: " + a.ticks.length + ")" : "");
-      case "bridge": return (a.grievance || "(no grievance chosen)") + ": " + [a.immediate, a.transitional, a.goal].join(" → ");
+      case "short": return a.text + (a.ticks.length ? "\n" + t("answers.ticked", { n: a.ticks.length }) : "");
+      case "bridge": return (a.grievance || t("answers.no_grievance")) + ": " + [a.immediate, a.transitional, a.goal].join(" → ");
       case "discussion": return a.notes;
-      case "ledger": return a.rows.length + " ledger entries";
+      case "ledger": return t("answers.ledger_rows", { n: a.rows.length });
     }
     return "";
   }
-  var FLAGS = { confused: "I don't understand this", discuss: "I want to discuss this" };
+  var FLAGS = { confused: t("flags.confused"), discuss: t("flags.discuss") };
 
   function start() {
     var box = document.querySelector(".prt-my-answers");
@@ -30,10 +30,8 @@
     var list = box.querySelector(".prt-ma-list"), status = box.querySelector(".prt-ma-status");
     var storage, writable = true;
     try { storage = window.localStorage; storage.getItem("prt-probe"); } catch (e) { storage = null; }
-    if (!storage) { say(status, "This browser keeps nothing for this book (storage is off or full).", true); return; }
+    if (!storage) { say(status, t("answers.no_storage"), true); return; }
     try { storage.setItem("prt-probe", "1"); storage.removeItem("prt-probe"); } catch (e) { writable = false; }
-    var NOT_KEPT = "This browser is not keeping anything new for this book (a private window, or storage full or off): " +
-      "copy what you write elsewhere, and export what is listed here. ";
     box.classList.add("prt-ma-ready");
 
     function current() { return A.collect(data.exercises, storage, "me", "", data.version, new Date().toISOString()); }
@@ -65,16 +63,16 @@
         section.appendChild(ul);
         list.appendChild(section);
       });
-      var count = file.answers.length + " answers and " + file.notes.length + " paragraph notes or flags";
-      say(status, (writable ? "" : NOT_KEPT) + (file.answers.length || file.notes.length ? "Stored on this device: " + count + "."
-        : "Nothing from this book is stored on this device."), !writable);
+      var stored = file.answers.length || file.notes.length ?
+        t("answers.stored", { answers: file.answers.length, notes: file.notes.length }) : t("answers.nothing");
+      say(status, (writable ? "" : t("answers.not_kept") + " ") + stored, !writable);
       return file;
     }
 
     box.querySelector(".prt-ma-export").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var name = box.querySelector(".prt-ma-pseudonym").value.trim(), out = box.querySelector(".prt-ma-export-status");
-      if (!name) { say(out, "Choose a pseudonym first (any name; it need not be your real one).", true); return; }
+      if (!name) { say(out, t("answers.pseudonym_first"), true); return; }
       var file = A.collect(data.exercises, storage, name, box.querySelector(".prt-ma-session").value.trim(),
         data.version, new Date().toISOString());
       var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
@@ -83,8 +81,7 @@
       link.download = "answers-" + name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() + ".json";
       link.hidden = false;
       link.click();
-      say(out, "Saved " + link.download + ": " + file.answers.length + " answers, " + file.notes.length +
-        " notes. Send it to your facilitator, or keep it to move to another device.");
+      say(out, t("answers.exported", { file: link.download, answers: file.answers.length, notes: file.notes.length }));
     });
 
     box.querySelector(".prt-ma-import").addEventListener("change", function (ev) {
@@ -93,14 +90,15 @@
       chosen.text().then(function (text) {
         var plan;
         try { plan = A.plan(data.exercises, storage, JSON.parse(text)); }
-        catch (e) { say(out, chosen.name + " could not be read: " + (e instanceof SyntaxError ? "it is not an answer file." : e.message), true); return; }
-        var replace = plan.replace.length && window.confirm(plan.replace.length + " answers or notes in " + chosen.name +
-          " differ from those on this device:\n" + plan.replace.map(function (r) { return "- " + r[2]; }).join("\n") +
-          "\n\nReplace them with the file's? (Cancel keeps yours.)");
+        catch (e) {
+          say(out, t("answers.unreadable", { file: chosen.name, why: e instanceof SyntaxError ? t("answers.not_a_file") : e.message }), true);
+          return;
+        }
+        var replace = plan.replace.length && window.confirm(t("answers.differ", { n: plan.replace.length, file: chosen.name,
+          list: plan.replace.map(function (r) { return "- " + r[2]; }).join("\n") }));
         plan.add.concat(replace ? plan.replace : []).forEach(function (r) { storage.setItem(r[0], JSON.stringify(r[1])); });
-        say(out, "From " + chosen.name + ": " + plan.add.length + " added, " + (replace ? plan.replace.length : 0) +
-          " replaced, " + (replace ? 0 : plan.replace.length) + " kept as they were here." +
-          (plan.misfits.length ? " Not used (the course has changed): " + plan.misfits.join("; ") + "." : ""),
+        say(out, t("answers.imported", { file: chosen.name, added: plan.add.length, replaced: replace ? plan.replace.length : 0,
+          kept: replace ? 0 : plan.replace.length }) + (plan.misfits.length ? t("answers.not_used", { list: plan.misfits.join("; ") }) : ""),
           plan.misfits.length > 0);
         ev.target.value = "";
         draw();
@@ -111,18 +109,17 @@
       var out = box.querySelector(".prt-ma-copy-status"), text = list.innerText;
       var area = box.querySelector(".prt-ma-text");
       area.value = text; area.hidden = false; area.select();
-      try { document.execCommand("copy"); say(out, "Copied. You can also select the text below."); }
-      catch (e) { say(out, "Select the text below and copy it."); }
+      try { document.execCommand("copy"); say(out, t("answers.copied")); }
+      catch (e) { say(out, t("answers.select")); }
     });
     box.querySelector(".prt-ma-print").addEventListener("click", function () { window.print(); });
 
     box.querySelector(".prt-ma-erase").addEventListener("click", function () {
       var out = box.querySelector(".prt-ma-erase-status");
-      if (!window.confirm("Erase everything this book stored on this device: every answer, note and flag? " +
-        "Export them first if you want to keep them.")) { return; }
+      if (!window.confirm(t("answers.erase"))) { return; }
       A.keys(storage).filter(function (k) { return k.indexOf("prt-") === 0; }).forEach(function (k) { storage.removeItem(k); });
       draw();
-      say(out, "Erased. This book keeps nothing on this device now.");
+      say(out, t("answers.erased"));
     });
     draw();
   }

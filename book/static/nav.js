@@ -9,13 +9,13 @@
  * returns to it when its panel closes. */
 (function () {
   "use strict";
-  var WIDE = "(min-width: 992px)";
+  var WIDE = "(min-width: 992px)", t = window.PRT.t;
 
   function closeButton(dialog) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "prt-panel-close";
-    button.textContent = "Close";
+    button.textContent = t("common.close");
     button.addEventListener("click", function () { dialog.close(); });
     return button;
   }

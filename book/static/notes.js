@@ -9,14 +9,14 @@
 (function () {
   "use strict";
   var NARROW = "(max-width: 991.98px)", NOTE = "aside.margin, .sidebar.margin";
-  var made = [];
+  var made = [], t = window.PRT.t;
   /* How far below its paragraph's top a note may start; the "More" button's height;
    * the least text worth showing before "More" (else the title alone). */
   var SLACK = 60, BUTTON = 36, LINES = 60;
 
   function title(note) {
-    var t = note.querySelector(".sidebar-title");
-    return t ? t.textContent.trim() : "note";
+    var head = note.querySelector(".sidebar-title");
+    return head ? head.textContent.trim() : t("note.untitled");
   }
 
   function marker(note, n) {
@@ -27,7 +27,7 @@
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-controls", note.id);
     button.innerHTML = '<span aria-hidden="true">+</span> ';
-    button.appendChild(document.createTextNode("Note: " + title(note)));
+    button.appendChild(document.createTextNode(t("note.marker", { title: title(note) })));
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", String(open));
@@ -69,8 +69,8 @@
     more.type = "button";
     more.className = "prt-note-more";
     function label(open) {
-      more.textContent = open ? "Less" : "More";
-      more.setAttribute("aria-label", (open ? "Less of the note: " : "More of the note: ") + title(note));
+      more.textContent = t(open ? "note.less" : "note.more");
+      more.setAttribute("aria-label", t(open ? "note.less_of" : "note.more_of", { title: title(note) }));
       more.setAttribute("aria-expanded", String(open));
     }
     more.addEventListener("click", function () {

@@ -6,7 +6,7 @@
  * its title attribute (written at build time) still shows the definition on hover. */
 (function () {
   "use strict";
-  var panel = null, opener = null;
+  var panel = null, opener = null, el = window.PRT.el, t = window.PRT.t;
 
   function build() {
     panel = document.createElement("div");
@@ -16,11 +16,17 @@
     panel.setAttribute("aria-labelledby", "prt-term-panel-title");
     panel.tabIndex = -1;
     panel.hidden = true;
-    panel.innerHTML = '<p class="prt-term-panel-title" id="prt-term-panel-title"></p>' +
-      '<p class="prt-term-panel-def"></p><p class="prt-term-panel-actions">' +
-      '<a class="prt-term-panel-full">Full entry</a> ' +
-      '<button type="button" class="prt-term-panel-close">Close</button></p>';
-    panel.querySelector(".prt-term-panel-close").addEventListener("click", close);
+    var title = el("p", "", "prt-term-panel-title"), actions = el("p", "", "prt-term-panel-actions");
+    var shut = el("button", t("common.close"), "prt-term-panel-close");
+    title.id = "prt-term-panel-title";
+    shut.type = "button";
+    shut.addEventListener("click", close);
+    actions.appendChild(el("a", t("term.full_entry"), "prt-term-panel-full"));
+    actions.appendChild(document.createTextNode(" "));
+    actions.appendChild(shut);
+    panel.appendChild(title);
+    panel.appendChild(el("p", "", "prt-term-panel-def"));
+    panel.appendChild(actions);
     document.body.appendChild(panel);
   }
 

@@ -13,6 +13,7 @@
 (function () {
   "use strict";
 
+  var t = window.PRT.t;
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
 
   function dark() { return document.documentElement.getAttribute("data-theme") === "dark"; }
@@ -65,8 +66,8 @@
       });
       var count = root.querySelector(".prt-tl-count");
       if (count) {
-        count.textContent = shown + " of " + cards.length + " events: " + label +
-          (shown < cards.length ? ". The buttons above show other years." : ".");
+        count.textContent = t(shown < cards.length ? "timeline.count_some" : "timeline.count_all",
+          { shown: shown, total: cards.length, label: label });
       }
       all(root, ".prt-tl-cards .prt-tl-list").forEach(function (list) {
         var empty = !list.querySelector(".prt-tl-card:not([hidden])");
@@ -106,12 +107,12 @@
       var close = document.createElement("button");
       close.type = "button";
       close.className = "prt-tl-close";
-      close.textContent = "Close";
+      close.textContent = t("common.close");
       close.addEventListener("click", closeCard);
       card.insertBefore(close, card.firstChild);
       slot.appendChild(card);
       slot.setAttribute("role", "region");
-      slot.setAttribute("aria-label", "Event: " + source.querySelector(".prt-tl-title").textContent);
+      slot.setAttribute("aria-label", t("timeline.event", { title: source.querySelector(".prt-tl-title").textContent }));
       slot.tabIndex = -1;
       slot.hidden = false;
       all(figure, ".prt-ev-open").forEach(function (m) { m.classList.remove("prt-ev-open"); });
@@ -169,9 +170,9 @@
     var live = figure.querySelector(".prt-tl-live");
     live.addEventListener("click", function () {
       var load = window.PRT && window.PRT.loadPlotly;  /* course.js, on every page */
-      if (!load) { status.textContent = "The interactive chart is not available here."; return; }
+      if (!load) { status.textContent = t("timeline.unavailable"); return; }
       live.disabled = true;
-      status.textContent = "Loading the interactive chart...";
+      status.textContent = t("timeline.loading");
       load().then(function (Plotly) {
         var spec = JSON.parse(figure.querySelector(".prt-tl-data").textContent);
         var layout = spec.layout;
@@ -199,11 +200,11 @@
             new MutationObserver(function () { theme(Plotly, graph, hollow); })
               .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
             live.hidden = true;
-            status.textContent = "Interactive chart ready: drag to zoom, double-click to reset, click a point for its card.";
+            status.textContent = t("timeline.ready");
           });
       }).catch(function () {
         live.disabled = false;
-        status.textContent = "The interactive chart could not load; the chart and table here show the same events.";
+        status.textContent = t("timeline.failed");
       });
     });
     show(0);

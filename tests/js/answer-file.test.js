@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const A = require("../../book/static/answer-file.js");
+const A = require("../../book/static/answer-file.js")(require("./strings.js"));
 
 const catalog = JSON.parse(fs.readFileSync(process.env.PRT_CATALOG, "utf8"));
 const cases = JSON.parse(fs.readFileSync(process.env.PRT_CASES, "utf8"));

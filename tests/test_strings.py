@@ -1,0 +1,255 @@
+"""The reader-facing words live in one catalog (book/data/strings.yml), and the code keeps
+to it: every key the code names exists, every key is used, the code gives each text the
+names it uses, and no script or template writes an English label of its own.
+
+The last is a heuristic over the source, not a parser. In JavaScript a string literal
+with a word in it is flagged where it reaches the reader: assigned to textContent,
+innerText or innerHTML; passed to setAttribute for aria-label, title, placeholder or alt;
+to alert, confirm or prompt; as the text of PRT's el(tag, text); to createTextNode;
+thrown as an Error (import and ledger messages are shown); in a grader's verdict or
+my-answers' say(); pushed onto a list; or held in an UPPER_CASE constant. A reader's
+words have a capital letter or two words (class names, selectors and attribute names
+have neither). In a template, text between
+tags and aria-label, title, placeholder and alt values are flagged unless they are a
+``{{ ... }}`` expression (``_()`` is Sphinx's own translation of the theme's words).
+In the Sphinx layer, words in docutils text nodes and aria-labels are flagged.
+ALLOWED lists the few literals that are not words for readers.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from book.strings import STRINGS_FILE, StringsError, catalog, read
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOK = ROOT / "book"
+SOURCES = sorted([*BOOK.glob("static/*.js"), *BOOK.glob("templates/*.html"), *BOOK.glob("sphinxext/*.py"),
+                  *BOOK.glob("exercises/*.py")])
+#: Keys the code builds from a prefix and a value: prefix -> the values it takes.
+DYNAMIC = {"grade.step_": ("immediate", "transitional", "goal")}
+#: (file name, literal) pairs the heuristic flags that are not reader-facing words.
+ALLOWED = {
+    ("course.js", "plotly.js did not load"),  # a rejected promise's reason; the reader sees timeline.failed
+    ("search-button-field.html", "Ctrl"),  # a key cap, named as on the keyboard
+}
+#: The catalog's own helper: its errors speak to whoever edits the code, not to readers.
+MECHANISM = {"translate.js"}
+#: Reader words: a capital letter or two words (class names, selectors and attribute
+#: names are neither).
+READER = re.compile(r"^[^.#\[]*(?:[A-Z][a-z]|[A-Za-z]{2,}[\s,:;!?]+[A-Za-z])")
+
+STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
+WORD = re.compile(r"[A-Za-z]{2,}")
+KEY = re.compile(r"^([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*[a-z0-9])$")
+FILE_NAME = re.compile(r"\.(js|css|html|py|yml|json|svg)$")
+
+
+def literals(text: str) -> list[str]:
+    return [m.group(1) if m.group(1) is not None else m.group(2) for m in STRING.finditer(text)]
+
+
+def keys_named(text: str) -> set[str]:
+    """Every quoted "feature.key" in ``text`` (also inside a Python f-string) whose feature
+    the catalog has ("fold.show"; not "timeline.js")."""
+    features = {k.split(".")[0] for k in catalog().texts}
+    quoted = re.findall(r"[\"']([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*[a-z0-9])[\"']", text)
+    return {s for s in quoted if s.split(".")[0] in features and not FILE_NAME.search(s)}
+
+
+def call_args(text: str, start: int) -> tuple[list[str], int]:
+    """The top-level arguments of the call whose "(" is at ``start``, and where it ends."""
+    depth, quote, args, begin = 0, "", [], start + 1
+    for i in range(start, len(text)):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                continue
+            if c == quote and text[i - 1] != "\\":
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                args.append(text[begin:i])
+                return [a.strip() for a in args if a.strip()], i
+        elif c == "," and depth == 1:
+            args.append(text[begin:i])
+            begin = i + 1
+    raise AssertionError(f"unbalanced call at {start}")
+
+
+def top_level_names(obj: str, pattern: str) -> set[str]:
+    """Property names of a JS object literal (``{a: 1}``) or Python keywords (``a=1``)."""
+    inner = obj[1:-1] if obj.startswith("{") else obj
+    parts, _ = call_args(f"({inner})", 0) if inner.strip() else ([], 0)
+    return {m.group(1) for p in parts if (m := re.match(pattern, p))}
+
+
+def calls(path: Path) -> list[tuple[set[str], set[str] | None]]:
+    """Each t(...) call in a file: the keys its first argument may name, and the names it
+    gives (None where they cannot be read from the source)."""
+    text, found = path.read_text(encoding="utf-8"), []
+    for m in re.finditer(r"(?<![\w.])(?:t|words|prt_t|PRT\.t)\(", text):
+        args, _ = call_args(text, m.end() - 1)
+        if not args or not keys_named(args[0]):
+            continue
+        if path.suffix == ".py":
+            names = {m.group(1) for a in args[1:] if (m := re.match(r"(\w+)=", a))}
+        elif len(args) == 1:
+            names = set()
+        else:
+            names = top_level_names(args[1], r"(\w+)\s*:") if args[1].startswith("{") else None
+        found.append((keys_named(args[0]), names))
+    return found
+
+
+def test_the_catalog_loads_and_every_text_is_filled_by_t():
+    c = catalog()
+    assert len(c.texts) > 100 and c.language == "en"
+    assert c.t("grade.more_right", n=1) == "1 more right answer to find."
+    assert c.t("grade.more_right", n=2) == "2 more right answers to find."
+    assert c.t("fold.show_section", name="Context") == "Show section: Context"
+
+
+def test_every_key_the_code_names_exists_and_every_key_is_used():
+    used: set[str] = set()
+    for path in SOURCES:
+        used |= keys_named(path.read_text(encoding="utf-8"))
+    for prefix, values in DYNAMIC.items():
+        used |= {prefix + v for v in values}
+    texts = set(catalog().texts)
+    assert not used - texts, f"keys the code names that {STRINGS_FILE.name} lacks: {sorted(used - texts)}"
+    assert not texts - used, f"keys no code uses (dead strings): {sorted(texts - used)}"
+
+
+def test_each_call_gives_the_names_its_text_uses():
+    problems = []
+    for path in SOURCES:
+        for keys, names in calls(path):
+            for key in keys:
+                if names is not None and names != catalog().names(key):
+                    problems.append(f"{path.name}: {key} given {sorted(names)}, uses {sorted(catalog().names(key))}")
+    assert not problems, problems
+    assert sum(len(calls(p)) for p in SOURCES) > 150  # the scan reads the calls at all
+
+
+JS_SINKS = [
+    r"\.(?:textContent|innerText|innerHTML)\s*=\s*([^;]*);",
+    r"setAttribute\(\s*\"(?:aria-label|title|placeholder|alt)\"\s*,([^;]*)\);",
+    r"(?<![\w.])(?:window\.)?(?:alert|confirm|prompt)\(([^;]*)\)",
+    r"(?<![\w.])el\(\s*\"\w+\"\s*,\s*((?:\"[^\"]*\"|[^,)])*)",
+    r"createTextNode\(([^;]*)\)",
+    r"new Error\(([^;]*)\)",
+    r"(?<![\w.])(?:verdict|say)\(([^;]*)\)",
+    r"\.push\(([^;]*)\)",
+    r"(?:var|,)\s+[A-Z][A-Z_]+\s*=\s*([^;]*);",
+]
+
+
+def english_in_js(name: str, text: str) -> list[str]:
+    """Literals with words that reach a reader from a script (the heuristic above)."""
+    found = []
+    for sink in JS_SINKS:
+        for m in re.finditer(sink, text):
+            for s in literals(m.group(1)):
+                if READER.search(s) and not KEY.match(s) and not s.startswith("<") and (name, s) not in ALLOWED:
+                    found.append(f"{name}: {s!r}")
+    return found
+
+
+def english_in_template(name: str, text: str) -> list[str]:
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", "", text, flags=re.S)
+    found = [t.strip() for t in re.findall(r">([^<>]+)<", text) if WORD.search(t) and (name, t.strip()) not in ALLOWED]
+    found += re.findall(r'\b(?:aria-label|title|placeholder|alt)="([^"]*[A-Za-z]{2,}[^"]*)"', text)
+    return [f"{name}: {s!r}" for s in found]
+
+
+def english_in_sphinxext(name: str, text: str) -> list[str]:
+    found = re.findall(r'nodes\.(?:Text|strong|emphasis|inline|reference)\((?:"",\s*)?f?"([^"{]*[A-Za-z]{2,}[^"]*)"', text)
+    found += re.findall(r'aria-label="([A-Za-z][^"]*)"', text)
+    return [f"{name}: {s!r}" for s in found]
+
+
+def test_no_script_template_or_sphinx_label_writes_its_own_words():
+    found = []
+    for path in SOURCES:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".js" and path.name not in MECHANISM:
+            found += english_in_js(path.name, text)
+        elif path.suffix == ".html":
+            found += english_in_template(path.name, text)
+        elif path.parent.name == "sphinxext":
+            found += english_in_sphinxext(path.name, text)
+    assert not found, "reader-facing words outside book/data/strings.yml:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("planted", [
+    'close.textContent = "Close";',
+    'button.setAttribute("aria-label", "Hide section: " + name);',
+    'if (!window.confirm("Erase everything?")) { return; }',
+    'var p = el("p", "Not yet.", "prt-wrong");',
+    'li.appendChild(document.createTextNode(": " + n + " want to discuss"));',
+    'throw new Error("Choose or name a household.");',
+])
+def test_a_planted_english_label_in_a_script_is_caught(planted):
+    assert english_in_js("planted.js", planted)
+    assert not english_in_js("planted.js", 'close.textContent = t("common.close"); el("p", "", "prt-x");')
+
+
+def test_a_planted_label_in_a_template_or_the_sphinx_layer_is_caught():
+    assert english_in_template("t.html", '<span class="x">Chapters</span>')
+    assert english_in_template("t.html", '<nav aria-label="Jump to">')
+    assert not english_in_template("t.html", '<span>{{ prt_t("nav.chapters")|e }}</span><b title="{{ _(\'Search\') }}">')
+    assert english_in_sphinxext("x.py", 'para(nodes.strong("", "Origin: "))')
+    assert english_in_sphinxext("x.py", 'f\'<a aria-label="Paragraph {n}">\'')
+
+
+def test_a_planted_unknown_key_or_wrong_names_are_caught(tmp_path):
+    script = tmp_path / "x.js"
+    script.write_text('t("fold.shw"); t("fold.show_section", { title: x });', encoding="utf-8")
+    assert keys_named(script.read_text()) - set(catalog().texts) == {"fold.shw"}
+    assert calls(script)[1] == ({"fold.show_section"}, {"title"}) and catalog().names("fold.show_section") == {"name"}
+
+
+def write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "strings.yml"
+    path.write_text("language: en\nstrings:\n" + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("body, message", [
+    ("  fold:\n    show: Show\n    Bad-Key: x\n", ":5: key 'fold.Bad-Key'"),
+    ("  fold:\n    show: 3\n    count:\n      one: '{n} item'\n      other: '{n} items of {kind}'\n",
+     ":5: key 'fold.count': Value error, form 'one' uses ['n'], 'other' uses ['kind', 'n']"),
+    ("  fold:\n    count:\n      one: a\n      lots: b\n", ":6: key 'fold.count': Extra inputs"),
+])
+def test_a_bad_catalog_names_file_line_and_key(tmp_path, body, message):
+    with pytest.raises(StringsError) as err:
+        read(write(tmp_path, body))
+    assert "strings.yml:" in str(err.value) and message in str(err.value)
+
+
+def test_a_missing_key_or_a_different_placeholder_names_file_line_and_key(tmp_path):
+    c = read(write(tmp_path, "  fold:\n    show: Show\n    section: 'Show section: {name}'\n"))
+    with pytest.raises(StringsError, match=r"strings\.yml: no key 'fold\.hide'"):
+        c.t("fold.hide")
+    with pytest.raises(StringsError, match=r"strings\.yml:5: key 'fold\.section': the code gives \['title'\], the text uses \['name'\]"):
+        c.t("fold.section", title="Context")
+
+
+def test_translate_js_under_node():
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed for the JavaScript tests")
+    run = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "translate.test.js")], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 0 and "# pass 4" in run.stdout, run.stdout[-2000:]
