@@ -106,12 +106,14 @@ def cut(css: str, used: Used) -> str:
     return "".join(_cut_rules(rules, used)) + "\n"
 
 
-#: An icon's glyph: ``.fa-bars:before{content:"\\f0c9"}``, escaped or as the character.
-_GLYPH = re.compile(r'content:\s*"(?:\\([0-9a-fA-F]{4,6})|([\ue000-\uf8ff]))"')
+#: A glyph in the private-use area, escaped (``"\\f0c9"``) or as the character itself:
+#: icons are drawn by ``content:`` directly or through a custom property
+#: (``--pst-icon-admonition-tip: "\\f0eb"``).
+_GLYPH = re.compile(r'\\([0-9a-fA-F]{4,6})\s?|([\ue000-\uf8ff])')
 
 
 def icon_codepoints(css: str) -> set[int]:
-    """The private-use code points a (cut) stylesheet still draws with ``content:``."""
+    """The private-use code points a (cut) stylesheet can still draw."""
     points = {int(hexa, 16) if hexa else ord(char) for hexa, char in _GLYPH.findall(css)}
     return {p for p in points if 0xE000 <= p <= 0xF8FF or p >= 0xF0000}
 
