@@ -29,14 +29,10 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 #: Theme scripts no page of ours needs: Font Awesome's SVG replacer (1.5 MB; the
 #: theme's stylesheet already draws the same icons from its font) and the search index
 #: with its tools, which the theme loads on every page only for search-as-you-type
-#: (off here; search.html loads them itself). Also the preloads of the scripts it does load.
+#: (off here; search.html loads them itself).
 UNNEEDED_SCRIPTS = re.compile(
     r'\s*<script\b[^>]*\bsrc="[^"]*(?:scripts/fontawesome\.js|searchtools\.js|language_data\.js|searchindex\.js)'
     r'[^"]*"[^>]*></script>'
-    # The theme preloads its two deferred scripts (97 KB) at the top of the page, where
-    # they share a slow link with the stylesheets that first paint waits for: 0.3 s of
-    # 1.8 s at 1.6 Mbps. Their own script tags still load them, after the text shows.
-    r'|\s*<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*>'
 )
 #: Scripts Sphinx and the extensions add without ``defer``, though each waits for the
 #: DOM anyway. Parser-blocking, they held first paint back a round trip each: 1.4 s of
