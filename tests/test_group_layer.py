@@ -268,3 +268,18 @@ def test_a_live_notebook_file_and_a_book_export_count_alike_in_both_readers(brow
     counts = {row.locator("th").inner_text(): int(row.locator(".prt-bar-n").inner_text()) for row in question.locator("tr").all()}
     assert counts == python
     context.close()
+
+
+def test_facilitator_reaches_the_sheets_with_keys_from_any_page(browser):
+    """The edition's banner leads to its handouts page, which lists each chapter's sheet."""
+    if not (FACILITATOR / "handouts.html").exists():
+        pytest.fail("no facilitator edition: run `make book`")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((FACILITATOR / "exercises" / "peru.html").as_uri())
+    page.get_by_role("link", name="Session sheets with the keys, to print").click()
+    page.wait_for_url("**/handouts.html")
+    sheets = page.locator("a[href$='-session-facilitator.pdf']")
+    assert sheets.count() == 4
+    for href in sheets.evaluate_all("links => links.map(a => a.href)"):
+        assert Path(href.removeprefix("file://")).is_file(), href
+    page.close()

@@ -1,5 +1,6 @@
 /* Permanent Revolution Today, facilitator edition: what only the facilitator sees.
- * A banner on every page (this is the facilitator edition; the group page), and under
+ * A banner on every page (this is the facilitator edition; the group page; the printed
+ * session sheets with keys), and under
  * every exercise its answer key and facilitator note, folded so that a projected page
  * shows them only when the facilitator opens them. Data: facilitator-data.js. */
 (function () {
@@ -14,6 +15,10 @@
       var link = el("a", t("facilitator.group_link"));
       link.href = data.root + "group.html";
       banner.appendChild(link);
+      banner.appendChild(document.createTextNode(" · "));
+      var sheets = el("a", t("facilitator.sheets_link"));
+      sheets.href = data.root + "handouts.html";
+      banner.appendChild(sheets);
       article.insertBefore(banner, article.firstChild);
     }
     document.querySelectorAll(".prt-exercise[data-exercise]").forEach(function (box) {
