@@ -55,6 +55,11 @@ BUNDLE = "styles/theme-cut.css"
 _HEAD_SHEET = re.compile(r'\s*<link\b[^>]*\bhref="([^"]*?)_static/([^"?]+)[^"]*"[^>]*>')
 _PRELOAD = re.compile(r'\s*<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*>')
 _URL = re.compile(r'url\(\s*(["\']?)(?!data:|[a-z]+://|/|#)([^"\')]+)\1\s*\)')
+#: Extension files a page needs only when its body has the extension's mark: sphinx-design's
+#: stylesheet (one more request before first paint) and tabs script, the copy button's two
+#: scripts (18 KB) on pages without code.
+EXTENSION_ASSETS = {"sphinx-design.min.css": 'class="sd-', "design-tabs.js": 'class="sd-',
+                    "copybutton.js": 'class="highlight', "clipboard.min.js": 'class="highlight'}
 #: Font Awesome's fonts, the theme's only icon fonts.
 ICON_FONT = re.compile(r"^fa-[a-z]+-\d+\.(?:woff2|ttf)$")
 
@@ -179,6 +184,19 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
         lighten(Path(app.outdir))
 
 
+def _unused_extension_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """Drop EXTENSION_ASSETS from a page whose body lacks their mark (this page only: Sphinx
+    restores its lists before the next page)."""
+    if not app.config.prt_lighten:
+        return
+    body = context.get("body", "")
+    unused = {name for name, mark in EXTENSION_ASSETS.items() if mark not in body}
+    for key in ("css_files", "script_files"):
+        if isinstance(context.get(key), list):
+            context[key][:] = [f for f in context[key]
+                               if str(getattr(f, "filename", f)).rsplit("/", 1)[-1] not in unused]
+
+
 def _filter(app: Sphinx) -> None:
     if hasattr(app.builder, "templates"):
         app.builder.templates.environment.filters["prt_lighter_head"] = (
@@ -189,5 +207,6 @@ def setup(app: Sphinx) -> None:
     # Off only for `make bench`, which builds the book as it was, to measure beside it.
     app.add_config_value("prt_lighten", True, "html", [bool])
     app.connect("builder-inited", _filter)
+    app.connect("html-page-context", _unused_extension_assets)
     # Before the offline guard (priority 500), which then reads the cut stylesheets.
     app.connect("build-finished", _finished, priority=400)
