@@ -9,7 +9,11 @@ printed by ``test_phone_measurements`` for the closing note.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from book.strings import t
 
 pytestmark = pytest.mark.browser
 
@@ -364,6 +368,12 @@ def test_search_for_a_term_lands_on_the_term_with_context(browser, built, http_r
     # Over http the hits of ordinary pages show a snippet of their text.
     page.goto(f"{http_root}/search.html?q=Juliaca")
     page.locator("#search-results p.context").first.wait_for(timeout=10000)
+    # A snippet quotes what a reader sees, not the words written for screen readers.
+    page.goto(f"{http_root}/search.html?q=soviet")
+    page.get_by_text(re.compile("Search finished")).wait_for(timeout=20000)
+    page.wait_for_load_state("networkidle")
+    snippets = page.locator("#search-results p.context").all_inner_texts()
+    assert len(snippets) > 3 and not [s for s in snippets if t("nav.outside_link").strip() in s]
     # From file:// (a USB stick) search works too, without snippets and without errors.
     page.goto((built / "search.html").as_uri() + "?q=rondas")
     page.locator("#search-results li").first.wait_for(timeout=10000)
