@@ -2,7 +2,7 @@
 
 Every page blocked its first paint on 0.55 MB of stylesheets (Bootstrap, Font Awesome,
 the extensions' rules) of which it uses a fifth, and drew a dozen icons from a 0.16 MB
-font. At the end of each build (before the offline guard reads the result) this step
+font. At the end of each build (after the offline guard has read every stylesheet) this step
 gathers what the pages can show, the classes, ids and elements in every built page and
 in the string literals of every script they load or the course ships, and keeps only
 the rules that can match (book/csspurge.py) and only the glyphs still drawn
@@ -208,5 +208,6 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("prt_lighten", True, "html", [bool])
     app.connect("builder-inited", _filter)
     app.connect("html-page-context", _unused_extension_assets)
-    # Before the offline guard (priority 500), which then reads the cut stylesheets.
-    app.connect("build-finished", _finished, priority=400)
+    # After MyST-NB copies its stylesheet and the offline guard reads every stylesheet
+    # (both at 500): the bundle holds only text the guard has read.
+    app.connect("build-finished", _finished, priority=600)
