@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import urlparse
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(__file__).parent / "tools"
 
 
@@ -68,3 +76,35 @@ class Visit:
 
     def close(self) -> None:
         self.context.close()
+
+
+def free_port() -> int:
+    """A port nobody listens on now (JupyterLab moves to the next free one if it is taken
+    meanwhile: read the port it prints, see ``start_lab``)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def start_lab(tmp_path: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`make lab` on 127.0.0.1, with its runtime files and work copies in ``tmp_path``
+    (so any number of test workers can each run one); yields the URL it prints, with its
+    token, and stops make, jupyter and the kernels it started afterwards."""
+    port, log_path = free_port(), tmp_path / "lab.log"
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), **env}
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            ["make", "--no-print-directory", "lab", f"LAB_PORT={port}", f"LAB_DIR={tmp_path / 'lab'}"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True, env=env)
+    try:
+        url, deadline = None, time.monotonic() + 120
+        while url is None and time.monotonic() < deadline and proc.poll() is None:
+            found = re.search(r"http://127\.0\.0\.1:\d+/lab\S*token=\w+", log_path.read_text())
+            url = found.group(0) if found else time.sleep(0.2)
+        assert url, f"make lab printed no URL (exit {proc.poll()}):\n" + log_path.read_text()[-2000:]
+        yield url, proc
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)  # the whole group: make, jupyter and its kernels
+        proc.wait(timeout=30)
