@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import signal
@@ -45,6 +46,56 @@ def axe_serious(page: Any) -> list[dict[str, Any]]:
         pytest.fail("axe-core missing: run `make test-deps`")
     page.evaluate(AXE.read_text(encoding="utf-8"))
     return [v for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
+
+
+#: Resolves once the page has drawn and gone idle: its fonts loaded, a frame painted, and
+#: the tasks its scripts queued on load run (what a fixed pause used to wait for).
+SETTLED = """() => new Promise(done => document.fonts.ready.then(() => requestAnimationFrame(() =>
+  requestIdleCallback(() => done(true), {timeout: 2000}))))"""
+
+
+def settled(page: Any) -> None:
+    """Wait until the page has drawn and its scripts have nothing left to do."""
+    page.evaluate(SETTLED)
+
+
+def in_view(page: Any, selector: str) -> bool:
+    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
+        return r.top >= 0 && r.top < innerHeight; }""", selector)
+
+
+def wait_in_view(page: Any, selector: str, timeout: float = 5_000) -> None:
+    """Wait until the element's top is on screen (a smooth scroll or a jump has ended);
+    fail if it never is."""
+    page.wait_for_function("""s => { const r = document.querySelector(s)?.getBoundingClientRect();
+        return !!r && r.top >= 0 && r.top < innerHeight; }""", arg=selector, timeout=timeout)
+
+
+#: The book's own entries in localStorage, as one comparable string.
+STORED = "JSON.stringify(Object.entries(localStorage).filter(e => e[0].startsWith('prt-')).sort())"
+
+
+def settle_storage(page: Any) -> None:
+    """Reload the page until it finds the book's localStorage as it is now: Chromium
+    hands a page's writes to the shared store a moment later, and the next page a reader
+    opens must find them. Leaves the page reloaded."""
+    want = page.evaluate(STORED)
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        page.reload()
+        if page.evaluate(STORED) == want:
+            return
+    raise AssertionError("localStorage writes never reached the store")
+
+
+@functools.lru_cache(maxsize=64)
+def pdf_text(path: Path, page: int | None = None, raw: bool = False) -> str:
+    """pdftotext's reading of a built PDF (or one page of it), read once per test worker;
+    ``raw`` keeps the order the text was set in, which keeps a paragraph's margin label
+    (¶n) from landing mid-sentence."""
+    options = (["-f", str(page), "-l", str(page)] if page else []) + (["-raw"] if raw else [])
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
 
 
 class Visit:
