@@ -13,6 +13,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_PORT ?= 8888
 LAB_DIR ?= _build/lab
+# Test workers (pytest-xdist): two for the two cores; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 
 .PHONY: book html vendor handouts facilitator test check test-deps lab notebooks validate lock clean zip bench
 
@@ -57,8 +59,10 @@ test-deps:
 	@bash scripts/install-test-deps.sh
 
 test: book test-deps
-	@echo "==> running every test (unit, build, site, browser)"
-	@$(BIN)/python -m pytest
+	@echo "==> running every test (unit, build, site, browser) on $(TEST_WORKERS) workers, then the storage tests"
+	@# localStorage read back on another page is steady only outside xdist workers (tests/conftest.py).
+	@$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not storage"; status=$$?; \
+		$(BIN)/python -m pytest -p no:xdist -m storage && exit $$status
 
 # The fast layer: what can be checked without a browser or a built book.
 check: $(STAMP)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import urlparse
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(__file__).parent / "tools"
 
 
@@ -39,6 +48,56 @@ def axe_serious(page: Any) -> list[dict[str, Any]]:
     return [v for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
 
 
+#: Resolves once the page has drawn and gone idle: its fonts loaded, a frame painted, and
+#: the tasks its scripts queued on load run (what a fixed pause used to wait for).
+SETTLED = """() => new Promise(done => document.fonts.ready.then(() => requestAnimationFrame(() =>
+  requestIdleCallback(() => done(true), {timeout: 2000}))))"""
+
+
+def settled(page: Any) -> None:
+    """Wait until the page has drawn and its scripts have nothing left to do."""
+    page.evaluate(SETTLED)
+
+
+def in_view(page: Any, selector: str) -> bool:
+    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
+        return r.top >= 0 && r.top < innerHeight; }""", selector)
+
+
+def wait_in_view(page: Any, selector: str, timeout: float = 5_000) -> None:
+    """Wait until the element's top is on screen (a smooth scroll or a jump has ended);
+    fail if it never is."""
+    page.wait_for_function("""s => { const r = document.querySelector(s)?.getBoundingClientRect();
+        return !!r && r.top >= 0 && r.top < innerHeight; }""", arg=selector, timeout=timeout)
+
+
+#: The book's own entries in localStorage, as one comparable string.
+STORED = "JSON.stringify(Object.entries(localStorage).filter(e => e[0].startsWith('prt-')).sort())"
+
+
+def settle_storage(page: Any) -> None:
+    """Reload the page until it finds the book's localStorage as it is now: Chromium
+    hands a page's writes to the shared store a moment later, and the next page a reader
+    opens must find them. Leaves the page reloaded."""
+    want = page.evaluate(STORED)
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        page.reload()
+        if page.evaluate(STORED) == want:
+            return
+    raise AssertionError("localStorage writes never reached the store")
+
+
+@functools.lru_cache(maxsize=64)
+def pdf_text(path: Path, page: int | None = None, raw: bool = False) -> str:
+    """pdftotext's reading of a built PDF (or one page of it), read once per test worker;
+    ``raw`` keeps the order the text was set in, which keeps a paragraph's margin label
+    (¶n) from landing mid-sentence."""
+    options = (["-f", str(page), "-l", str(page)] if page else []) + (["-raw"] if raw else [])
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
 class Visit:
     """A page opened in a fresh context, with its requests and errors recorded."""
 
@@ -68,3 +127,35 @@ class Visit:
 
     def close(self) -> None:
         self.context.close()
+
+
+def free_port() -> int:
+    """A port nobody listens on now (JupyterLab moves to the next free one if it is taken
+    meanwhile: read the port it prints, see ``start_lab``)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def start_lab(tmp_path: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`make lab` on 127.0.0.1, with its runtime files and work copies in ``tmp_path``
+    (so any number of test workers can each run one); yields the URL it prints, with its
+    token, and stops make, jupyter and the kernels it started afterwards."""
+    port, log_path = free_port(), tmp_path / "lab.log"
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), **env}
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            ["make", "--no-print-directory", "lab", f"LAB_PORT={port}", f"LAB_DIR={tmp_path / 'lab'}"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True, env=env)
+    try:
+        url, deadline = None, time.monotonic() + 120
+        while url is None and time.monotonic() < deadline and proc.poll() is None:
+            found = re.search(r"http://127\.0\.0\.1:\d+/lab\S*token=\w+", log_path.read_text())
+            url = found.group(0) if found else time.sleep(0.2)
+        assert url, f"make lab printed no URL (exit {proc.poll()}):\n" + log_path.read_text()[-2000:]
+        yield url, proc
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)  # the whole group: make, jupyter and its kernels
+        proc.wait(timeout=30)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import axe_serious
+from helpers import axe_serious, settled
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +41,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, built):
     wide = []
     for rel in _pages(built):
         page.goto(f"{built.as_uri()}/{rel}")
-        page.wait_for_timeout(300)
+        settled(page)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 375:
             wide.append((rel, width))

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import Visit
+from helpers import Visit, settle_storage, settled
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def test_every_page_contacts_no_other_host_and_logs_no_error(browser, built, htt
     problems = []
     for rel in _pages(built):
         visit = Visit(browser, f"{base}/{rel}")
-        visit.page.wait_for_timeout(200)
+        settled(visit.page)
         foreign = visit.foreign(origin)
         if foreign or visit.errors:
             problems.append((rel, foreign[:3], visit.errors[:3]))
@@ -68,8 +68,7 @@ def test_static_exercise_gives_feedback_and_survives_reload(browser, built):
     box.get_by_role("button", name="Check").click()
     feedback = box.locator(".prt-feedback")
     assert "Right." in feedback.inner_text() and "precariat" in feedback.inner_text()
-    visit.page.wait_for_timeout(500)  # let Chromium hand the localStorage writes to its store
-    visit.page.reload()
+    settle_storage(visit.page)  # reloads
     box = visit.page.locator('[data-exercise="tishreen-who-protested"]')
     assert box.get_by_label("Young people in precarious work", exact=False).is_checked()
     assert "Right." in box.locator(".prt-feedback").inner_text()
@@ -137,8 +136,7 @@ def test_written_kinds_give_feedback_and_survive_reload(browser, built):
     notes.get_by_role("button", name="Save notes").click()
     assert "Notes saved (5 words)." in notes.locator(".prt-feedback").inner_text()
 
-    page.wait_for_timeout(500)  # let Chromium hand the localStorage writes to its store
-    page.reload()
+    settle_storage(page)  # reloads
     assert page.locator('[data-exercise="tishreen-why-not-win"] textarea').input_value().startswith("It lacked")
     assert "(¶67)" in page.locator('[data-exercise="tishreen-bridge"] .prt-feedback').inner_text()
     assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
@@ -165,7 +163,7 @@ def test_zip_works_unpacked_anywhere(browser, built, tmp_path):
     root = tmp_path / "somewhere else" / TOP
     for rel in ["index.html", "chapters/tishreen.html", "timelines.html"]:
         visit = Visit(browser, f"{root.as_uri()}/{rel}")
-        visit.page.wait_for_timeout(300)
+        settled(visit.page)
         assert not visit.foreign("file") and not visit.errors, (rel, visit.foreign("file"), visit.errors)
         assert all(url.startswith(root.as_uri()) for url in visit.requests if url.startswith("file:")), rel
         visit.close()
@@ -203,8 +201,7 @@ def test_matching_and_ledger_work_static_and_survive_reload(browser, built):
     page.wait_for_selector('.prt-exercise[data-kind="ledger"] .prt-ledger-chart svg.main-svg')
     csv = ledger.locator(".prt-ledger-csv").get_attribute("href")
     assert "2026-07-15%2C240" in csv
-    page.wait_for_timeout(500)  # let Chromium hand the localStorage writes to its store
-    page.reload()
+    settle_storage(page)  # reloads
     assert "All" in page.locator(f'[data-exercise="{ex.id}"] .prt-feedback').inner_text()
     assert page.locator('.prt-exercise[data-kind="ledger"] .prt-ledger-table tr').count() == 3
     assert not visit.errors, visit.errors
@@ -239,7 +236,7 @@ def test_margin_notes_stay_beside_their_paragraph_on_wide_screens(browser, built
     far, inline, order = [], [], []
     for chapter in course().articles:
         page.goto(f"{built.as_uri()}/chapters/{chapter}.html")
-        page.wait_for_timeout(300)
+        settled(page)
         notes = page.evaluate(NOTE_PLACES)
         assert notes, chapter
         far += [(chapter, n["title"], n["drift"]) for n in notes if n["drift"] > 150 and not n["stackedUnderTitles"]]

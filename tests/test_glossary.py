@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from bs4 import BeautifulSoup
+from helpers import settle_storage
 
 from book.load import course
 
@@ -113,8 +114,7 @@ def test_static_flashcards_turn_and_remember(browser, built):
     box.get_by_role("button", name="I knew it").click()
     assert "Known 1 of" in box.locator(".prt-card-progress").inner_text()
     page.wait_for_function("Object.keys(localStorage).some(k => k.startsWith('prt-cards:') && localStorage[k] !== '[]')")
-    page.wait_for_timeout(500)  # let Chromium hand the localStorage writes to its store
-    page.reload()
+    settle_storage(page)  # reloads
     page.locator(".prt-deck").select_option(index=1)
     assert "Known 1 of" in page.locator(".prt-card-progress").inner_text()
     page.close()

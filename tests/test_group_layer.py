@@ -14,6 +14,7 @@ from book.answers.read import collect
 from book.answers.summary import summarize
 from book.load import course
 from helpers import axe_serious
+from helpers import settle_storage as settle
 
 pytestmark = pytest.mark.browser
 
@@ -63,20 +64,6 @@ def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
     form.get_by_role("button", name="Save").tap()
     assert which in page.locator(f"#p{n} .prt-flag-badge").inner_text()
     settle(page)
-
-
-def settle(page) -> None:
-    """Wait until the page, opened again, finds the book's localStorage as it is now:
-    Chromium hands a page's writes to the shared store a moment later, and the next page
-    a reader opens must find them."""
-    ours = "JSON.stringify(Object.entries(localStorage).filter(e => e[0].startsWith('prt-')).sort())"
-    want = page.evaluate(ours)
-    for _ in range(20):
-        page.wait_for_timeout(250)
-        page.reload()
-        if page.evaluate(ours) == want:
-            return
-    raise AssertionError("localStorage writes never reached the store")
 
 
 def export(page, built, pseudonym: str, tmp: Path) -> Path:

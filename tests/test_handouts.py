@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -15,25 +16,18 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from helpers import pdf_text
 from test_book import CHAPTERS, normalise
 
 BOOK = "permanent-revolution-today.pdf"
 SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
 
-def _text(path: Path, page: int | None = None, raw: bool = False) -> str:
-    """pdftotext's reading; ``raw`` keeps the order the text was set in, which keeps a
-    paragraph's margin label (¶n) from landing mid-sentence."""
-    options = (["-f", str(page), "-l", str(page)] if page else []) + (["-raw"] if raw else [])
-    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
-
-
 def _body(path: Path) -> str:
     """The text without the margins (running header, page numbers), which pdftotext
     puts in the middle of a sentence that runs over a page break."""
     title = PdfReader(path).metadata.title or ""
-    lines = _text(path, raw=True).replace("\f", "\n").split("\n")
+    lines = pdf_text(path, raw=True).replace("\f", "\n").split("\n")
     return "\n".join(line for line in lines if line.strip() != title.strip() and not re.fullmatch(r"page \d+ of \d+", line.strip()))
 
 
@@ -59,21 +53,15 @@ def _filled(path: Path) -> list[float]:
     from PIL import Image
 
     out = []
-    with_dir = path.parent / f".{path.stem}-pixels"
-    with_dir.mkdir(exist_ok=True)
-    try:
-        subprocess.run(["pdftoppm", "-gray", "-r", "24", str(path), str(with_dir / "p")], check=True)
-        for png in sorted(with_dir.glob("p-*.pgm")):
+    with tempfile.TemporaryDirectory() as pixels:  # not beside the built PDF: workers share _build
+        subprocess.run(["pdftoppm", "-gray", "-r", "24", str(path), f"{pixels}/p"], check=True)
+        for png in sorted(Path(pixels).glob("p-*.pgm")):
             im = Image.open(png)
             w, h = im.size
             top, bottom = int(h * 0.07), int(h * 0.91)  # the 18 mm / 20 mm page margins
             px = im.load()
             rows = [y for y in range(top, bottom) if any(px[x, y] < 160 for x in range(0, w, 2))]
             out.append((rows[-1] - top) / (bottom - top) if rows else 0.0)
-    finally:
-        for f in with_dir.iterdir():
-            f.unlink()
-        with_dir.rmdir()
     return out
 
 
@@ -101,7 +89,7 @@ def test_article_handout_holds_the_whole_article(built, chapter, size):
     reader = PdfReader(pdf)
     box = reader.pages[0].mediabox
     assert (round(box.width), round(box.height)) == SIZES[size]
-    text = _text(pdf)
+    text = pdf_text(pdf)
     squeezed = _squeeze(_body(pdf))
     page = _page(built, f"chapters/{chapter}.html")
     article = page.select_one("section#the-article")
@@ -130,7 +118,7 @@ def test_article_handout_holds_the_whole_article(built, chapter, size):
 def test_session_sheet_has_passages_questions_and_room_to_write(built, chapter):
     pdf = built / "handouts" / f"{chapter}-session.pdf"
     assert 2 <= len(PdfReader(pdf).pages) <= 4
-    squeezed = _squeeze(_text(pdf))
+    squeezed = _squeeze(pdf_text(pdf))
     page = _page(built, f"chapters/{chapter}.html")
     for element in [*page.select("#key-passages blockquote"), *page.select("#discussion-questions ol > li")]:
         assert _squeeze(element.get_text(" "))[:60] in squeezed
@@ -150,22 +138,22 @@ def test_whole_book_has_outline_contents_and_page_numbers(built):
         assert title in tops, f"no bookmark for {title}"
         sections = [t for level, t, i in outline if level == 2 and i >= tops[title]]
         assert {"Context", "The article", "Key passages", "Discussion questions"} <= set(sections)
-    contents = _text(pdf, 2)
+    contents = pdf_text(pdf, 2)
     assert contents.lstrip().startswith("Contents")
-    flat = " ".join(" ".join(_text(pdf, n).split()) for n in range(2, min(tops.values()) + 1))
+    flat = " ".join(" ".join(pdf_text(pdf, n).split()) for n in range(2, min(tops.values()) + 1))
     for title, index in tops.items():
         m = re.search(re.escape(" ".join(title.split())) + r"\s*\.{3,}\s*(\d+)", flat)
         assert m, f"{title} not in the contents"
         assert int(m.group(1)) == index + 1, f"contents says page {m.group(1)} for {title}"
-        header = _text(pdf, index + 2).split("\n")[0]
+        header = pdf_text(pdf, index + 2).split("\n")[0]
         assert " ".join(title.split())[:30] in " ".join(header.split()), "running header"
-    text = _text(pdf)
+    text = pdf_text(pdf)
     pages = len(PdfReader(pdf).pages)
     assert f"page {pages} of {pages}" in text
 
 
 def test_whole_book_has_no_screen_wording_and_every_source_address(built):
-    text = _text(built / "handouts" / BOOK)
+    text = pdf_text(built / "handouts" / BOOK)
     screen = re.findall(r"[^.\n]*\b(?:click|tap|hover|in this browser)\b[^.\n]*", text, re.I)
     assert not screen, screen[:5]
     # pdftotext joins a line broken after a hyphen without it: compare without hyphens.
@@ -211,7 +199,7 @@ def test_no_page_ends_with_a_heading(built):
     """A heading is kept with its text: no page of the book ends on a bookmarked title."""
     pdf = built / "handouts" / BOOK
     titles = {" ".join(title.split()) for _, title, _ in _outline(pdf)}
-    pages = _text(pdf).split("\f")
+    pages = pdf_text(pdf).split("\f")
     stranded = []
     for n, page in enumerate(pages, start=1):
         lines = [line.strip() for line in page.split("\n") if line.strip() and not re.fullmatch(r"page \d+ of \d+", line.strip())]

@@ -10,61 +10,118 @@ never asks about news.
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, start_lab
 
 from book.load import course
-from test_live import ROOT, _free_port
 
 pytestmark = pytest.mark.browser
 NAME, SESSION = "محمد الكاظمي", "جلسة ١"
 EXERCISE = "tishreen-who-protested"
+STEP = 120_000  # the longest one step may take (2 shared cores, other test workers beside)
+
+#: The status bar's kernel item, "Python 3 (ipykernel) | Idle". JupyterLab's toolbar
+#: indicator (.jp-Notebook-ExecutionIndicator) says "idle" before any kernel exists, so
+#: it cannot tell that the kernel is ready; this item says "Initializing", "Starting",
+#: "Restarting" until it is.
+KERNEL = '.jp-StatusBar-TextItem[title^="Change kernel for"]'
+#: Every text that item shows, recorded from the moment the notebook is open, and
+#: whether a code cell was queued or running ("[*]:") since prtQueued was last reset.
+WATCH = """sel => { window.prtKernel = []; window.prtQueued = false;
+  const note = () => { const t = document.querySelector(sel)?.textContent;
+    if (t && t !== window.prtKernel.at(-1)) window.prtKernel.push(t);
+    if ([...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].some(p => p.textContent.trim() === '[*]:'))
+      window.prtQueued = true; };
+  new MutationObserver(note).observe(document.body, {subtree: true, childList: true, characterData: true});
+  note(); }"""
+IDLE = r"/^(?!No Kernel).* \| Idle$/.test(window.prtKernel.at(-1) || '')"
 
 
 @pytest.fixture
 def lab(tmp_path):
     """`make lab` running; yields its URL with the token and the answers folder."""
-    port, log_path = _free_port(), tmp_path / "lab.log"
     answers = tmp_path / "answers"
-    env = {**os.environ, "PRT_ANSWERS_DIR": str(answers), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
-           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "user-settings"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces")}
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            ["make", "--no-print-directory", "lab", f"LAB_PORT={port}", f"LAB_DIR={tmp_path / 'lab'}"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True, env=env)
-    try:
-        url, deadline = None, time.monotonic() + 120
-        while url is None and time.monotonic() < deadline:
-            found = re.search(rf"http://127\.0\.0\.1:{port}/lab\S*token=\w+", log_path.read_text())
-            url = found.group(0) if found else time.sleep(0.5)
-        assert url, log_path.read_text()[-2000:]
+    with start_lab(tmp_path, PRT_ANSWERS_DIR=str(answers),
+                   JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "user-settings"),
+                   JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces")) as (url, _):
         yield url, answers
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)  # make, jupyter and the kernels it started
-        proc.wait(timeout=30)
 
 
-def _run_all(page) -> None:
-    """Run > Run All Cells. The kernel takes a click on Start only after the cells queued
-    before it, so there is no need to wait for the run to end."""
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+def _state(page) -> str:
+    """What a person would see when a step fails: the kernel's status, open dialogs, how
+    many code cells ran, and any widget error."""
+    return page.evaluate("""sel => JSON.stringify({
+      kernel: document.querySelector(sel)?.textContent, seen: window.prtKernel,
+      dialogs: [...document.querySelectorAll('.jp-Dialog')].map(d => d.innerText.slice(0, 200)),
+      ran: [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(p => p.textContent.trim()),
+      errors: [...document.querySelectorAll('.jp-OutputArea-output')].map(o => o.innerText)
+        .filter(t => /Error|Traceback/.test(t)).map(t => t.slice(0, 300))})""", KERNEL)
 
 
-def _start(page) -> None:
-    form = page.locator(".widget-vbox").filter(has=page.get_by_role("button", name="Start", exact=True))
-    form.locator(".widget-text").filter(has_text="Your name").locator("input").fill(NAME)
-    form.locator(".widget-text").filter(has_text="Session").locator("input").fill(SESSION)
+def _wait(page, step: str, script: str, arg=None) -> None:
+    try:
+        page.wait_for_function(script, arg=arg, timeout=STEP)
+    except Exception as error:  # Playwright's TimeoutError
+        raise AssertionError(f"{step}: not so after {STEP // 1000} s; JupyterLab shows {_state(page)}") from error
+
+
+def _kernel_idle(page, step: str, restarted_from: int | None = None) -> None:
+    """Wait until the notebook's kernel is connected and idle (after a restart: until the
+    status seen since ``restarted_from`` went through restarting and is idle again)."""
+    if restarted_from is None:
+        _wait(page, f"{step}: kernel idle", f"() => {IDLE}")
+    else:
+        _wait(page, f"{step}: kernel restarted and idle",
+              f"n => window.prtKernel.slice(n).some(t => /Restarting|Starting/.test(t)) && {IDLE}", restarted_from)
+
+
+def _form(page):
+    return page.locator(".widget-vbox").filter(has=page.get_by_role("button", name="Start", exact=True))
+
+
+def _name_field(page):
+    return _form(page).locator(".widget-text").filter(has_text="Your name").locator("input")
+
+
+def _run_all(page, step: str, replacing=None) -> None:
+    """Run > Run All Cells; done when the Start form is drawn (in place of the form
+    ``replacing``, drawn by the run before). A Run All that queued no cell (JupyterLab
+    took it before the kernel was ready: it clears the cells, or asks for a kernel) is
+    pressed once more, after the kernel is idle, as a participant would."""
+    for attempt in (1, 2):
+        page.evaluate("window.prtQueued = false")
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        try:
+            page.wait_for_function("() => window.prtQueued", timeout=30_000)
+        except Exception as error:
+            if attempt == 2:
+                raise AssertionError(f"{step}: Run All (twice) queued no cell; "
+                                     f"JupyterLab shows {_state(page)}") from error
+            page.keyboard.press("Escape")  # a "Select Kernel" dialog, if JupyterLab opened one
+            _kernel_idle(page, f"{step}, before Run All again")
+            continue
+        try:
+            if replacing is not None:
+                page.wait_for_function("el => !el.isConnected", arg=replacing, timeout=STEP)
+            _name_field(page).wait_for(timeout=STEP)
+            return
+        except Exception as error:
+            raise AssertionError(f"{step}: the cells ran but drew no new Start form in {STEP // 1000} s; "
+                                 f"JupyterLab shows {_state(page)}") from error
+
+
+def _start(page, step: str) -> None:
+    _name_field(page).fill(NAME)
+    _form(page).locator(".widget-text").filter(has_text="Session").locator("input").fill(SESSION)
     page.get_by_role("button", name="Start", exact=True).click()
-    page.get_by_text("Saving the answers of").wait_for(timeout=60_000)
+    try:
+        page.get_by_text("Saving the answers of").wait_for()
+    except Exception as error:
+        raise AssertionError(f"{step}: Start did not take the name; JupyterLab shows {_state(page)}") from error
 
 
 def test_run_all_start_answer_restart_run_all_restores(browser, lab):
@@ -74,14 +131,15 @@ def test_run_all_start_answer_restart_run_all_restores(browser, lab):
     right = next(o.text for o in ex.options if o.correct)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(300_000)  # 2 shared cores, other tests beside
+    page.set_default_timeout(STEP)
     page.goto(url)  # the URL make lab prints opens exercises/tishreen.ipynb
     page.locator(".jp-Notebook").wait_for()
+    page.evaluate(WATCH, KERNEL)
     page.get_by_role("heading", name="Who is answering?").wait_for()
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(state="attached")
+    _kernel_idle(page, "notebook opened")
 
-    _run_all(page)
-    _start(page)
+    _run_all(page, "first Run All")
+    _start(page, "first Start")
     first = page.locator(".prt-exercise-widget").first
     first.get_by_text(right, exact=True).click()
     first.get_by_role("button", name="Check").click()
@@ -89,18 +147,19 @@ def test_run_all_start_answer_restart_run_all_restores(browser, lab):
     saved = [p for p in answers.rglob("*.json")]
     assert len(saved) == 1 and json.loads(saved[0].read_text("utf-8"))["pseudonym"] == NAME
 
-    drawn_before = first.element_handle()
+    drawn_before, form_before = first.element_handle(), _form(page).element_handle()
     page.get_by_role("menuitem", name="Kernel", exact=True).click()
     page.get_by_role("menuitem", name=re.compile(r"^Restart Kernel…")).first.click()
+    seen = page.evaluate("window.prtKernel.length")
     page.locator(".jp-Dialog .jp-mod-accept").click()  # "Restart"
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(state="attached")
-    _run_all(page)
-    page.get_by_text("Saving the answers of").wait_for(state="detached")  # the form is drawn anew
-    page.wait_for_function("el => !el.isConnected", arg=drawn_before)  # and the exercise
+    _kernel_idle(page, "kernel restart", restarted_from=seen)
+    _run_all(page, "Run All after the restart", replacing=form_before)
+    assert page.get_by_text("Saving the answers of").count() == 0, "the new form says who answers before Start"
+    page.wait_for_function("el => !el.isConnected", arg=drawn_before)  # the exercise is drawn anew too
     first = page.locator(".prt-exercise-widget").first
     first.wait_for()
     assert first.locator("input[type=radio]:checked").count() == 0, "restored before Start"
-    _start(page)
+    _start(page, "Start after the restart")
     first.get_by_text("Right.").wait_for()
     checked = first.locator("label").filter(has=page.locator("input:checked"))
     assert checked.inner_text().strip() == right

@@ -2,44 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
 import time
 import urllib.request
-from pathlib import Path
+from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from helpers import start_lab
 
 
 def test_make_lab_starts_on_loopback_and_stops(tmp_path):
-    port = _free_port()
-    log = (tmp_path / "lab.log").open("w")
-    proc = subprocess.Popen(
-        ["make", "--no-print-directory", "lab", f"LAB_PORT={port}", f"LAB_DIR={tmp_path / 'lab'}"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
-             "PRT_ANSWERS_DIR": str(tmp_path / "answers")},
-    )
-    try:
+    with start_lab(tmp_path, PRT_ANSWERS_DIR=str(tmp_path / "answers")) as (url, proc):
+        where = urlsplit(url)
+        assert where.hostname == "127.0.0.1" and where.path.startswith("/lab") and "token=" in where.query
         status, deadline = None, time.monotonic() + 90
         while time.monotonic() < deadline and status is None:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as reply:
+                with urllib.request.urlopen(f"http://127.0.0.1:{where.port}/login", timeout=2) as reply:
                     status = reply.status
             except OSError:
-                time.sleep(0.5)
+                time.sleep(0.2)
         assert status == 200, (tmp_path / "lab.log").read_text()[-2000:]
-        printed = (tmp_path / "lab.log").read_text()
-        assert f"http://127.0.0.1:{port}/lab" in printed and "token=" in printed
         assert (tmp_path / "lab" / "exercises" / "tishreen.ipynb").exists(), "no work copies"
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)  # the whole group: make and jupyter
-        proc.wait(timeout=30)
+    assert proc.poll() is not None, "make lab still runs after it was stopped"

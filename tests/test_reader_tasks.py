@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import in_view, settled, wait_in_view
 
 from book.strings import t
 
@@ -42,11 +43,6 @@ def chapter(built, name: str) -> str:
 
 def dialog_open(page, which: str) -> bool:
     return page.evaluate(f"document.getElementById('pst-{which}-sidebar-modal').open")
-
-
-def in_view(page, selector: str) -> bool:
-    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
-        return r.top >= 0 && r.top < innerHeight; }""", selector)
 
 
 def tab_to(page, test: str, limit: int = 400) -> None:
@@ -86,8 +82,7 @@ def test_phone_contents_panel_goes_to_a_section_and_gets_out_of_the_way(phone, b
     assert dialog_open(phone, "secondary")
     phone.locator("#pst-secondary-sidebar-modal").get_by_role("link", name="Discussion questions").tap()
     assert not dialog_open(phone, "secondary")
-    phone.wait_for_timeout(200)
-    assert in_view(phone, "#discussion-questions")
+    wait_in_view(phone, "#discussion-questions")
 
 
 def test_laptop_menu_button_hides_and_shows_the_sidebar_by_mouse_and_keyboard(laptop, built):
@@ -96,19 +91,16 @@ def test_laptop_menu_button_hides_and_shows_the_sidebar_by_mouse_and_keyboard(la
     button = laptop.get_by_role("button", name="Chapters")
     assert sidebar.is_visible() and button.get_attribute("aria-expanded") == "true"
     button.click()
-    laptop.wait_for_timeout(400)
-    assert not sidebar.is_visible() and button.get_attribute("aria-expanded") == "false"
+    sidebar.wait_for(state="hidden")
+    assert button.get_attribute("aria-expanded") == "false"
     button.click()
-    laptop.wait_for_timeout(400)
-    assert sidebar.is_visible()
+    sidebar.wait_for(state="visible")
     laptop.goto(chapter(built, "peru"))
     tab_to(laptop, "el => el.classList.contains('primary-toggle')")
     laptop.keyboard.press("Enter")
-    laptop.wait_for_timeout(400)
-    assert not sidebar.is_visible()
+    sidebar.wait_for(state="hidden")
     laptop.keyboard.press("Enter")
-    laptop.wait_for_timeout(400)
-    assert sidebar.is_visible()
+    sidebar.wait_for(state="visible")
     laptop.locator("#pst-primary-sidebar").get_by_role("link", name="Building Class Solidarity in Repressive Iraq").first.click()
     laptop.wait_for_url("**/chapters/solidarity.html")
 
@@ -135,12 +127,10 @@ def test_phone_one_tap_from_the_first_screen_reaches_the_questions(phone, built,
     box = jump.bounding_box()
     assert box and box["y"] + box["height"] <= 812, "the jump bar is not on the first screen"
     jump.tap()
-    phone.wait_for_timeout(200)
-    assert in_view(phone, "#discussion-questions")
+    wait_in_view(phone, "#discussion-questions")
     # A folded block opens when the jump bar leads into it.
     phone.locator(".prt-jumpbar").get_by_role("link", name="Timeline").tap()
-    phone.wait_for_timeout(200)
-    assert phone.locator("#timeline .prt-fold-body").is_visible()
+    phone.locator("#timeline .prt-fold-body").wait_for(state="visible", timeout=5_000)
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
@@ -161,7 +151,7 @@ def test_phone_margin_note_opens_and_closes_in_place(phone, built, name):
 
 def test_laptop_margin_notes_sit_beside_the_text_in_order(laptop, built):
     laptop.goto(chapter(built, "peru"))
-    laptop.wait_for_timeout(300)
+    settled(laptop)
     boxes = laptop.evaluate("""() => {
       const text = document.querySelector('#the-article p.prt-para').getBoundingClientRect();
       return [...document.querySelectorAll('#the-article aside.margin')].map(n => {
@@ -279,8 +269,7 @@ def test_a_paragraph_link_in_feedback_leads_to_that_paragraph(exercises_page, na
         link.focus()
         page.keyboard.press("Enter")
     page.wait_for_url(f"**/chapters/{name}.html#p{number}")
-    page.wait_for_timeout(300)
-    assert in_view(page, f"#p{number}")
+    wait_in_view(page, f"#p{number}")
     assert page.evaluate(f"document.querySelector('#p{number}').matches(':target')")
 
 
@@ -323,7 +312,7 @@ MEASURE = """() => {
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_phone_measurements(phone, built, name, capsys):
     phone.goto(chapter(built, name))
-    phone.wait_for_timeout(300)
+    settled(phone)
     m = phone.evaluate(MEASURE)
     with capsys.disabled():
         print(f"\n{name} at 375x812: {m}")
@@ -377,7 +366,7 @@ def test_search_for_a_term_lands_on_the_term_with_context(browser, built, http_r
     # From file:// (a USB stick) search works too, without snippets and without errors.
     page.goto((built / "search.html").as_uri() + "?q=rondas")
     page.locator("#search-results li").first.wait_for(timeout=10000)
-    page.wait_for_timeout(500)
+    settled(page)
     assert errors == []
     context.close()
 
@@ -389,7 +378,7 @@ def test_dark_mode_outputs_have_no_light_frame(browser, built, page_name):
     context = browser.new_context(color_scheme="dark", **LAPTOP)
     page = context.new_page()
     page.goto((built / page_name).as_uri())
-    page.wait_for_timeout(300)
+    settled(page)
     light = page.evaluate("""() => {
       const lum = c => { const m = c.match(/[\\d.]+/g); if (!m || (m.length > 3 && +m[3] === 0)) return 0;
         return (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255; };

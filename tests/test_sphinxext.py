@@ -4,6 +4,7 @@ Book, no kernel, in a second or two each."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from sphinx.errors import ExtensionError
@@ -45,27 +46,32 @@ def build(tmp_path: Path, para: str = "2", extra: str = "") -> SphinxTestApp:
     return app
 
 
+@pytest.fixture(scope="module")
+def good(tmp_path_factory) -> Iterator[SphinxTestApp]:
+    """The tiny book as it should be, built once for the tests that only read it."""
+    app = build(tmp_path_factory.mktemp("good"))
+    yield app
+    app.cleanup()
+
+
 def page(app: SphinxTestApp, name: str) -> str:
     return (Path(app.outdir) / f"{name}.html").read_text(encoding="utf-8")
 
 
-def test_paragraphs_reading_time_terms_and_links(tmp_path):
-    app = build(tmp_path)
-    try:
-        chapter, glossary = page(app, "chapters/tishreen"), page(app, "glossary")
-        assert 'id="p1"' in chapter and 'id="p3"' in chapter and 'id="p4"' not in chapter
-        assert 'aria-label="Paragraph 2">¶2</a>' in chapter
-        assert "about 1 minute<" in chapter
-        assert 'href="#p2"' in chapter and "prt-pref" in chapter
-        assert 'class="reference external prt-ext" href="https://example.org/article" rel="noreferrer"' in chapter
-        assert "(opens another website)" in chapter
-        assert 'id="term-muhasasa"' in glossary
-        assert 'prt-in-tishreen' in glossary and 'href="chapters/tishreen.html#p2">¶2</a>' in glossary
-        assert '<meta http-equiv="Content-Security-Policy"' in chapter
-        assert "prt-jumpbar" in chapter and "prt-fold" not in chapter.split("prt-jumpbar")[0]
-        assert app.env.prt_paragraphs["tishreen"] == ("chapters/tishreen", 3)
-    finally:
-        app.cleanup()
+def test_paragraphs_reading_time_terms_and_links(good):
+    app = good
+    chapter, glossary = page(app, "chapters/tishreen"), page(app, "glossary")
+    assert 'id="p1"' in chapter and 'id="p3"' in chapter and 'id="p4"' not in chapter
+    assert 'aria-label="Paragraph 2">¶2</a>' in chapter
+    assert "about 1 minute<" in chapter
+    assert 'href="#p2"' in chapter and "prt-pref" in chapter
+    assert 'class="reference external prt-ext" href="https://example.org/article" rel="noreferrer"' in chapter
+    assert "(opens another website)" in chapter
+    assert 'id="term-muhasasa"' in glossary
+    assert 'prt-in-tishreen' in glossary and 'href="chapters/tishreen.html#p2">¶2</a>' in glossary
+    assert '<meta http-equiv="Content-Security-Policy"' in chapter
+    assert "prt-jumpbar" in chapter and "prt-fold" not in chapter.split("prt-jumpbar")[0]
+    assert app.env.prt_paragraphs["tishreen"] == ("chapters/tishreen", 3)
 
 
 def test_a_paragraph_the_article_does_not_have_is_reported(tmp_path):
@@ -83,10 +89,6 @@ def test_the_offline_guard_fails_a_page_that_would_load_another_host(tmp_path):
         build(tmp_path, extra=planted)
 
 
-def test_glossary_entries_are_search_results_of_their_own(tmp_path):
-    app = build(tmp_path)
-    try:
-        objects = {name: (doc, anchor) for name, _, kind, doc, anchor, _ in app.env.get_domain("course").get_objects()}
-        assert objects["Muhasasa"] == ("glossary", "term-muhasasa")
-    finally:
-        app.cleanup()
+def test_glossary_entries_are_search_results_of_their_own(good):
+    objects = {name: (doc, anchor) for name, _, kind, doc, anchor, _ in good.env.get_domain("course").get_objects()}
+    assert objects["Muhasasa"] == ("glossary", "term-muhasasa")

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import Visit
+from helpers import Visit, pdf_text
 
 pytestmark = pytest.mark.browser
 
@@ -260,7 +260,6 @@ def test_printed_handout_carries_the_whole_chronology(built, chapter):
     """Paper gets every event of the chapter (the cards as a two-column chronology), not
     only the years the screen opened on, and not a folded section."""
     import shutil
-    import subprocess
 
     from book import timeline
 
@@ -270,6 +269,6 @@ def test_printed_handout_carries_the_whole_chronology(built, chapter):
     def squeeze(text: str) -> str:  # a line may break anywhere; pdftotext drops a hyphen it breaks at
         return re.sub(r"[\s-]+", "", text)
 
-    text = squeeze(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    text = squeeze(pdf_text(pdf))
     missing = [e.id for e in timeline.for_chapter(chapter).events if squeeze(e.title) not in text]
     assert not missing, missing
