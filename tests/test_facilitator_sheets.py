@@ -18,7 +18,8 @@ from pypdf import PdfReader
 from book.load import course
 from book.timeline import date_label
 from test_book import CHAPTERS
-from test_handouts import _filled, _squeeze, _text
+from helpers import pdf_text as _text
+from test_handouts import _filled, _squeeze
 
 EDITION = Path(__file__).resolve().parent.parent / "_build" / "facilitator"
 MAX_PAGES = 6  # short enough to use on a table: the members' sheet is 2-4
