@@ -139,10 +139,10 @@ def table(r: dict) -> str:
                  f"{mb(o['first_visit_bytes'])} ({mb(o['first_visit_wire_bytes'])}) / "
                  f"{mb(wb['first_visit_bytes'])} ({mb(wb['first_visit_wire_bytes'])})", ""))
     cmp_ = r["lighter"]["compare"]
-    rows.append(("pages before/after that differ (of page x profile x mode)",
-                 f"{len(cmp_['differ'])} of {cmp_['pairs']}" + "".join(
-                     f"; {d['page']} {d['profile']} {d['mode']} in {tuple(d['box'])}, max {d['max']}/255"
-                     for d in cmp_["differ"][:6]), "0 visible"))
+    worst = max((d["max"] for d in cmp_["differ"]), default=0)
+    tallest = max((d["box"][3] - d["box"][1] for d in cmp_["differ"]), default=0)
+    rows.append(("pages before/after that differ (page x profile x mode); worst pixel, tallest box",
+                 f"{len(cmp_['differ'])} of {cmp_['pairs']}; {worst}/255; {tallest} px (bench/tmp/differ)", "0 visible"))
     rows.append(("largest files of the heaviest page", ", ".join(
         f"{name} {size / 1e6:.2f} MB" for name, size in list(heavy["largest_assets"].items())[:5]), ""))
     width = max(len(a) for a, _, _ in rows)

@@ -16,6 +16,10 @@ from urllib.parse import unquote, urlparse
 
 from PIL import Image, ImageChops
 
+#: These are our own screenshots, and a whole chapter on a laptop is 1280 x 48,000 px:
+#: Pillow's guard against decompression bombs in untrusted files does not apply.
+Image.MAX_IMAGE_PIXELS = None
+
 PROFILES: dict[str, dict[str, Any]] = {
     "phone": dict(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True,
                   device_scale_factor=1),
