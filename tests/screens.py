@@ -26,8 +26,14 @@ PROFILES: dict[str, dict[str, Any]] = {
     "laptop": dict(viewport={"width": 1280, "height": 900}),
 }
 MODES = ("light", "dark")
-#: After load: the fonts in, the scripts' layout passes done (notes, timeline).
-SETTLE = "document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+#: After load or a tap: the fonts in, every finite transition ended (a tapped link fades
+#: its colour), the scripts' layout passes done (notes, timeline).
+SETTLE = """document.fonts.ready.then(() => new Promise(done => {
+  const still = () => document.getAnimations().some(a => a.playState === 'running'
+    && a.effect.getComputedTiming().iterations !== Infinity);
+  const check = () => still() ? setTimeout(check, 50) : requestAnimationFrame(() => requestAnimationFrame(done));
+  check();
+}))"""
 
 
 def uncut_root(site: Path) -> Path:
