@@ -12,9 +12,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import pytest_notebook.execution
 import yaml
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
+from traitlets import default
 
+from book.kernel import CourseKernelManager
 from book.load import DATA_ENV
 from book.notebooks import exercise_notebook, notebook_paths
 
@@ -43,14 +46,33 @@ def _placeholders(path: Path) -> tuple[str, ...]:
     )
 
 
+class _Client(pytest_notebook.execution.CoverageNotebookClient):
+    """pytest-notebook's client, set as `make notebooks` sets nbclient: its waits for a
+    reply cannot sleep through one that has arrived (book/kernel.py says why), and the
+    kernel, which holds nothing to save, is stopped at once (a polite shutdown request
+    went unanswered for 2.5 s about once in fifty runs, until the kernel was signalled)."""
+
+    @default("kernel_manager_class")
+    def _kernel_manager_class_default(self) -> type[CourseKernelManager]:
+        return CourseKernelManager
+
+    @default("shutdown_kernel")
+    def _shutdown_kernel_default(self) -> str:
+        return "immediate"
+
+
+@pytest.fixture(autouse=True)
+def _course_kernel_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest-notebook builds its client inside `check`, with no way to pass a kernel
+    manager; this test module's runs get _Client instead."""
+    monkeypatch.setattr(pytest_notebook.execution, "CoverageNotebookClient", _Client)
+
+
 def _fixture(path: Path, env: dict[str, str] | None = None) -> NBRegressionFixture:
     """Run where the notebook lives, as Jupyter does (and as `make notebooks` did).
 
-    The per-cell timeout is 40 s: every cell here runs in a few seconds. It also bounds a
-    stall seen about once in twenty runs: after the last cell (the timeline explorer)
-    has sent all its output and gone idle, its execute_reply never arrives; nbclient
-    waits out the timeout and pytest-notebook, finding the outputs identical, passes. At
-    120 s that was the suite's slowest test (issue 19 has the trace)."""
+    The per-cell timeout is 40 s: every cell here runs in a few seconds, on a loaded
+    machine in well under 40."""
     return NBRegressionFixture(
         exec_timeout=40, exec_cwd=str(path.parent), diff_ignore=IGNORE + _placeholders(path),
         diff_use_color=False, exec_env=env,
