@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import re
 import signal
@@ -94,16 +93,6 @@ def settle_storage(page: Any) -> None:
         if page.evaluate(STORED) == want:
             return
     raise AssertionError("localStorage writes never reached the store")
-
-
-@functools.lru_cache(maxsize=64)
-def pdf_text(path: Path, page: int | None = None, raw: bool = False) -> str:
-    """pdftotext's reading of a built PDF (or one page of it), read once per test worker;
-    ``raw`` keeps the order the text was set in, which keeps a paragraph's margin label
-    (¶n) from landing mid-sentence."""
-    options = (["-f", str(page), "-l", str(page)] if page else []) + (["-raw"] if raw else [])
-    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 class Visit:
