@@ -15,6 +15,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from stillness import STILL
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(__file__).parent / "tools"
 
@@ -38,19 +40,15 @@ AXE_RUN = (
 )
 
 
-#: No finite CSS transition or animation is running (endless ones, a spinner, are ignored).
-TRANSITIONS_DONE = """document.getAnimations().every(a => a.playState !== 'running'
-  || a.effect.getComputedTiming().iterations === Infinity)"""
-
-
 def axe_serious(page: Any) -> list[dict[str, Any]]:
     """axe-core's serious and critical violations on the page as it is now (the page's
     context needs bypass_csp=True so that axe can be injected)."""
     if not AXE.exists():
         pytest.fail("axe-core missing: run `make test-deps`")
-    # Colours are read as drawn: a transition still running (the theme's switch to dark
-    # mode fades some colours) gave a false contrast failure now and then.
-    page.wait_for_function(TRANSITIONS_DONE, timeout=10_000)
+    # Colours are read as drawn, so only once they stop changing: a transition still
+    # running (the theme's switch to dark mode fades some colours) gave a false contrast
+    # failure now and then.
+    page.wait_for_function(STILL, timeout=10_000)
     page.evaluate(AXE.read_text(encoding="utf-8"))
     return [v for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
 
