@@ -16,7 +16,6 @@ from bookfiles import CHAPTERS, ROOT, SEEDS
 from textmatch import normalise
 
 
-
 def seed_sentences(chapter: str) -> list[str]:
     article = course().articles[chapter]
     lines = (SEEDS / article.seed_file).read_text(encoding="utf-8").split("\n")
