@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 import tinycss2
 from tinycss2 import ast
@@ -79,31 +80,49 @@ def _split_selectors(prelude: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _cut_rules(rules: list, used: Used) -> list[str]:
+def _inner(rule: object) -> list | None:
+    """The rules inside a grouping at-rule (@media, @supports ...), to cut in turn; None
+    for any other rule."""
+    if isinstance(rule, ast.AtRule) and rule.lower_at_keyword in GROUPING and rule.content is not None:
+        return tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+    return None
+
+
+def _rewrite(rules: list, qualified: Callable[[ast.QualifiedRule], str]) -> list[str]:
+    """The rules written out again, minified: each qualified rule as ``qualified`` writes
+    it ("" drops it), inside grouping at-rules too (one left empty is dropped); other
+    at-rules whole, and of the comments only licenses. Both cuts, of selectors and of
+    custom properties, walk a sheet this one way."""
     out: list[str] = []
     for rule in rules:
+        inner = _inner(rule)
         if isinstance(rule, ast.QualifiedRule):
-            kept = [s for s in _split_selectors(tinycss2.serialize(rule.prelude)) if used.can_match(s)]
-            if kept:
-                out.append(",".join(kept) + "{" + tinycss2.serialize(rule.content).strip() + "}")
+            out.append(qualified(rule))
+        elif inner is not None:
+            body = "".join(_rewrite(inner, qualified))
+            if body:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude).rstrip()}{{{body}}}")
         elif isinstance(rule, ast.AtRule):
-            if rule.lower_at_keyword in GROUPING and rule.content is not None:
-                inner = _cut_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                            skip_whitespace=True), used)
-                if inner:
-                    out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude).rstrip()}"
-                               "{" + "".join(inner) + "}")
-            else:
-                out.append(rule.serialize().strip())
+            out.append(rule.serialize().strip())
         elif isinstance(rule, ast.Comment) and rule.value.startswith("!"):
             out.append(f"/*{rule.value}*/\n")
-    return out
+    return [text for text in out if text]
+
+
+def _parse(css: str) -> list:
+    """A stylesheet's top-level rules, license comments among them."""
+    return tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=True)
+
+
+def _matching(rule: ast.QualifiedRule, used: Used) -> str:
+    """The rule with only the selectors ``used`` can match; "" when none can."""
+    kept = [s for s in _split_selectors(tinycss2.serialize(rule.prelude)) if used.can_match(s)]
+    return ",".join(kept) + "{" + tinycss2.serialize(rule.content).strip() + "}" if kept else ""
 
 
 def cut(css: str, used: Used) -> str:
     """``css`` with only the rules ``used`` can match, minified, its source-map link gone."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=True)
-    return "".join(_cut_rules(rules, used)) + "\n"
+    return "".join(_rewrite(_parse(css), lambda rule: _matching(rule, used))) + "\n"
 
 
 #: A glyph in the private-use area, escaped (``"\\f0c9"``) or as the character itself:
@@ -121,16 +140,21 @@ def icon_codepoints(css: str) -> set[int]:
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 
 
+def _declarations_of(rule: ast.QualifiedRule) -> list[ast.Declaration]:
+    """The rule's declarations, without the comments and stray tokens between them."""
+    return [d for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+            if isinstance(d, ast.Declaration)]
+
+
 def _declarations(rules: list) -> list[tuple[str, str]]:
     """Every (property, value) of the qualified rules, inside grouping at-rules too."""
     found = []
     for rule in rules:
+        inner = _inner(rule)
         if isinstance(rule, ast.QualifiedRule):
-            for decl in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
-                if isinstance(decl, ast.Declaration):
-                    found.append((decl.name, tinycss2.serialize(decl.value)))
-        elif isinstance(rule, ast.AtRule) and rule.lower_at_keyword in GROUPING and rule.content is not None:
-            found += _declarations(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+            found += [(decl.name, tinycss2.serialize(decl.value)) for decl in _declarations_of(rule)]
+        elif inner is not None:
+            found += _declarations(inner)
     return found
 
 
@@ -140,7 +164,7 @@ def used_properties(sheets: list[str], outside: set[str]) -> set[str]:
     values: dict[str, list[str]] = {}
     wanted = set(outside)
     for css in sheets:
-        for name, value in _declarations(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)):
+        for name, value in _declarations(_parse(css)):
             if name.startswith("--"):
                 values.setdefault(name, []).append(value)
             else:
@@ -155,29 +179,14 @@ def used_properties(sheets: list[str], outside: set[str]) -> set[str]:
     return wanted
 
 
-def _drop_in(rules: list, keep: set[str]) -> list[str]:
-    out: list[str] = []
-    for rule in rules:
-        if isinstance(rule, ast.QualifiedRule):
-            decls = [d for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
-                     if isinstance(d, ast.Declaration) and (not d.name.startswith("--") or d.name in keep)]
-            body = ";".join(f"{d.lower_name if not d.name.startswith('--') else d.name}:"
-                            f"{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
-                            for d in decls)
-            if body:
-                out.append(tinycss2.serialize(rule.prelude).strip() + "{" + body + "}")
-        elif isinstance(rule, ast.AtRule) and rule.lower_at_keyword in GROUPING and rule.content is not None:
-            inner = _drop_in(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), keep)
-            if inner:
-                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude).rstrip()}{{{''.join(inner)}}}")
-        elif isinstance(rule, ast.AtRule):
-            out.append(rule.serialize().strip())
-        elif isinstance(rule, ast.Comment):
-            out.append(f"/*{rule.value}*/\n")
-    return out
+def _keeping(rule: ast.QualifiedRule, keep: set[str]) -> str:
+    """The rule without the custom properties not in ``keep``; "" when nothing is left."""
+    body = ";".join(f"{d.name if d.name.startswith('--') else d.lower_name}:"
+                    f"{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+                    for d in _declarations_of(rule) if not d.name.startswith("--") or d.name in keep)
+    return tinycss2.serialize(rule.prelude).strip() + "{" + body + "}" if body else ""
 
 
 def without_properties(css: str, keep: set[str]) -> str:
     """``css`` without the declarations of custom properties not in ``keep``."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=True)
-    return "".join(_drop_in(rules, keep)) + "\n"
+    return "".join(_rewrite(_parse(css), lambda rule: _keeping(rule, keep))) + "\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import re
 import signal
@@ -15,6 +14,8 @@ from typing import Any, Iterator
 from urllib.parse import urlparse
 
 import pytest
+
+from stillness import STILL
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(__file__).parent / "tools"
@@ -39,19 +40,15 @@ AXE_RUN = (
 )
 
 
-#: No finite CSS transition or animation is running (endless ones, a spinner, are ignored).
-TRANSITIONS_DONE = """document.getAnimations().every(a => a.playState !== 'running'
-  || a.effect.getComputedTiming().iterations === Infinity)"""
-
-
 def axe_serious(page: Any) -> list[dict[str, Any]]:
     """axe-core's serious and critical violations on the page as it is now (the page's
     context needs bypass_csp=True so that axe can be injected)."""
     if not AXE.exists():
         pytest.fail("axe-core missing: run `make test-deps`")
-    # Colours are read as drawn: a transition still running (the theme's switch to dark
-    # mode fades some colours) gave a false contrast failure now and then.
-    page.wait_for_function(TRANSITIONS_DONE, timeout=10_000)
+    # Colours are read as drawn, so only once they stop changing: a transition still
+    # running (the theme's switch to dark mode fades some colours) gave a false contrast
+    # failure now and then.
+    page.wait_for_function(STILL, timeout=10_000)
     page.evaluate(AXE.read_text(encoding="utf-8"))
     return [v for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
 
@@ -94,16 +91,6 @@ def settle_storage(page: Any) -> None:
         if page.evaluate(STORED) == want:
             return
     raise AssertionError("localStorage writes never reached the store")
-
-
-@functools.lru_cache(maxsize=64)
-def pdf_text(path: Path, page: int | None = None, raw: bool = False) -> str:
-    """pdftotext's reading of a built PDF (or one page of it), read once per test worker;
-    ``raw`` keeps the order the text was set in, which keeps a paragraph's margin label
-    (¶n) from landing mid-sentence."""
-    options = (["-f", str(page), "-l", str(page)] if page else []) + (["-raw"] if raw else [])
-    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 class Visit:

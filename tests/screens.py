@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlparse
 
 from PIL import Image, ImageChops
 
+from stillness import STILL
+
 #: These are our own screenshots, and a whole chapter on a laptop is 1280 x 48,000 px:
 #: Pillow's guard against decompression bombs in untrusted files does not apply.
 Image.MAX_IMAGE_PIXELS = None
@@ -26,14 +28,12 @@ PROFILES: dict[str, dict[str, Any]] = {
     "laptop": dict(viewport={"width": 1280, "height": 900}),
 }
 MODES = ("light", "dark")
-#: After load or a tap: the fonts in, every finite transition ended (a tapped link fades
-#: its colour), the scripts' layout passes done (notes, timeline).
-SETTLE = """document.fonts.ready.then(() => new Promise(done => {
-  const still = () => document.getAnimations().some(a => a.playState === 'running'
-    && a.effect.getComputedTiming().iterations !== Infinity);
-  const check = () => still() ? setTimeout(check, 50) : requestAnimationFrame(() => requestAnimationFrame(done));
+#: After load or a tap: the fonts in, the page still (stillness.STILL: no transition
+#: running, the tapped element let go), the scripts' layout passes done (notes, timeline).
+SETTLE = f"""document.fonts.ready.then(() => new Promise(done => {{
+  const check = () => ({STILL}) ? requestAnimationFrame(() => requestAnimationFrame(done)) : setTimeout(check, 50);
   check();
-}))"""
+}}))"""
 
 
 def uncut_root(site: Path) -> Path:

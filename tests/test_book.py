@@ -12,23 +12,8 @@ from bs4 import BeautifulSoup
 
 from book.load import course
 from book.sphinxext.guard import external_references
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
-CHAPTERS = sorted(
-    Path(line.split("file:")[1].strip()).name
-    for line in (ROOT / "_toc.yml").read_text(encoding="utf-8").splitlines()
-    if "file: chapters/" in line
-)
-
-
-def normalise(text: str) -> str:
-    """Whitespace, quotes and dashes only: what a faithful copy may change."""
-    text = text.replace("\u00a0", " ").replace("●", " ").replace("•", " ")
-    text = re.sub(r"[“”„\"]", '"', text)
-    text = re.sub(r"[‘’`']", "'", text)
-    text = re.sub(r"\s*(?:--|[—–])\s*", " - ", text)
-    return re.sub(r"\s+", " ", text).strip()
+from bookfiles import CHAPTERS, ROOT, SEEDS
+from textmatch import normalise
 
 
 def seed_sentences(chapter: str) -> list[str]:

@@ -7,7 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from test_book import CHAPTERS, normalise
+from bookfiles import CHAPTERS
+from textmatch import normalise
 
 PARTS = ["in-this-chapter-you-will", "context", "what-to-watch-for-while-reading", "the-article",
          "about-this-text", "key-passages", "timeline", "discussion-questions", "words-in-this-chapter",

@@ -56,6 +56,13 @@ def test_rules_left_empty_are_dropped_and_important_survives():
     assert ":root" not in out and ".nav{color:red!important}" in out
 
 
+def test_the_property_cut_walks_at_rules_and_comments_as_the_selector_cut_does():
+    css = ("/*! license */\n/* a note */@media print{:root{--gone:1}}"
+           "@media screen{.nav{--kept:1;color:red}}@font-face{font-family:X}")
+    assert without_properties(css, {"--kept"}) == \
+        "/*! license */\n@media screen{.nav{--kept:1;color:red}}@font-face{font-family:X}\n"
+
+
 def test_icon_codepoints_escaped_literal_and_through_properties():
     css = '.fa-bars:before{content:"\\f0c9"}.x:before{content:"\uf105"}:root{--tip:"\\f0eb"}.y:after{content:"\\201c"}'
     assert icon_codepoints(css) == {0xF0C9, 0xF105, 0xF0EB}

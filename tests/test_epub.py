@@ -8,7 +8,8 @@ import zipfile
 
 from bs4 import BeautifulSoup
 
-from test_book import CHAPTERS, normalise
+from bookfiles import CHAPTERS
+from textmatch import squeeze
 
 EPUBCHECK = "/usr/share/java/epubcheck.jar"
 
@@ -34,12 +35,12 @@ def test_every_chapter_its_article_and_the_glossary_are_inside(built):
         for chapter in CHAPTERS:
             assert f'href="{chapter}.xhtml"' in nav
             book = BeautifulSoup(z.read(f"OEBPS/{chapter}.xhtml"), "html.parser")
-            text = re.sub(r"\s+", "", normalise(book.get_text("")))
+            text = squeeze(book.get_text(""))
             page = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
             for para in page.select("section#the-article .prt-para"):
                 for mark in para.select(".prt-pnum, .prt-sr"):  # the ¶ mark, screen-reader words: the book's
                     mark.decompose()
-                assert re.sub(r"\s+", "", normalise(para.get_text(""))) in text
+                assert squeeze(para.get_text("")) in text
             assert book.find(["svg", "svg:svg"]) is not None, "the drawn timeline"
             assert len(book.select("table tbody tr")) == len(page.select("section#timeline table tbody tr"))
             for link in book.select("a[href^='glossary.xhtml#']"):

@@ -17,9 +17,9 @@ from pypdf import PdfReader
 
 from book.load import course
 from book.timeline import date_label
-from test_book import CHAPTERS
-from helpers import pdf_text as _text
-from test_handouts import _filled, _squeeze
+from bookfiles import CHAPTERS
+from pdfread import page_fill, pdf_text
+from textmatch import squeeze
 
 EDITION = Path(__file__).resolve().parent.parent / "_build" / "facilitator"
 MAX_PAGES = 6  # short enough to use on a table: the members' sheet is 2-4
@@ -27,7 +27,7 @@ MAX_PAGES = 6  # short enough to use on a table: the members' sheet is 2-4
 
 def _flat(text: str) -> str:
     """Squeezed, without hyphens: pdftotext drops the hyphen of a word broken at a line's end."""
-    return _squeeze(text).replace("-", "")
+    return squeeze(text).replace("-", "")
 
 
 def sheet(chapter: str) -> Path:
@@ -78,14 +78,14 @@ def test_facilitator_sheet_holds_every_key_of_its_chapter(built, chapter):
     assert pdf.exists(), "run `make facilitator` (make book does)"
     pages = len(PdfReader(pdf).pages)
     assert 3 <= pages <= MAX_PAGES, f"{pdf.name}: {pages} pages"
-    text = _text(pdf)
+    text = pdf_text(pdf)
     for n in range(1, pages + 1):
         assert f"page {n} of {pages}" in text
     squeezed = _flat(text)
     missing = [k for k in expected_keys(chapter) if _flat(k) not in squeezed]
     assert not missing, missing[:5]
     # The members' sheet is all there too: its questions, said to have no single answer.
-    members = _text(built / "handouts" / f"{chapter}-session.pdf")
+    members = pdf_text(built / "handouts" / f"{chapter}-session.pdf")
     for heading in ("Context", "Key passages", "Questions", "Words of the week", "Exercises and their keys"):
         assert _flat(heading) in squeezed
     assert _flat("Open questions: no single answer") in squeezed
@@ -95,7 +95,7 @@ def test_facilitator_sheet_holds_every_key_of_its_chapter(built, chapter):
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_facilitator_sheet_has_no_half_empty_page_but_its_last(built, chapter):
-    filled = _filled(sheet(chapter))
+    filled = page_fill(sheet(chapter))
     half_empty = [n for n, f in enumerate(filled[:-1], start=1) if f < 0.5]
     assert not half_empty, f"pages {half_empty} are more than half empty"
 
@@ -105,7 +105,7 @@ def test_readers_paper_holds_no_key(built, chapter):
     secrets = secret_keys(chapter)
     assert len(secrets) > 20
     for pdf in sorted((built / "handouts").glob("*.pdf")):
-        squeezed = _flat(_text(pdf))
+        squeezed = _flat(pdf_text(pdf))
         leaked = [k for k in secrets if _flat(k)[:60] in squeezed and _flat(k)[-60:] in squeezed]
         assert not leaked, f"{pdf.name}: {leaked[:3]}"
         assert _flat("Facilitator note:") not in squeezed and _flat("Exercises and their keys") not in squeezed

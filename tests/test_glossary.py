@@ -128,7 +128,7 @@ WORDS = [line.split("\t") for line in
 def test_coverage_every_glossary_worthy_word_in_the_articles_has_an_entry():
     """The list of words a newcomer stops at (tests/glossary_words.txt): each must still be
     in an article and each must have its glossary entry."""
-    from test_book import SEEDS
+    from bookfiles import SEEDS
 
     seeds = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")).lower()
     terms = course().terms

@@ -7,17 +7,15 @@ is comes from its pixels (pdftoppm), so a heading left alone or a half-blank pag
 from __future__ import annotations
 
 import re
-import subprocess
-import tempfile
-import unicodedata
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from helpers import pdf_text
-from test_book import CHAPTERS, normalise
+from bookfiles import CHAPTERS
+from pdfread import page_fill, pdf_text
+from textmatch import normalise, squeeze
 
 BOOK = "permanent-revolution-today.pdf"
 SIZES = {"a4": (595, 842), "letter": (612, 792)}
@@ -31,11 +29,6 @@ def _body(path: Path) -> str:
     return "\n".join(line for line in lines if line.strip() != title.strip() and not re.fullmatch(r"page \d+ of \d+", line.strip()))
 
 
-def _squeeze(text: str) -> str:
-    """Text as it may differ between page and PDF: ligatures, quotes, line wraps."""
-    return re.sub(r"\s+", "", normalise(unicodedata.normalize("NFKC", text)))
-
-
 def _sentences(element) -> list[str]:
     for mark in element.select(".prt-pnum, .prt-sr"):  # the ¶ mark, screen-reader words: the book's
         mark.decompose()
@@ -45,24 +38,6 @@ def _sentences(element) -> list[str]:
 
 def _page(built: Path, rel: str) -> BeautifulSoup:
     return BeautifulSoup((built / rel).read_text(encoding="utf-8"), "html.parser")
-
-
-def _filled(path: Path) -> list[float]:
-    """For each page, how far down its body the lowest ink reaches (0 = blank, 1 = full),
-    not counting the running header and the page number in the margins."""
-    from PIL import Image
-
-    out = []
-    with tempfile.TemporaryDirectory() as pixels:  # not beside the built PDF: workers share _build
-        subprocess.run(["pdftoppm", "-gray", "-r", "24", str(path), f"{pixels}/p"], check=True)
-        for png in sorted(Path(pixels).glob("p-*.pgm")):
-            im = Image.open(png)
-            w, h = im.size
-            top, bottom = int(h * 0.07), int(h * 0.91)  # the 18 mm / 20 mm page margins
-            px = im.load()
-            rows = [y for y in range(top, bottom) if any(px[x, y] < 160 for x in range(0, w, 2))]
-            out.append((rows[-1] - top) / (bottom - top) if rows else 0.0)
-    return out
 
 
 def _outline(path: Path) -> list[tuple[int, str, int]]:
@@ -90,11 +65,11 @@ def test_article_handout_holds_the_whole_article(built, chapter, size):
     box = reader.pages[0].mediabox
     assert (round(box.width), round(box.height)) == SIZES[size]
     text = pdf_text(pdf)
-    squeezed = _squeeze(_body(pdf))
+    squeezed = squeeze(_body(pdf))
     page = _page(built, f"chapters/{chapter}.html")
     article = page.select_one("section#the-article")
     sentences = [s for block in article.select(".prt-para") for s in _sentences(block)]
-    missing = [s for s in sentences if _squeeze(s) not in squeezed]
+    missing = [s for s in sentences if squeeze(s) not in squeezed]
     assert len(sentences) > 50
     assert 1 - len(missing) / len(sentences) >= 0.995, missing[:5]
     pages = len(reader.pages)
@@ -104,28 +79,28 @@ def test_article_handout_holds_the_whole_article(built, chapter, size):
     assert "By " in byline
     for line in byline.split("\n"):
         if line.strip() and "Reading time" not in line:
-            assert _squeeze(line) in squeezed, line
+            assert squeeze(line) in squeezed, line
     notes = article.select("aside.margin")
     for n, note in enumerate(notes, start=1):
         assert f"note {n}" in text
         title = note.select_one(".sidebar-title").get_text(" ", strip=True)
-        assert _squeeze(f"{title}.") in squeezed
+        assert squeeze(f"{title}.") in squeezed
     for term in page.select("section#words-in-this-chapter dt"):
-        assert _squeeze(term.get_text(" ")) in squeezed
+        assert squeeze(term.get_text(" ")) in squeezed
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_session_sheet_has_passages_questions_and_room_to_write(built, chapter):
     pdf = built / "handouts" / f"{chapter}-session.pdf"
     assert 2 <= len(PdfReader(pdf).pages) <= 4
-    squeezed = _squeeze(pdf_text(pdf))
+    squeezed = squeeze(pdf_text(pdf))
     page = _page(built, f"chapters/{chapter}.html")
     for element in [*page.select("#key-passages blockquote"), *page.select("#discussion-questions ol > li")]:
-        assert _squeeze(element.get_text(" "))[:60] in squeezed
+        assert squeeze(element.get_text(" "))[:60] in squeezed
     for heading in ("Context", "Key passages", "Questions", "Words of the week"):
-        assert _squeeze(heading) in squeezed
+        assert squeeze(heading) in squeezed
     # The article stays out: its paragraphs appear only where a key passage quotes them.
-    paras = [_squeeze(p.get_text(" "))[20:80] for p in page.select(".prt-para")]
+    paras = [squeeze(p.get_text(" "))[20:80] for p in page.select(".prt-para")]
     assert sum(len(p) == 60 and p in squeezed for p in paras) <= 5
 
 
@@ -172,7 +147,7 @@ def test_no_page_is_more_than_half_empty_but_a_chapters_last(built, name):
     else:
         pdfs = [built / "handouts" / f"{name}-{kind}.pdf" for kind in ("article-a4", "article-letter", "session")]
     for pdf in pdfs:
-        filled = _filled(pdf)
+        filled = page_fill(pdf)
         starts = {index for level, _, index in _outline(pdf) if level == 1} | {1, len(filled)}
         if name != "book":
             starts = {len(filled)}

@@ -14,14 +14,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from test_book import CHAPTERS, normalise
+from bookfiles import CHAPTERS
+from textmatch import squeeze
 
 pytestmark = pytest.mark.browser
 LIMIT = 400_000
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", normalise(text))
 
 
 @pytest.fixture
@@ -60,11 +57,11 @@ def test_pocket_file_shows_everything_from_itself(browser, built, downloaded, ch
     source = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
     context, page, blocked, errors = _open(browser, path, scripts)
     try:
-        shown = _squeeze(page.inner_text("body"))
+        shown = squeeze(page.inner_text("body"))
         for para in source.select("section#the-article .prt-para"):
             for mark in para.select(".prt-pnum, .prt-sr"):  # the ¶ mark, screen-reader words: the book's
                 mark.decompose()
-            assert _squeeze(para.get_text("")) in shown, para.get_text()[:80]
+            assert squeeze(para.get_text("")) in shown, para.get_text()[:80]
         chart = page.locator("svg.prt-tl-svg").first
         chart.scroll_into_view_if_needed()
         assert chart.is_visible() and chart.bounding_box()["height"] > 100

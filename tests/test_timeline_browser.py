@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import Visit, pdf_text
+from helpers import Visit
+from pdfread import pdf_text
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,59 @@
+"""The suite's own layout: what tests share lives in a module of its own, by concern
+(helpers.py, screens.py, stillness.py, bookfiles.py, textmatch.py, pdfread.py ...), and
+no module in tests/ imports from a test module.
+
+A helper kept in a test module ties every importer to that module: a test that moves,
+or an edit to a fixture beside it, breaks files that never asked for it; the importer
+pulls in another module's tests, fixtures and marks; and the helper hides among tests, so
+the next person writes it again.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+
+
+def imports_of_test_modules(folder: Path) -> list[str]:
+    """Every import of a test module (``test_*.py``) by a module in ``folder``, as
+    ``file:line imports name``: plain, from-imports, relative or through the package
+    (``from tests import test_x``)."""
+    tests = {path.stem for path in folder.glob("test_*.py")}
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module] if node.module else []
+                names += [f"{node.module or ''}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            found += [f"{path.name}:{node.lineno} imports {name.lstrip('.')}" for name in names
+                      if name.rsplit(".", 1)[-1] in tests]
+    return found
+
+
+def test_no_module_in_tests_imports_from_a_test_module():
+    assert imports_of_test_modules(TESTS) == []
+
+
+def test_the_check_finds_planted_imports_of_a_test_module(tmp_path):
+    (tmp_path / "test_source.py").write_text("CHAPTERS = []\n", encoding="utf-8")
+    (tmp_path / "helpers.py").write_text("import os\n", encoding="utf-8")
+    (tmp_path / "shared.py").write_text("from test_source import CHAPTERS\n", encoding="utf-8")
+    (tmp_path / "test_user.py").write_text(
+        "import helpers\nfrom helpers import os\n"
+        "from test_source import CHAPTERS\nimport test_source\nfrom .test_source import CHAPTERS as C\n"
+        "from tests import test_source\n\ndef test_x():\n    from test_source import CHAPTERS\n",
+        encoding="utf-8")
+    assert imports_of_test_modules(tmp_path) == [
+        "shared.py:1 imports test_source",
+        "test_user.py:3 imports test_source",
+        "test_user.py:4 imports test_source",
+        "test_user.py:5 imports test_source",
+        "test_user.py:6 imports tests.test_source",
+        "test_user.py:9 imports test_source",
+    ]
