@@ -41,13 +41,18 @@ PYTHON = sorted(p for p in [*BOOK.glob("exercises/*.py"), *BOOK.glob("answers/*.
                 if p.name not in ("model.py", "timeline_models.py"))  # their descriptions are for developers
 SOURCES = sorted([*BOOK.glob("static/*.js"), *BOOK.glob("templates/*.html"), *BOOK.glob("sphinxext/*.py"), *PYTHON])
 #: Keys the code builds from a prefix and a value: prefix -> the values it takes.
-DYNAMIC = {"grade.step_": ("immediate", "transitional", "goal")}
+DYNAMIC = {"grade.step_": ("immediate", "transitional", "goal"), "exercise.bridge_": ("immediate", "transitional", "goal"),
+           "timeline.region_": ("peru", "iraq", "world", "theory"), "timeline.month_": tuple(map(str, range(1, 13))),
+           "paper.kind_": ("ordering", "matching", "short", "bridge", "ledger", "discussion")}
 #: (file name, literal) pairs the heuristic flags that are not reader-facing words.
 ALLOWED = {
     ("course.js", "plotly.js did not load"),  # a rejected promise's reason; the reader sees timeline.failed
     ("search-button-field.html", "Ctrl"),  # a key cap, named as on the keyboard
     ("__init__.py", "answers/"),  # a folder's name, in <code>
     ("group.py", "not yet"), ("group.py", "no grade"),  # outcomes' ids (OUTCOME_NAMES names them)
+    ("epub.py", "urn:uuid:"), ("epub.py", "en"),  # the package's identifier and language code
+    ("extract.py", "currentColor"),  # an SVG paint value
+    ("extract.py", ": no"), ("extract.py", "in the built page"),  # a build error, for developers
 }
 #: The catalog's own helper: its errors speak to whoever edits the code, not to readers.
 MECHANISM = {"translate.js"}

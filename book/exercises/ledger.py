@@ -121,18 +121,19 @@ def key_text(ex: Ledger) -> list[str]:
 
 def static_html(ex: Ledger) -> str:
     options = "".join(f'<option value="{html.escape(h)}">{html.escape(h)}</option>' for h in ex.households)
-    words = {k: html.escape(t(f"ledger.{k}")) for k in ("household", "day", "minutes_label", "chart_label", "export")}
+    words = {k: html.escape(t(k)) for k in ("ledger.household", "ledger.day", "ledger.minutes_label", "ledger.chart_label",
+                                            "ledger.export")}
     body = (
         '<div class="prt-ledger-entry">'
-        f'<label for="ex-{ex.id}-h">{words["household"]}</label>'
+        f'<label for="ex-{ex.id}-h">{words["ledger.household"]}</label>'
         f'<select id="ex-{ex.id}-h" class="prt-l-household">{options}</select>'
-        f'<label for="ex-{ex.id}-d">{words["day"]}</label><input id="ex-{ex.id}-d" class="prt-l-day" type="date">'
-        f'<label for="ex-{ex.id}-m">{words["minutes_label"]}</label>'
+        f'<label for="ex-{ex.id}-d">{words["ledger.day"]}</label><input id="ex-{ex.id}-d" class="prt-l-day" type="date">'
+        f'<label for="ex-{ex.id}-m">{words["ledger.minutes_label"]}</label>'
         f'<input id="ex-{ex.id}-m" class="prt-l-minutes" type="text" inputmode="numeric">'
         "</div>"
         '<div class="prt-ledger-table"></div>'
-        f'<div class="prt-ledger-chart prt-needs-plotly" role="group" aria-label="{words["chart_label"]}"></div>'
-        f'<p><a class="prt-ledger-csv" href="#" download="lights-out-ledger.csv">{words["export"]}</a></p>'
+        f'<div class="prt-ledger-chart prt-needs-plotly" role="group" aria-label="{words["ledger.chart_label"]}"></div>'
+        f'<p><a class="prt-ledger-csv" href="#" download="lights-out-ledger.csv">{words["ledger.export"]}</a></p>'
     )
     return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="exercise.add_entry")
 
