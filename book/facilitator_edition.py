@@ -21,6 +21,7 @@ from pathlib import Path
 from .exercises import kind_of
 from .handouts import fill_sizes, print_facilitator_sheets
 from .load import course
+from .strings import t
 
 HEAD_END = re.compile(r"</head>", re.I)
 ARTICLE = re.compile(r'(<article class="bd-article">).*?(</article>)', re.S)
@@ -34,18 +35,22 @@ def keys() -> dict[str, dict[str, object]]:
             for ex in course().exercises.values()}
 
 
+def _w(key: str) -> str:
+    """A catalog text, escaped for the page."""
+    return html.escape(t(key))
+
+
 def group_markup(catalog_block: str) -> str:
     return f"""<div class="prt-group">
 {catalog_block}
-<p>Ask each member to export their answers (My answers, "Export to a file") and send you
-the file by any route. Add the files here: they are read in this browser and go nowhere.</p>
+<p>{_w('facilitator.group_intro')}</p>
 <div class="prt-group-drop">
-<label for="prt-group-files">Members' answer files</label>
+<label for="prt-group-files">{_w('facilitator.group_files')}</label>
 <input id="prt-group-files" class="prt-group-files" type="file" accept=".json,application/json" multiple>
-<p>or drop them here.</p>
+<p>{_w('facilitator.drop')}</p>
 </div>
-<p><label><input type="checkbox" class="prt-group-names"> Show names</label>
-<button type="button" class="prt-group-clear">Start again</button></p>
+<p><label><input type="checkbox" class="prt-group-names"> {_w('facilitator.show_names')}</label>
+<button type="button" class="prt-group-clear">{_w('common.start_again')}</button></p>
 <div class="prt-group-out"></div>
 </div>
 """
@@ -54,21 +59,20 @@ the file by any route. Add the files here: they are read in this browser and go 
 def group_page(shell: str) -> str:
     """The group page, in the "My answers" page's shell (theme, sidebar, catalog, policy)."""
     block = CATALOG.search(shell).group(0)
-    page = ARTICLE.sub(lambda m: f"{m.group(1)}<h1>Group page</h1>\n{group_markup(block)}{m.group(2)}", shell, count=1)
-    page = re.sub(r"<title>My answers", "<title>Group page", page, count=1)
+    title = _w("facilitator.group_title")
+    page = ARTICLE.sub(lambda m: f"{m.group(1)}<h1>{title}</h1>\n{group_markup(block)}{m.group(2)}", shell, count=1)
+    page = re.sub("<title>" + re.escape(_w("exercise.my_answers")), lambda _: f"<title>{title}", page, count=1)
     page = re.sub(r'<script[^>]*src="_static/my-answers\.js[^"]*"[^>]*></script>\s*', "", page)
     return page
 
 
 def sheets_markup(out: Path, sheets: list[tuple[str, Path]]) -> str:
     """The handouts page's list of facilitator's sheets; sizes go in its slots."""
-    items = "".join(f'<li><a href="{p.relative_to(out)}">Session sheet with the keys: {html.escape(title)} (PDF)</a>, '
-                    f'<span class="prt-filesize" data-file="{p.relative_to(out)}">made with the book</span></li>'
+    items = "".join(f'<li><a href="{p.relative_to(out)}">{html.escape(t("facilitator.sheet", title=title))}</a>, '
+                    f'<span class="prt-filesize" data-file="{p.relative_to(out)}">{_w("facilitator.size_unknown")}</span></li>'
                     for title, p in sheets)
-    return ('<section id="for-the-facilitator"><h2>For the facilitator</h2>'
-            "<p>Each chapter's session sheet with, after the members' parts, every exercise "
-            "with its answer key, the feedback, its ¶ references and the facilitator note. "
-            f"Print it for yourself; members get the session sheet below.</p><ul>{items}</ul></section>")
+    return (f'<section id="for-the-facilitator"><h2>{_w("facilitator.sheets_head")}</h2>'
+            f'<p>{_w("facilitator.sheets_intro")}</p><ul>{items}</ul></section>')
 
 
 def _scripts(page: Path, root: Path, names: tuple[str, ...]) -> str:

@@ -17,6 +17,7 @@ import ipywidgets as w
 
 from .load import course
 from .markup import json_script
+from .strings import t
 
 CHAPTERS_DIR = Path(__file__).resolve().parent.parent / "chapters"
 TERM_LINK = re.compile(r"\{term\}`[^`<]*<([^>`]+)>`|\{term\}`([^`<]+)`")
@@ -25,10 +26,10 @@ TERM_LINK = re.compile(r"\{term\}`[^`<]*<([^>`]+)>`|\{term\}`([^`<]+)`")
 def chapter_terms(chapter: str) -> list[str]:
     """Glossary ids a chapter links to, in order of first use."""
     terms = course().terms
-    lookup = {t.id: t.id for t in terms.values()}
-    for t in terms.values():
-        for name in [t.term, *t.aliases]:
-            lookup.setdefault(name.lower(), t.id)
+    lookup = {term.id: term.id for term in terms.values()}
+    for term in terms.values():
+        for name in [term.term, *term.aliases]:
+            lookup.setdefault(name.lower(), term.id)
     text = (CHAPTERS_DIR / f"{chapter}.md").read_text(encoding="utf-8")
     found: list[str] = []
     for target, plain in TERM_LINK.findall(text):
@@ -41,11 +42,16 @@ def chapter_terms(chapter: str) -> list[str]:
 def decks() -> dict[str, list[str]]:
     """'All terms' A to Z, then one deck per chapter that has a file."""
     data = course()
-    out = {"All terms": sorted(data.terms, key=lambda i: data.terms[i].term.lower())}
+    out = {t("cards.all_terms"): sorted(data.terms, key=lambda i: data.terms[i].term.lower())}
     for chapter, article in data.articles.items():
         if (CHAPTERS_DIR / f"{chapter}.md").exists():
             out[article.short] = chapter_terms(chapter)
     return out
+
+
+def _w(key: str) -> str:
+    """A catalog text, escaped for the page."""
+    return html.escape(t(key))
 
 
 class Flashcards:
@@ -61,34 +67,35 @@ class Flashcards:
         options = "".join(f'<option value="{html.escape(d)}">{html.escape(d)} ({len(ids)})</option>'
                           for d, ids in self.decks.items())
         return (
-            '<section class="prt-flashcards" aria-label="Flashcards">'
-            f'<label>Deck <select class="prt-deck">{options}</select></label>'
+            f'<section class="prt-flashcards" aria-label="{_w("cards.label")}">'
+            f'<label>{_w("cards.deck")} <select class="prt-deck">{options}</select></label>'
             '<div class="prt-card" aria-live="polite"><p class="prt-card-term"></p>'
             '<p class="prt-card-definition" hidden></p></div>'
-            '<div class="prt-ex-actions"><button type="button" class="prt-flip">Show definition</button> '
-            '<button type="button" class="prt-knew">I knew it</button> '
-            '<button type="button" class="prt-again">Not yet</button> '
-            '<button type="button" class="prt-reset">Start again</button></div>'
+            f'<div class="prt-ex-actions"><button type="button" class="prt-flip">{_w("cards.show_definition")}</button> '
+            f'<button type="button" class="prt-knew">{_w("cards.knew")}</button> '
+            f'<button type="button" class="prt-again">{_w("cards.again")}</button> '
+            f'<button type="button" class="prt-reset">{_w("common.start_again")}</button></div>'
             '<p class="prt-card-progress" role="status"></p>'
             + json_script(payload, "prt-cards-data") + "</section>"
         )
 
     def widget(self) -> w.Widget:
         terms = course().terms
-        deck = w.Dropdown(options=list(self.decks), description="Deck")
+        deck = w.Dropdown(options=list(self.decks), description=t("cards.deck"))
         card = w.HTML()
         progress = w.HTML()
-        flip, knew, again = (w.Button(description=d) for d in ("Show definition", "I knew it", "Not yet"))
+        flip, knew, again = (w.Button(description=t(k)) for k in ("cards.show_definition", "cards.knew", "cards.again"))
         state: dict[str, Any] = {"queue": [], "known": set(), "shown": False}
 
         def draw() -> None:
             if not state["queue"]:
-                card.value = "<p><strong>Deck done.</strong> Choose another, or the same to start again.</p>"
+                card.value = f"<p><strong>{_w('cards.deck_done')}</strong> {_w('cards.choose_again')}</p>"
             else:
-                t = terms[state["queue"][0]]
-                back = f"<p>{html.escape(t.definition)}</p>" if state["shown"] else ""
-                card.value = f"<h3>{html.escape(t.term)}</h3>{back}"
-            progress.value = f"<p>Known {len(state['known'])} of {len(self.decks[deck.value])}; {len(state['queue'])} left.</p>"
+                term = terms[state["queue"][0]]
+                back = f"<p>{html.escape(term.definition)}</p>" if state["shown"] else ""
+                card.value = f"<h3>{html.escape(term.term)}</h3>{back}"
+            progress.value = "<p>" + html.escape(t("cards.progress", known=len(state["known"]),
+                                                   total=len(self.decks[deck.value]), left=len(state["queue"]))) + "</p>"
 
         def start(_: Any = None) -> None:
             state.update(queue=list(self.decks[deck.value]), known=set(), shown=False)

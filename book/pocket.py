@@ -17,6 +17,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .paper.extract import Chapter, chapter, clean
+from .strings import t
 
 LIMIT = 400_000  # bytes: small enough to send over a poor link and keep on any phone
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -81,27 +82,33 @@ def _glossary(html_root: Path, ids: list[str]) -> str:
     return str(cleaned)
 
 
+def _w(key: str, **params: object) -> str:
+    """A catalog text, escaped for the page."""
+    return html.escape(t(key, **params))
+
+
 def pocket_html(html_root: Path, ch: Chapter) -> str:
     """The chapter as one self-contained page."""
-    notes = f'<section id="notes"><h2>Notes</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
+    notes = f'<section id="notes"><h2>{_w("paper.notes")}</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
     questions = "".join(f"<li>{q}</li>" for q in ch.questions)
-    sections = [("context", "Context", ch.context), ("the-article", "The article", ch.article + notes),
-                ("key-passages", "Key passages", ch.passages),
-                ("timeline", "Timeline", ch.timeline + f'<div class="table-wrap">{ch.timeline_table}</div>'),
-                ("questions", "Discussion questions", f"<ol>{questions}</ol>"),
-                ("glossary", "Words in this chapter", _glossary(html_root, ch.term_ids)),
-                ("about", "About this text", ch.about)]
-    nav = "".join(f'<li><a href="#{sid}">{title}</a></li>' for sid, title, _ in sections)
-    body = "".join(f'<section id="{sid}"><h2>{title}</h2>{part}</section>' for sid, title, part in sections)
+    sections = [("context", "paper.context", ch.context), ("the-article", "paper.the_article", ch.article + notes),
+                ("key-passages", "paper.key_passages", ch.passages),
+                ("timeline", "paper.timeline", ch.timeline + f'<div class="table-wrap">{ch.timeline_table}</div>'),
+                ("questions", "paper.discussion_questions", f"<ol>{questions}</ol>"),
+                ("glossary", "paper.words", _glossary(html_root, ch.term_ids)),
+                ("about", "paper.about", ch.about)]
+    nav = "".join(f'<li><a href="#{sid}">{_w(key)}</a></li>' for sid, key, _ in sections)
+    body = "".join(f'<section id="{sid}"><h2>{_w(key)}</h2>{part}</section>' for sid, key, part in sections)
+    kicker = _w("paper.kicker", course=t("paper.course"), what=t("paper.pocket_edition"))
     return ("<!DOCTYPE html>\n"
             f'<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             '<link rel="icon" href="data:,">'  # else a browser asks the host for /favicon.ico
-            f"<title>{html.escape(ch.title)} (pocket edition)</title><style>{STYLE}</style></head>"
-            f'<body><header><p class="kicker">Permanent Revolution Today · pocket edition</p>'
+            f"<title>{_w('paper.pocket_title', title=ch.title)}</title><style>{STYLE}</style></head>"
+            f'<body><header><p class="kicker">{kicker}</p>'
             f'<h1>{html.escape(ch.title)}</h1><div class="meta">{ch.meta}</div></header>'
-            f'<nav aria-label="In this file"><ul>{nav}</ul></nav><main>{body}</main></body></html>')
+            f'<nav aria-label="{_w("paper.in_this_file")}"><ul>{nav}</ul></nav><main>{body}</main></body></html>')
 
 
 def write_pockets(html_root: Path, slugs: list[str]) -> list[Path]:

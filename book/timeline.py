@@ -27,6 +27,7 @@ from .assets import plotly_js_megabytes
 from .load import course, timeline_extras
 from .markup import json_script
 from .models import Event
+from .strings import t
 from .timeline_models import Period
 from .timeline_base import (REGION_COLOURS, REGION_NAMES, REGIONS, date_label, in_order, is_point,
                             span)
@@ -84,7 +85,7 @@ class Timeline:
         last = max(span(e)[1] for e in self.events)
         pad = dt.timedelta(days=max(30, (last - first).days // 40))
         named = [(label, dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for label, a, b in self.views]
-        return named + [("Whole period", first - pad, last + pad)]
+        return named + [(t("timeline.whole_period"), first - pad, last + pad)]
 
     def _repr_html_(self) -> str:
         """Static rendering: the chart as SVG (seen at once, no script needed), a view per
@@ -95,8 +96,7 @@ class Timeline:
         views, buttons = [], []
         for n, (label, start, end) in enumerate(self.ranges()):
             shown = len(visible(marks, start, end))
-            title = (f"{self.title}, {label}: {shown} of {len(marks)} events drawn. "
-                     "Each mark opens its event's card; the cards and the table list every event.")
+            title = t("timeline.drawn", title=self.title, view=label, shown=shown, total=len(marks))
             svg = render(marks, lanes, REGION_COLOURS, start, end, f"{self.div_id}-v{n}", title,
                          bands, self.priority)
             views.append(f'<div class="prt-tl-view" data-view="{n}" data-start="{start}" data-end="{end}"'
@@ -106,11 +106,11 @@ class Timeline:
         return (
             f'<div class="prt-timeline" data-timeline="{div}">'
             f'<figure class="prt-timeline-figure" id="{div}">'
-            '<div class="prt-tl-bar pst-js-only"><span class="prt-tl-views" role="group" aria-label="Years shown">'
-            + "".join(buttons) + '</span><button type="button" class="prt-tl-live">Interactive chart '
-            f"(zoom, details on hover; loads {plotly_js_megabytes():.1f} MB once)</button>"
+            f'<div class="prt-tl-bar pst-js-only"><span class="prt-tl-views" role="group" aria-label="{_w("timeline.views")}">'
+            + "".join(buttons) + '</span><button type="button" class="prt-tl-live">'
+            + html.escape(t("timeline.live", mb=f"{plotly_js_megabytes():.1f}")) + "</button>"
             '<span class="prt-tl-status" role="status"></span></div>'
-            f'<div class="prt-tl-scroll" role="region" aria-label="{html.escape(self.title)}: chart">'
+            f'<div class="prt-tl-scroll" role="region" aria-label="{html.escape(t("timeline.chart_of", title=self.title))}">'
             + "".join(views) + "</div>"
             f'<div class="prt-tl-slot" id="{div}-card" hidden></div>'
             + json_script(pio.to_json(self.figure(), validate=False), "prt-tl-data") +
@@ -129,6 +129,11 @@ class Timeline:
         }
 
 
+def _w(key: str) -> str:
+    """A catalog text, escaped for the page."""
+    return html.escape(t(key))
+
+
 def _legend(events: Sequence[Event], periods: bool) -> str:
     """How to read the chart, with the regions it shows in their colours."""
     regions = [r for r in REGIONS if any(e.region == r for e in events)]
@@ -139,12 +144,8 @@ def _legend(events: Sequence[Event], periods: bool) -> str:
     ) if len(regions) > 1 else ""
     return (
         (f'<span class="prt-tl-keys">{swatches}</span> ' if swatches else "")
-        + "A filled dot is an exact day; a hollow dot, a day we could not confirm; a bar, a month, "
-        "a year or a span. "
-        + ("The bands across the top are periods: who governed, or the uprising's waves. " if periods else "")
-        + '<span class="prt-tl-howto">Tap or click a mark to open its card; with a keyboard, Tab to '
-        "the chart, move between marks with the arrow keys and press Enter.</span> An event known "
-        "only by its month or year comes after the exact days of that month or year."
+        + _w("timeline.dots") + (_w("timeline.bands") if periods else "")
+        + f'<span class="prt-tl-howto">{_w("timeline.howto")}</span>{_w("timeline.order")}'
     )
 
 
@@ -188,7 +189,7 @@ def _labels(events: Sequence[Event], chapters: Sequence[str]) -> tuple[dict[str,
 def table(chapter: str) -> HTML:
     """The chapter's events as a table only, for exercise notebooks: ¶ links go to the chapter."""
     events = in_order(course().chapter_events(chapter))
-    caption = f"Timeline: {course().articles[chapter].title}"
+    caption = t("timeline.of_chapter", title=course().articles[chapter].title)
     return HTML(events_table(events, {chapter: f"../chapters/{chapter}.html"}, caption=caption))
 
 
@@ -202,7 +203,7 @@ def for_chapter(chapter: str, views: Sequence[View] = ()) -> Timeline:
     return Timeline(
         events=events,
         div_id=f"timeline-{chapter}",
-        title=f"Timeline: {article.title}",
+        title=t("timeline.of_chapter", title=article.title),
         views=_opening(views),
         link_base={chapter: ""},
         periods=tuple(p for p in timeline_extras().periods if chapter in p.chapters),
@@ -221,7 +222,7 @@ def parallel(views: Sequence[View] = ()) -> Timeline:
     return Timeline(
         events=events,
         div_id="timeline-parallel",
-        title="Parallel timelines: Peru, Iraq and the world",
+        title=t("timeline.parallel"),
         views=tuple(views),
         link_base={c: f"chapters/{c}.html" for c in data.articles},
         lanes="region",

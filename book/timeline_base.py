@@ -11,13 +11,14 @@ import datetime as dt
 from typing import get_args
 
 from .models import MONTHS, Event, EventKind, PartialDate
+from .strings import t
 from .timeline_models import Period
 
 #: Lanes top to bottom: the kinds of event in the order the model lists them.
 LANES: tuple[str, ...] = get_args(EventKind)
 #: Lanes of the parallel view, top to bottom.
 REGIONS = ("peru", "iraq", "world", "theory")
-REGION_NAMES = {"peru": "Peru", "iraq": "Iraq", "world": "World", "theory": "Theory"}
+REGION_NAMES = {r: t(f"timeline.region_{r}") for r in ("peru", "iraq", "world", "theory")}
 #: Colour-blind-safe palette (Okabe-Ito), dark enough for 3:1 against white.
 REGION_COLOURS = {"iraq": "#0072B2", "peru": "#B35900", "world": "#6A3D9A", "theory": "#007A5E"}
 

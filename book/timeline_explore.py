@@ -4,6 +4,7 @@ and years (ipywidgets), in Jupyter only; without a kernel it shows its events as
 
 from __future__ import annotations
 
+import html
 from typing import Any, Sequence
 
 import plotly.graph_objects as go
@@ -11,6 +12,7 @@ from IPython.display import display
 
 from .load import course
 from .models import Event
+from .strings import t
 from .timeline_base import LANES, REGIONS, in_order
 from .timeline_html import events_table
 from .timeline_plotly import build_figure
@@ -32,12 +34,12 @@ class Explorer:
         def present(attr: str, order: Sequence[str]) -> list[str]:
             return [v for v in order if any(getattr(e, attr) == v for e in self.all)]
 
-        self.regions = w.SelectMultiple(options=present("region", REGIONS), description="Region")
+        self.regions = w.SelectMultiple(options=present("region", REGIONS), description=t("timeline.region"))
         self.regions.value = tuple(self.regions.options)
-        self.kinds = w.SelectMultiple(options=present("kind", LANES), description="Kind")
+        self.kinds = w.SelectMultiple(options=present("kind", LANES), description=t("timeline.kind"))
         self.kinds.value = tuple(self.kinds.options)
         self.years = w.IntRangeSlider(min=years[0], max=years[-1], value=(years[0], years[-1]),
-                                      description="Years", continuous_update=False)
+                                      description=t("timeline.years"), continuous_update=False)
         self.count = w.HTML()
         self.out = w.Output()
         self.figure = go.Figure()
@@ -58,7 +60,7 @@ class Explorer:
         events = in_order(self.selected())
         self.figure = build_figure(events, lane_by="region")
         self.figure.update_xaxes(range=[f"{self.years.value[0]}-01-01", f"{self.years.value[1]}-12-31"])
-        self.count.value = f"<p>{len(events)} of {len(self.all)} events shown.</p>"
+        self.count.value = f"<p>{html.escape(t('timeline.shown', shown=len(events), total=len(self.all)))}</p>"
         self.out.clear_output(wait=True)
         with self.out:
             display(self.figure)
@@ -68,8 +70,8 @@ class Explorer:
         bundle = dict(self.widget._repr_mimebundle_() or {})
         events = in_order(self.selected())
         bundle["text/html"] = (
-            "<p>The timeline explorer needs a running Jupyter kernel; here are its events.</p>\n"
-            + events_table(events, caption="Timeline explorer", show_region=True)
+            f"<p>{html.escape(t('timeline.needs_kernel'))}</p>\n"
+            + events_table(events, caption=t("timeline.explorer"), show_region=True)
         )
         return bundle
 

@@ -15,6 +15,7 @@ import html
 from typing import Iterable, Sequence
 
 from .models import Event
+from .strings import t
 from .timeline_models import Period
 from .timeline_base import REGION_NAMES, date_label, paragraph_link, paragraph_name, period_label, span
 
@@ -33,7 +34,7 @@ def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str])
     first, stop = span(event)
     link = paragraph_link(event, link_base)
     go = (f'<p class="prt-tl-go-wrap"><a class="prt-tl-go" href="{html.escape(link)}">'
-          f'<span class="prt-tl-go-verb">Go to </span>{html.escape(paragraph_name(event, chapter_names))}</a></p>') if link else ""
+          f'<span class="prt-tl-go-verb">{html.escape(t("timeline.go_to"))}</span>{html.escape(paragraph_name(event, chapter_names))}</a></p>') if link else ""
     n = len(event.sources)
     return (
         f'<li class="prt-tl-card prt-r-{event.region}" data-event="{html.escape(event.id)}" '
@@ -42,7 +43,7 @@ def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str])
         f' <span class="prt-tl-kind">{event.kind}{", " + REGION_NAMES[event.region] if chapter_names else ""}</span></p>'
         f'<p class="prt-tl-title">{html.escape(event.title)}</p>'
         f'<p class="prt-ann">{html.escape(event.annotation)}</p>'
-        f'<details class="prt-tl-sources"><summary>Source{"s" if n > 1 else ""} ({n})</summary>'
+        f'<details class="prt-tl-sources"><summary>{html.escape(t("timeline.sources", n=n))}</summary>'
         f"<ul>{_sources(event)}</ul></details>{go}</li>"
     )
 
@@ -64,15 +65,15 @@ def _sections(events: Sequence[Event], periods: Sequence[Period]) -> list[tuple[
     groups: dict[int, list[Event]] = {}
     for e in events:
         groups.setdefault(home(e), []).append(e)
-    names = {-1: f"Before {track[0].start.start.year}", len(track): "Other dates"}
-    names.update({i: f"{p.title}, {period_label(p)}" for i, p in enumerate(track)})
+    names = {-1: t("timeline.before", year=track[0].start.start.year), len(track): t("timeline.other_dates")}
+    names.update({i: t("timeline.period", title=p.title, dates=period_label(p)) for i, p in enumerate(track)})
     return [(names[i], groups[i]) for i in sorted(groups)]
 
 
 def cards(events: Sequence[Event], periods: Sequence[Period], title: str,
           link_base: dict[str, str], chapter_names: dict[str, str]) -> str:
     """The vertical timeline: period headers, then the dated cards in order."""
-    parts = [f'<section class="prt-tl-cards" aria-label="{html.escape(title)}: the events as dated cards">'
+    parts = [f'<section class="prt-tl-cards" aria-label="{html.escape(t("timeline.as_cards", title=title))}">'
              '<p class="prt-tl-count pst-js-only" aria-live="polite"></p>']
     for name, group in _sections(events, periods):
         if name:
@@ -86,14 +87,16 @@ def cards(events: Sequence[Event], periods: Sequence[Period], title: str,
 def events_table(
     events: Iterable[Event],
     link_base: dict[str, str] | None = None,
-    caption: str = "Timeline",
+    caption: str = "",
     show_region: bool = False,
     chapter_names: dict[str, str] | None = None,
 ) -> str:
-    """The text alternative: date, event and why it matters, source, and the ¶ it explains."""
-    link_base, chapter_names = link_base or {}, chapter_names or {}
+    """The text alternative: date, event and why it matters, source, and the ¶ it explains
+    (``caption``: timeline.caption unless given)."""
+    link_base, chapter_names, caption = link_base or {}, chapter_names or {}, caption or t("timeline.caption")
     rows = []
-    region_head = '<th scope="col">Region</th>' if show_region else ""
+    head = {k: html.escape(t(k)) for k in ("timeline.date", "timeline.region", "timeline.event_head", "timeline.source")}
+    region_head = f'<th scope="col">{head["timeline.region"]}</th>' if show_region else ""
     for e in events:
         sources = "; ".join(
             f'<a href="{html.escape(str(s.url))}">{html.escape(s.ref)}</a>' if s.url
@@ -112,10 +115,10 @@ def events_table(
         )
     return (
         '<div class="prt-table-wrap" tabindex="0" role="region" '
-        f'aria-label="{html.escape(caption)} as a table">'
-        f'<table class="prt-timeline-table"><caption>{html.escape(caption)}: the events as a table'
-        f'</caption><thead><tr><th scope="col">Date</th>{region_head}<th scope="col">Event</th>'
-        '<th scope="col" class="prt-src">Source</th></tr></thead><tbody>\n'
+        f'aria-label="{html.escape(t("timeline.as_table", caption=caption))}">'
+        f'<table class="prt-timeline-table"><caption>{html.escape(t("timeline.table_caption", caption=caption))}'
+        f'</caption><thead><tr><th scope="col">{head["timeline.date"]}</th>{region_head}<th scope="col">{head["timeline.event_head"]}</th>'
+        f'<th scope="col" class="prt-src">{head["timeline.source"]}</th></tr></thead><tbody>\n'
         + "\n".join(rows)  # a row per line keeps notebook diffs line-sized
         + "\n</tbody></table></div>"
     )

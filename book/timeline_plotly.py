@@ -15,6 +15,7 @@ from typing import Any, Callable, Sequence
 import plotly.graph_objects as go
 
 from .models import Event
+from .strings import t
 from .timeline_base import LANES, REGION_COLOURS, REGION_NAMES, REGIONS, date_label, is_point, paragraph_link, span
 
 _MS_PER_DAY = 86_400_000
@@ -27,7 +28,7 @@ def hover(event: Event) -> str:
         return "<br>".join(textwrap.wrap(html.escape(text), _WRAP))
 
     return (f"<b>{wrap(event.title)}</b><br>{date_label(event)}<br><br>{wrap(event.annotation)}"
-            f"<br><br><i>{wrap('Source: ' + event.sources[0].ref)}</i>")
+            f"<br><br><i>{wrap(t('article.source') + event.sources[0].ref)}</i>")
 
 
 def lane_of(lane_by: str) -> Callable[[Event], str]:
@@ -99,7 +100,7 @@ def build_figure(
     buttons = [
         {"label": label, "method": "relayout", "args": [{"xaxis.range": [start, end]}]}
         for label, start, end in views
-    ] + [{"label": "Whole period", "method": "relayout", "args": [{"xaxis.autorange": True}]}]
+    ] + [{"label": t("timeline.whole_period"), "method": "relayout", "args": [{"xaxis.autorange": True}]}]
     xaxis: dict[str, Any] = {"type": "date", "title": None}
     if views:
         xaxis["range"] = [views[0][1], views[0][2]]
@@ -109,7 +110,7 @@ def build_figure(
         margin={"l": 10, "r": 10, "t": 70, "b": 40},
         xaxis=xaxis,
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(lanes)), "title": None},
-        legend={"orientation": "h", "y": -0.18, "title": {"text": "Region"}},
+        legend={"orientation": "h", "y": -0.18, "title": {"text": t("timeline.region")}},
         hoverlabel={"align": "left", "namelength": 0},
         hovermode="closest",
         plot_bgcolor="white",

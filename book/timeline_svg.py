@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
+from .strings import t
 from .timeline_layout import Slot, place, text_width
 
 WIDTH = 760
@@ -34,7 +35,7 @@ LABEL_DY = {"mid": 4, "top": -12, "bottom": 20}
 AXIS_H = 26
 FONT = 13
 HIT = 34
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = tuple(t(f"timeline.month_{n}") for n in range(1, 13))
 
 
 @dataclass(frozen=True)

@@ -255,4 +255,4 @@ def test_group_counts_skip_a_saved_option_that_no_longer_exists(kernel, answers_
     bashir.path.write_text(json.dumps(data), encoding="utf-8")
     found = group.load_group(bashir.path.parent)
     assert group.option_counts(found, ex.id) == {ex.options[1].text: 1}
-    assert found.misfits == [f"Bashir, {ex.id}: option 'an option removed since' is no longer offered"]
+    assert found.misfits == [f"Bashir, {ex.id}: option “an option removed since” is no longer offered"]

@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from pydantic import ValidationError
 
 from ..load import course
+from ..strings import t
 from .model import FORMAT, AnswerFile
 from .stable import Misfit, from_stable
 
@@ -78,9 +79,9 @@ def collect(files: Iterable[tuple[str, str]]) -> Group:
             ex = exercises.get(entry.exercise)
             try:
                 if ex is None:
-                    raise Misfit("no longer in the course")
+                    raise Misfit(t("answers.gone"))
                 if ex.kind != entry.kind:
-                    raise Misfit(f"was a {entry.kind} exercise, is now a {ex.kind}")
+                    raise Misfit(t("answers.kind_changed", was=entry.kind, now=ex.kind))
                 from_stable(ex, entry.answer)
             except Misfit as why:
                 group.misfits.append(f"{member.label}, {entry.exercise}: {why}")

@@ -16,6 +16,7 @@ import ipywidgets as w
 from IPython.display import HTML
 
 from ..load import course
+from ..strings import t, t_html
 from . import bridge, choice, discussion, ledger, matching, ordering, short
 from . import session as live
 from .base import RUN_HINT, ExerciseView, Result
@@ -55,10 +56,11 @@ def answer_key(exercise_id: str) -> HTML:
     ex = course().exercises[exercise_id]
     lines = kind_of(ex).key_text(ex)
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    note = f"<p><em>Facilitator note:</em> {html.escape(ex.facilitator_note)}</p>" if ex.facilitator_note else ""
+    note = (f"<p><em>{html.escape(t('key.note'))}</em> {html.escape(ex.facilitator_note)}</p>"
+            if ex.facilitator_note else "")
     # Folded until the facilitator opens it: the notebook may be on the projector.
-    return HTML(f'<details class="prt-answer-key"><summary><strong>Answer key</strong> (click to show)'
-                f"</summary><ul>{items}</ul>{note}</details>")
+    return HTML(f'<details class="prt-answer-key"><summary><strong>{html.escape(t("key.title"))}</strong> '
+                f'{html.escape(t("key.click"))}</summary><ul>{items}</ul>{note}</details>')
 
 
 def start_session(participant: str | None = None, session: str | None = None) -> Any:
@@ -70,10 +72,10 @@ def start_session(participant: str | None = None, session: str | None = None) ->
     """
     if participant is not None:
         return live.start(participant, session or dt.date.today().isoformat())
-    name = w.Text(description="Your name", placeholder="or a nickname")
-    when = w.Text(description="Session", value=dt.date.today().isoformat())
-    go = w.Button(description="Start", button_style="primary")
-    status = w.HTML("<p>Answers are saved on this computer only, in the course's <code>answers/</code> folder.</p>")
+    name = w.Text(description=t("live.name"), placeholder=t("live.nickname"))
+    when = w.Text(description=t("live.session"), value=dt.date.today().isoformat())
+    go = w.Button(description=t("live.start"), button_style="primary")
+    status = w.HTML(f"<p>{t_html('live.where_saved', folder='<code>answers/</code>')}</p>")
 
     def start(_: Any) -> None:
         try:
@@ -81,15 +83,13 @@ def start_session(participant: str | None = None, session: str | None = None) ->
         except NameProblem as err:
             status.value = f"<p class='prt-wrong'>{html.escape(str(err))}</p>"
             return
-        status.value = (
-            f"<p>Saving the answers of <strong><bdi>{html.escape(store.participant)}</bdi></strong> "
-            f"(session <bdi>{html.escape(store.session)}</bdi>) to "
-            f"<code dir='ltr'>{_isolated_path(store.path)}</code>. "
-            f"{len(store.answers)} saved answer(s) are back in the exercises below.</p>"
-            + (f"<p class='prt-wrong'>{html.escape(store.notice)}</p>" if store.notice else "")
-        )
+        saving = t_html("live.saving", name=f"<strong><bdi>{html.escape(store.participant)}</bdi></strong>",
+                        session=f"<bdi>{html.escape(store.session)}</bdi>",
+                        path=f"<code dir='ltr'>{_isolated_path(store.path)}</code>", n=len(store.answers))
+        status.value = (f"<p>{saving}</p>"
+                        + (f"<p class='prt-wrong'>{html.escape(store.notice)}</p>" if store.notice else ""))
 
-    go.on_click(shown_errors(start, status, "starting the session"))
+    go.on_click(shown_errors(start, status, t("live.doing_start")))
     form = w.VBox([name, when, go, status])
     return ExerciseView(f"<p><em>{html.escape(RUN_HINT)}</em></p>", lambda: form)
 

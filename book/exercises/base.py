@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from ..markup import json_script
 from ..models import ExerciseBase
-from ..strings import t
+from ..strings import t, t_html
 from . import session
 from . import store as answer_store
 from .errors import shown_errors
@@ -88,12 +88,11 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
     )
 
 
-NOT_STARTED = (
-    "<p class='prt-wrong'>Not saved: press <strong>Start</strong> at the top of the notebook "
-    "first (type your name and the session there).</p>"
-)
+#: What an answer given before Start gets, in place of being saved.
+NOT_STARTED = ("<p class='prt-wrong'>" + t_html("live.not_started", start=f"<strong>{html.escape(t('live.start'))}</strong>")
+               + "</p>")
 #: What a stored output says where a widget would be: it needs a running kernel.
-RUN_HINT = "Run the notebook to answer (Run > Run All Cells), then type your name and press Start."
+RUN_HINT = t("live.run_hint")
 
 
 def _save(exercise_id: str, answer: Any, result: Result) -> str:
@@ -104,7 +103,7 @@ def _save(exercise_id: str, answer: Any, result: Result) -> str:
     try:
         store.save(exercise_id, answer, result.correct, result.score)
     except OSError as err:
-        return f"<p class='prt-wrong'>Could not save this answer: {html.escape(str(err))}</p>"
+        return f"<p class='prt-wrong'>{html.escape(t('live.not_saved', why=err))}</p>"
     return ""
 
 
@@ -145,13 +144,10 @@ def frame_widget(
                 feedback.value = grade(saved).html()
         except Exception as err:  # a stored answer may no longer fit: any failure, one line
             write(blank)
-            feedback.value = (
-                f"<p class='prt-wrong'>Your saved answer could not be restored "
-                f"({html.escape(type(err).__name__)}: the exercise has changed since, or the entry "
-                f"is damaged). It is kept in {html.escape(store.path.name)}; answer again here.</p>"
-            )
+            why = t("live.not_restored", error=type(err).__name__, file=store.path.name)
+            feedback.value = f"<p class='prt-wrong'>{html.escape(why)}</p>"
 
-    check.on_click(shown_errors(on_check, feedback, "checking this answer"))
+    check.on_click(shown_errors(on_check, feedback, t("live.doing_check")))
     session.drawn(restore, answer_store.current())
     hint = passages_hint(exercise)
     header = w.HTML(

@@ -17,11 +17,8 @@ from ..strings import t
 from .base import Result, frame_html, frame_widget, invalid
 
 STEPS = ("immediate", "transitional", "goal")
-LABELS = {
-    "immediate": "Immediate demand (what people ask for now)",
-    "transitional": "Transitional demand (what the demand leads to, beyond what the system grants)",
-    "goal": "Goal (where the chain ends)",
-}
+#: Each step's label (exercise.bridge_<step> in the catalog).
+LABELS = {s: t(f"exercise.bridge_{s}") for s in STEPS}
 
 
 def grade(ex: Bridge, answer: dict[str, Any]) -> Result:
@@ -51,7 +48,7 @@ def key_text(ex: Bridge) -> list[str]:
 
 
 def static_html(ex: Bridge) -> str:
-    options = '<option value="">Choose…</option>' + "".join(
+    options = f'<option value="">{html.escape(t("exercise.choose"))}</option>' + "".join(
         f'<option value="{i}">{html.escape(g.grievance)}</option>' for i, g in enumerate(ex.grievances)
     )
     steps = "".join(
@@ -60,7 +57,7 @@ def static_html(ex: Bridge) -> str:
         for s in STEPS
     )
     body = (
-        f'<label for="ex-{ex.id}-g">Grievance</label><select id="ex-{ex.id}-g" class="prt-grievance">'
+        f'<label for="ex-{ex.id}-g">{html.escape(t("exercise.grievance"))}</label><select id="ex-{ex.id}-g" class="prt-grievance">'
         f'{options}</select><div class="prt-bridge">{steps}</div>'
     )
     spec = {
@@ -76,7 +73,7 @@ def static_html(ex: Bridge) -> str:
 
 def widget(ex: Bridge) -> w.Widget:
     pick = w.Dropdown(options=[(g.grievance, i) for i, g in enumerate(ex.grievances)], value=None,
-                      description="Grievance", layout={"width": "auto"})
+                      description=t("exercise.grievance"), layout={"width": "auto"})
     fields = {s: w.Textarea(placeholder=LABELS[s], layout={"width": "100%"}) for s in STEPS}
     body = w.VBox([pick, *fields.values()])
 

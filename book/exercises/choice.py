@@ -29,7 +29,7 @@ def grade(ex: MultipleChoice, chosen: list[int]) -> Result:
 
 
 def key_text(ex: MultipleChoice) -> list[str]:
-    return [f"Right: {o.text}" for o in ex.options if o.correct]
+    return [t("key.right", text=o.text) for o in ex.options if o.correct]
 
 
 def static_html(ex: MultipleChoice) -> str:
@@ -39,7 +39,7 @@ def static_html(ex: MultipleChoice) -> str:
         f"{html.escape(o.text)}</label>"
         for i, o in enumerate(ex.options)
     )
-    legend = "Choose all that apply" if ex.multiple else "Choose one"
+    legend = html.escape(t("exercise.choose_all" if ex.multiple else "exercise.choose_one"))
     body = f"<fieldset><legend>{legend}</legend>{inputs}</fieldset>"
     spec = {
         "kind": "choice",
@@ -52,7 +52,7 @@ def static_html(ex: MultipleChoice) -> str:
 def widget(ex: MultipleChoice) -> w.Widget:
     labels = [o.text for o in ex.options]
     if ex.multiple:
-        boxes = [w.Checkbox(description=t, indent=False, layout={"width": "auto"}) for t in labels]
+        boxes = [w.Checkbox(description=text, indent=False, layout={"width": "auto"}) for text in labels]
         body: w.Widget = w.VBox(boxes)
 
         def read() -> list[int]:
@@ -65,7 +65,7 @@ def widget(ex: MultipleChoice) -> w.Widget:
                 b.value = i in answer
     else:
         radio = w.RadioButtons(
-            options=[(t, i) for i, t in enumerate(labels)], value=None, layout={"width": "auto"}
+            options=[(text, i) for i, text in enumerate(labels)], value=None, layout={"width": "auto"}
         )
         body = radio
 

@@ -20,7 +20,7 @@ def grade(ex: Discussion, answer: dict[str, Any]) -> Result:
 
 
 def key_text(ex: Discussion) -> list[str]:
-    return [f"Prompt: {q}" for q in ex.questions] or ["(no key: a discussion)"]
+    return [t("key.prompt", text=q) for q in ex.questions] or [t("key.no_key_discussion")]
 
 
 def _questions(ex: Discussion) -> str:
@@ -31,14 +31,14 @@ def _questions(ex: Discussion) -> str:
 
 def static_html(ex: Discussion) -> str:
     body = (
-        f"{_questions(ex)}<label for=\"ex-{ex.id}-notes\">Your notes (kept in this browser)</label>"
+        f"{_questions(ex)}<label for=\"ex-{ex.id}-notes\">{html.escape(t('exercise.your_notes'))}</label>"
         f'<textarea id="ex-{ex.id}-notes" class="prt-text" rows="6"></textarea>'
     )
     return frame_html(ex, {"kind": "discussion"}, body, label="exercise.save_notes")
 
 
 def widget(ex: Discussion) -> w.Widget:
-    notes = w.Textarea(placeholder="Notes", layout={"width": "100%", "height": "8em"})
+    notes = w.Textarea(placeholder=t("live.notes"), layout={"width": "100%", "height": "8em"})
     body = w.VBox([w.HTML(_questions(ex)), notes])
 
     def read() -> dict[str, Any]:

@@ -14,11 +14,14 @@ from typing import Any, Callable
 
 import ipywidgets as w
 
+from ..strings import t
+
 log = logging.getLogger(__name__)
 
 
 def shown_errors(callback: Callable[[Any], None], out: w.HTML, doing: str) -> Callable[[Any], None]:
-    """``callback``, with any exception shown in ``out`` (and logged) instead of lost."""
+    """``callback``, with any exception shown in ``out`` (and logged) instead of lost;
+    ``doing`` names what was under way, in the catalog's words (live.doing_*)."""
 
     @functools.wraps(callback)
     def guarded(arg: Any) -> None:
@@ -26,10 +29,7 @@ def shown_errors(callback: Callable[[Any], None], out: w.HTML, doing: str) -> Ca
             callback(arg)
         except Exception as err:  # any failure at all must reach the participant's eyes
             log.exception("callback failed while %s", doing)
-            out.value = (
-                f"<p class='prt-wrong'>Something went wrong while {html.escape(doing)}: "
-                f"{html.escape(type(err).__name__)}: {html.escape(str(err))}. Answers saved "
-                "before are still in their file. Try again, or tell the facilitator.</p>"
-            )
+            why = t("live.went_wrong", doing=doing, error=type(err).__name__, why=err)
+            out.value = f"<p class='prt-wrong'>{html.escape(why)}</p>"
 
     return guarded

@@ -23,8 +23,12 @@ from ..answers.read import Group, collect_paths
 from ..answers.stable import from_stable
 from ..answers.summary import summarize
 from ..load import course
+from ..strings import t
 
 OUTCOMES = ("right", "not yet", "no grade")
+#: What the chart's legend calls each outcome.
+OUTCOME_NAMES = {"right": t("group.outcome_right"), "not yet": t("group.outcome_not_yet"),
+                 "no grade": t("group.outcome_no_grade")}
 COLOURS = {"right": "#1b6e20", "not yet": "#a4260b", "no grade": "#767676"}
 
 
@@ -64,18 +68,18 @@ def figure(group: Group, chapter: str | None = None) -> go.Figure:
     titles = [course().exercises[x].title for x in counts]
     fig = go.Figure()
     for outcome in OUTCOMES:
-        fig.add_bar(name=outcome, y=titles, x=[c[outcome] for c in counts.values()],
+        fig.add_bar(name=OUTCOME_NAMES[outcome], y=titles, x=[c[outcome] for c in counts.values()],
                     orientation="h", marker_color=COLOURS[outcome])
     fig.update_layout(barmode="stack", height=120 + 32 * len(titles), plot_bgcolor="white",
                       margin={"l": 10, "r": 10, "t": 30, "b": 30}, legend={"orientation": "h"},
-                      xaxis={"title": "participants", "dtick": 1}, yaxis={"autorange": "reversed"})
+                      xaxis={"title": t("group.participants"), "dtick": 1}, yaxis={"autorange": "reversed"})
     return fig
 
 
 def _table(caption: str, head: tuple[str, str], rows: list[tuple[str, Any]]) -> str:
     body = "".join(f"<tr><td>{html.escape(str(a))}</td><td>{html.escape(str(b))}</td></tr>" for a, b in rows)
     return (f"<table class='prt-timeline-table'><caption>{html.escape(caption)}</caption>"
-            f"<tr><th scope='col'>{head[0]}</th><th scope='col'>{head[1]}</th></tr>{body}</table>")
+            f"<tr><th scope='col'>{html.escape(head[0])}</th><th scope='col'>{html.escape(head[1])}</th></tr>{body}</table>")
 
 
 @dataclass
@@ -88,23 +92,23 @@ class GroupView:
     def _tables(self) -> str:
         summary = summarize(self.group)
         exercises = course().exercises
-        parts = [_table(f"{q['title']}: how many chose each", ("Answer", "Members"), q["bars"])
+        parts = [_table(t("group.bars", title=q["title"]), (t("group.answer_head"), t("group.members_head")), q["bars"])
                  for q in summary["questions"] if q["bars"]
                  and (self.chapter is None or exercises[q["id"]].chapter == self.chapter)]
         spots = [s for s in summary["paragraphs"] if self.chapter is None or s["chapter"] == self.chapter]
         if spots:
-            parts.append(_table("Paragraphs the group flagged, most flagged first", ("Paragraph", "Flags and notes"), [
+            parts.append(_table(t("group.flagged_caption"), (t("group.paragraph_head"), t("group.flags_head")), [
                 (f"{s['chapter']} ¶{s['paragraph']}",
-                 f"{s['confused']} don't understand, {s['discuss']} want to discuss" +
+                 t("group.flag_counts", confused=s["confused"], discuss=s["discuss"]) +
                  "".join(f" · “{n}”" for n in s["notes"])) for s in spots]))
         return "\n".join(parts)
 
     def _summary(self) -> str:
-        text = f"<p>{len(self.group.members)} member files read.</p>"
+        text = f"<p>{html.escape(t('group.files_read', n=len(self.group.members)))}</p>"
         if self.group.skipped:
-            text += "<p>Skipped (could not be read): " + html.escape("; ".join(self.group.skipped)) + "</p>"
+            text += f"<p>{html.escape(t('group.skipped', list='; '.join(self.group.skipped)))}</p>"
         if self.group.misfits:
-            text += "<p>Left out (the course has changed): " + html.escape("; ".join(self.group.misfits)) + "</p>"
+            text += f"<p>{html.escape(t('group.left_out', list='; '.join(self.group.misfits)))}</p>"
         return text
 
     def _repr_html_(self) -> str:

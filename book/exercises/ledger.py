@@ -19,7 +19,7 @@ import ipywidgets as w
 import plotly.graph_objects as go
 
 from ..models import Ledger
-from ..strings import t
+from ..strings import t, t_html
 from . import store as answer_store
 from .base import NOT_STARTED, Result, frame_html, frame_widget
 from .errors import shown_errors
@@ -96,7 +96,7 @@ def figure(rows: list[Row]) -> go.Figure:
         fig.add_bar(name=household, x=[r["day"] for r in mine], y=[r["minutes"] for r in mine])
     fig.update_layout(
         barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 30, "b": 30},
-        yaxis={"title": "minutes without power"}, xaxis={"type": "date"},
+        yaxis={"title": t("ledger.axis")}, xaxis={"type": "date"},
         legend={"orientation": "h"}, plot_bgcolor="white",
     )
     return fig
@@ -116,34 +116,37 @@ def grade(ex: Ledger, rows: Any) -> Result:
 
 
 def key_text(ex: Ledger) -> list[str]:
-    return ["(no key: the group's own data)", f"Households offered: {', '.join(ex.households)}"]
+    return [t("key.no_key_ledger"), t("key.households", list=", ".join(ex.households))]
 
 
 def static_html(ex: Ledger) -> str:
     options = "".join(f'<option value="{html.escape(h)}">{html.escape(h)}</option>' for h in ex.households)
+    words = {k: html.escape(t(k)) for k in ("ledger.household", "ledger.day", "ledger.minutes_label", "ledger.chart_label",
+                                            "ledger.export")}
     body = (
         '<div class="prt-ledger-entry">'
-        f'<label for="ex-{ex.id}-h">Household</label><select id="ex-{ex.id}-h" class="prt-l-household">{options}</select>'
-        f'<label for="ex-{ex.id}-d">Day</label><input id="ex-{ex.id}-d" class="prt-l-day" type="date">'
-        f'<label for="ex-{ex.id}-m">Minutes without power</label>'
+        f'<label for="ex-{ex.id}-h">{words["ledger.household"]}</label>'
+        f'<select id="ex-{ex.id}-h" class="prt-l-household">{options}</select>'
+        f'<label for="ex-{ex.id}-d">{words["ledger.day"]}</label><input id="ex-{ex.id}-d" class="prt-l-day" type="date">'
+        f'<label for="ex-{ex.id}-m">{words["ledger.minutes_label"]}</label>'
         f'<input id="ex-{ex.id}-m" class="prt-l-minutes" type="text" inputmode="numeric">'
         "</div>"
         '<div class="prt-ledger-table"></div>'
-        '<div class="prt-ledger-chart prt-needs-plotly" role="group" aria-label="Chart of minutes without power per day; the table above has the same numbers"></div>'
-        '<p><a class="prt-ledger-csv" href="#" download="lights-out-ledger.csv">Export the ledger as CSV</a></p>'
+        f'<div class="prt-ledger-chart prt-needs-plotly" role="group" aria-label="{words["ledger.chart_label"]}"></div>'
+        f'<p><a class="prt-ledger-csv" href="#" download="lights-out-ledger.csv">{words["ledger.export"]}</a></p>'
     )
     return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="exercise.add_entry")
 
 
 def widget(ex: Ledger) -> w.Widget:
     rows: list[Row] = []
-    household = w.Combobox(options=ex.households, placeholder="Household", description="Household")
-    day = w.Text(value=dt.date.today().isoformat(), description="Day")
-    minutes = w.Text(placeholder="e.g. 180", description="Minutes")
+    household = w.Combobox(options=ex.households, placeholder=t("ledger.household"), description=t("ledger.household"))
+    day = w.Text(value=dt.date.today().isoformat(), description=t("ledger.day"))
+    minutes = w.Text(placeholder=t("live.minutes_example"), description=t("ledger.minutes"))
     message = w.HTML()
     table = w.HTML()
     chart = w.Output()
-    export = w.Button(description="Export CSV")
+    export = w.Button(description=t("live.export_csv"))
     exported = w.HTML()
 
     def redraw() -> None:
@@ -178,8 +181,8 @@ def widget(ex: Ledger) -> w.Widget:
         path = store.path.with_name(f"{store.path.stem}-{ex.id}.csv")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(to_csv(rows), encoding="utf-8")
-        exported.value = f"<p>Saved {len(rows)} rows to <code>{html.escape(str(path))}</code></p>"
+        exported.value = f"<p>{t_html('live.saved_rows', n=len(rows), path=f'<code>{html.escape(str(path))}</code>')}</p>"
 
-    export.on_click(shown_errors(on_export, exported, "exporting the ledger"))
+    export.on_click(shown_errors(on_export, exported, t("live.doing_export")))
     body = w.VBox([household, day, minutes, message, table, chart, w.HBox([export, exported])])
     return frame_widget(ex, body, read, lambda r: grade(ex, r), write, [], label="exercise.add_entry")

@@ -12,6 +12,8 @@ import hashlib
 import re
 import unicodedata
 
+from ..strings import t
+
 MAX_CHARS = 60
 SLUG_CHARS = 32
 
@@ -20,23 +22,23 @@ class NameProblem(ValueError):
     """A name that cannot be used; ``field`` is the form field at fault ("Your name" ...)."""
 
     def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
+        super().__init__(t("live.name_problem", field=field, why=message))
         self.field = field
 
 
 def clean(text: object, field: str) -> str:
     """The name as it will be stored and shown, or NameProblem naming ``field``."""
     if not isinstance(text, str):
-        raise NameProblem(field, "type it as text.")
+        raise NameProblem(field, t("live.as_text"))
     name = " ".join(unicodedata.normalize("NFC", text).split())
     if not name:
-        raise NameProblem(field, "it is empty; type something first.")
+        raise NameProblem(field, t("live.empty"))
     if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise NameProblem(field, "it contains an invisible control character; type it again.")
+        raise NameProblem(field, t("live.control"))
     if not any(ch.isalnum() for ch in name):
-        raise NameProblem(field, "use at least one letter or digit (in any script).")
+        raise NameProblem(field, t("live.no_letter"))
     if len(name) > MAX_CHARS:
-        raise NameProblem(field, f"at most {MAX_CHARS} characters, please (this one has {len(name)}).")
+        raise NameProblem(field, t("live.too_long", max=MAX_CHARS, n=len(name)))
     return name
 
 

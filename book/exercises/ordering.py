@@ -12,7 +12,7 @@ from ..timeline import date_label
 from ..strings import t
 from .base import Result, frame_html, frame_widget, shuffled
 
-HINT = "Think about what each event made possible for the next one."
+HINT = t("grade.order_hint")
 
 
 def _events(ex: Ordering) -> list[Event]:
@@ -51,7 +51,7 @@ def grade(ex: Ordering, answer: list[str]) -> Result:
 def out_of_place(event: Event) -> str:
     """A misplaced event, named, with the ¶ that explains it when there is one."""
     where = f" (¶{event.passage[1:]})" if event.passage else ""
-    return f"Not in its place: {event.title}{where}."
+    return t("grade.not_in_place", title=event.title, where=where)
 
 
 def key_text(ex: Ordering) -> list[str]:
@@ -62,12 +62,12 @@ def key_text(ex: Ordering) -> list[str]:
 def static_html(ex: Ordering) -> str:
     items = "".join(
         f'<li data-id="{e.id}"><span class="prt-item">{html.escape(e.title)}</span> '
-        f'<button type="button" class="prt-up" aria-label="Move up: {html.escape(e.title)}">↑</button>'
-        f'<button type="button" class="prt-down" aria-label="Move down: {html.escape(e.title)}">↓</button>'
+        f'<button type="button" class="prt-up" aria-label="{html.escape(t("exercise.move_up", title=e.title))}">↑</button>'
+        f'<button type="button" class="prt-down" aria-label="{html.escape(t("exercise.move_down", title=e.title))}">↓</button>'
         "</li>"
         for e in presented(ex)
     )
-    body = f'<ol class="prt-order" aria-label="Events, earliest first">{items}</ol>'
+    body = f'<ol class="prt-order" aria-label="{html.escape(t("exercise.order_label"))}">{items}</ol>'
     events = course().events
     spec = {
         "kind": "ordering",
@@ -92,8 +92,8 @@ def widget(ex: Ordering) -> w.Widget:
         redraw()
 
     def row(n: int, event_id: str) -> w.HBox:
-        up = w.Button(description="↑", tooltip=f"Move up: {titles[event_id]}", layout={"width": "3em"})
-        down = w.Button(description="↓", tooltip=f"Move down: {titles[event_id]}", layout={"width": "3em"})
+        up = w.Button(description="↑", tooltip=t("exercise.move_up", title=titles[event_id]), layout={"width": "3em"})
+        down = w.Button(description="↓", tooltip=t("exercise.move_down", title=titles[event_id]), layout={"width": "3em"})
         up.on_click(lambda _: move(event_id, -1))
         down.on_click(lambda _: move(event_id, +1))
         return w.HBox([up, down, w.HTML(f"{n}. {html.escape(titles[event_id])}")])
@@ -111,5 +111,5 @@ def widget(ex: Ordering) -> w.Widget:
         redraw()
 
     redraw()
-    body = w.VBox([w.HTML("<p>Earliest first:</p>"), rows])
+    body = w.VBox([w.HTML(f"<p>{html.escape(t('live.earliest_first'))}</p>"), rows])
     return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank=list(titles))

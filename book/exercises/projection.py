@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from ..load import course
 from ..models import ExerciseBase
+from ..strings import t
 from . import group as group_answers
 from . import names
 from .base import ExerciseView
@@ -28,7 +29,7 @@ from .store import SESSION_FIELD, answers_dir
 
 BIG = {"font_size": "26px"}
 WIDE = {"width": "max-content", "height": "auto", "padding": "6px 18px", "margin": "4px"}  # whole words
-HINT = "Run the notebook to project the exercises (Run > Run All Cells)."
+HINT = t("projector.hint")
 
 
 def session_folder(session: str | None) -> Path:
@@ -53,7 +54,7 @@ def chart(tally: Counter, title: str) -> go.Figure:
     fig = go.Figure(go.Bar(x=[tally[k] for k in labels], y=wrapped, orientation="h", marker_color="#1f5f99"))
     fig.update_layout(title=title, height=160 + 80 * len(labels), font={"size": 20}, plot_bgcolor="white",
                       margin={"l": 10, "r": 10, "t": 60, "b": 40}, yaxis={"autorange": "reversed"},
-                      xaxis={"title": "participants", "dtick": 1})
+                      xaxis={"title": t("group.participants"), "dtick": 1})
     return fig
 
 
@@ -61,7 +62,8 @@ def _key_html(ex: ExerciseBase) -> str:
     from . import kind_of
 
     items = "".join(f"<li>{html.escape(line)}</li>" for line in kind_of(ex).key_text(ex))
-    note = f"<p><em>Facilitator note:</em> {html.escape(ex.facilitator_note)}</p>" if ex.facilitator_note else ""
+    note = (f"<p><em>{html.escape(t('key.note'))}</em> {html.escape(ex.facilitator_note)}</p>"
+            if ex.facilitator_note else "")
     return f"<ul>{items}</ul>{note}"
 
 
@@ -73,10 +75,10 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
     title, prompt, where = w.HTML(style={"font_size": "36px"}), w.HTML(style=BIG), w.HTML()
     key = w.HTML(style=BIG, layout={"display": "none"})
     answers = w.Output()
-    reveal = w.Button(description="Reveal answer key", style=BIG, layout=WIDE)
-    tally = w.Button(description="Show the group's answers", style=BIG, layout=WIDE)
-    back = w.Button(description="◀ Previous", style=BIG, layout=WIDE)
-    forth = w.Button(description="Next ▶", style=BIG, layout=WIDE)
+    reveal = w.Button(description=t("projector.reveal"), style=BIG, layout=WIDE)
+    tally = w.Button(description=t("projector.show_answers"), style=BIG, layout=WIDE)
+    back = w.Button(description=t("projector.previous"), style=BIG, layout=WIDE)
+    forth = w.Button(description=t("projector.next"), style=BIG, layout=WIDE)
     status = w.HTML()
 
     def show(n: int) -> None:
@@ -84,14 +86,14 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
         ex = exercises[at[0]]
         title.value = f"<strong>{at[0] + 1}. {html.escape(ex.title)}</strong>"
         prompt.value = f"<p>{html.escape(ex.prompt)}</p>"
-        where.value = f"<p>Exercise {at[0] + 1} of {len(exercises)}</p>"
-        key.value, key.layout.display, reveal.description = _key_html(ex), "none", "Reveal answer key"
+        where.value = f"<p>{html.escape(t('projector.where', n=at[0] + 1, total=len(exercises)))}</p>"
+        key.value, key.layout.display, reveal.description = _key_html(ex), "none", t("projector.reveal")
         answers.clear_output()
 
     def on_reveal(_: Any) -> None:
         hidden = key.layout.display == "none"
         key.layout.display = None if hidden else "none"
-        reveal.description = "Hide answer key" if hidden else "Reveal answer key"
+        reveal.description = t("projector.hide" if hidden else "projector.reveal")
 
     def on_tally(_: Any) -> None:
         ex = exercises[at[0]]
@@ -101,12 +103,12 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
             if sum(found.values()):
                 chart(found, ex.title).show()
             else:
-                print("No answers to this question yet.")
+                print(t("projector.no_answers"))
 
-    reveal.on_click(shown_errors(on_reveal, status, "revealing the key"))
-    tally.on_click(shown_errors(on_tally, status, "reading the group's answers"))
-    back.on_click(shown_errors(lambda _: show(at[0] - 1), status, "going back"))
-    forth.on_click(shown_errors(lambda _: show(at[0] + 1), status, "going on"))
+    reveal.on_click(shown_errors(on_reveal, status, t("live.doing_reveal")))
+    tally.on_click(shown_errors(on_tally, status, t("live.doing_tally")))
+    back.on_click(shown_errors(lambda _: show(at[0] - 1), status, t("live.doing_back")))
+    forth.on_click(shown_errors(lambda _: show(at[0] + 1), status, t("live.doing_on")))
     show(0)
     box = w.VBox([where, title, prompt, w.HBox([back, forth, reveal, tally], layout={"flex_flow": "row wrap"}), key, answers, status])
     box.add_class("prt-projector")

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from ..strings import t
 from .names import NameProblem
 from .store import NAME_FIELD, AnswerStore, current, lock_fd, use
 
@@ -39,12 +40,7 @@ def _claim(store: AnswerStore) -> None:
         lock_fd(fd, wait=False)
     except OSError:
         os.close(fd)
-        raise NameProblem(
-            NAME_FIELD,
-            f"“{store.participant}” is already answering in another open notebook (session "
-            f"“{store.session}”). If that is you, shut that notebook down first (File > Close "
-            "and Shut Down Notebook); if not, choose another name or nickname.",
-        ) from None
+        raise NameProblem(NAME_FIELD, t("live.claimed", name=store.participant, session=store.session)) from None
     os.ftruncate(fd, 0)
     os.write(fd, f"{os.getpid()}\n".encode())
     _claims[path] = fd

@@ -28,7 +28,7 @@ def grade(ex: ShortAnswer, answer: dict[str, Any]) -> Result:
 
 
 def key_text(ex: ShortAnswer) -> list[str]:
-    return [f"Model answer: {ex.model_answer}"] + [f"Rubric: {r}" for r in ex.rubric]
+    return [t("key.model", text=ex.model_answer)] + [t("key.rubric", text=r) for r in ex.rubric]
 
 
 def static_html(ex: ShortAnswer) -> str:
@@ -37,21 +37,21 @@ def static_html(ex: ShortAnswer) -> str:
         for i, r in enumerate(ex.rubric)
     )
     body = (
-        f'<label for="ex-{ex.id}-text">Your answer</label>'
+        f'<label for="ex-{ex.id}-text">{html.escape(t("exercise.your_answer"))}</label>'
         f'<textarea id="ex-{ex.id}-text" class="prt-text" rows="5"></textarea>'
-        f'<fieldset class="prt-rubric"><legend>After you compare: tick what your answer does</legend>{rubric}</fieldset>'
+        f'<fieldset class="prt-rubric"><legend>{html.escape(t("exercise.tick_after"))}</legend>{rubric}</fieldset>'
     )
     spec = {"kind": "short", "min_words": ex.min_words, "model": ex.model_answer, "points": len(ex.rubric)}
     return frame_html(ex, spec, body, label="exercise.compare_model")
 
 
 def widget(ex: ShortAnswer) -> w.Widget:
-    text = w.Textarea(placeholder="Your answer", layout={"width": "100%", "height": "8em"})
+    text = w.Textarea(placeholder=t("exercise.your_answer"), layout={"width": "100%", "height": "8em"})
     ticks = [w.Checkbox(description=r, indent=False, layout={"width": "auto"}) for r in ex.rubric]
-    body = w.VBox([text, w.HTML("<p>After you compare, tick what your answer does:</p>"), *ticks])
+    body = w.VBox([text, w.HTML(f"<p>{html.escape(t('live.tick_after'))}</p>"), *ticks])
 
     def read() -> dict[str, Any]:
-        return {"text": text.value, "ticks": [i for i, t in enumerate(ticks) if t.value]}
+        return {"text": text.value, "ticks": [i for i, tick in enumerate(ticks) if tick.value]}
 
     def write(answer: dict[str, Any]) -> None:
         text.value = answer.get("text", "")

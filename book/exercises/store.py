@@ -23,12 +23,13 @@ from typing import Any, Iterable, Iterator
 from ..answers.model import FORMAT, VERSION
 from ..answers.stable import from_stable, to_stable
 from ..load import course
+from ..strings import t
 from . import names
 
 ANSWERS_ENV = "PRT_ANSWERS_DIR"
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "answers"
 CSV_FIELDS = ["session", "participant", "exercise", "answer", "correct", "score", "saved_at"]
-NAME_FIELD, SESSION_FIELD = "Your name", "Session"
+NAME_FIELD, SESSION_FIELD = t("live.name"), t("live.session")
 
 try:  # POSIX (Linux, macOS, a JupyterHub)
     import fcntl
@@ -94,16 +95,11 @@ class AnswerStore:
         except (ValueError, UnicodeDecodeError, TypeError, KeyError):
             kept = self.path.with_name(f"{self.path.stem}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}.json")
             self.path.replace(kept)
-            self.notice = (
-                f"The saved answers in {self.path.name} could not be read; the file was kept "
-                f"as {kept.name} and a new one started."
-            )
+            self.notice = t("live.unreadable", file=self.path.name, kept=kept.name)
             return {}
         owner = data.get("pseudonym", data.get("participant", self.participant))
         if owner != self.participant:
-            raise names.NameProblem(
-                NAME_FIELD, f"{self.path.name} belongs to {owner!r}: "
-                "choose a different name so no one's answers are overwritten.")
+            raise names.NameProblem(NAME_FIELD, t("live.not_yours", file=self.path.name, owner=repr(owner)))
         return entries
 
     def get(self, exercise_id: str) -> Any:

@@ -15,21 +15,19 @@ from pathlib import Path
 
 import yaml
 
+from ..strings import t
 from .extract import Chapter, clean, read
 from .keys import SheetKey
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-COURSE = "Permanent Revolution Today"
+COURSE = html.escape(t("paper.course"))
 SCREEN_PAGES = ("how-to-use", "my-answers", "exercises/", "flashcards", "handouts")
 WRITING_LINES = 3
 # The chapters' discussion questions have no key in the data; the sheet says so, in the
 # chapters' own words for them ("the questions climb from what the article says ...")
 # and the course design notes' (evidence questions: "how a reader could check it").
-OPEN_QUESTIONS = ("Open questions: no single answer, and no key. They climb from what the article "
-                  "says to how it argues and what it means for the group; the evidence questions "
-                  "ask what evidence the article gives and how a reader could check it.")
-FACILITATOR_NOTICE = ('<p class="fac-notice">For the facilitator: this sheet holds the answer keys. '
-                      "Members get the session sheet without them.</p>")
+OPEN_QUESTIONS = html.escape(t("paper.open_questions"))
+FACILITATOR_NOTICE = f'<p class="fac-notice">{html.escape(t("paper.facilitator_notice"))}</p>'
 
 
 def toc_pages(root: Path = ROOT) -> list[str]:
@@ -53,8 +51,13 @@ def _doc(title: str, body: str, kind: str) -> str:
             f'<body class="{kind}">{body}</body></html>')
 
 
+def _w(key: str, **params: object) -> str:
+    """A catalog text, escaped for the page."""
+    return html.escape(t(key, **params))
+
+
 def _head(ch: Chapter, what: str) -> str:
-    return (f'<header class="doc-head"><p class="kicker">{COURSE} · {what}</p>'
+    return (f'<header class="doc-head"><p class="kicker">{_w("paper.kicker", course=t("paper.course"), what=what)}</p>'
             f'<h1>{html.escape(ch.title)}</h1><div class="meta">{ch.meta}</div></header>')
 
 
@@ -64,34 +67,34 @@ def _lines(n: int = WRITING_LINES) -> str:
 
 def article_handout(ch: Chapter) -> str:
     """The article in full, ¶ numbers and all, then its notes and the chapter's words."""
-    notes = f'<section class="notes"><h2>Notes</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
-    body = (_head(ch, "the article") + f'<section class="article">{ch.article}</section>' + notes
-            + f'<section class="words"><h2>Words in this chapter</h2>{ch.words}</section>'
-            + f'<section class="about"><h2>About this text</h2>{ch.about}</section>')
+    notes = f'<section class="notes"><h2>{_w("paper.notes")}</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
+    body = (_head(ch, t("paper.what_article")) + f'<section class="article">{ch.article}</section>' + notes
+            + f'<section class="words"><h2>{_w("paper.words")}</h2>{ch.words}</section>'
+            + f'<section class="about"><h2>{_w("paper.about")}</h2>{ch.about}</section>')
     return _doc(ch.title, body, "handout")
 
 
 def _sheet(ch: Chapter, what: str, questions: str, notice: str = "", keys: str = "") -> str:
     """The parts both session sheets share, in the order a meeting uses them."""
     body = (_head(ch, what) + notice
-            + f'<section><h2>Context</h2>{ch.context}</section>'
-            + f'<section class="passages"><h2>Key passages</h2>{ch.passages}</section>'
-            + f'<section class="questions"><h2>Questions</h2>{questions}</section>'
-            + f'<section class="words"><h2>Words of the week</h2>{ch.week_words}</section>' + keys)
+            + f'<section><h2>{_w("paper.context")}</h2>{ch.context}</section>'
+            + f'<section class="passages"><h2>{_w("paper.key_passages")}</h2>{ch.passages}</section>'
+            + f'<section class="questions"><h2>{_w("paper.questions")}</h2>{questions}</section>'
+            + f'<section class="words"><h2>{_w("paper.week_words")}</h2>{ch.week_words}</section>' + keys)
     return _doc(ch.title, body, "sheet")
 
 
 def session_sheet(ch: Chapter) -> str:
     """What a group takes to its meeting: context, key passages, questions with room."""
     questions = "".join(f"<li>{q}{_lines()}</li>" for q in ch.questions)
-    return _sheet(ch, "session sheet", f"<ol>{questions}</ol>")
+    return _sheet(ch, t("paper.what_session"), f"<ol>{questions}</ol>")
 
 
 def _key(n: int, key: SheetKey) -> str:
     """One exercise: its title and prompt as members see them, then the key to read out."""
-    where = f' <span class="paras">In the article: {key.paragraphs}.</span>' if key.paragraphs else ""
+    where = f' <span class="paras">{_w("paper.in_article", paragraphs=key.paragraphs)}</span>' if key.paragraphs else ""
     lines = "".join(f"<li><strong>{html.escape(lead)}</strong> {html.escape(text)}</li>" for lead, text in key.lines)
-    note = f'<p class="note"><strong>Facilitator note:</strong> {html.escape(key.note)}</p>' if key.note else ""
+    note = f'<p class="note"><strong>{_w("key.note")}</strong> {html.escape(key.note)}</p>' if key.note else ""
     return (f'<div class="key"><h3>{n}. {html.escape(key.title)} <span class="kind">({key.kind})</span></h3>'
             f'<p class="prompt">{html.escape(key.prompt)}{where}</p><ul>{lines}</ul>{note}</div>')
 
@@ -101,8 +104,8 @@ def facilitator_sheet(ch: Chapter, keys: list[SheetKey]) -> str:
     without their writing lines, marked as open), then every exercise with its key."""
     questions = f'<p class="open">{OPEN_QUESTIONS}</p><ol>{"".join(f"<li>{q}</li>" for q in ch.questions)}</ol>'
     exercises = "".join(_key(n, key) for n, key in enumerate(keys, start=1))
-    return _sheet(ch, "session sheet for the facilitator", questions, FACILITATOR_NOTICE,
-                  f'<section class="keys"><h2>Exercises and their keys</h2>{exercises}</section>')
+    return _sheet(ch, t("paper.what_facilitator"), questions, FACILITATOR_NOTICE,
+                  f'<section class="keys"><h2>{_w("paper.keys_head")}</h2>{exercises}</section>')
 
 
 def _book_page(html_root: Path, page: str) -> tuple[str, str, str, list[tuple[str, str]]]:
@@ -128,13 +131,11 @@ def whole_book(html_root: Path, root: Path = ROOT) -> str:
         if page.startswith(SCREEN_PAGES):
             continue
         slug, title, body, sections = _book_page(html_root, page)
-        subs = "".join(f'<li><a href="#{a}">{html.escape(t)}</a></li>' for a, t in sections)
+        subs = "".join(f'<li><a href="#{a}">{html.escape(name)}</a></li>' for a, name in sections)
         contents.append(f'<li class="toc-page"><a href="#{slug}--top">{html.escape(title)}</a>'
                         + (f"<ol>{subs}</ol>" if subs else "") + "</li>")
         pages.append(body)
     cover = (f'<section class="cover"><h1 class="cover-title">{COURSE}</h1>'
-             "<p>A study course: four articles with their context, timelines, glossary and "
-             "questions for study groups.</p><p>Printed from the course book. Web addresses are "
-             "written out so that every source can be checked from paper.</p></section>")
-    toc = f'<nav class="contents"><h2>Contents</h2><ol>{"".join(contents)}</ol></nav>'
+             f'<p>{_w("paper.cover_about")}</p><p>{_w("paper.cover_printed")}</p></section>')
+    toc = f'<nav class="contents"><h2>{_w("paper.contents")}</h2><ol>{"".join(contents)}</ol></nav>'
     return _doc(COURSE, cover + toc + "".join(pages), "book")

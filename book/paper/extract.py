@@ -18,6 +18,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from ..strings import t
+
 # Sentences that only make sense on a screen (dropped from the course's own prose; the
 # article and quotations are never touched).
 SCREEN_WORDING = re.compile(
@@ -214,7 +216,7 @@ def chapter(html_root: Path, slug: str, local: bool = False) -> Chapter:
     the_article.find("h2").decompose()
     meta.extract()
     for reading in meta.select("p"):
-        if "Reading time" in reading.get_text():
+        if t("article.reading_time").strip() in reading.get_text():
             reading.decompose()
     notes = _notes_out(the_article, soup)
     timeline = section("timeline")

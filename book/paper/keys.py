@@ -16,17 +16,11 @@ from typing import Any
 
 from ..exercises import matching, ordering
 from ..load import course
+from ..strings import t
 from ..timeline import date_label
 
 #: What each kind asks of a participant, as the sheet names it.
-KIND_WORDS = {
-    "ordering": "put in order",
-    "matching": "match",
-    "short": "short answer",
-    "bridge": "build a bridge",
-    "ledger": "the group's ledger",
-    "discussion": "discussion",
-}
+KIND_WORDS = {k: t(f"paper.kind_{k}") for k in ("ordering", "matching", "short", "bridge", "ledger", "discussion")}
 
 
 @dataclass(frozen=True)
@@ -93,7 +87,7 @@ LINES = {"choice": _choice, "ordering": _ordering, "matching": _matching, "short
 
 def _kind(ex: Any) -> str:
     if ex.kind == "choice":
-        return "choose all that apply" if ex.multiple else "choose one"
+        return t("exercise.choose_all" if ex.multiple else "exercise.choose_one").lower()
     return KIND_WORDS[ex.kind]
 
 

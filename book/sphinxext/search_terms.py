@@ -14,14 +14,15 @@ from typing import Any, Iterable
 from sphinx.domains import Domain, ObjType
 
 from ..load import course
+from ..strings import t
 
 
 class CourseDomain(Domain):
     """The course's own objects; for now the glossary entries, for search."""
 
     name = "course"
-    label = "Course"
-    object_types = {"term": ObjType("glossary entry", "term", searchprio=1)}
+    label = t("search.domain")
+    object_types = {"term": ObjType(t("search.term"), "term", searchprio=1)}
     initial_data: dict[str, Any] = {}
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:

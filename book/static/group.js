@@ -109,7 +109,7 @@
       var li = el("li"), link = el("a", data.chapters[s.chapter] + " ¶" + s.paragraph);
       link.href = "chapters/" + s.chapter + ".html#p" + s.paragraph;
       li.appendChild(link);
-      li.appendChild(document.createTextNode(t("group.flag_counts", { confused: s.confused, discuss: s.discuss })));
+      li.appendChild(document.createTextNode(": " + t("group.flag_counts", { confused: s.confused, discuss: s.discuss })));
       if (s.notes.length) {
         var ul = el("ul");
         s.notes.forEach(function (n) { ul.appendChild(el("li", (names ? n.who + ": " : "") + n.text)); });

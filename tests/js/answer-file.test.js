@@ -53,3 +53,13 @@ test("an option that was reworded no longer fits, with the reason", () => {
   const id = Object.keys(catalog).find((k) => catalog[k].kind === "choice");
   assert.throws(() => A.fromStable(catalog[id], { chosen: ["an option the course never had"] }), /no longer offered/);
 });
+
+// Why a stale answer no longer fits (plan's misfits): the reason Python's
+// book/answers/read.py gave for the same answer, word for word (tests/test_answer_file.py).
+const misfits = JSON.parse(fs.readFileSync(process.env.PRT_MISFITS, "utf8"));
+for (const c of misfits) {
+  test(`${c.case}: the same reason as Python's`, () => {
+    const file = { format: "prt-answers", version: 1, answers: [{ exercise: c.exercise, kind: c.kind, answer: c.answer }] };
+    assert.deepEqual(A.plan(catalog, new Store({}), file).misfits, [`${c.exercise}: ${c.python}`]);
+  });
+}
