@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
 
 
 #: Tests that start jupyter-book, a kernel or `make` in another process (node id prefixes).
-BUILD_TESTS = ("test_book.py::test_build_fails_", "test_live.py::", "test_notebooks.py::")
+BUILD_TESTS = ("test_book.py::test_the_real_build_fails_", "test_live.py::", "test_notebooks.py::")
 
 
 def layer(item: pytest.Item) -> str:

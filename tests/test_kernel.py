@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Coroutine
 from queue import Empty
 
 import pytest
@@ -39,9 +41,16 @@ def _channel(cls: type[AsyncZMQSocketChannel], socket: MissedWakeSocket) -> Asyn
     return channel
 
 
+def _run(coro: Coroutine[Any, Any, Any]) -> Any:
+    """Run on a loop of its own, in a thread: a worker that has driven Playwright's sync
+    API keeps an event loop running in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def _timed(channel: AsyncZMQSocketChannel, timeout: float) -> tuple[object, float]:
     start = time.monotonic()
-    result = asyncio.run(channel.get_msg(timeout=timeout))
+    result = _run(channel.get_msg(timeout=timeout))
     return result, time.monotonic() - start
 
 
@@ -62,7 +71,7 @@ def test_no_message_means_empty_at_the_deadline_not_before():
     socket = MissedWakeSocket(pending=False)
     start = time.monotonic()
     with pytest.raises(Empty):
-        asyncio.run(_channel(SlicedChannel, socket).get_msg(timeout=0.7))
+        _run(_channel(SlicedChannel, socket).get_msg(timeout=0.7))
     assert 0.69 <= time.monotonic() - start < 1.5
     assert len(socket.polls) >= 4 and max(socket.polls) <= SLICE * 1000
 
