@@ -165,7 +165,7 @@ def _notes_out(article: Tag, soup: BeautifulSoup) -> list[str]:
         body = "".join(str(c) for c in aside.children).strip()
         notes.append(f'<li id="note-{n}"><strong>{heading}.</strong> {body}</li>')
         ref = soup.new_tag("a", attrs={"class": "note-ref", "href": f"#note-{n}"})
-        ref.string = f"note {n}"
+        ref.string = t("paper.note_ref", n=n)
         if target is not None:
             refs = target.select(".note-ref")
             pnum = refs[-1] if refs else target.select_one(".pnum")

@@ -50,7 +50,8 @@ def _sentence(text: str) -> str:
 
 
 def _choice(ex: Any) -> list[tuple[str, str]]:
-    return [(f"{'Right' if o.correct else 'Not right'}: {_sentence(o.text)}", o.feedback) for o in ex.options]
+    return [(t("paper.key_right" if o.correct else "paper.key_not_right", option=_sentence(o.text)), o.feedback)
+            for o in ex.options]
 
 
 def _ordering(ex: Any) -> list[tuple[str, str]]:
@@ -64,21 +65,20 @@ def _matching(ex: Any) -> list[tuple[str, str]]:
 
 
 def _short(ex: Any) -> list[tuple[str, str]]:
-    return [("Model answer:", ex.model_answer)] + [("Rubric:", r) for r in ex.rubric]
+    return [(t("paper.key_model"), ex.model_answer)] + [(t("paper.key_rubric"), r) for r in ex.rubric]
 
 
 def _bridge(ex: Any) -> list[tuple[str, str]]:
-    return [(f"{g.grievance} →", _with_para(f"the article's demand: {g.article_demand}", g.passage))
+    return [(f"{g.grievance} →", _with_para(t("paper.key_demand", demand=g.article_demand), g.passage))
             for g in ex.grievances]
 
 
 def _ledger(ex: Any) -> list[tuple[str, str]]:
-    return [("No key:", "the group's own data; compare the totals together."),
-            ("Households offered:", ", ".join(ex.households))]
+    return [(t("paper.key_no_key"), t("paper.key_ledger")), (t("paper.key_households"), ", ".join(ex.households))]
 
 
 def _discussion(ex: Any) -> list[tuple[str, str]]:
-    return [("No key:", "an open discussion, with no single answer.")] + [("Prompt:", q) for q in ex.questions]
+    return [(t("paper.key_no_key"), t("paper.key_discussion"))] + [(t("paper.key_prompt"), q) for q in ex.questions]
 
 
 LINES = {"choice": _choice, "ordering": _ordering, "matching": _matching, "short": _short,
