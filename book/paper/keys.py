@@ -26,7 +26,8 @@ KIND_WORDS = {k: t(f"paper.kind_{k}") for k in ("ordering", "matching", "short",
 @dataclass(frozen=True)
 class SheetKey:
     """One exercise as the facilitator's sheet prints it; ``lines`` are (lead, text)
-    pairs: the lead in bold ("Right: the option.", "1.", a term), the text after it."""
+    pairs: the lead in bold ("Right: the option.", "1.", a term), the text after it;
+    ``prompt`` says how to answer with a pen, where the screen's says which button."""
 
     title: str
     kind: str
@@ -81,6 +82,17 @@ def _discussion(ex: Any) -> list[tuple[str, str]]:
     return [(t("paper.key_no_key"), t("paper.key_discussion"))] + [(t("paper.key_prompt"), q) for q in ex.questions]
 
 
+#: How to answer a kind with a pen, said after the data's prompt (a screen says how with its
+#: controls: exercises/base.py SCREEN_HOW); the other kinds' prompts need no more on paper.
+PAPER_HOW = {"ordering": lambda ex: t("paper.how_ordering", n=len(ex.events)), "ledger": lambda ex: t("paper.how_ledger")}
+
+
+def _prompt(ex: Any) -> str:
+    """The prompt as the sheet prints it: the data's, then how to answer it with a pen."""
+    how = PAPER_HOW.get(ex.kind)
+    return f"{ex.prompt} {how(ex)}" if how else ex.prompt
+
+
 LINES = {"choice": _choice, "ordering": _ordering, "matching": _matching, "short": _short,
          "bridge": _bridge, "ledger": _ledger, "discussion": _discussion}
 
@@ -93,7 +105,7 @@ def _kind(ex: Any) -> str:
 
 def chapter_keys(chapter: str) -> list[SheetKey]:
     """The chapter's exercises in the order the data (and the book) lists them."""
-    return [SheetKey(title=ex.title, kind=_kind(ex), prompt=ex.prompt,
+    return [SheetKey(title=ex.title, kind=_kind(ex), prompt=_prompt(ex),
                      paragraphs=", ".join(para(p) for p in ex.passages),
                      lines=LINES[ex.kind](ex), note=ex.facilitator_note or "")
             for ex in course().chapter_exercises(chapter)]
