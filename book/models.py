@@ -8,6 +8,7 @@ reaching a study group. Of ours, it imports only the date type (book/dates.py).
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
@@ -154,15 +155,30 @@ class Term(Strict):
         return text
 
 
+#: Words that tie a prompt to one medium: a screen's controls, or the device it is read on.
+SCREEN_WORDS = re.compile(r"\b(?:press (?:Check|Enter|Start)|click\w*|tap|tapping|buttons?|drag\w*|scroll\w*|"
+                          r"(?:this|your) (?:device|browser|screen))\b", re.I)
+
+
 class ExerciseBase(Strict):
     """What every exercise has, whatever its kind."""
 
     id: Slug
     chapter: Slug
     title: str
-    prompt: str
+    prompt: str = Field(description="what to do; how, with a screen or a pen, comes from strings.yml")
     passages: list[Anchor] = Field(default_factory=list, description="¶ anchors to look at")
     facilitator_note: str | None = None
+
+    @field_validator("prompt")
+    @classmethod
+    def _any_medium(cls, text: str) -> str:
+        """The same prompt is printed on the facilitator's sheet and shown on a screen, so
+        it names no control: each medium adds its own how (exercise.how_*, paper.how_*)."""
+        if found := SCREEN_WORDS.search(text):
+            raise ValueError(f"{found.group(0)!r} speaks of a screen; say what to do, and let "
+                             "exercise.how_<kind> and paper.how_<kind> in strings.yml say how")
+        return text
 
 
 class Choice(Strict):

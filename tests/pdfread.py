@@ -4,11 +4,24 @@ page the ink reaches (pdftoppm), so that a lost sentence or a half-blank page sh
 from __future__ import annotations
 
 import functools
+import re
 import subprocess
 import tempfile
 from pathlib import Path
 
 from PIL import Image
+
+
+#: What only a screen can do: a control to press, tap or click. Paper says "number", "write".
+#: (Whole words: the facilitator's notes speak of a city's "poisoned taps".)
+SCREEN_ONLY = re.compile(r"press\s+Check|up\s+and\s+down\s+buttons|\b(?:tap|tapping|click\w*)\b", re.I)
+
+
+def screen_only(text: str) -> list[str]:
+    """Where a PDF's text asks for a screen's controls (also across a line break), with
+    the words around it."""
+    flat = " ".join(text.split())
+    return [flat[max(m.start() - 50, 0):m.end() + 20] for m in SCREEN_ONLY.finditer(flat)]
 
 
 @functools.lru_cache(maxsize=64)

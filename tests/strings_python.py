@@ -25,12 +25,15 @@ def _text(node: ast.AST) -> str | None:
 
 
 def _strings(node: ast.AST) -> list[str]:
-    """Every string literal in an expression (not inside the calls it makes: t(...) is fine)."""
+    """Every string literal in an expression, also in the positional arguments of the
+    calls it makes (``_with_para("the demand: ...", p)``; in t("feature.key") the key is
+    no word) and those an f-string's values choose between (f"{'Right' if ok else ...}")."""
     if isinstance(node, ast.Call):
-        return []
+        return [s for arg in node.args for s in _strings(arg)]
     text = _text(node)
+    inner = [v.value for v in node.values if isinstance(v, ast.FormattedValue)] if isinstance(node, ast.JoinedStr) else []
     if text is not None:
-        return [text]
+        return [text] + [s for v in inner for s in _strings(v)]
     return [s for child in ast.iter_child_nodes(node) for s in _strings(child)]
 
 
@@ -39,7 +42,7 @@ PY_RAISES = {"Misfit", "NameProblem"}
 #: A literal that is code, not words: CSS, a pattern, a policy, a path.
 #: A regular expression's literal (it may name tags, it writes none).
 PATTERN = re.compile(r"\[\^|\\[sdwSb.]|\(\?")
-CODE = re.compile(r"[{};\\]|\(\?|^[\w-]*[./][\w./-]*$|^\W")
+CODE = re.compile(r"[{}\\]|;\s*[\w-]+[:-]|;$|\(\?|^[\w-]*[./][\w./-]*$|^\W")
 
 
 def words_in_markup(text: str) -> list[str]:
@@ -59,10 +62,13 @@ def english_in_python(name: str, text: str, allowed: Container[tuple[str, str]] 
 
     def flag(node: ast.AST | None, check: re.Pattern[str] = READER) -> None:
         for s in _strings(node) if node is not None else []:
-            if check.search(s) and not CODE.search(s) and not KEY.match(s):
+            bare = s.replace("{}", " ")  # an f-string's values are not code braces
+            if check.search(bare) and not CODE.search(bare) and not KEY.match(s):
                 found.append(s)
 
     parts = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
+    exported = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                and any(isinstance(x, ast.Name) and x.id == "__all__" for x in n.targets)}
     for node in ast.walk(tree):
         text_ = _text(node)
         if text_ is not None and "<" in text_ and id(node) not in docs | parts and not PATTERN.search(text_):
@@ -79,9 +85,12 @@ def english_in_python(name: str, text: str, allowed: Container[tuple[str, str]] 
             for k, v in zip(node.keys, node.values):
                 if isinstance(k, ast.Constant) and k.value in PY_LABELS:
                     flag(v)
+        elif isinstance(node, (ast.Tuple, ast.List)) and isinstance(node.ctx, ast.Load) and id(node) not in exported:
+            for item in node.elts:  # rows a writer joins into a page: ("Model answer:", text)
+                flag(item)
         elif isinstance(node, ast.Assign):
             for target in node.targets:
-                if isinstance(target, ast.Attribute) and target.attr in {"value", "description", "tooltip"}:
+                if isinstance(target, ast.Attribute) and target.attr in {"value", "description", "tooltip", "string"}:
                     flag(node.value)
                 elif isinstance(target, ast.Name) and re.fullmatch(r"[A-Z][A-Z_]+", target.id):
                     flag(node.value)

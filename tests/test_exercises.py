@@ -145,3 +145,18 @@ def test_data_blocks_carry_any_text_unchanged():
     body = block.split(">", 1)[1].rsplit("</script>", 1)[0]
     assert "</script" not in body and "<!--" not in body
     assert json.loads(body) == {"t": text}
+
+
+def test_a_screen_says_which_button_and_paper_says_how_with_a_pen():
+    """The data's prompt says what to do; the screen adds its controls, the facilitator's
+    sheet a pen's instruction, so neither medium gets the other's words."""
+    import ipywidgets as w
+
+    from book.paper.keys import chapter_keys
+
+    ex = _ex("tishreen-order-events")
+    screen = "Arrange these events from earliest to latest. Use the up and down buttons, then press Check."
+    assert f'<p class="prt-ex-prompt">{screen}</p>' in ordering.static_html(ex)
+    assert any(screen in h.value for h in find_widgets(ordering.widget(ex), w.HTML))
+    paper = {k.title: k.prompt for k in chapter_keys("tishreen")}[ex.title]
+    assert paper == f"Arrange these events from earliest to latest. Number the events from 1 (earliest) to {len(ex.events)}."

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from book.load import course
 from book.timeline import date_label
 from bookfiles import CHAPTERS
-from pdfread import page_fill, pdf_text
+from pdfread import page_fill, pdf_text, screen_only
 from textmatch import squeeze
 
 EDITION = Path(__file__).resolve().parent.parent / "_build" / "facilitator"
@@ -91,6 +91,21 @@ def test_facilitator_sheet_holds_every_key_of_its_chapter(built, chapter):
     assert _flat("Open questions: no single answer") in squeezed
     questions = re.findall(r"(?m)^\s*\d+\.\s+(\S.{40})", members)
     assert len(questions) >= 8 and all(_flat(q) in squeezed for q in questions)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_facilitator_sheet_says_how_to_answer_with_a_pen(chapter):
+    """The exercises' prompts come from the data, which serves the screen too: on paper an
+    ordering is numbered and a ledger written down, and no button is pressed."""
+    text = pdf_text(sheet(chapter))
+    assert not screen_only(text), screen_only(text)[:3]
+    squeezed = _flat(text)
+    orderings = [ex for ex in course().chapter_exercises(chapter) if ex.kind == "ordering"]
+    assert orderings
+    for ex in orderings:
+        assert _flat(f"{ex.prompt} Number the events from 1 (earliest) to {len(ex.events)}.") in squeezed
+    if any(ex.kind == "ledger" for ex in course().chapter_exercises(chapter)):
+        assert _flat("For each household, write down the minutes without power each day") in squeezed
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from bookfiles import CHAPTERS
-from pdfread import page_fill, pdf_text
+from pdfread import page_fill, pdf_text, screen_only
 from textmatch import normalise, squeeze
 
 BOOK = "permanent-revolution-today.pdf"
@@ -104,6 +104,16 @@ def test_session_sheet_has_passages_questions_and_room_to_write(built, chapter):
     assert sum(len(p) == 60 and p in squeezed for p in paras) <= 5
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_a_chapters_paper_asks_for_no_button(built, chapter):
+    """Its article handouts and session sheet are read with a pen: nothing on them may say
+    tap, click, press Check or use the up and down buttons."""
+    pdfs = sorted((built / "handouts").glob(f"{chapter}-*.pdf"))
+    assert len(pdfs) == 3
+    for pdf in pdfs:
+        assert not screen_only(pdf_text(pdf)), pdf.name
+
+
 def test_whole_book_has_outline_contents_and_page_numbers(built):
     pdf = built / "handouts" / BOOK
     outline = _outline(pdf)
@@ -129,8 +139,8 @@ def test_whole_book_has_outline_contents_and_page_numbers(built):
 
 def test_whole_book_has_no_screen_wording_and_every_source_address(built):
     text = pdf_text(built / "handouts" / BOOK)
-    screen = re.findall(r"[^.\n]*\b(?:click|tap|hover|in this browser)\b[^.\n]*", text, re.I)
-    assert not screen, screen[:5]
+    screen = re.findall(r"[^.\n]*\b(?:click|tap|hover|in this browser|buttons?)\b[^.\n]*", text, re.I)
+    assert not screen and not screen_only(text), (screen + screen_only(text))[:5]
     # pdftotext joins a line broken after a hyphen without it: compare without hyphens.
     squeezed = re.sub(r"[\s-]+", "", text)
     page = _page(built, "chapters/peru.html")

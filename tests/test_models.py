@@ -151,3 +151,13 @@ def test_choice_without_right_answer_is_rejected(data_copy):
         o["correct"] = False
     path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
     assert "no option is marked correct" in _error(data_copy)
+
+
+@pytest.mark.parametrize("words", ["Use the up and down buttons, then press Check.", "Tap a card.",
+                                   "Your notes stay on this device."])
+def test_a_prompt_that_speaks_of_a_screen_is_rejected(data_copy, words):
+    """Paper prints the same prompt: a screen's controls belong in exercise.how_<kind>."""
+    _edit(data_copy / "exercises" / "tishreen.yml", "tishreen-order-events",
+          prompt=f"Arrange these events from earliest to latest. {words}")
+    msg = _error(data_copy)
+    assert "exercise 'tishreen-order-events', field 'prompt'" in msg and "speaks of a screen" in msg

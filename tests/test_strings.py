@@ -17,8 +17,12 @@ Python modules that write for readers (PYTHON), read as a syntax tree so that do
 and comments are left out, a literal is flagged where it is HTML with words between its
 tags or in an aria-label, title, placeholder or alt; a widget's or a chart's label
 (description=, placeholder=, tooltip=, title= ...; a "title", "text", "label" or "name"
-in a dict; an assignment to .value or .description); what print() shows; the reason
-of a Misfit or NameProblem; or an UPPER_CASE constant.
+in a dict; an assignment to .value or .description); text given to a tag (.string); what
+print() shows; the reason of a Misfit or NameProblem; an UPPER_CASE constant; or an item
+of a tuple or list, where a writer keeps rows it joins into a page (the facilitator's
+sheet's ("Model answer:", text) pairs). There the literals inside an f-string's values and
+in the arguments of the calls it makes count too (a helper that adds a ¶ to "the
+article's demand: ..." still writes those words); ``__all__`` holds names, not words.
 ALLOWED lists the few literals that are not words for readers.
 """
 
@@ -235,9 +239,24 @@ def test_a_planted_label_in_a_template_or_the_sphinx_layer_is_caught():
     'HINT = "Think about what each event made possible for the next one."',
     'fig.update_layout(xaxis={"title": "minutes without power"})',
     'x = f\'<button type="button" aria-label="Move up: {title}">↑</button>\'',
+    'ref.string = "Note"',
+    'return [("Model answer:", ex.model_answer)] + [("Rubric:", r) for r in ex.rubric]',
+    'lines = [(f"{\'Right\' if o.correct else \'Not right\'}: {o.text}", o.feedback) for o in options]',
+    'rows = [(f"{g.grievance} →", with_para(f"the article\'s demand: {g.demand}", g.passage)) for g in gs]',
+    'rows = [("No key:", "the group\'s own data; compare the totals together.")]',
 ])
 def test_a_planted_english_label_in_a_python_module_is_caught(planted):
     assert english_in_python("planted.py", planted)
+
+
+def test_code_in_tuples_and_lists_is_not_flagged():
+    """The tuple and list rule reads names, selectors, layouts and policies as code."""
+    clean = ('__all__ = ["AnswerEntry", "Result"]\nSCREEN_ONLY = [".headerlink", "script", "#jb-print-toc"]\n'
+             'box = w.HBox([a, b], layout={"flex_flow": "row wrap"})\n'
+             'POLICY = "default-src \'none\'; style-src \'unsafe-inline\'"\n'
+             'for attr in ("title", "tabindex", "data-timeline"):\n    pass\n'
+             'lines = [(t("paper.key_model"), ex.model_answer), (f"{n}.", f"{date}: {title}")]\n')
+    assert not english_in_python("clean.py", clean)
 
 
 def test_python_code_and_catalog_reads_are_not_flagged():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ..strings import t
 from .catalog import catalog
 from .read import Group
 
@@ -23,7 +24,7 @@ def question(entry: dict[str, Any], answers: list[dict[str, Any]]) -> dict[str, 
         bars = [(o, counts[o]) for o in entry["options"]]
     elif kind == "ordering":
         right = sum(list(a.get("order", [])) == entry["key"] for a in answers)
-        bars = [("In the right order", right), ("Not yet", len(answers) - right)]
+        bars = [(t("group.right_order"), right), (t("group.not_yet"), len(answers) - right)]
     elif kind == "matching":
         bars = [(left, sum(a.get("pairs", {}).get(left) == entry["key"][left] for a in answers))
                 for left in entry["lefts"]]

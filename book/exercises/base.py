@@ -17,7 +17,7 @@ from typing import Any, Callable, Sequence
 import ipywidgets as w
 
 from ..markup import json_script
-from ..models import ExerciseBase
+from ..models import Exercise, ExerciseBase
 from ..strings import t, t_html
 from . import session
 from . import store as answer_store
@@ -68,6 +68,19 @@ def passages_hint(exercise: ExerciseBase) -> str:
     return t("exercise.look_again", marks=marks)
 
 
+#: How to answer each kind with the screen's controls (the catalog's key), said after the
+#: data's prompt. Why apart: the prompt says what to do and serves paper too, which says
+#: how with a pen (paper/keys.py); a kind with nothing to say on a screen has no entry.
+SCREEN_HOW = {"ordering": "exercise.how_ordering", "ledger": "exercise.how_ledger",
+              "discussion": "exercise.how_discussion"}
+
+
+def shown_prompt(exercise: Exercise) -> str:
+    """The prompt as the book, the notebooks and the projector show it."""
+    how = SCREEN_HOW.get(exercise.kind)
+    return f"{exercise.prompt} {t(how)}" if how else exercise.prompt
+
+
 def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: str = "exercise.check") -> str:
     """The static exercise: markup that reads without JS, made interactive by exercises.js.
     ``label`` is the button's key in book/data/strings.yml, shared with the live widget."""
@@ -77,7 +90,7 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
         f'<section class="prt-exercise" id="ex-{exercise.id}" data-exercise="{exercise.id}" '
         f'data-kind="{spec["kind"]}" data-chapter="{exercise.chapter}" aria-labelledby="ex-{exercise.id}-title">'
         f'<p class="prt-ex-title" id="ex-{exercise.id}-title"><strong>{html.escape(exercise.title)}'
-        f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(exercise.prompt)}</p>{hint_html}"
+        f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(shown_prompt(exercise))}</p>{hint_html}"
         f'<div class="prt-ex-body">{body}</div>'
         f'<div class="prt-ex-actions"><button type="button" class="prt-check">{html.escape(t(label))}</button> '
         f'<button type="button" class="prt-reset">{html.escape(t("exercise.reset"))}</button> '
@@ -151,7 +164,7 @@ def frame_widget(
     session.drawn(restore, answer_store.current())
     hint = passages_hint(exercise)
     header = w.HTML(
-        f"<p><strong>{html.escape(exercise.title)}</strong></p><p>{html.escape(exercise.prompt)}</p>"
+        f"<p><strong>{html.escape(exercise.title)}</strong></p><p>{html.escape(shown_prompt(exercise))}</p>"
         + (f"<p><em>{html.escape(hint)}</em></p>" if hint else "")
     )
     box = w.VBox([header, body, check, feedback])

@@ -23,7 +23,7 @@ from ..models import ExerciseBase
 from ..strings import t
 from . import group as group_answers
 from . import names
-from .base import ExerciseView
+from .base import ExerciseView, shown_prompt
 from .errors import shown_errors
 from .store import SESSION_FIELD, answers_dir
 
@@ -85,7 +85,7 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
         at[0] = max(0, min(n, len(exercises) - 1))
         ex = exercises[at[0]]
         title.value = f"<strong>{at[0] + 1}. {html.escape(ex.title)}</strong>"
-        prompt.value = f"<p>{html.escape(ex.prompt)}</p>"
+        prompt.value = f"<p>{html.escape(shown_prompt(ex))}</p>"
         where.value = f"<p>{html.escape(t('projector.where', n=at[0] + 1, total=len(exercises)))}</p>"
         key.value, key.layout.display, reveal.description = _key_html(ex), "none", t("projector.reveal")
         answers.clear_output()

@@ -21,10 +21,11 @@ from bs4 import BeautifulSoup, Tag
 from ..strings import t
 
 # Sentences that only make sense on a screen (dropped from the course's own prose; the
-# article and quotations are never touched).
+# article and quotations are never touched). A sentence starts at a word, so the space
+# before it stays and the sentences either side do not run together.
 SCREEN_WORDING = re.compile(
-    r"\b(click|tap|hover|zoom|scroll|this browser|press (?:enter|space)|drag)\w*\b", re.I)
-SCREEN_SENTENCE = re.compile(r"[^.!?]*" + SCREEN_WORDING.pattern + r"[^.!?]*[.!?]\)?\s*", re.I)
+    r"\b(click|tap|hover|zoom|scroll|this browser|press\s+(?:enter|space|[“\"])|drag|button)\w*\b", re.I)
+SCREEN_SENTENCE = re.compile(r"(?=[^.!?\s])[^.!?]*" + SCREEN_WORDING.pattern + r"[^.!?]*[.!?]\)?\s*", re.I)
 SCREEN_ONLY = [".headerlink", "script", "style", "button", ".pst-js-only", ".prt-tl-bar",
                ".prt-flashcards", ".prt-ex-actions", ".prt-ledger-entry", ".prt-tooltip",
                ".prt-letters", "#jb-print-toc", ".toctree-wrapper", "noscript", "form",
@@ -165,7 +166,7 @@ def _notes_out(article: Tag, soup: BeautifulSoup) -> list[str]:
         body = "".join(str(c) for c in aside.children).strip()
         notes.append(f'<li id="note-{n}"><strong>{heading}.</strong> {body}</li>')
         ref = soup.new_tag("a", attrs={"class": "note-ref", "href": f"#note-{n}"})
-        ref.string = f"note {n}"
+        ref.string = t("paper.note_ref", n=n)
         if target is not None:
             refs = target.select(".note-ref")
             pnum = refs[-1] if refs else target.select_one(".pnum")

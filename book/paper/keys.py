@@ -26,7 +26,8 @@ KIND_WORDS = {k: t(f"paper.kind_{k}") for k in ("ordering", "matching", "short",
 @dataclass(frozen=True)
 class SheetKey:
     """One exercise as the facilitator's sheet prints it; ``lines`` are (lead, text)
-    pairs: the lead in bold ("Right: the option.", "1.", a term), the text after it."""
+    pairs: the lead in bold ("Right: the option.", "1.", a term), the text after it;
+    ``prompt`` says how to answer with a pen, where the screen's says which button."""
 
     title: str
     kind: str
@@ -50,7 +51,8 @@ def _sentence(text: str) -> str:
 
 
 def _choice(ex: Any) -> list[tuple[str, str]]:
-    return [(f"{'Right' if o.correct else 'Not right'}: {_sentence(o.text)}", o.feedback) for o in ex.options]
+    return [(t("paper.key_right" if o.correct else "paper.key_not_right", option=_sentence(o.text)), o.feedback)
+            for o in ex.options]
 
 
 def _ordering(ex: Any) -> list[tuple[str, str]]:
@@ -64,21 +66,31 @@ def _matching(ex: Any) -> list[tuple[str, str]]:
 
 
 def _short(ex: Any) -> list[tuple[str, str]]:
-    return [("Model answer:", ex.model_answer)] + [("Rubric:", r) for r in ex.rubric]
+    return [(t("paper.key_model"), ex.model_answer)] + [(t("paper.key_rubric"), r) for r in ex.rubric]
 
 
 def _bridge(ex: Any) -> list[tuple[str, str]]:
-    return [(f"{g.grievance} →", _with_para(f"the article's demand: {g.article_demand}", g.passage))
+    return [(f"{g.grievance} →", _with_para(t("paper.key_demand", demand=g.article_demand), g.passage))
             for g in ex.grievances]
 
 
 def _ledger(ex: Any) -> list[tuple[str, str]]:
-    return [("No key:", "the group's own data; compare the totals together."),
-            ("Households offered:", ", ".join(ex.households))]
+    return [(t("paper.key_no_key"), t("paper.key_ledger")), (t("paper.key_households"), ", ".join(ex.households))]
 
 
 def _discussion(ex: Any) -> list[tuple[str, str]]:
-    return [("No key:", "an open discussion, with no single answer.")] + [("Prompt:", q) for q in ex.questions]
+    return [(t("paper.key_no_key"), t("paper.key_discussion"))] + [(t("paper.key_prompt"), q) for q in ex.questions]
+
+
+#: How to answer a kind with a pen, said after the data's prompt (a screen says how with its
+#: controls: exercises/base.py SCREEN_HOW); the other kinds' prompts need no more on paper.
+PAPER_HOW = {"ordering": lambda ex: t("paper.how_ordering", n=len(ex.events)), "ledger": lambda ex: t("paper.how_ledger")}
+
+
+def _prompt(ex: Any) -> str:
+    """The prompt as the sheet prints it: the data's, then how to answer it with a pen."""
+    how = PAPER_HOW.get(ex.kind)
+    return f"{ex.prompt} {how(ex)}" if how else ex.prompt
 
 
 LINES = {"choice": _choice, "ordering": _ordering, "matching": _matching, "short": _short,
@@ -93,7 +105,7 @@ def _kind(ex: Any) -> str:
 
 def chapter_keys(chapter: str) -> list[SheetKey]:
     """The chapter's exercises in the order the data (and the book) lists them."""
-    return [SheetKey(title=ex.title, kind=_kind(ex), prompt=ex.prompt,
+    return [SheetKey(title=ex.title, kind=_kind(ex), prompt=_prompt(ex),
                      paragraphs=", ".join(para(p) for p in ex.passages),
                      lines=LINES[ex.kind](ex), note=ex.facilitator_note or "")
             for ex in course().chapter_exercises(chapter)]
