@@ -55,8 +55,11 @@ def _zip() -> int:
 def _handouts() -> int:
     from .handouts import describe, print_handouts
 
-    for path in print_handouts():
+    written = print_handouts()
+    for path in written:
         print(f"wrote {path} ({describe(path)})")
+    if not written:
+        print("handouts up to date: the built pages and book/ are as they were when they were made")
     return 0
 
 

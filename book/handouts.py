@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 from .epub import write_epub
+from .inputs import digest, package_files, record, unchanged
 from .paper.documents import article_handout, facilitator_sheet, session_sheet, whole_book
 from .paper.extract import chapter
 from .paper.keys import chapter_keys
@@ -73,8 +74,28 @@ def fill_sizes(page: Path, html: Path = HTML) -> int:
     return count
 
 
+def _paper_inputs(html: Path) -> str:
+    """What the paper, pocket and e-book files are made from: the built site, but for
+    what this step writes into it (handouts/, pocket/ and the sizes on handouts.html),
+    and book/ (extraction, layout, styles; the fonts are the system's)."""
+    ours = {html / "handouts", html / "pocket"}
+    site = sorted(p for p in html.rglob("*") if p.is_file() and p != html / "handouts.html"
+                  and not ours & set(p.parents))
+    return digest(site + package_files())
+
+
+def handouts_stamp(html: Path) -> Path:
+    """Beside the site, not in it: the stamp is not shipped."""
+    return html.parent / f".{html.name}-handouts-inputs"
+
+
 def print_handouts(html: Path = HTML) -> list[Path]:
-    """Make every paper and pocket file into <html>/handouts and <html>/pocket."""
+    """Make every paper and pocket file into <html>/handouts and <html>/pocket; none
+    (an empty list) when what they are made from has not changed since they were made."""
+    inputs = _paper_inputs(html)
+    if unchanged(handouts_stamp(html), inputs):
+        fill_sizes(html / "handouts.html", html)  # a rebuilt page has empty slots again
+        return []
     out = html / "handouts"
     for ours in (out, html / "pocket"):
         shutil.rmtree(ours, ignore_errors=True)  # ours alone: no file of an older run survives
@@ -89,6 +110,7 @@ def print_handouts(html: Path = HTML) -> list[Path]:
     written.extend(write_pockets(html, chapters()))
     written.append(write_epub(html, chapters(), out / EPUB))
     fill_sizes(html / "handouts.html", html)
+    record(handouts_stamp(html), inputs)
     return written
 
 

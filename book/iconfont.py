@@ -14,8 +14,10 @@ from fontTools.ttLib import TTFont
 
 
 def cut_font(path: Path, codepoints: set[int]) -> None:
-    """Rewrite ``path`` (.woff2 or .ttf) in place with only ``codepoints``' glyphs."""
-    font = TTFont(str(path))
+    """Rewrite ``path`` (.woff2 or .ttf) in place with only ``codepoints``' glyphs. The
+    font keeps its own date (recalcTimestamp off): the same glyphs give the same bytes
+    on every build, so what is made from the site (the handouts) is not remade."""
+    font = TTFont(str(path), recalcTimestamp=False)
     options = subset.Options()
     options.flavor = "woff2" if path.suffix == ".woff2" else None
     options.layout_features = ["*"]

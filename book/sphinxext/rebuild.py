@@ -8,28 +8,21 @@ re-executes) every page when it changed.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
+from ..inputs import PACKAGE_DIR, digest, package_files, record, unchanged
 
 
 def fingerprint() -> str:
     """A hash of what every page is made from: book/ (code, data, assets, templates) and
     the table of contents (each page's sidebar shows it; Sphinx alone would leave the
     unchanged pages with the old one)."""
-    digest = hashlib.sha256()
-    files = [p for p in PACKAGE_DIR.rglob("*") if p.suffix in {".py", ".yml", ".js", ".css", ".svg", ".html", ".json"}
-             and "node_modules" not in p.parts]  # the vendored bundle is copied, not read
-    for path in sorted(files) + [PACKAGE_DIR.parent / "_toc.yml", PACKAGE_DIR.parent / "_config.yml"]:
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    root = PACKAGE_DIR.parent
+    return digest(package_files() + [p for p in (root / "_toc.yml", root / "_config.yml") if p.is_file()])
 
 
 def stamp(app: Sphinx) -> Path:
@@ -37,7 +30,7 @@ def stamp(app: Sphinx) -> Path:
 
 
 def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
-    if stamp(app).exists() and stamp(app).read_text() == fingerprint():
+    if unchanged(stamp(app), fingerprint()):
         # The glossary's "where it appears" links are made from the chapters.
         glossary = app.config.prt_glossary_doc
         if any(d.startswith(app.config.prt_chapter_folder) for d in added | changed) and glossary in env.found_docs:
@@ -52,7 +45,7 @@ def _outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> 
 
 def _finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is None:
-        stamp(app).write_text(fingerprint())
+        record(stamp(app), fingerprint())
 
 
 def setup(app: Sphinx) -> None:
