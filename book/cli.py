@@ -59,7 +59,7 @@ def _handouts() -> int:
     for path in written:
         print(f"wrote {path} ({describe(path)})")
     if not written:
-        print("handouts up to date: the built pages and book/ are as they were when they were made")
+        print("handouts up to date: they, the built pages and book/ are as they were when they were made")
     return 0
 
 

@@ -74,14 +74,15 @@ def fill_sizes(page: Path, html: Path = HTML) -> int:
     return count
 
 
-def _paper_inputs(html: Path) -> str:
-    """What the paper, pocket and e-book files are made from: the built site, but for
-    what this step writes into it (handouts/, pocket/ and the sizes on handouts.html),
-    and book/ (extraction, layout, styles; the fonts are the system's)."""
+def _paper_state(html: Path) -> str:
+    """What the paper, pocket and e-book files are made from, and the files themselves:
+    the built site and book/ (extraction, layout, styles; the fonts are the system's),
+    then handouts/ and pocket/ (a file deleted or rewritten since is made again). The
+    sizes this step writes into handouts.html are in neither."""
     ours = {html / "handouts", html / "pocket"}
-    site = sorted(p for p in html.rglob("*") if p.is_file() and p != html / "handouts.html"
-                  and not ours & set(p.parents))
-    return digest(site + package_files())
+    files = sorted(p for p in html.rglob("*") if p.is_file() and p != html / "handouts.html")
+    made = [p for p in files if ours & set(p.parents)]
+    return digest([p for p in files if p not in made] + package_files()) + digest(made)
 
 
 def handouts_stamp(html: Path) -> Path:
@@ -91,9 +92,8 @@ def handouts_stamp(html: Path) -> Path:
 
 def print_handouts(html: Path = HTML) -> list[Path]:
     """Make every paper and pocket file into <html>/handouts and <html>/pocket; none
-    (an empty list) when what they are made from has not changed since they were made."""
-    inputs = _paper_inputs(html)
-    if unchanged(handouts_stamp(html), inputs):
+    (an empty list) when neither they nor what they are made from changed since."""
+    if unchanged(handouts_stamp(html), _paper_state(html)):
         fill_sizes(html / "handouts.html", html)  # a rebuilt page has empty slots again
         return []
     out = html / "handouts"
@@ -110,7 +110,7 @@ def print_handouts(html: Path = HTML) -> list[Path]:
     written.extend(write_pockets(html, chapters()))
     written.append(write_epub(html, chapters(), out / EPUB))
     fill_sizes(html / "handouts.html", html)
-    record(handouts_stamp(html), inputs)
+    record(handouts_stamp(html), _paper_state(html))
     return written
 
 

@@ -1,5 +1,5 @@
-"""book/inputs.py and its use by the handouts: a step is skipped only when nothing it is
-made from changed, and what the step writes itself does not count as a change."""
+"""book/inputs.py and its use by the handouts: a step is skipped only when neither what it
+is made from nor what it made changed (the sizes it writes into handouts.html aside)."""
 
 from __future__ import annotations
 
@@ -38,21 +38,23 @@ def test_a_stamp_holds_until_the_inputs_change(tmp_path):
     assert unchanged(stamp, "abc") and not unchanged(stamp, "abd")
 
 
-def test_the_handouts_own_files_are_not_their_inputs(tmp_path):
+def test_the_handouts_are_remade_when_an_input_or_an_output_changed(tmp_path):
     html = _site(tmp_path)
-    before = handouts._paper_inputs(html)
-    (html / "handouts" / "tishreen-session.pdf").write_text("%PDF-2")
-    (html / "pocket" / "tishreen.html").write_text("<p>pocket 2</p>")
-    (html / "handouts.html").write_text("<span>13 pages</span>")
-    assert handouts._paper_inputs(html) == before
+    made = handouts._paper_state(html)
+    (html / "handouts.html").write_text("<span>13 pages</span>")  # the sizes it fills in
+    assert handouts._paper_state(html) == made
+    (html / "pocket" / "tishreen.html").write_text("<p>rewritten by someone else</p>")
+    assert handouts._paper_state(html) != made
+    (html / "pocket" / "tishreen.html").write_text("<p>pocket</p>")
+    assert handouts._paper_state(html) == made
     (html / "chapters" / "tishreen.html").write_text("<p>two</p>")
-    assert handouts._paper_inputs(html) != before
+    assert handouts._paper_state(html) != made
     assert handouts.handouts_stamp(html).parent == tmp_path  # beside the site, not shipped in it
 
 
 def test_unchanged_inputs_skip_the_printing(tmp_path, monkeypatch):
     html = _site(tmp_path)
-    record(handouts.handouts_stamp(html), handouts._paper_inputs(html))
+    record(handouts.handouts_stamp(html), handouts._paper_state(html))
     filled = []
     monkeypatch.setattr(handouts, "fill_sizes", lambda page, site: filled.append(page) or 0)
     monkeypatch.setattr(handouts, "chapters", lambda: (_ for _ in ()).throw(AssertionError("printed")))
@@ -61,3 +63,20 @@ def test_unchanged_inputs_skip_the_printing(tmp_path, monkeypatch):
     (html / "chapters" / "tishreen.html").write_text("<p>changed</p>")
     with pytest.raises(AssertionError, match="printed"):  # changed inputs: remade
         handouts.print_handouts(html)
+
+
+def test_the_sphinx_layer_leaves_the_pocket_files_their_own_policy(tmp_path):
+    """A rebuild after `make handouts` once gave the pocket files the book's policy (the
+    guard rewrote every .html in the output), and the stylesheet cut read them as pages."""
+    from book.sphinxext.config import sphinx_pages
+    from book.sphinxext.guard import apply_csp
+
+    html = _site(tmp_path)
+    (html / "_static" / "fragment.html").write_text("<head></head>")
+    pocket = '<head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head>'
+    (html / "pocket" / "tishreen.html").write_text(pocket)
+    (html / "chapters" / "tishreen.html").write_text("<head></head><p>one</p>")
+    assert sphinx_pages(html) == [html / "chapters" / "tishreen.html", html / "handouts.html"]
+    assert apply_csp(html) == 1  # handouts.html has no <head> here
+    assert (html / "pocket" / "tishreen.html").read_text() == pocket
+    assert "Content-Security-Policy" in (html / "chapters" / "tishreen.html").read_text()

@@ -7,9 +7,15 @@ A tiny test book sets its own.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+
+#: Folders of the output that `make handouts` fills after the build (book/handouts.py):
+#: self-contained files with their own policy, which the Sphinx layer must not rewrite
+#: nor read as pages (the cut stylesheet would depend on whether they exist yet).
+MADE_AFTER = ("handouts", "pocket")
 
 
 def is_chapter(config: Any, docname: str) -> bool:
@@ -19,6 +25,16 @@ def is_chapter(config: Any, docname: str) -> bool:
 def chapter_key(docname: str) -> str:
     """A chapter page's article id: the page's own name."""
     return docname.rsplit("/", 1)[-1]
+
+
+def sphinx_pages(outdir: Path) -> list[Path]:
+    """The pages the build wrote: every .html but the theme's fragments under _static
+    and the files of MADE_AFTER."""
+    def ours(page: Path) -> bool:
+        folders = page.relative_to(outdir).parts[:-1]
+        return "_static" not in folders and folders[:1] not in {(f,) for f in MADE_AFTER}
+
+    return sorted(p for p in outdir.rglob("*.html") if ours(p))
 
 
 def setup(app: Sphinx) -> None:

@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from ..assets import PLOTLY_STATIC, plotly_js_path
+from .config import sphinx_pages
 
 EXTERNAL = re.compile(
     r"<(script|link|img|iframe|source|video|audio|embed|object|track)\b[^>]*?\b(src|href|data|srcset|poster)"
@@ -74,12 +75,11 @@ def content_security_policy(page: str) -> str:
     )
 
 def apply_csp(outdir: Path) -> int:
-    """Write the policy into every built page (idempotent: an older one is replaced);
-    the saved widget state goes at the same time."""
+    """Write the policy into every page the build wrote (idempotent: an older one is
+    replaced); the saved widget state goes at the same time. The pocket files keep their
+    own, stricter policy."""
     count = 0
-    for path in outdir.rglob("*.html"):
-        if "_static" in path.relative_to(outdir).parts:
-            continue
+    for path in sphinx_pages(outdir):
         page = WIDGET_STATE.sub("", CSP_META.sub("", path.read_text(encoding="utf-8")))
         meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(page)}">\n'
         page, n = re.subn(r"(<head[^>]*>\s*)", lambda m, meta=meta: m.group(1) + meta, page, count=1)

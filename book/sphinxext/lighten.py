@@ -34,6 +34,7 @@ from sphinx.errors import ExtensionError
 
 from ..csspurge import Used, cut, icon_codepoints, used_properties, without_properties
 from ..iconfont import cut_font
+from .config import sphinx_pages
 from .pages import STATIC_DIR
 from .rebuild import fingerprint
 
@@ -76,9 +77,7 @@ def _scan(outdir: Path) -> tuple[Used, set[Path]]:
     """What the pages and their scripts can show, and the stylesheets (not the course's
     own) the pages link."""
     used, sheets, scripts = Used(), set(), set()
-    for page in sorted(outdir.rglob("*.html")):
-        if "_static" in page.relative_to(outdir).parts:
-            continue
+    for page in sphinx_pages(outdir):
         text = page.read_text(encoding="utf-8", errors="replace")
         for names in _CLASS.findall(text):
             used.classes.update(names.split())
