@@ -33,16 +33,23 @@ def find_widgets(widget: Any, cls: type) -> list[Any]:
 
 
 AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
-AXE_RUN = (
-    "axe.run(document, {preload: false, resultTypes: ['violations']})"
-    ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, n: v.nodes.length,"
-    " target: v.nodes[0].target.join(' '), html: v.nodes[0].html.slice(0, 120)})))"
-)
+#: What a page's second colour scheme can change: colours, and which of the theme's
+#: paired images shows. A page already checked with every rule in one scheme is checked
+#: with these in the other (the markup is the same; a whole run took twice as long).
+SCHEME_RULES = ("color-contrast", "link-in-text-block", "image-alt", "svg-img-alt", "role-img-alt")
 
 
-def axe_serious(page: Any) -> list[dict[str, Any]]:
+def axe_run(context: str = "document", rules: tuple[str, ...] = ()) -> str:
+    """axe-core on ``context`` (a JS expression), violations only; ``rules``: only these."""
+    only = f", runOnly: {{type: 'rule', values: {list(rules)!r}}}" if rules else ""
+    return (f"axe.run({context}, {{preload: false, resultTypes: ['violations']{only}}})"
+            ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, n: v.nodes.length,"
+            " target: v.nodes[0].target.join(' '), html: v.nodes[0].html.slice(0, 120)})))")
+
+
+def axe_serious(page: Any, context: str = "document", rules: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """axe-core's serious and critical violations on the page as it is now (the page's
-    context needs bypass_csp=True so that axe can be injected)."""
+    context needs bypass_csp=True so that axe can be injected); see axe_run."""
     if not AXE.exists():
         pytest.fail("axe-core missing: run `make test-deps`")
     # Colours are read as drawn, so only once they stop changing: a transition still
@@ -50,7 +57,7 @@ def axe_serious(page: Any) -> list[dict[str, Any]]:
     # failure now and then.
     page.wait_for_function(STILL, timeout=10_000)
     page.evaluate(AXE.read_text(encoding="utf-8"))
-    return [v for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
+    return [v for v in page.evaluate(axe_run(context, rules)) if v["impact"] in ("serious", "critical")]
 
 
 #: Resolves once the page has drawn and gone idle: its fonts loaded, a frame painted, and

@@ -1,7 +1,8 @@
 """Accessibility, phones, keyboard, offline search, CSP: measured in Debian's Chromium.
 
-axe-core (from npm, tests/node) runs on every page in light and dark mode; no serious or
-critical violation may remain.
+axe-core (from npm, tests/node) runs on every page: every rule in light mode, and in dark
+mode the rules a colour scheme can change (helpers.SCHEME_RULES); no serious or critical
+violation may remain.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import axe_serious, settled
+from helpers import SCHEME_RULES, axe_serious, settled
 
 pytestmark = pytest.mark.browser
 
@@ -30,9 +31,21 @@ def test_axe_finds_no_serious_violation(browser, built, scheme):
         # The theme's deferred script turns mode "auto" into the scheme; wait for it.
         if not rel.startswith("pocket/"):  # pocket files follow the system's scheme in CSS alone
             page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
-        problems += [(rel, v) for v in axe_serious(page)]
+        problems += [(rel, v) for v in axe_serious(page, rules=SCHEME_RULES if scheme == "dark" else ())]
     context.close()
     assert not problems, problems
+
+
+def test_the_dark_mode_rules_catch_a_colour_only_dark_mode_gets_wrong(browser, built):
+    """The planted fault: grey text on the dark background, in dark mode only."""
+    context = browser.new_context(color_scheme="dark", bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{built.as_uri()}/chapters/tishreen.html", wait_until="load")
+    page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=10_000)
+    page.add_style_tag(content="html[data-theme=dark] #p1 { color: #333 !important; }")
+    found = axe_serious(page, "document.querySelector('#p1')", SCHEME_RULES)
+    context.close()
+    assert [v["id"] for v in found] == ["color-contrast"], found
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser, built):
