@@ -113,6 +113,13 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(url, wait_until="load")
 
+    def go(self, url: str) -> None:
+        """Open another page in the same tab, with fresh records (a reader following links:
+        what earlier pages fetched comes from the cache)."""
+        self.requests.clear()
+        self.errors.clear()
+        self.page.goto(url, wait_until="load")
+
     def foreign(self, origin: str) -> list[str]:
         """Requests to anything but the book itself."""
         out = []
