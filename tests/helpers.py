@@ -88,16 +88,24 @@ STORED = "JSON.stringify(Object.entries(localStorage).filter(e => e[0].startsWit
 
 
 def settle_storage(page: Any) -> None:
-    """Reload the page until it finds the book's localStorage as it is now: Chromium
-    hands a page's writes to the shared store a moment later, and the next page a reader
-    opens must find them. Leaves the page reloaded."""
+    """Wait until the book's localStorage as this page sees it is what another page of
+    the same browser reads, then reload the page. Chromium hands a page's writes to the
+    shared store a moment later; a reload of the same page can read its own renderer's
+    copy and prove nothing (a page opened next once found a flag missing), so a second
+    tab reads it back."""
     want = page.evaluate(STORED)
-    for _ in range(20):
-        page.wait_for_timeout(250)
-        page.reload()
-        if page.evaluate(STORED) == want:
-            return
-    raise AssertionError("localStorage writes never reached the store")
+    probe = page.context.new_page()
+    try:
+        for _ in range(40):
+            probe.goto(page.url, wait_until="load")
+            if probe.evaluate(STORED) == want:
+                break
+            probe.wait_for_timeout(125)
+        else:
+            raise AssertionError("localStorage writes never reached the store another page reads")
+    finally:
+        probe.close()
+    page.reload()
 
 
 class Visit:

@@ -104,7 +104,8 @@ def test_live_flashcards_drill_a_deck():
 
 
 def test_static_flashcards_turn_and_remember(browser, built):
-    page = browser.new_page()
+    context = browser.new_context()
+    page = context.new_page()
     page.goto(f"{built.as_uri()}/flashcards.html")
     box = page.locator(".prt-flashcards")
     box.locator(".prt-deck").select_option(label=f"Tishreen (Iraq) ({len(__import__('book.glossary', fromlist=['x']).decks()['Tishreen (Iraq)'])})")
@@ -117,7 +118,7 @@ def test_static_flashcards_turn_and_remember(browser, built):
     settle_storage(page)  # reloads
     page.locator(".prt-deck").select_option(index=1)
     assert "Known 1 of" in page.locator(".prt-card-progress").inner_text()
-    page.close()
+    context.close()
 
 
 WORDS = [line.split("\t") for line in
