@@ -21,7 +21,7 @@ from pathlib import Path
 from .exercises import kind_of
 from .handouts import fill_sizes, print_facilitator_sheets
 from .load import course
-from .strings import t
+from .strings import t, t_text
 
 HEAD_END = re.compile(r"</head>", re.I)
 ARTICLE = re.compile(r'(<article class="bd-article">).*?(</article>)', re.S)
@@ -35,22 +35,17 @@ def keys() -> dict[str, dict[str, object]]:
             for ex in course().exercises.values()}
 
 
-def _w(key: str) -> str:
-    """A catalog text, escaped for the page."""
-    return html.escape(t(key))
-
-
 def group_markup(catalog_block: str) -> str:
     return f"""<div class="prt-group">
 {catalog_block}
-<p>{_w('facilitator.group_intro')}</p>
+<p>{t_text('facilitator.group_intro')}</p>
 <div class="prt-group-drop">
-<label for="prt-group-files">{_w('facilitator.group_files')}</label>
+<label for="prt-group-files">{t_text('facilitator.group_files')}</label>
 <input id="prt-group-files" class="prt-group-files" type="file" accept=".json,application/json" multiple>
-<p>{_w('facilitator.drop')}</p>
+<p>{t_text('facilitator.drop')}</p>
 </div>
-<p><label><input type="checkbox" class="prt-group-names"> {_w('facilitator.show_names')}</label>
-<button type="button" class="prt-group-clear">{_w('common.start_again')}</button></p>
+<p><label><input type="checkbox" class="prt-group-names"> {t_text('facilitator.show_names')}</label>
+<button type="button" class="prt-group-clear">{t_text('common.start_again')}</button></p>
 <div class="prt-group-out"></div>
 </div>
 """
@@ -59,9 +54,9 @@ def group_markup(catalog_block: str) -> str:
 def group_page(shell: str) -> str:
     """The group page, in the "My answers" page's shell (theme, sidebar, catalog, policy)."""
     block = CATALOG.search(shell).group(0)
-    title = _w("facilitator.group_title")
+    title = t_text("facilitator.group_title")
     page = ARTICLE.sub(lambda m: f"{m.group(1)}<h1>{title}</h1>\n{group_markup(block)}{m.group(2)}", shell, count=1)
-    page = re.sub("<title>" + re.escape(_w("exercise.my_answers")), lambda _: f"<title>{title}", page, count=1)
+    page = re.sub("<title>" + re.escape(t_text("exercise.my_answers")), lambda _: f"<title>{title}", page, count=1)
     page = re.sub(r'<script[^>]*src="_static/my-answers\.js[^"]*"[^>]*></script>\s*', "", page)
     return page
 
@@ -69,10 +64,10 @@ def group_page(shell: str) -> str:
 def sheets_markup(out: Path, sheets: list[tuple[str, Path]]) -> str:
     """The handouts page's list of facilitator's sheets; sizes go in its slots."""
     items = "".join(f'<li><a href="{p.relative_to(out)}">{html.escape(t("facilitator.sheet", title=title))}</a>, '
-                    f'<span class="prt-filesize" data-file="{p.relative_to(out)}">{_w("facilitator.size_unknown")}</span></li>'
+                    f'<span class="prt-filesize" data-file="{p.relative_to(out)}">{t_text("facilitator.size_unknown")}</span></li>'
                     for title, p in sheets)
-    return (f'<section id="for-the-facilitator"><h2>{_w("facilitator.sheets_head")}</h2>'
-            f'<p>{_w("facilitator.sheets_intro")}</p><ul>{items}</ul></section>')
+    return (f'<section id="for-the-facilitator"><h2>{t_text("facilitator.sheets_head")}</h2>'
+            f'<p>{t_text("facilitator.sheets_intro")}</p><ul>{items}</ul></section>')
 
 
 def _scripts(page: Path, root: Path, names: tuple[str, ...]) -> str:

@@ -23,6 +23,7 @@ from .paper.extract import chapter
 from .paper.keys import chapter_keys
 from .paper.render import write_pdf
 from .pocket import write_pockets
+from .sphinxext.config import MADE_AFTER
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
@@ -79,10 +80,9 @@ def _paper_state(html: Path) -> str:
     the built site and book/ (extraction, layout, styles; the fonts are the system's),
     then handouts/ and pocket/ (a file deleted or rewritten since is made again). The
     sizes this step writes into handouts.html are in neither."""
-    ours = {html / "handouts", html / "pocket"}
     files = sorted(p for p in html.rglob("*") if p.is_file() and p != html / "handouts.html")
-    made = [p for p in files if ours & set(p.parents)]
-    return digest([p for p in files if p not in made] + package_files()) + digest(made)
+    made = [p for p in files if p.relative_to(html).parts[0] in MADE_AFTER]
+    return digest(sorted(set(files) - set(made)) + package_files()) + digest(made)
 
 
 def handouts_stamp(html: Path) -> Path:
@@ -97,8 +97,8 @@ def print_handouts(html: Path = HTML) -> list[Path]:
         fill_sizes(html / "handouts.html", html)  # a rebuilt page has empty slots again
         return []
     out = html / "handouts"
-    for ours in (out, html / "pocket"):
-        shutil.rmtree(ours, ignore_errors=True)  # ours alone: no file of an older run survives
+    for ours in MADE_AFTER:
+        shutil.rmtree(html / ours, ignore_errors=True)  # ours alone: no file of an older run survives
     written = []
     for slug in chapters():
         ch = chapter(html, slug)

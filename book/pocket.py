@@ -17,7 +17,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .paper.extract import Chapter, chapter, clean
-from .strings import t
+from .strings import t, t_text
 
 LIMIT = 400_000  # bytes: small enough to send over a poor link and keep on any phone
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -82,14 +82,9 @@ def _glossary(html_root: Path, ids: list[str]) -> str:
     return str(cleaned)
 
 
-def _w(key: str, **params: object) -> str:
-    """A catalog text, escaped for the page."""
-    return html.escape(t(key, **params))
-
-
 def pocket_html(html_root: Path, ch: Chapter) -> str:
     """The chapter as one self-contained page."""
-    notes = f'<section id="notes"><h2>{_w("paper.notes")}</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
+    notes = f'<section id="notes"><h2>{t_text("paper.notes")}</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
     questions = "".join(f"<li>{q}</li>" for q in ch.questions)
     sections = [("context", "paper.context", ch.context), ("the-article", "paper.the_article", ch.article + notes),
                 ("key-passages", "paper.key_passages", ch.passages),
@@ -97,18 +92,18 @@ def pocket_html(html_root: Path, ch: Chapter) -> str:
                 ("questions", "paper.discussion_questions", f"<ol>{questions}</ol>"),
                 ("glossary", "paper.words", _glossary(html_root, ch.term_ids)),
                 ("about", "paper.about", ch.about)]
-    nav = "".join(f'<li><a href="#{sid}">{_w(key)}</a></li>' for sid, key, _ in sections)
-    body = "".join(f'<section id="{sid}"><h2>{_w(key)}</h2>{part}</section>' for sid, key, part in sections)
-    kicker = _w("paper.kicker", course=t("paper.course"), what=t("paper.pocket_edition"))
+    nav = "".join(f'<li><a href="#{sid}">{t_text(key)}</a></li>' for sid, key, _ in sections)
+    body = "".join(f'<section id="{sid}"><h2>{t_text(key)}</h2>{part}</section>' for sid, key, part in sections)
+    kicker = t_text("paper.kicker", course=t("paper.course"), what=t("paper.pocket_edition"))
     return ("<!DOCTYPE html>\n"
             f'<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             '<link rel="icon" href="data:,">'  # else a browser asks the host for /favicon.ico
-            f"<title>{_w('paper.pocket_title', title=ch.title)}</title><style>{STYLE}</style></head>"
+            f"<title>{t_text('paper.pocket_title', title=ch.title)}</title><style>{STYLE}</style></head>"
             f'<body><header><p class="kicker">{kicker}</p>'
             f'<h1>{html.escape(ch.title)}</h1><div class="meta">{ch.meta}</div></header>'
-            f'<nav aria-label="{_w("paper.in_this_file")}"><ul>{nav}</ul></nav><main>{body}</main></body></html>')
+            f'<nav aria-label="{t_text("paper.in_this_file")}"><ul>{nav}</ul></nav><main>{body}</main></body></html>')
 
 
 def write_pockets(html_root: Path, slugs: list[str]) -> list[Path]:

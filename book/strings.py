@@ -174,6 +174,11 @@ def t(key: str, /, **params: Any) -> str:
     return catalog().t(key, **params)
 
 
+def t_text(key: str, /, **params: Any) -> str:
+    """A text of the book's catalog as HTML text: the filled text, escaped whole."""
+    return html.escape(t(key, **params))
+
+
 def t_html(key: str, /, **markup: Any) -> str:
     """A text of the book's catalog as HTML around the markup given (see Catalog.t_html)."""
     return catalog().t_html(key, **markup)

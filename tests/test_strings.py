@@ -113,7 +113,7 @@ def calls(path: Path) -> list[tuple[set[str], set[str] | None]]:
     """Each t(...) call in a file: the keys its first argument may name, and the names it
     gives (None where they cannot be read from the source)."""
     text, found = path.read_text(encoding="utf-8"), []
-    for m in re.finditer(r"(?<![\w.])(?:t|t_html|words|prt_t|PRT\.t)\(", text):
+    for m in re.finditer(r"(?<![\w.])(?:t|t_html|t_text|words|prt_t|PRT\.t)\(", text):
         args, _ = call_args(text, m.end() - 1)
         if not args or not keys_named(args[0]):
             continue

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..strings import t
+from ..strings import t, t_text
 from .extract import Chapter, clean, read
 from .keys import SheetKey
 
@@ -51,13 +51,8 @@ def _doc(title: str, body: str, kind: str) -> str:
             f'<body class="{kind}">{body}</body></html>')
 
 
-def _w(key: str, **params: object) -> str:
-    """A catalog text, escaped for the page."""
-    return html.escape(t(key, **params))
-
-
 def _head(ch: Chapter, what: str) -> str:
-    return (f'<header class="doc-head"><p class="kicker">{_w("paper.kicker", course=t("paper.course"), what=what)}</p>'
+    return (f'<header class="doc-head"><p class="kicker">{t_text("paper.kicker", course=t("paper.course"), what=what)}</p>'
             f'<h1>{html.escape(ch.title)}</h1><div class="meta">{ch.meta}</div></header>')
 
 
@@ -67,20 +62,20 @@ def _lines(n: int = WRITING_LINES) -> str:
 
 def article_handout(ch: Chapter) -> str:
     """The article in full, ¶ numbers and all, then its notes and the chapter's words."""
-    notes = f'<section class="notes"><h2>{_w("paper.notes")}</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
+    notes = f'<section class="notes"><h2>{t_text("paper.notes")}</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
     body = (_head(ch, t("paper.what_article")) + f'<section class="article">{ch.article}</section>' + notes
-            + f'<section class="words"><h2>{_w("paper.words")}</h2>{ch.words}</section>'
-            + f'<section class="about"><h2>{_w("paper.about")}</h2>{ch.about}</section>')
+            + f'<section class="words"><h2>{t_text("paper.words")}</h2>{ch.words}</section>'
+            + f'<section class="about"><h2>{t_text("paper.about")}</h2>{ch.about}</section>')
     return _doc(ch.title, body, "handout")
 
 
 def _sheet(ch: Chapter, what: str, questions: str, notice: str = "", keys: str = "") -> str:
     """The parts both session sheets share, in the order a meeting uses them."""
     body = (_head(ch, what) + notice
-            + f'<section><h2>{_w("paper.context")}</h2>{ch.context}</section>'
-            + f'<section class="passages"><h2>{_w("paper.key_passages")}</h2>{ch.passages}</section>'
-            + f'<section class="questions"><h2>{_w("paper.questions")}</h2>{questions}</section>'
-            + f'<section class="words"><h2>{_w("paper.week_words")}</h2>{ch.week_words}</section>' + keys)
+            + f'<section><h2>{t_text("paper.context")}</h2>{ch.context}</section>'
+            + f'<section class="passages"><h2>{t_text("paper.key_passages")}</h2>{ch.passages}</section>'
+            + f'<section class="questions"><h2>{t_text("paper.questions")}</h2>{questions}</section>'
+            + f'<section class="words"><h2>{t_text("paper.week_words")}</h2>{ch.week_words}</section>' + keys)
     return _doc(ch.title, body, "sheet")
 
 
@@ -92,9 +87,9 @@ def session_sheet(ch: Chapter) -> str:
 
 def _key(n: int, key: SheetKey) -> str:
     """One exercise: its title and prompt as members see them, then the key to read out."""
-    where = f' <span class="paras">{_w("paper.in_article", paragraphs=key.paragraphs)}</span>' if key.paragraphs else ""
+    where = f' <span class="paras">{t_text("paper.in_article", paragraphs=key.paragraphs)}</span>' if key.paragraphs else ""
     lines = "".join(f"<li><strong>{html.escape(lead)}</strong> {html.escape(text)}</li>" for lead, text in key.lines)
-    note = f'<p class="note"><strong>{_w("key.note")}</strong> {html.escape(key.note)}</p>' if key.note else ""
+    note = f'<p class="note"><strong>{t_text("key.note")}</strong> {html.escape(key.note)}</p>' if key.note else ""
     return (f'<div class="key"><h3>{n}. {html.escape(key.title)} <span class="kind">({key.kind})</span></h3>'
             f'<p class="prompt">{html.escape(key.prompt)}{where}</p><ul>{lines}</ul>{note}</div>')
 
@@ -105,7 +100,7 @@ def facilitator_sheet(ch: Chapter, keys: list[SheetKey]) -> str:
     questions = f'<p class="open">{OPEN_QUESTIONS}</p><ol>{"".join(f"<li>{q}</li>" for q in ch.questions)}</ol>'
     exercises = "".join(_key(n, key) for n, key in enumerate(keys, start=1))
     return _sheet(ch, t("paper.what_facilitator"), questions, FACILITATOR_NOTICE,
-                  f'<section class="keys"><h2>{_w("paper.keys_head")}</h2>{exercises}</section>')
+                  f'<section class="keys"><h2>{t_text("paper.keys_head")}</h2>{exercises}</section>')
 
 
 def _book_page(html_root: Path, page: str) -> tuple[str, str, str, list[tuple[str, str]]]:
@@ -136,6 +131,6 @@ def whole_book(html_root: Path, root: Path = ROOT) -> str:
                         + (f"<ol>{subs}</ol>" if subs else "") + "</li>")
         pages.append(body)
     cover = (f'<section class="cover"><h1 class="cover-title">{COURSE}</h1>'
-             f'<p>{_w("paper.cover_about")}</p><p>{_w("paper.cover_printed")}</p></section>')
-    toc = f'<nav class="contents"><h2>{_w("paper.contents")}</h2><ol>{"".join(contents)}</ol></nav>'
+             f'<p>{t_text("paper.cover_about")}</p><p>{t_text("paper.cover_printed")}</p></section>')
+    toc = f'<nav class="contents"><h2>{t_text("paper.contents")}</h2><ol>{"".join(contents)}</ol></nav>'
     return _doc(COURSE, cover + toc + "".join(pages), "book")

@@ -32,7 +32,7 @@ def sphinx_pages(outdir: Path) -> list[Path]:
     and the files of MADE_AFTER."""
     def ours(page: Path) -> bool:
         folders = page.relative_to(outdir).parts[:-1]
-        return "_static" not in folders and folders[:1] not in {(f,) for f in MADE_AFTER}
+        return "_static" not in folders and not (folders and folders[0] in MADE_AFTER)
 
     return sorted(p for p in outdir.rglob("*.html") if ours(p))
 
