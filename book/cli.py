@@ -71,6 +71,9 @@ def _facilitator() -> int:
     pages, sheets = build(root / "html", root / "facilitator")
     for path in sheets:
         print(f"wrote {path} ({describe(path)})")
+    if not sheets:
+        print("facilitator edition up to date: it, the readers' book and book/ are as they were when it was made")
+        return 0
     print(f"wrote {root / 'facilitator'} ({pages} pages; open group.html for the group's answers)")
     return 0
 

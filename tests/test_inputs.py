@@ -3,6 +3,7 @@ is made from nor what it made changed (the sizes it writes into handouts.html as
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,28 @@ def test_the_sphinx_layer_leaves_the_pocket_files_their_own_policy(tmp_path):
     assert apply_csp(html) == 1  # handouts.html has no <head> here
     assert (html / "pocket" / "tishreen.html").read_text() == pocket
     assert "Content-Security-Policy" in (html / "chapters" / "tishreen.html").read_text()
+
+
+def test_the_facilitator_edition_is_remade_only_when_it_or_its_inputs_changed(tmp_path, monkeypatch):
+    from book import facilitator_edition as edition
+
+    readers = _site(tmp_path)
+    out = tmp_path / "facilitator"
+    shutil.copytree(readers, out)
+    record(edition.edition_stamp(out), edition._state(readers, out))
+
+    def printing(*_: object) -> list[Path]:
+        raise AssertionError("made again")
+
+    monkeypatch.setattr(edition, "add_sheets", printing)
+    assert edition.build(readers, out) == (3, [])  # _static's fragments are not pages
+    (out / "handouts.html").write_text("<span>changed by hand</span>")
+    with pytest.raises(AssertionError, match="made again"):
+        edition.build(readers, out)
+    shutil.rmtree(out)
+    shutil.copytree(readers, out)
+    assert edition.build(readers, out) == (3, [])
+    (readers / "chapters" / "tishreen.html").write_text("<p>two</p>")
+    with pytest.raises(AssertionError, match="made again"):
+        edition.build(readers, out)
+    assert edition.edition_stamp(out).parent == tmp_path
