@@ -59,10 +59,8 @@ test-deps:
 	@bash scripts/install-test-deps.sh
 
 test: book test-deps
-	@echo "==> running every test (unit, build, site, browser) on $(TEST_WORKERS) workers, then the storage tests"
-	@# localStorage read back on another page is steady only outside xdist workers (tests/conftest.py).
-	@$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not storage"; status=$$?; \
-		$(BIN)/python -m pytest -p no:xdist -m storage && exit $$status
+	@echo "==> running every test (unit, build, site, browser) on $(TEST_WORKERS) workers"
+	@$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # The fast layer: what can be checked without a browser or a built book.
 check: $(STAMP)

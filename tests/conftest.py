@@ -53,25 +53,11 @@ SLOW = (
 )
 
 
-#: Tests that keep answers and notes in the browser's localStorage and read them back on
-#: another page, marked `storage`: `make test` runs them in one process after the rest.
-#: In a pytest-xdist worker a reloaded page sometimes found an earlier state of the store
-#: (1 run in 3 to 5, even with these tests on one worker); in one process, never.
-STORAGE = (
-    "test_group_layer.py::", "test_browser.py::test_static_exercise_gives_feedback_and_survives_reload",
-    "test_browser.py::test_written_kinds_give_feedback_and_survive_reload",
-    "test_browser.py::test_matching_and_ledger_work_static_and_survive_reload",
-    "test_glossary.py::test_static_flashcards_turn_and_remember",
-)
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test with its layer (the markers are declared in pyproject.toml), and
     run the slowest first, in SLOW's order (a stable sort: the rest keep theirs)."""
     for item in items:
         item.add_marker(layer(item))
-        if item.nodeid.removeprefix("tests/").startswith(STORAGE):
-            item.add_marker(pytest.mark.storage)
     def rank(item: pytest.Item) -> int:
         nodeid = item.nodeid.removeprefix("tests/")
         return next((n for n, prefix in enumerate(SLOW) if nodeid.startswith(prefix)), len(SLOW))

@@ -83,29 +83,29 @@ def wait_in_view(page: Any, selector: str, timeout: float = 5_000) -> None:
         return !!r && r.top >= 0 && r.top < innerHeight; }""", arg=selector, timeout=timeout)
 
 
-#: The book's own entries in localStorage, as one comparable string.
-STORED = "JSON.stringify(Object.entries(localStorage).filter(e => e[0].startsWith('prt-')).sort())"
+#: Set on <html> once the page's store (static/store.js) has compared what localStorage
+#: gave it with its IndexedDB record, and the page has redrawn what was restored.
+STORE_READY = "html[data-prt-store=ready]"
 
 
-def settle_storage(page: Any) -> None:
-    """Wait until the book's localStorage as this page sees it is what another page of
-    the same browser reads, then reload the page. Chromium hands a page's writes to the
-    shared store a moment later; a reload of the same page can read its own renderer's
-    copy and prove nothing (a page opened next once found a flag missing), so a second
-    tab reads it back."""
-    want = page.evaluate(STORED)
-    probe = page.context.new_page()
-    try:
-        for _ in range(40):
-            probe.goto(page.url, wait_until="load")
-            if probe.evaluate(STORED) == want:
-                break
-            probe.wait_for_timeout(125)
-        else:
-            raise AssertionError("localStorage writes never reached the store another page reads")
-    finally:
-        probe.close()
+def kept(page: Any) -> None:
+    """Wait until the book's store says every write this page made is recorded. A reader
+    turns to another page seconds later; a test would otherwise leave within milliseconds
+    and could take an unconfirmed write along."""
+    page.evaluate("() => window.PRT.store.saved()")
+
+
+def open_kept(page: Any, url: str) -> None:
+    """Open a page that shows what this device keeps, once its store is ready."""
+    page.goto(url)
+    page.locator(STORE_READY).wait_for(state="attached")
+
+
+def reload_kept(page: Any) -> None:
+    """Reload the page once what it did is recorded: what a reader coming back sees."""
+    kept(page)
     page.reload()
+    page.locator(STORE_READY).wait_for(state="attached")
 
 
 class Visit:

@@ -31,7 +31,7 @@ MODES = ("light", "dark")
 #: After load or a tap: the fonts in, the page still (stillness.STILL: no transition
 #: running, the tapped element let go), the scripts' layout passes done (notes, timeline).
 SETTLE = f"""document.fonts.ready.then(() => new Promise(done => {{
-  const check = () => ({STILL}) ? requestAnimationFrame(() => requestAnimationFrame(done)) : setTimeout(check, 50);
+  const check = () => ({STILL})() ? requestAnimationFrame(() => requestAnimationFrame(done)) : setTimeout(check, 50);
   check();
 }}))"""
 

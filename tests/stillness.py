@@ -19,5 +19,5 @@ TRANSITIONS_DONE = """document.getAnimations().every(a => a.playState !== 'runni
 #: by a timer, not at the tap's end.
 NOTHING_PRESSED = "document.querySelector(':active') === null"
 
-#: A JavaScript expression, true once the page's colours and positions have stopped changing.
-STILL = f"({TRANSITIONS_DONE}) && {NOTHING_PRESSED}"
+#: A JavaScript function, true once the page's colours and positions have stopped changing.
+STILL = f"() => ({TRANSITIONS_DONE}) && {NOTHING_PRESSED}"

@@ -33,7 +33,7 @@ def test_axe_finds_no_serious_violation(browser, built):
         for scheme, rules in (("light", ()), ("dark", SCHEME_RULES)):
             page.emulate_media(color_scheme=scheme)
             if not rel.startswith("pocket/"):
-                page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
+                page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
             problems += [(rel, scheme, v) for v in axe_serious(page, rules=rules)]
     context.close()
     assert not problems, problems
@@ -44,7 +44,7 @@ def test_the_dark_mode_rules_catch_a_colour_only_dark_mode_gets_wrong(browser, b
     context = browser.new_context(color_scheme="dark", bypass_csp=True)
     page = context.new_page()
     page.goto(f"{built.as_uri()}/chapters/tishreen.html", wait_until="load")
-    page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=10_000)
+    page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'", timeout=10_000)
     page.add_style_tag(content="html[data-theme=dark] #p1 { color: #333 !important; }")
     found = axe_serious(page, "document.querySelector('#p1')", SCHEME_RULES)
     context.close()

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import Visit, settle_storage, settled
+from helpers import Visit, reload_kept, settled
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +73,7 @@ def test_static_exercise_gives_feedback_and_survives_reload(browser, built):
     box.get_by_role("button", name="Check").click()
     feedback = box.locator(".prt-feedback")
     assert "Right." in feedback.inner_text() and "precariat" in feedback.inner_text()
-    settle_storage(visit.page)  # reloads
+    reload_kept(visit.page)
     box = visit.page.locator('[data-exercise="tishreen-who-protested"]')
     assert box.get_by_label("Young people in precarious work", exact=False).is_checked()
     assert "Right." in box.locator(".prt-feedback").inner_text()
@@ -141,7 +141,7 @@ def test_written_kinds_give_feedback_and_survive_reload(browser, built):
     notes.get_by_role("button", name="Save notes").click()
     assert "Notes saved (5 words)." in notes.locator(".prt-feedback").inner_text()
 
-    settle_storage(page)  # reloads
+    reload_kept(page)
     assert page.locator('[data-exercise="tishreen-why-not-win"] textarea').input_value().startswith("It lacked")
     assert "(¶67)" in page.locator('[data-exercise="tishreen-bridge"] .prt-feedback').inner_text()
     assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
@@ -206,7 +206,7 @@ def test_matching_and_ledger_work_static_and_survive_reload(browser, built):
     page.wait_for_selector('.prt-exercise[data-kind="ledger"] .prt-ledger-chart svg.main-svg')
     csv = ledger.locator(".prt-ledger-csv").get_attribute("href")
     assert "2026-07-15%2C240" in csv
-    settle_storage(page)  # reloads
+    reload_kept(page)
     assert "All" in page.locator(f'[data-exercise="{ex.id}"] .prt-feedback').inner_text()
     assert page.locator('.prt-exercise[data-kind="ledger"] .prt-ledger-table tr').count() == 3
     assert not visit.errors, visit.errors

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from bs4 import BeautifulSoup
-from helpers import settle_storage
+from helpers import reload_kept
 
 from book.load import course
 
@@ -114,8 +114,7 @@ def test_static_flashcards_turn_and_remember(browser, built):
     assert box.locator(".prt-card-definition").is_visible()
     box.get_by_role("button", name="I knew it").click()
     assert "Known 1 of" in box.locator(".prt-card-progress").inner_text()
-    page.wait_for_function("Object.keys(localStorage).some(k => k.startsWith('prt-cards:') && localStorage[k] !== '[]')")
-    settle_storage(page)  # reloads
+    reload_kept(page)
     page.locator(".prt-deck").select_option(index=1)
     assert "Known 1 of" in page.locator(".prt-card-progress").inner_text()
     context.close()

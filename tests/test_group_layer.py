@@ -14,7 +14,7 @@ from book.answers.read import collect
 from book.answers.summary import summarize
 from book.load import course
 from helpers import axe_serious
-from helpers import settle_storage as settle
+from helpers import kept, open_kept
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ FACILITATOR = Path(__file__).resolve().parent.parent / "_build" / "facilitator"
 
 def answer_every_kind(page, built) -> None:
     """One exercise of each kind on the Tishreen page, and the ledger on Solidarity's."""
-    page.goto((built / "exercises" / "tishreen.html").as_uri())
+    open_kept(page, (built / "exercises" / "tishreen.html").as_uri())
     choice = page.locator('[data-exercise="tishreen-who-protested"]')
     choice.locator(".prt-ex-body label").first.tap()
     choice.get_by_role("button", name="Check").tap()
@@ -43,17 +43,17 @@ def answer_every_kind(page, built) -> None:
     discussion = page.locator('[data-exercise="tishreen-our-situation"]')
     discussion.locator("textarea").fill("Water cuts matter most here.")
     discussion.get_by_role("button", name="Save notes").tap()
-    settle(page)
-    page.goto((built / "exercises" / "solidarity.html").as_uri())
+    kept(page)
+    open_kept(page, (built / "exercises" / "solidarity.html").as_uri())
     ledger = page.locator('.prt-exercise[data-kind="ledger"]')
     ledger.locator(".prt-l-day").fill("2026-07-14")
     ledger.locator(".prt-l-minutes").fill("90")
     ledger.get_by_role("button", name="Add entry").tap()
-    settle(page)
+    kept(page)
 
 
 def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
-    page.goto((built / "chapters" / f"{chapter}.html").as_uri())
+    open_kept(page, (built / "chapters" / f"{chapter}.html").as_uri())
     button = page.get_by_role("button", name=f"Flag or note ¶{n}", exact=True)
     button.scroll_into_view_if_needed()
     button.tap()
@@ -63,11 +63,11 @@ def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
         form.get_by_label("Note (kept on this device)").fill(note)
     form.get_by_role("button", name="Save").tap()
     assert which in page.locator(f"#p{n} .prt-flag-badge").inner_text()
-    settle(page)
+    kept(page)
 
 
 def export(page, built, pseudonym: str, tmp: Path) -> Path:
-    page.goto((built / "my-answers.html").as_uri())
+    open_kept(page, (built / "my-answers.html").as_uri())
     page.get_by_label("Pseudonym").fill(pseudonym)
     with page.expect_download() as info:
         page.get_by_role("button", name="Export to a file").tap()
@@ -94,23 +94,23 @@ def test_member_exports_erases_and_imports_everything(browser, built, tmp_path):
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Erase everything this book stored").tap()
     assert "Nothing from this book is stored" in page.locator(".prt-ma-status").inner_text()
-    settle(page)
-    page.goto((built / "exercises" / "tishreen.html").as_uri())
+    kept(page)
+    open_kept(page, (built / "exercises" / "tishreen.html").as_uri())
     assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == ""
-    page.goto((built / "chapters" / "peru.html").as_uri())
+    open_kept(page, (built / "chapters" / "peru.html").as_uri())
     assert page.locator("#p3 .prt-flag-badge").count() == 0
 
-    page.goto((built / "my-answers.html").as_uri())
+    open_kept(page, (built / "my-answers.html").as_uri())
     page.get_by_label("Answer file").set_input_files(str(file))
     status = page.locator(".prt-ma-import-status")
     status.wait_for()
-    page.wait_for_function("document.querySelector('.prt-ma-import-status').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.prt-ma-import-status').textContent.length > 0")
     assert f"{len(data['answers']) + 2} added" in status.inner_text()
     assert page.locator(".prt-ma-list li").count() == listed
-    settle(page)
-    page.goto((built / "exercises" / "tishreen.html").as_uri())
+    kept(page)
+    open_kept(page, (built / "exercises" / "tishreen.html").as_uri())
     assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
-    page.goto((built / "chapters" / "peru.html").as_uri())
+    open_kept(page, (built / "chapters" / "peru.html").as_uri())
     assert "Which coup?" in page.locator("#p3 .prt-flag-badge").inner_text()
     context.close()
 
@@ -121,21 +121,21 @@ def test_import_asks_before_it_replaces(browser, built, tmp_path):
     flag(page, built, "peru", 3, "I want to discuss this")
     file = export(page, built, "Sami", tmp_path)
     flag(page, built, "peru", 3, "I don't understand this")  # now different from the file
-    page.goto((built / "my-answers.html").as_uri())
+    open_kept(page, (built / "my-answers.html").as_uri())
     page.once("dialog", lambda d: d.dismiss())
     page.get_by_label("Answer file").set_input_files(str(file))
-    page.wait_for_function("document.querySelector('.prt-ma-import-status').textContent.includes('kept')")
+    page.wait_for_function("() => document.querySelector('.prt-ma-import-status').textContent.includes('kept')")
     assert "1 kept as they were here" in page.locator(".prt-ma-import-status").inner_text()
     context.close()
 
 
 def test_a_broken_file_is_named_and_the_rest_still_load(browser, built, tmp_path):
     page = browser.new_page()
-    page.goto((built / "my-answers.html").as_uri())
+    open_kept(page, (built / "my-answers.html").as_uri())
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     page.get_by_label("Answer file").set_input_files(str(broken))
-    page.wait_for_function("document.querySelector('.prt-ma-import-status').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.prt-ma-import-status').textContent.length > 0")
     assert "broken.json could not be read" in page.locator(".prt-ma-import-status").inner_text()
     page.close()
 
@@ -169,7 +169,7 @@ def test_group_page_counts_answers_and_flags_like_the_python_summary(browser, bu
     page.goto((FACILITATOR / "group.html").as_uri())
     page.get_by_label("Members' answer files").set_input_files([str(p) for p in [*files, broken]])
     out = page.locator(".prt-group-out")
-    page.wait_for_function("document.querySelector('.prt-group-count')")
+    page.wait_for_function("() => document.querySelector('.prt-group-count')")
     assert out.locator(".prt-group-count").inner_text().startswith(f"{expected['members']} members")
     assert "broken.json" in out.locator(".prt-group-problems").inner_text()
     assert "gone-exercise" in out.locator(".prt-group-problems").inner_text()
@@ -218,8 +218,8 @@ def test_new_pages_in_use_are_accessible_and_private(browser, built, tmp_path, s
     assert not axe_serious(page)
     page.goto((FACILITATOR / "group.html").as_uri())
     page.get_by_label("Members' answer files").set_input_files(str(file))
-    page.wait_for_function("document.querySelector('.prt-group-count')")
-    page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'")
+    page.wait_for_function("() => document.querySelector('.prt-group-count')")
+    page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'")
     assert not axe_serious(page)
     assert all(u.startswith(("file:", "blob:", "data:")) for u in requests), [u for u in requests if not u.startswith("file:")]
     context.close()
@@ -235,11 +235,11 @@ def test_a_live_notebook_file_and_a_book_export_count_alike_in_both_readers(brow
     live.save(ex.id, [i for i, o in enumerate(ex.options) if o.correct][:1], True, 1.0)
     context = browser.new_context(accept_downloads=True, **PHONE)
     page = context.new_page()
-    page.goto((built / "exercises" / "tishreen.html").as_uri())
+    open_kept(page, (built / "exercises" / "tishreen.html").as_uri())
     box = page.locator(f'[data-exercise="{ex.id}"]')
     box.locator(".prt-ex-body label").first.tap()
     box.get_by_role("button", name="Check").tap()
-    settle(page)
+    kept(page)
     exported = export(page, built, "Layla", tmp_path)
     folder = tmp_path / "collected"
     folder.mkdir()
@@ -249,7 +249,7 @@ def test_a_live_notebook_file_and_a_book_export_count_alike_in_both_readers(brow
     assert sum(python.values()) == 2 and group.option_counts(group.load_group(folder), ex.id) == {k: v for k, v in python.items() if v}
     page.goto((FACILITATOR / "group.html").as_uri())
     page.get_by_label("Members' answer files").set_input_files([str(p) for p in sorted(folder.glob("*.json"))])
-    page.wait_for_function("document.querySelector('.prt-group-count')")
+    page.wait_for_function("() => document.querySelector('.prt-group-count')")
     assert page.locator(".prt-group-count").inner_text().startswith("2 members")
     question = page.locator(".prt-group-q").filter(has_text=ex.title)
     counts = {row.locator("th").inner_text(): int(row.locator(".prt-bar-n").inner_text()) for row in question.locator("tr").all()}

@@ -87,11 +87,11 @@ def test_a_tap_on_a_term_or_a_note_lands_in_the_file(browser, downloaded, script
                                       is_mobile=True, has_touch=True)
     try:
         page.locator("#the-article a[href='#term-tishreen']").first.tap()
-        page.wait_for_function("location.hash === '#term-tishreen'")
+        page.wait_for_function("() => location.hash === '#term-tishreen'")
         entry = page.locator("dt[id='term-tishreen']")
         assert entry.is_visible() and -1 < entry.bounding_box()["y"] < 812
         page.locator("#the-article a.note-ref").first.tap()
-        page.wait_for_function("location.hash === '#note-1'")
+        page.wait_for_function("() => location.hash === '#note-1'")
         assert -1 < page.locator("#note-1").bounding_box()["y"] < 812
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
         assert not blocked

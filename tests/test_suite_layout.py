@@ -11,6 +11,7 @@ the next person writes it again.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
@@ -57,3 +58,39 @@ def test_the_check_finds_planted_imports_of_a_test_module(tmp_path):
         "test_user.py:6 imports tests.test_source",
         "test_user.py:9 imports test_source",
     ]
+
+
+def predicates_evaluated_as_strings(folder: Path) -> list[str]:
+    """Every ``wait_for_function`` whose predicate is an expression, not a function, as
+    ``file:line``. Playwright polls an expression with eval() inside the page, which the
+    book's policy (no 'unsafe-eval') refuses: such a wait works only if the condition
+    already holds at the first look, and fails now and then. A function is compiled once,
+    outside the policy."""
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "wait_for_function" and node.args):
+                continue
+            first = node.args[0]
+            text = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else \
+                "".join(v.value for v in first.values if isinstance(v, ast.Constant)) if isinstance(first, ast.JoinedStr) else None
+            if text is not None and not re.match(r"\s*(\(([^()]*)\)|\w+)\s*=>|\s*(async\s+)?function\b", text):
+                found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_every_wait_for_a_condition_passes_a_function():
+    assert predicates_evaluated_as_strings(TESTS) == []
+
+
+def test_the_check_finds_a_planted_expression(tmp_path):
+    (tmp_path / "test_x.py").write_text(
+        "def test_x(page, s):\n"
+        "    page.wait_for_function(\"() => window.ready\")\n"
+        "    page.wait_for_function(\"el => !el.isConnected\", arg=1)\n"
+        "    page.wait_for_function(f\"(s) => s === '{s}'\")\n"
+        "    page.wait_for_function(\"window.ready\")\n"
+        "    page.wait_for_function(f\"location.hash === '#{s}'\")\n"
+        "    page.wait_for_function(STILL)\n", encoding="utf-8")
+    assert predicates_evaluated_as_strings(tmp_path) == ["test_x.py:5", "test_x.py:6"]

@@ -62,12 +62,19 @@ def deferred(markup: str, pagename: str) -> str:
     return markup if pagename == "search" else DEFER.sub(r"<script defer\1>", markup)
 
 
+#: Scripts that keep things on the device: each needs static/store.js, loaded before it.
+KEEPING = {"flags.js", "exercises.js", "flashcards.js", "my-answers.js"}
+
+
+def scripts_for(pagename: str, body: str) -> list[str]:
+    """The course's scripts a page uses, in the order they must run."""
+    names = [name for name, mark in BODY_SCRIPTS.items() if mark in body] + PAGE_SCRIPTS.get(pagename, [])
+    return (["store.js"] if KEEPING & set(names) else []) + names
+
+
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     body = context.get("body", "")
-    for name, mark in BODY_SCRIPTS.items():
-        if mark in body:
-            app.add_js_file(name, defer="defer")
-    for name in PAGE_SCRIPTS.get(pagename, []):
+    for name in scripts_for(pagename, body):
         if pagename == "search":
             # After documentation_options.js (priority 200), before searchtools.js runs.
             app.add_js_file(name, priority=201)

@@ -5,18 +5,18 @@
  * them; My answers exports them. When the browser will not store, the page says so. */
 (function () {
   "use strict";
-  var PREFIX = "prt-answer:", G = window.PRTGraders, t = window.PRT.t;
+  var PREFIX = "prt-answer:", G = window.PRTGraders, t = window.PRT.t, S = window.PRT.store;
 
   var el = window.PRT.el;
   function values(box, selector) { return Array.prototype.slice.call(box.querySelectorAll(selector)); }
   /* Whether the browser kept it: private modes, a full or disabled storage refuse. */
   function store(id, value) {
     try {
-      if (value === null) { localStorage.removeItem(PREFIX + id); } else { localStorage.setItem(PREFIX + id, JSON.stringify(value)); }
+      if (value === null) { S.removeItem(PREFIX + id); } else { S.setItem(PREFIX + id, JSON.stringify(value)); }
       return true;
     } catch (e) { return false; }
   }
-  function recall(id) { try { return JSON.parse(localStorage.getItem(PREFIX + id)); } catch (e) { return null; } }
+  function recall(id) { try { return JSON.parse(S.getItem(PREFIX + id)); } catch (e) { return null; } }
   /* Says so at the exercise, once, when the browser refused to keep an answer. */
   function kept(box, ok) {
     var notice = box.querySelector(".prt-not-kept");
@@ -149,16 +149,22 @@
       box.addEventListener("change", save);
       box.addEventListener("input", save);
     }
-    var saved = recall(id);
-    if (saved && (saved.length || (typeof saved === "object" && !Array.isArray(saved)))) {
-      try {
-        page.write(box, saved);
-        var result = grade(spec, page.read(box));
-        if (!result.invalid) { show(box, result); }
-      } catch (e) { /* an unreadable saved answer: start fresh, keep the page working */ }
-    } else if (page.add) {
-      page.write(box, []);
+    /* The kept answer, as the page opens and again when the store restores one. */
+    function restore() {
+      var saved = recall(id);
+      if (saved && (saved.length || (typeof saved === "object" && !Array.isArray(saved)))) {
+        try {
+          page.write(box, saved);
+          var result = grade(spec, page.read(box));
+          if (!result.invalid) { show(box, result); }
+        } catch (e) { /* an unreadable saved answer: start fresh, keep the page working */ }
+      } else {
+        page.write(box, page.add ? [] : initial);  /* nothing kept, or an erasure restored */
+        box.querySelector(".prt-feedback").textContent = "";
+      }
     }
+    restore();
+    document.addEventListener("prt-store-restored", restore);
   }
   function start() { document.querySelectorAll(".prt-exercise").forEach(setup); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

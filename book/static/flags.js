@@ -5,18 +5,18 @@
  * (My answers) so a facilitator can see before the meeting what confused the group. */
 (function () {
   "use strict";
-  var PREFIX = "prt-para:";
+  var PREFIX = "prt-para:", S = window.PRT.store;
   var t = window.PRT.t, FLAGS = [["confused", t("flags.confused")], ["discuss", t("flags.discuss")]];
   var chapter = (window.location.pathname.split("/").pop() || "").replace(/\.html$/, "");
 
   var el = window.PRT.el;
   function load(n) {
-    try { return JSON.parse(localStorage.getItem(PREFIX + chapter + ":" + n)); } catch (e) { return null; }
+    try { return JSON.parse(S.getItem(PREFIX + chapter + ":" + n)); } catch (e) { return null; }
   }
   function save(n, value) {
     try {
-      if (value) { localStorage.setItem(PREFIX + chapter + ":" + n, JSON.stringify(value)); }
-      else { localStorage.removeItem(PREFIX + chapter + ":" + n); }
+      if (value) { S.setItem(PREFIX + chapter + ":" + n, JSON.stringify(value)); }
+      else { S.removeItem(PREFIX + chapter + ":" + n); }
       return true;
     } catch (e) { return false; }
   }
@@ -89,6 +89,7 @@
       });
       number.insertAdjacentElement("afterend", button);
       badge(para, n);
+      document.addEventListener("prt-store-restored", function () { badge(para, n); });
     });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

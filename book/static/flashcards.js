@@ -2,7 +2,7 @@
  * the back of the deck. What you knew is kept per deck in this browser ("prt-cards:<deck>"). */
 (function () {
   "use strict";
-  var t = window.PRT.t;
+  var t = window.PRT.t, S = window.PRT.store;
   function flashcards(box) {
     var data = JSON.parse(box.querySelector(".prt-cards-data").textContent);
     var select = box.querySelector(".prt-deck");
@@ -10,9 +10,9 @@
     var progress = box.querySelector(".prt-card-progress");
     var queue = [], known = [];
     function key() { return "prt-cards:" + select.value; }
-    function save() { try { localStorage.setItem(key(), JSON.stringify(known)); } catch (e) { /* the deck still works */ } }
+    function save() { try { S.setItem(key(), JSON.stringify(known)); } catch (e) { /* the deck still works */ } }
     function load() {
-      try { known = JSON.parse(localStorage.getItem(key())) || []; } catch (e) { known = []; }
+      try { known = JSON.parse(S.getItem(key())) || []; } catch (e) { known = []; }
       queue = data.decks[select.value].filter(function (id) { return known.indexOf(id) < 0; });
       draw();
     }
@@ -38,6 +38,7 @@
     });
     box.querySelector(".prt-reset").addEventListener("click", function () { known = []; save(); load(); });
     select.addEventListener("change", load);
+    document.addEventListener("prt-store-restored", load);
     load();
   }
   function start() { document.querySelectorAll(".prt-flashcards").forEach(flashcards); }

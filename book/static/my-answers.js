@@ -28,10 +28,9 @@
     if (!box || !A) { return; }
     var data = JSON.parse(box.querySelector(".prt-ma-data").textContent);
     var list = box.querySelector(".prt-ma-list"), status = box.querySelector(".prt-ma-status");
-    var storage, writable = true;
-    try { storage = window.localStorage; storage.getItem("prt-probe"); } catch (e) { storage = null; }
-    if (!storage) { say(status, t("answers.no_storage"), true); return; }
-    try { storage.setItem("prt-probe", "1"); storage.removeItem("prt-probe"); } catch (e) { writable = false; }
+    var storage = window.PRT.store, writable = true;
+    if (!storage.available) { say(status, t("answers.no_storage"), true); return; }
+    try { localStorage.setItem("prt-probe", "1"); localStorage.removeItem("prt-probe"); } catch (e) { writable = false; }
     box.classList.add("prt-ma-ready");
 
     function current() { return A.collect(data.exercises, storage, "me", "", data.version, new Date().toISOString()); }
@@ -122,6 +121,7 @@
       say(out, t("answers.erased"));
     });
     draw();
+    document.addEventListener("prt-store-restored", draw);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
