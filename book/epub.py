@@ -22,11 +22,11 @@ import tinyhtml5
 from bs4 import BeautifulSoup
 
 from .paper.extract import Chapter, chapter, clean, read
-from .strings import t
+from .strings import t, t_text
 
 XHTML = "http://www.w3.org/1999/xhtml"
 SVG = "http://www.w3.org/2000/svg"
-TITLE = html.escape(t("paper.course"))
+TITLE = t_text("paper.course")
 STYLE = """body { font-family: serif; line-height: 1.5; }
 h1, h2, h3 { font-family: sans-serif; line-height: 1.25; }
 .pnum { font-family: sans-serif; font-size: 0.75em; color: #555; margin-right: 0.4em; }
@@ -70,13 +70,13 @@ def _term_links(markup: str, terms: set[str], prefix: str) -> str:
 
 
 def chapter_body(ch: Chapter, terms: set[str]) -> str:
-    notes = f'<section><h2>{html.escape(t("paper.notes"))}</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
+    notes = f'<section><h2>{t_text("paper.notes")}</h2><ol>{"".join(ch.notes)}</ol></section>' if ch.notes else ""
     questions = "".join(f"<li>{q}</li>" for q in ch.questions)
     parts = [("paper.context", ch.context), ("paper.the_article", ch.article + notes), ("paper.key_passages", ch.passages),
              ("paper.timeline", ch.timeline + ch.timeline_table), ("paper.discussion_questions", f"<ol>{questions}</ol>"),
              ("paper.words", ch.words), ("paper.about", ch.about)]
     body = f"<h1>{html.escape(ch.title)}</h1><div>{ch.meta}</div>" + "".join(
-        f"<section><h2>{html.escape(t(key))}</h2>{part}</section>" for key, part in parts)
+        f"<section><h2>{t_text(key)}</h2>{part}</section>" for key, part in parts)
     return _term_links(body, terms, "glossary.xhtml")
 
 
@@ -107,7 +107,7 @@ def _nav(entries: list[tuple[str, str]]) -> str:
     return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
             '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
             f'lang="en" xml:lang="en"><head><title>{TITLE}</title></head><body>'
-            f'<nav epub:type="toc" id="toc"><h1>{html.escape(t("paper.contents"))}</h1><ol>{links}</ol></nav></body></html>')
+            f'<nav epub:type="toc" id="toc"><h1>{t_text("paper.contents")}</h1><ol>{links}</ol></nav></body></html>')
 
 
 def write_epub(html_root: Path, slugs: list[str], dest: Path) -> Path:

@@ -12,7 +12,6 @@ sheets are listed at the top of the edition's handouts page, with their pages an
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
@@ -22,7 +21,7 @@ from .exercises import kind_of
 from .handouts import fill_sizes, print_facilitator_sheets
 from .inputs import digest, package_files, record, unchanged
 from .load import course
-from .strings import t, t_text
+from .strings import t_text
 
 HEAD_END = re.compile(r"</head>", re.I)
 ARTICLE = re.compile(r'(<article class="bd-article">).*?(</article>)', re.S)
@@ -58,13 +57,13 @@ def group_page(shell: str) -> str:
     title = t_text("facilitator.group_title")
     page = ARTICLE.sub(lambda m: f"{m.group(1)}<h1>{title}</h1>\n{group_markup(block)}{m.group(2)}", shell, count=1)
     page = re.sub("<title>" + re.escape(t_text("exercise.my_answers")), lambda _: f"<title>{title}", page, count=1)
-    page = re.sub(r'<script[^>]*src="_static/my-answers\.js[^"]*"[^>]*></script>\s*', "", page)
+    page = re.sub(r'<script[^>]*src="_static/(?:my-answers|store)\.js[^"]*"[^>]*></script>\s*', "", page)
     return page
 
 
 def sheets_markup(out: Path, sheets: list[tuple[str, Path]]) -> str:
     """The handouts page's list of facilitator's sheets; sizes go in its slots."""
-    items = "".join(f'<li><a href="{p.relative_to(out)}">{html.escape(t("facilitator.sheet", title=title))}</a>, '
+    items = "".join(f'<li><a href="{p.relative_to(out)}">{t_text("facilitator.sheet", title=title)}</a>, '
                     f'<span class="prt-filesize" data-file="{p.relative_to(out)}">{t_text("facilitator.size_unknown")}</span></li>'
                     for title, p in sheets)
     return (f'<section id="for-the-facilitator"><h2>{t_text("facilitator.sheets_head")}</h2>'

@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from .load import course
 from .markup import json_script
-from .strings import t
+from .strings import t, t_text
 
 CHAPTERS_DIR = Path(__file__).resolve().parent.parent / "chapters"
 TERM_LINK = re.compile(r"\{term\}`[^`<]*<([^>`]+)>`|\{term\}`([^`<]+)`")
@@ -49,11 +49,6 @@ def decks() -> dict[str, list[str]]:
     return out
 
 
-def _w(key: str) -> str:
-    """A catalog text, escaped for the page."""
-    return html.escape(t(key))
-
-
 class Flashcards:
     """One output, two renderings: static cards for the book, a widget for Jupyter."""
 
@@ -67,14 +62,14 @@ class Flashcards:
         options = "".join(f'<option value="{html.escape(d)}">{html.escape(d)} ({len(ids)})</option>'
                           for d, ids in self.decks.items())
         return (
-            f'<section class="prt-flashcards" aria-label="{_w("cards.label")}">'
-            f'<label>{_w("cards.deck")} <select class="prt-deck">{options}</select></label>'
+            f'<section class="prt-flashcards" aria-label="{t_text("cards.label")}">'
+            f'<label>{t_text("cards.deck")} <select class="prt-deck">{options}</select></label>'
             '<div class="prt-card" aria-live="polite"><p class="prt-card-term"></p>'
             '<p class="prt-card-definition" hidden></p></div>'
-            f'<div class="prt-ex-actions"><button type="button" class="prt-flip">{_w("cards.show_definition")}</button> '
-            f'<button type="button" class="prt-knew">{_w("cards.knew")}</button> '
-            f'<button type="button" class="prt-again">{_w("cards.again")}</button> '
-            f'<button type="button" class="prt-reset">{_w("common.start_again")}</button></div>'
+            f'<div class="prt-ex-actions"><button type="button" class="prt-flip">{t_text("cards.show_definition")}</button> '
+            f'<button type="button" class="prt-knew">{t_text("cards.knew")}</button> '
+            f'<button type="button" class="prt-again">{t_text("cards.again")}</button> '
+            f'<button type="button" class="prt-reset">{t_text("common.start_again")}</button></div>'
             '<p class="prt-card-progress" role="status"></p>'
             + json_script(payload, "prt-cards-data") + "</section>"
         )
@@ -89,13 +84,13 @@ class Flashcards:
 
         def draw() -> None:
             if not state["queue"]:
-                card.value = f"<p><strong>{_w('cards.deck_done')}</strong> {_w('cards.choose_again')}</p>"
+                card.value = f"<p><strong>{t_text('cards.deck_done')}</strong> {t_text('cards.choose_again')}</p>"
             else:
                 term = terms[state["queue"][0]]
                 back = f"<p>{html.escape(term.definition)}</p>" if state["shown"] else ""
                 card.value = f"<h3>{html.escape(term.term)}</h3>{back}"
-            progress.value = "<p>" + html.escape(t("cards.progress", known=len(state["known"]),
-                                                   total=len(self.decks[deck.value]), left=len(state["queue"]))) + "</p>"
+            progress.value = "<p>" + t_text("cards.progress", known=len(state["known"]),
+                                                   total=len(self.decks[deck.value]), left=len(state["queue"])) + "</p>"
 
         def start(_: Any = None) -> None:
             state.update(queue=list(self.decks[deck.value]), known=set(), shown=False)

@@ -27,7 +27,7 @@ from .assets import plotly_js_megabytes
 from .load import course, timeline_extras
 from .markup import json_script
 from .models import Event
-from .strings import t
+from .strings import t, t_text
 from .timeline_models import Period
 from .timeline_base import (REGION_COLOURS, REGION_NAMES, REGIONS, date_label, in_order, is_point,
                             span)
@@ -106,11 +106,11 @@ class Timeline:
         return (
             f'<div class="prt-timeline" data-timeline="{div}">'
             f'<figure class="prt-timeline-figure" id="{div}">'
-            f'<div class="prt-tl-bar pst-js-only"><span class="prt-tl-views" role="group" aria-label="{_w("timeline.views")}">'
+            f'<div class="prt-tl-bar pst-js-only"><span class="prt-tl-views" role="group" aria-label="{t_text("timeline.views")}">'
             + "".join(buttons) + '</span><button type="button" class="prt-tl-live">'
-            + html.escape(t("timeline.live", mb=f"{plotly_js_megabytes():.1f}")) + "</button>"
+            + t_text("timeline.live", mb=f"{plotly_js_megabytes():.1f}") + "</button>"
             '<span class="prt-tl-status" role="status"></span></div>'
-            f'<div class="prt-tl-scroll" role="region" aria-label="{html.escape(t("timeline.chart_of", title=self.title))}">'
+            f'<div class="prt-tl-scroll" role="region" aria-label="{t_text("timeline.chart_of", title=self.title)}">'
             + "".join(views) + "</div>"
             f'<div class="prt-tl-slot" id="{div}-card" hidden></div>'
             + json_script(pio.to_json(self.figure(), validate=False), "prt-tl-data") +
@@ -129,11 +129,6 @@ class Timeline:
         }
 
 
-def _w(key: str) -> str:
-    """A catalog text, escaped for the page."""
-    return html.escape(t(key))
-
-
 def _legend(events: Sequence[Event], periods: bool) -> str:
     """How to read the chart, with the regions it shows in their colours."""
     regions = [r for r in REGIONS if any(e.region == r for e in events)]
@@ -144,8 +139,8 @@ def _legend(events: Sequence[Event], periods: bool) -> str:
     ) if len(regions) > 1 else ""
     return (
         (f'<span class="prt-tl-keys">{swatches}</span> ' if swatches else "")
-        + _w("timeline.dots") + (_w("timeline.bands") if periods else "")
-        + f'<span class="prt-tl-howto">{_w("timeline.howto")}</span>{_w("timeline.order")}'
+        + t_text("timeline.dots") + (t_text("timeline.bands") if periods else "")
+        + f'<span class="prt-tl-howto">{t_text("timeline.howto")}</span>{t_text("timeline.order")}'
     )
 
 

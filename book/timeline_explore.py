@@ -4,7 +4,6 @@ and years (ipywidgets), in Jupyter only; without a kernel it shows its events as
 
 from __future__ import annotations
 
-import html
 from typing import Any, Sequence
 
 import plotly.graph_objects as go
@@ -12,7 +11,7 @@ from IPython.display import display
 
 from .load import course
 from .models import Event
-from .strings import t
+from .strings import t, t_text
 from .timeline_base import LANES, REGIONS, in_order
 from .timeline_html import events_table
 from .timeline_plotly import build_figure
@@ -60,7 +59,7 @@ class Explorer:
         events = in_order(self.selected())
         self.figure = build_figure(events, lane_by="region")
         self.figure.update_xaxes(range=[f"{self.years.value[0]}-01-01", f"{self.years.value[1]}-12-31"])
-        self.count.value = f"<p>{html.escape(t('timeline.shown', shown=len(events), total=len(self.all)))}</p>"
+        self.count.value = f"<p>{t_text('timeline.shown', shown=len(events), total=len(self.all))}</p>"
         self.out.clear_output(wait=True)
         with self.out:
             display(self.figure)
@@ -70,7 +69,7 @@ class Explorer:
         bundle = dict(self.widget._repr_mimebundle_() or {})
         events = in_order(self.selected())
         bundle["text/html"] = (
-            f"<p>{html.escape(t('timeline.needs_kernel'))}</p>\n"
+            f"<p>{t_text('timeline.needs_kernel')}</p>\n"
             + events_table(events, caption=t("timeline.explorer"), show_region=True)
         )
         return bundle

@@ -15,7 +15,7 @@ import html
 from typing import Iterable, Sequence
 
 from .models import Event
-from .strings import t
+from .strings import t, t_text
 from .timeline_models import Period
 from .timeline_base import REGION_NAMES, date_label, paragraph_link, paragraph_name, period_label, span
 
@@ -34,7 +34,7 @@ def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str])
     first, stop = span(event)
     link = paragraph_link(event, link_base)
     go = (f'<p class="prt-tl-go-wrap"><a class="prt-tl-go" href="{html.escape(link)}">'
-          f'<span class="prt-tl-go-verb">{html.escape(t("timeline.go_to"))}</span>{html.escape(paragraph_name(event, chapter_names))}</a></p>') if link else ""
+          f'<span class="prt-tl-go-verb">{t_text("timeline.go_to")}</span>{html.escape(paragraph_name(event, chapter_names))}</a></p>') if link else ""
     n = len(event.sources)
     return (
         f'<li class="prt-tl-card prt-r-{event.region}" data-event="{html.escape(event.id)}" '
@@ -43,7 +43,7 @@ def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str])
         f' <span class="prt-tl-kind">{event.kind}{", " + REGION_NAMES[event.region] if chapter_names else ""}</span></p>'
         f'<p class="prt-tl-title">{html.escape(event.title)}</p>'
         f'<p class="prt-ann">{html.escape(event.annotation)}</p>'
-        f'<details class="prt-tl-sources"><summary>{html.escape(t("timeline.sources", n=n))}</summary>'
+        f'<details class="prt-tl-sources"><summary>{t_text("timeline.sources", n=n)}</summary>'
         f"<ul>{_sources(event)}</ul></details>{go}</li>"
     )
 
@@ -73,7 +73,7 @@ def _sections(events: Sequence[Event], periods: Sequence[Period]) -> list[tuple[
 def cards(events: Sequence[Event], periods: Sequence[Period], title: str,
           link_base: dict[str, str], chapter_names: dict[str, str]) -> str:
     """The vertical timeline: period headers, then the dated cards in order."""
-    parts = [f'<section class="prt-tl-cards" aria-label="{html.escape(t("timeline.as_cards", title=title))}">'
+    parts = [f'<section class="prt-tl-cards" aria-label="{t_text("timeline.as_cards", title=title)}">'
              '<p class="prt-tl-count pst-js-only" aria-live="polite"></p>']
     for name, group in _sections(events, periods):
         if name:
@@ -95,7 +95,7 @@ def events_table(
     (``caption``: timeline.caption unless given)."""
     link_base, chapter_names, caption = link_base or {}, chapter_names or {}, caption or t("timeline.caption")
     rows = []
-    head = {k: html.escape(t(k)) for k in ("timeline.date", "timeline.region", "timeline.event_head", "timeline.source")}
+    head = {k: t_text(k) for k in ("timeline.date", "timeline.region", "timeline.event_head", "timeline.source")}
     region_head = f'<th scope="col">{head["timeline.region"]}</th>' if show_region else ""
     for e in events:
         sources = "; ".join(
@@ -115,8 +115,8 @@ def events_table(
         )
     return (
         '<div class="prt-table-wrap" tabindex="0" role="region" '
-        f'aria-label="{html.escape(t("timeline.as_table", caption=caption))}">'
-        f'<table class="prt-timeline-table"><caption>{html.escape(t("timeline.table_caption", caption=caption))}'
+        f'aria-label="{t_text("timeline.as_table", caption=caption)}">'
+        f'<table class="prt-timeline-table"><caption>{t_text("timeline.table_caption", caption=caption)}'
         f'</caption><thead><tr><th scope="col">{head["timeline.date"]}</th>{region_head}<th scope="col">{head["timeline.event_head"]}</th>'
         f'<th scope="col" class="prt-src">{head["timeline.source"]}</th></tr></thead><tbody>\n'
         + "\n".join(rows)  # a row per line keeps notebook diffs line-sized

@@ -16,7 +16,7 @@ import ipywidgets as w
 from IPython.display import HTML
 
 from ..load import course
-from ..strings import t, t_html
+from ..strings import t, t_html, t_text
 from . import bridge, choice, discussion, ledger, matching, ordering, short
 from . import session as live
 from .base import RUN_HINT, ExerciseView, Result
@@ -56,11 +56,11 @@ def answer_key(exercise_id: str) -> HTML:
     ex = course().exercises[exercise_id]
     lines = kind_of(ex).key_text(ex)
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    note = (f"<p><em>{html.escape(t('key.note'))}</em> {html.escape(ex.facilitator_note)}</p>"
+    note = (f"<p><em>{t_text('key.note')}</em> {html.escape(ex.facilitator_note)}</p>"
             if ex.facilitator_note else "")
     # Folded until the facilitator opens it: the notebook may be on the projector.
-    return HTML(f'<details class="prt-answer-key"><summary><strong>{html.escape(t("key.title"))}</strong> '
-                f'{html.escape(t("key.click"))}</summary><ul>{items}</ul>{note}</details>')
+    return HTML(f'<details class="prt-answer-key"><summary><strong>{t_text("key.title")}</strong> '
+                f'{t_text("key.click")}</summary><ul>{items}</ul>{note}</details>')
 
 
 def start_session(participant: str | None = None, session: str | None = None) -> Any:

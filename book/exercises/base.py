@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from ..markup import json_script
 from ..models import Exercise, ExerciseBase
-from ..strings import t, t_html
+from ..strings import t, t_html, t_text
 from . import session
 from . import store as answer_store
 from .errors import shown_errors
@@ -92,9 +92,9 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
         f'<p class="prt-ex-title" id="ex-{exercise.id}-title"><strong>{html.escape(exercise.title)}'
         f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(shown_prompt(exercise))}</p>{hint_html}"
         f'<div class="prt-ex-body">{body}</div>'
-        f'<div class="prt-ex-actions"><button type="button" class="prt-check">{html.escape(t(label))}</button> '
-        f'<button type="button" class="prt-reset">{html.escape(t("exercise.reset"))}</button> '
-        f'<a class="prt-ma-link" href="../my-answers.html">{html.escape(t("exercise.my_answers"))}</a></div>'
+        f'<div class="prt-ex-actions"><button type="button" class="prt-check">{t_text(label)}</button> '
+        f'<button type="button" class="prt-reset">{t_text("exercise.reset")}</button> '
+        f'<a class="prt-ma-link" href="../my-answers.html">{t_text("exercise.my_answers")}</a></div>'
         '<div class="prt-feedback" role="status" aria-live="polite"></div>'
         + json_script(json.dumps(spec, ensure_ascii=False), "prt-ex-data") +
         "</section>"
@@ -102,7 +102,7 @@ def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: s
 
 
 #: What an answer given before Start gets, in place of being saved.
-NOT_STARTED = ("<p class='prt-wrong'>" + t_html("live.not_started", start=f"<strong>{html.escape(t('live.start'))}</strong>")
+NOT_STARTED = ("<p class='prt-wrong'>" + t_html("live.not_started", start=f"<strong>{t_text('live.start')}</strong>")
                + "</p>")
 #: What a stored output says where a widget would be: it needs a running kernel.
 RUN_HINT = t("live.run_hint")
@@ -116,7 +116,7 @@ def _save(exercise_id: str, answer: Any, result: Result) -> str:
     try:
         store.save(exercise_id, answer, result.correct, result.score)
     except OSError as err:
-        return f"<p class='prt-wrong'>{html.escape(t('live.not_saved', why=err))}</p>"
+        return f"<p class='prt-wrong'>{t_text('live.not_saved', why=err)}</p>"
     return ""
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import Bridge
-from ..strings import t
+from ..strings import t, t_text
 from .base import Result, frame_html, frame_widget, invalid
 
 STEPS = ("immediate", "transitional", "goal")
@@ -48,7 +48,7 @@ def key_text(ex: Bridge) -> list[str]:
 
 
 def static_html(ex: Bridge) -> str:
-    options = f'<option value="">{html.escape(t("exercise.choose"))}</option>' + "".join(
+    options = f'<option value="">{t_text("exercise.choose")}</option>' + "".join(
         f'<option value="{i}">{html.escape(g.grievance)}</option>' for i, g in enumerate(ex.grievances)
     )
     steps = "".join(
@@ -57,7 +57,7 @@ def static_html(ex: Bridge) -> str:
         for s in STEPS
     )
     body = (
-        f'<label for="ex-{ex.id}-g">{html.escape(t("exercise.grievance"))}</label><select id="ex-{ex.id}-g" class="prt-grievance">'
+        f'<label for="ex-{ex.id}-g">{t_text("exercise.grievance")}</label><select id="ex-{ex.id}-g" class="prt-grievance">'
         f'{options}</select><div class="prt-bridge">{steps}</div>'
     )
     spec = {

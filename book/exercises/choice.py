@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import MultipleChoice
-from ..strings import t
+from ..strings import t, t_text
 from .base import EMPTY, Result, frame_html, frame_widget, invalid
 
 
@@ -39,7 +39,7 @@ def static_html(ex: MultipleChoice) -> str:
         f"{html.escape(o.text)}</label>"
         for i, o in enumerate(ex.options)
     )
-    legend = html.escape(t("exercise.choose_all" if ex.multiple else "exercise.choose_one"))
+    legend = t_text("exercise.choose_all" if ex.multiple else "exercise.choose_one")
     body = f"<fieldset><legend>{legend}</legend>{inputs}</fieldset>"
     spec = {
         "kind": "choice",

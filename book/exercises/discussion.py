@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import Discussion
-from ..strings import t
+from ..strings import t, t_text
 from .base import Result, frame_html, frame_widget, invalid
 
 
@@ -31,7 +31,7 @@ def _questions(ex: Discussion) -> str:
 
 def static_html(ex: Discussion) -> str:
     body = (
-        f"{_questions(ex)}<label for=\"ex-{ex.id}-notes\">{html.escape(t('exercise.your_notes'))}</label>"
+        f"{_questions(ex)}<label for=\"ex-{ex.id}-notes\">{t_text('exercise.your_notes')}</label>"
         f'<textarea id="ex-{ex.id}-notes" class="prt-text" rows="6"></textarea>'
     )
     return frame_html(ex, {"kind": "discussion"}, body, label="exercise.save_notes")

@@ -23,7 +23,7 @@ from ..answers.read import Group, collect_paths
 from ..answers.stable import from_stable
 from ..answers.summary import summarize
 from ..load import course
-from ..strings import t
+from ..strings import t, t_text
 
 OUTCOMES = ("right", "not yet", "no grade")
 #: What the chart's legend calls each outcome.
@@ -104,11 +104,11 @@ class GroupView:
         return "\n".join(parts)
 
     def _summary(self) -> str:
-        text = f"<p>{html.escape(t('group.files_read', n=len(self.group.members)))}</p>"
+        text = f"<p>{t_text('group.files_read', n=len(self.group.members))}</p>"
         if self.group.skipped:
-            text += f"<p>{html.escape(t('group.skipped', list='; '.join(self.group.skipped)))}</p>"
+            text += f"<p>{t_text('group.skipped', list='; '.join(self.group.skipped))}</p>"
         if self.group.misfits:
-            text += f"<p>{html.escape(t('group.left_out', list='; '.join(self.group.misfits)))}</p>"
+            text += f"<p>{t_text('group.left_out', list='; '.join(self.group.misfits))}</p>"
         return text
 
     def _repr_html_(self) -> str:

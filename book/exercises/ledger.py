@@ -19,7 +19,7 @@ import ipywidgets as w
 import plotly.graph_objects as go
 
 from ..models import Ledger
-from ..strings import t, t_html
+from ..strings import t, t_html, t_text
 from . import store as answer_store
 from .base import NOT_STARTED, Result, frame_html, frame_widget
 from .errors import shown_errors
@@ -121,7 +121,7 @@ def key_text(ex: Ledger) -> list[str]:
 
 def static_html(ex: Ledger) -> str:
     options = "".join(f'<option value="{html.escape(h)}">{html.escape(h)}</option>' for h in ex.households)
-    words = {k: html.escape(t(k)) for k in ("ledger.household", "ledger.day", "ledger.minutes_label", "ledger.chart_label",
+    words = {k: t_text(k) for k in ("ledger.household", "ledger.day", "ledger.minutes_label", "ledger.chart_label",
                                             "ledger.export")}
     body = (
         '<div class="prt-ledger-entry">'

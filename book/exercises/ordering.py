@@ -9,7 +9,7 @@ import ipywidgets as w
 from ..load import course
 from ..models import Event, Ordering
 from ..timeline import date_label
-from ..strings import t
+from ..strings import t, t_text
 from .base import Result, frame_html, frame_widget, shuffled
 
 HINT = t("grade.order_hint")
@@ -62,12 +62,12 @@ def key_text(ex: Ordering) -> list[str]:
 def static_html(ex: Ordering) -> str:
     items = "".join(
         f'<li data-id="{e.id}"><span class="prt-item">{html.escape(e.title)}</span> '
-        f'<button type="button" class="prt-up" aria-label="{html.escape(t("exercise.move_up", title=e.title))}">↑</button>'
-        f'<button type="button" class="prt-down" aria-label="{html.escape(t("exercise.move_down", title=e.title))}">↓</button>'
+        f'<button type="button" class="prt-up" aria-label="{t_text("exercise.move_up", title=e.title)}">↑</button>'
+        f'<button type="button" class="prt-down" aria-label="{t_text("exercise.move_down", title=e.title)}">↓</button>'
         "</li>"
         for e in presented(ex)
     )
-    body = f'<ol class="prt-order" aria-label="{html.escape(t("exercise.order_label"))}">{items}</ol>'
+    body = f'<ol class="prt-order" aria-label="{t_text("exercise.order_label")}">{items}</ol>'
     events = course().events
     spec = {
         "kind": "ordering",
@@ -111,5 +111,5 @@ def widget(ex: Ordering) -> w.Widget:
         redraw()
 
     redraw()
-    body = w.VBox([w.HTML(f"<p>{html.escape(t('live.earliest_first'))}</p>"), rows])
+    body = w.VBox([w.HTML(f"<p>{t_text('live.earliest_first')}</p>"), rows])
     return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank=list(titles))

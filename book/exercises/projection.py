@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 
 from ..load import course
 from ..models import ExerciseBase
-from ..strings import t
+from ..strings import t, t_text
 from . import group as group_answers
 from . import names
 from .base import ExerciseView, shown_prompt
@@ -62,7 +62,7 @@ def _key_html(ex: ExerciseBase) -> str:
     from . import kind_of
 
     items = "".join(f"<li>{html.escape(line)}</li>" for line in kind_of(ex).key_text(ex))
-    note = (f"<p><em>{html.escape(t('key.note'))}</em> {html.escape(ex.facilitator_note)}</p>"
+    note = (f"<p><em>{t_text('key.note')}</em> {html.escape(ex.facilitator_note)}</p>"
             if ex.facilitator_note else "")
     return f"<ul>{items}</ul>{note}"
 
@@ -86,7 +86,7 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
         ex = exercises[at[0]]
         title.value = f"<strong>{at[0] + 1}. {html.escape(ex.title)}</strong>"
         prompt.value = f"<p>{html.escape(shown_prompt(ex))}</p>"
-        where.value = f"<p>{html.escape(t('projector.where', n=at[0] + 1, total=len(exercises)))}</p>"
+        where.value = f"<p>{t_text('projector.where', n=at[0] + 1, total=len(exercises))}</p>"
         key.value, key.layout.display, reveal.description = _key_html(ex), "none", t("projector.reveal")
         answers.clear_output()
 

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..models import ShortAnswer
-from ..strings import t
+from ..strings import t, t_text
 from .base import Result, frame_html, frame_widget, invalid
 
 
@@ -37,9 +37,9 @@ def static_html(ex: ShortAnswer) -> str:
         for i, r in enumerate(ex.rubric)
     )
     body = (
-        f'<label for="ex-{ex.id}-text">{html.escape(t("exercise.your_answer"))}</label>'
+        f'<label for="ex-{ex.id}-text">{t_text("exercise.your_answer")}</label>'
         f'<textarea id="ex-{ex.id}-text" class="prt-text" rows="5"></textarea>'
-        f'<fieldset class="prt-rubric"><legend>{html.escape(t("exercise.tick_after"))}</legend>{rubric}</fieldset>'
+        f'<fieldset class="prt-rubric"><legend>{t_text("exercise.tick_after")}</legend>{rubric}</fieldset>'
     )
     spec = {"kind": "short", "min_words": ex.min_words, "model": ex.model_answer, "points": len(ex.rubric)}
     return frame_html(ex, spec, body, label="exercise.compare_model")
@@ -48,7 +48,7 @@ def static_html(ex: ShortAnswer) -> str:
 def widget(ex: ShortAnswer) -> w.Widget:
     text = w.Textarea(placeholder=t("exercise.your_answer"), layout={"width": "100%", "height": "8em"})
     ticks = [w.Checkbox(description=r, indent=False, layout={"width": "auto"}) for r in ex.rubric]
-    body = w.VBox([text, w.HTML(f"<p>{html.escape(t('live.tick_after'))}</p>"), *ticks])
+    body = w.VBox([text, w.HTML(f"<p>{t_text('live.tick_after')}</p>"), *ticks])
 
     def read() -> dict[str, Any]:
         return {"text": text.value, "ticks": [i for i, tick in enumerate(ticks) if tick.value]}

@@ -20,14 +20,14 @@ from .extract import Chapter, clean, read
 from .keys import SheetKey
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-COURSE = html.escape(t("paper.course"))
+COURSE = t_text("paper.course")
 SCREEN_PAGES = ("how-to-use", "my-answers", "exercises/", "flashcards", "handouts")
 WRITING_LINES = 3
 # The chapters' discussion questions have no key in the data; the sheet says so, in the
 # chapters' own words for them ("the questions climb from what the article says ...")
 # and the course design notes' (evidence questions: "how a reader could check it").
-OPEN_QUESTIONS = html.escape(t("paper.open_questions"))
-FACILITATOR_NOTICE = f'<p class="fac-notice">{html.escape(t("paper.facilitator_notice"))}</p>'
+OPEN_QUESTIONS = t_text("paper.open_questions")
+FACILITATOR_NOTICE = f'<p class="fac-notice">{t_text("paper.facilitator_notice")}</p>'
 
 
 def toc_pages(root: Path = ROOT) -> list[str]:

@@ -15,12 +15,11 @@ chapter-anatomy tests keep them).
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from docutils import nodes
 
-from ..strings import t
+from ..strings import t_text
 from .config import is_chapter
 
 #: Jump bar entries: (section id, its label's key in book/data/strings.yml), in reading order.
@@ -39,9 +38,9 @@ FOLDED = {"in-this-chapter-you-will", "context", "what-to-watch-for-while-readin
 
 def jump_bar(present: set[str]) -> str:
     """The jump bar's HTML, linking the sections the chapter has."""
-    links = " ".join(f'<li><a href="#{sid}">{escape(t(key))}</a></li>'
+    links = " ".join(f'<li><a href="#{sid}">{t_text(key)}</a></li>'
                      for sid, key in JUMPS if sid in present)
-    return f'<nav class="prt-jumpbar" aria-label="{escape(t("nav.jump_to"))}"><ul>{links}</ul></nav>\n'
+    return f'<nav class="prt-jumpbar" aria-label="{t_text("nav.jump_to")}"><ul>{links}</ul></nav>\n'
 
 
 def shape_chapter(app: Any, doctree: nodes.document) -> None:

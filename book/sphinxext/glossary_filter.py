@@ -15,7 +15,7 @@ from html import escape
 from typing import Mapping
 
 from ..models import Article
-from ..strings import t
+from ..strings import t_text
 
 
 def glossary_filter(articles: Mapping[str, Article]) -> str:
@@ -24,8 +24,8 @@ def glossary_filter(articles: Mapping[str, Article]) -> str:
                       for key, a in articles.items())
     return (
         '<form class="prt-glossary-filter" hidden>'
-        f'<label for="prt-glossary-chapter">{escape(t("glossary.filter_label"))}</label> '
-        f'<select id="prt-glossary-chapter"><option value="">{escape(t("glossary.filter_all"))}</option>'
+        f'<label for="prt-glossary-chapter">{t_text("glossary.filter_label")}</label> '
+        f'<select id="prt-glossary-chapter"><option value="">{t_text("glossary.filter_all")}</option>'
         f"{options}</select> "
         '<span class="prt-glossary-count" role="status" aria-live="polite"></span></form>'
     )

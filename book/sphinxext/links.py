@@ -10,9 +10,8 @@ and they send no Referer naming the page the reader came from.
 from __future__ import annotations
 
 import re
-from html import escape
 
-from ..strings import t
+from ..strings import t_text
 
 #: An anchor whose href leaves the book. Sphinx and our own outputs write href with
 #: double quotes; JSON data blocks escape "<", so no match starts inside them.
@@ -30,7 +29,7 @@ def _mark(match: re.Match[str]) -> str:
         attrs += ' class="prt-ext"'
     if "rel=" not in attrs:
         attrs += ' rel="noreferrer"'
-    return f"<a{attrs}>{match.group('text')}<span class=\"prt-sr\">{escape(t('nav.outside_link'))}</span></a>"
+    return f"<a{attrs}>{match.group('text')}<span class=\"prt-sr\">{t_text('nav.outside_link')}</span></a>"
 
 
 def mark_outside_links(markup: str) -> str:

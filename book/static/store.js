@@ -50,7 +50,7 @@
   var store = {
     getItem: function (key) { return Object.prototype.hasOwnProperty.call(copy, key) ? copy[key] : null; },
     setItem: function (key, value) {
-      if (!local) { throw new Error("this browser keeps nothing"); }
+      if (!local) { throw new TypeError(); }  /* nothing can be kept: callers say so in their words */
       value = String(value);
       local.setItem(key, value);  /* throws when the browser will not store: nothing is kept */
       copy[key] = value; touched[key] = true;
