@@ -4,12 +4,23 @@
 Each test does the task and checks what the reader would see; none calls the page's
 own functions. The phone measurements the product owner asked for (¶1 within two
 screens, closed notes at most 10% of the article, 24 px targets) are asserted here and
-printed by ``test_phone_measurements`` for the closing note.
+printed by ``test_phone_tasks_on_a_chapter`` for the closing note.
+
+Speed: a fresh browser context (a new renderer process, cold caches) cost about three
+times a page load in one that is already open, and that was most of this file's time. So
+the phone and the laptop are each one tab for the module (``phone``, ``laptop``), which
+every test navigates afresh; the phone's tasks on a chapter share a page load where one
+task leaves nothing the next one reads, and so do the two exercise tasks on a chapter.
+Answers are kept in localStorage, which a tab shares with the next test: each chapter's
+exercises are answered once per tab (checked to start unanswered), and the tests that
+must start with a store of their own (Reset, a browser that will not store) get one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+from typing import Any, Iterator
 
 import pytest
 from helpers import in_view, settled, wait_in_view
@@ -23,18 +34,35 @@ PHONE = dict(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=T
 LAPTOP = dict(viewport={"width": 1280, "height": 900})
 
 
-@pytest.fixture
-def phone(browser):
+@pytest.fixture(scope="module")
+def phone_tab(browser) -> Iterator[Any]:
+    """One phone tab for the module: each test opens its page in it afresh."""
     context = browser.new_context(**PHONE)
     yield context.new_page()
     context.close()
 
 
-@pytest.fixture
-def laptop(browser):
+@pytest.fixture(scope="module")
+def laptop_tab(browser) -> Iterator[Any]:
+    """One laptop tab for the module: each test opens its page in it afresh."""
     context = browser.new_context(**LAPTOP)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def phone(phone_tab) -> Any:
+    """The module's phone tab (a test starts with its own goto)."""
+    return phone_tab
+
+
+@pytest.fixture
+def laptop(laptop_tab) -> Iterator[Any]:
+    """The module's laptop tab; a test may narrow it or turn it dark, and the next test
+    gets it back at 1280 x 900 in light mode whether or not this one passed."""
+    yield laptop_tab
+    laptop_tab.set_viewport_size(LAPTOP["viewport"])
+    laptop_tab.emulate_media(color_scheme="light")
 
 
 def chapter(built, name: str) -> str:
@@ -54,11 +82,105 @@ def tab_to(page, test: str, limit: int = 400) -> None:
     raise AssertionError(f"Tab never reached an element matching {test}")
 
 
-# ------------------------------------------------------------------ navigation
+@contextlib.contextmanager
+def task(what: str, name: str) -> Iterator[None]:
+    """Say which task on which chapter failed: several tasks share one test (and one page
+    load), so the failure names the task as a test of its own once did."""
+    try:
+        yield
+    except Exception as error:
+        raise AssertionError(f"{what} on {name}: {type(error).__name__}: {error}") from error
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_phone_menu_opens_reaches_another_chapter_and_closes(phone, built, name):
-    phone.goto(chapter(built, name))
+
+# ------------------------------------------------- a phone's tasks on a chapter
+
+MEASURE = """() => {
+  const p1 = document.getElementById('p1').getBoundingClientRect().top + scrollY;
+  const article = document.getElementById('the-article').getBoundingClientRect().height;
+  let notes = 0;
+  document.querySelectorAll('#the-article .prt-note-markers').forEach(row => {
+    const cs = getComputedStyle(row);
+    notes += row.getBoundingClientRect().height + parseFloat(cs.marginTop) + parseFloat(cs.marginBottom);
+  });
+  const targets = [...document.querySelectorAll('a.prt-pnum, .prt-note-marker, .prt-jumpbar a')];
+  const small = targets.filter(a => { const r = a.getBoundingClientRect(); return r.width < 24 || r.height < 24; });
+  const ext = document.querySelector('#the-article a.prt-ext, a.prt-ext');
+  const term = document.querySelector('a.prt-term');
+  const look = a => { const s = getComputedStyle(a), after = getComputedStyle(a, '::after');
+    return [s.textDecorationStyle, s.color, after.content].join('|'); };
+  return {screensToP1: p1 / innerHeight, notesPercent: 100 * notes / article, targets: targets.length,
+          smallTargets: small.length, outsideLooksDifferent: !!ext && !!term && look(ext) !== look(term),
+          outsideHasWords: !!ext && ext.textContent.includes('opens another website'),
+          sideways: document.documentElement.scrollWidth > innerWidth};
+}"""
+
+
+def phone_measurements(phone, name: str, capsys) -> None:
+    """¶1 within two screens, closed notes at most 10% of the article, 24 px targets, outside
+    links that look and read different, nothing sideways (printed for the closing note)."""
+    settled(phone)
+    m = phone.evaluate(MEASURE)
+    with capsys.disabled():
+        print(f"\n{name} at 375x812: {m}")
+    assert m["screensToP1"] <= 2.0
+    assert m["notesPercent"] <= 10.0
+    assert m["targets"] > 20 and m["smallTargets"] == 0
+    assert m["outsideLooksDifferent"] and m["outsideHasWords"]
+    assert not m["sideways"]
+
+
+def phone_margin_note_opens_and_closes_in_place(phone) -> None:
+    marker = phone.locator("#the-article .prt-note-marker").first
+    note = phone.locator("#" + marker.get_attribute("aria-controls"))
+    assert not note.is_visible(), "notes start closed on a phone"
+    marker.scroll_into_view_if_needed()
+    y = phone.evaluate("scrollY")
+    marker.tap()
+    assert note.is_visible() and marker.get_attribute("aria-expanded") == "true"
+    assert note.inner_text().strip()
+    marker.tap()
+    assert not note.is_visible()
+    assert phone.evaluate("scrollY") == y, "opening a note moved the page"
+
+
+def phone_tap_on_a_glossary_word_shows_its_definition_in_place(phone) -> None:
+    url = phone.url
+    term = phone.locator("#the-article p.prt-para a.prt-term").first
+    term.scroll_into_view_if_needed()
+    definition = term.get_attribute("data-definition")
+    term.tap()
+    panel = phone.get_by_role("dialog", name=term.inner_text().strip())
+    assert panel.is_visible()
+    assert definition and definition in panel.inner_text()
+    assert phone.url == url
+    box = panel.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    assert panel.get_by_role("link", name="Full entry").get_attribute("href").split("/")[-1].startswith("glossary.html#term-")
+    panel.get_by_role("button", name="Close").tap()
+    assert not panel.is_visible()
+
+
+def phone_contents_panel_goes_to_a_section_and_gets_out_of_the_way(phone) -> None:
+    assert not in_view(phone, "#discussion-questions"), "the questions were on screen before the panel was used"
+    phone.get_by_role("button", name="On this page").tap()
+    assert dialog_open(phone, "secondary")
+    phone.locator("#pst-secondary-sidebar-modal").get_by_role("link", name="Discussion questions").tap()
+    assert not dialog_open(phone, "secondary")
+    wait_in_view(phone, "#discussion-questions")
+
+
+def phone_one_tap_from_the_first_screen_reaches_the_questions(phone) -> None:
+    jump = phone.locator(".prt-jumpbar").get_by_role("link", name="Questions")
+    box = jump.bounding_box()
+    assert box and box["y"] + box["height"] <= 812, "the jump bar is not on the first screen"
+    jump.tap()
+    wait_in_view(phone, "#discussion-questions")
+    # A folded block opens when the jump bar leads into it.
+    phone.locator(".prt-jumpbar").get_by_role("link", name="Timeline").tap()
+    phone.locator("#timeline .prt-fold-body").wait_for(state="visible", timeout=5_000)
+
+
+def phone_menu_opens_reaches_another_chapter_and_closes(phone, name: str) -> None:
     phone.get_by_role("button", name="Chapters").tap()
     assert dialog_open(phone, "primary")
     menu = phone.locator("#pst-primary-sidebar-modal")
@@ -76,13 +198,26 @@ def test_phone_menu_opens_reaches_another_chapter_and_closes(phone, built, name)
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
-def test_phone_contents_panel_goes_to_a_section_and_gets_out_of_the_way(phone, built, name):
+def test_phone_tasks_on_a_chapter(phone, built, name, capsys):
+    """The six tasks that were a test each, on two page loads: the first four leave the
+    page as they found it but scrolled (the contents task, which reads where the page is,
+    comes last and checks that the questions were off screen before); the jump bar needs
+    the first screen, so a fresh load; the menu, used from wherever the reader is, leaves
+    for another chapter, so it comes last."""
     phone.goto(chapter(built, name))
-    phone.get_by_role("button", name="On this page").tap()
-    assert dialog_open(phone, "secondary")
-    phone.locator("#pst-secondary-sidebar-modal").get_by_role("link", name="Discussion questions").tap()
-    assert not dialog_open(phone, "secondary")
-    wait_in_view(phone, "#discussion-questions")
+    with task("measurements", name):
+        phone_measurements(phone, name, capsys)
+    with task("margin note", name):
+        phone_margin_note_opens_and_closes_in_place(phone)
+    with task("glossary word", name):
+        phone_tap_on_a_glossary_word_shows_its_definition_in_place(phone)
+    with task("contents panel", name):
+        phone_contents_panel_goes_to_a_section_and_gets_out_of_the_way(phone)
+    phone.goto(chapter(built, name))
+    with task("jump bar", name):
+        phone_one_tap_from_the_first_screen_reaches_the_questions(phone)
+    with task("menu", name):
+        phone_menu_opens_reaches_another_chapter_and_closes(phone, name)
 
 
 def test_laptop_menu_button_hides_and_shows_the_sidebar_by_mouse_and_keyboard(laptop, built):
@@ -105,48 +240,15 @@ def test_laptop_menu_button_hides_and_shows_the_sidebar_by_mouse_and_keyboard(la
     laptop.wait_for_url("**/chapters/solidarity.html")
 
 
-def test_narrow_window_menu_opens_by_keyboard_and_escape_closes(browser, built):
-    context = browser.new_context(viewport={"width": 800, "height": 900})
-    page = context.new_page()
-    page.goto(chapter(built, "tishreen"))
-    tab_to(page, "el => el.classList.contains('primary-toggle')")
-    page.keyboard.press("Enter")
-    assert dialog_open(page, "primary")
-    page.keyboard.press("Escape")
-    assert not dialog_open(page, "primary")
-    assert page.evaluate("document.activeElement.classList.contains('primary-toggle')")
-    context.close()
-
-
-# ------------------------------------------------------------- chapter anatomy
-
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_phone_one_tap_from_the_first_screen_reaches_the_questions(phone, built, name):
-    phone.goto(chapter(built, name))
-    jump = phone.locator(".prt-jumpbar").get_by_role("link", name="Questions")
-    box = jump.bounding_box()
-    assert box and box["y"] + box["height"] <= 812, "the jump bar is not on the first screen"
-    jump.tap()
-    wait_in_view(phone, "#discussion-questions")
-    # A folded block opens when the jump bar leads into it.
-    phone.locator(".prt-jumpbar").get_by_role("link", name="Timeline").tap()
-    phone.locator("#timeline .prt-fold-body").wait_for(state="visible", timeout=5_000)
-
-
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_phone_margin_note_opens_and_closes_in_place(phone, built, name):
-    phone.goto(chapter(built, name))
-    marker = phone.locator("#the-article .prt-note-marker").first
-    note = phone.locator("#" + marker.get_attribute("aria-controls"))
-    assert not note.is_visible(), "notes start closed on a phone"
-    marker.scroll_into_view_if_needed()
-    y = phone.evaluate("scrollY")
-    marker.tap()
-    assert note.is_visible() and marker.get_attribute("aria-expanded") == "true"
-    assert note.inner_text().strip()
-    marker.tap()
-    assert not note.is_visible()
-    assert phone.evaluate("scrollY") == y, "opening a note moved the page"
+def test_narrow_window_menu_opens_by_keyboard_and_escape_closes(laptop, built):
+    laptop.set_viewport_size({"width": 800, "height": 900})
+    laptop.goto(chapter(built, "tishreen"))
+    tab_to(laptop, "el => el.classList.contains('primary-toggle')")
+    laptop.keyboard.press("Enter")
+    assert dialog_open(laptop, "primary")
+    laptop.keyboard.press("Escape")
+    assert not dialog_open(laptop, "primary")
+    assert laptop.evaluate("document.activeElement.classList.contains('primary-toggle')")
 
 
 def test_laptop_margin_notes_sit_beside_the_text_in_order(laptop, built):
@@ -165,27 +267,6 @@ def test_laptop_margin_notes_sit_beside_the_text_in_order(laptop, built):
     if more.count():
         more.click()
         assert more.get_attribute("aria-expanded") == "true"
-
-
-# ---------------------------------------------------------------- glossary
-
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_phone_tap_on_a_glossary_word_shows_its_definition_in_place(phone, built, name):
-    url = chapter(built, name)
-    phone.goto(url)
-    term = phone.locator("#the-article p.prt-para a.prt-term").first
-    term.scroll_into_view_if_needed()
-    definition = term.get_attribute("data-definition")
-    term.tap()
-    panel = phone.get_by_role("dialog", name=term.inner_text().strip())
-    assert panel.is_visible()
-    assert definition and definition in panel.inner_text()
-    assert phone.url == url
-    box = panel.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
-    assert panel.get_by_role("link", name="Full entry").get_attribute("href").split("/")[-1].startswith("glossary.html#term-")
-    panel.get_by_role("button", name="Close").tap()
-    assert not panel.is_visible()
 
 
 def test_laptop_glossary_word_by_mouse_and_by_keyboard(laptop, built):
@@ -212,20 +293,25 @@ def _tap(page, locator, touch: bool) -> None:
     (locator.tap if touch else locator.click)()
 
 
+#: The book's answers to one chapter's exercises kept in this browser (exercise ids begin
+#: with their chapter's name; exercises.js keeps each as "prt-answer:<id>").
+KEPT = "name => Object.keys(localStorage).filter(k => k.startsWith('prt-answer:' + name + '-'))"
+
+
 @pytest.fixture
-def exercises_page(browser, built, name, device):
-    """The chapter's exercise page on the device the test is for (phone: touch)."""
-    context = browser.new_context(**(PHONE if device == "phone" else LAPTOP))
-    page = context.new_page()
+def exercises_page(request, built, name, device) -> Any:
+    """The chapter's exercise page in the module's tab of the device the test is for
+    (phone: touch). The tab keeps localStorage from test to test, and an answer restored
+    from an earlier test would check a box before the reader touched it; no other test in
+    the tab answers this chapter's exercises, and the page is checked to start unanswered."""
+    page = request.getfixturevalue("phone" if device == "phone" else "laptop")
     page.goto((built / "exercises" / f"{name}.html").as_uri())
-    yield page
-    context.close()
+    kept = page.evaluate(KEPT, name)
+    assert not kept and not page.locator(".prt-exercise input:checked").count(), f"answers kept from before: {kept}"
+    return page
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-@pytest.mark.parametrize("device", ["phone", "laptop"])
-def test_matching_shows_each_whole_answer_and_checks_it(exercises_page, device):
-    page = exercises_page
+def matching_shows_each_whole_answer_and_checks_it(page, device: str) -> None:
     box = page.locator('.prt-exercise[data-kind="matching"]').first
     item = box.locator(".prt-match-item").first
     longest = max(item.locator("label").all(), key=lambda label: len(label.inner_text()))
@@ -240,10 +326,8 @@ def test_matching_shows_each_whole_answer_and_checks_it(exercises_page, device):
     assert box.locator(".prt-feedback").inner_text().strip()
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-@pytest.mark.parametrize("device", ["phone", "keyboard"])
-def test_a_paragraph_link_in_feedback_leads_to_that_paragraph(exercises_page, name, device):
-    page = exercises_page
+def a_paragraph_link_in_feedback_leads_to_that_paragraph(page, name: str, device: str) -> None:
+    """On a phone by tap; on a laptop by keyboard alone."""
     link = None
     for box in page.locator('.prt-exercise[data-kind="choice"]').all():
         for option in box.locator(".prt-ex-body label").all():
@@ -273,7 +357,22 @@ def test_a_paragraph_link_in_feedback_leads_to_that_paragraph(exercises_page, na
     assert page.evaluate(f"document.querySelector('#p{number}').matches(':target')")
 
 
-def test_reset_asks_before_it_erases(phone, built):
+@pytest.mark.parametrize("name", CHAPTERS)
+@pytest.mark.parametrize("device", ["phone", "laptop"])
+def test_exercises_matching_then_a_paragraph_link_in_feedback(exercises_page, name, device):
+    """Two tasks on one load of the exercise page (they were a test each): a matching
+    answer shown whole and checked (tap, or mouse), then a choice whose feedback names a
+    ¶, followed to that ¶ (tap, or keyboard alone). They answer different exercises."""
+    with task(f"matching by {'tap' if device == 'phone' else 'mouse'}", f"{name}'s exercises"):
+        matching_shows_each_whole_answer_and_checks_it(exercises_page, device)
+    with task(f"¶ link in feedback by {'tap' if device == 'phone' else 'keyboard'}", f"{name}'s exercises"):
+        a_paragraph_link_in_feedback_leads_to_that_paragraph(exercises_page, name, device)
+
+
+def test_reset_asks_before_it_erases(browser, built):
+    """In a context of its own: the phone's tab has answered this page's exercises."""
+    context = browser.new_context(**PHONE)
+    phone = context.new_page()
     phone.goto((built / "exercises" / "peru.html").as_uri())
     box = phone.locator('.prt-exercise[data-kind="choice"]').first
     option = box.locator(".prt-ex-body input").first
@@ -284,43 +383,7 @@ def test_reset_asks_before_it_erases(phone, built):
     phone.once("dialog", lambda d: d.accept())
     box.get_by_role("button", name="Reset").tap()
     assert not option.is_checked()
-
-
-# ------------------------------------------------------------- measurements
-
-MEASURE = """() => {
-  const p1 = document.getElementById('p1').getBoundingClientRect().top + scrollY;
-  const article = document.getElementById('the-article').getBoundingClientRect().height;
-  let notes = 0;
-  document.querySelectorAll('#the-article .prt-note-markers').forEach(row => {
-    const cs = getComputedStyle(row);
-    notes += row.getBoundingClientRect().height + parseFloat(cs.marginTop) + parseFloat(cs.marginBottom);
-  });
-  const targets = [...document.querySelectorAll('a.prt-pnum, .prt-note-marker, .prt-jumpbar a')];
-  const small = targets.filter(a => { const r = a.getBoundingClientRect(); return r.width < 24 || r.height < 24; });
-  const ext = document.querySelector('#the-article a.prt-ext, a.prt-ext');
-  const term = document.querySelector('a.prt-term');
-  const look = a => { const s = getComputedStyle(a), after = getComputedStyle(a, '::after');
-    return [s.textDecorationStyle, s.color, after.content].join('|'); };
-  return {screensToP1: p1 / innerHeight, notesPercent: 100 * notes / article, targets: targets.length,
-          smallTargets: small.length, outsideLooksDifferent: !!ext && !!term && look(ext) !== look(term),
-          outsideHasWords: !!ext && ext.textContent.includes('opens another website'),
-          sideways: document.documentElement.scrollWidth > innerWidth};
-}"""
-
-
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_phone_measurements(phone, built, name, capsys):
-    phone.goto(chapter(built, name))
-    settled(phone)
-    m = phone.evaluate(MEASURE)
-    with capsys.disabled():
-        print(f"\n{name} at 375x812: {m}")
-    assert m["screensToP1"] <= 2.0
-    assert m["notesPercent"] <= 10.0
-    assert m["targets"] > 20 and m["smallTargets"] == 0
-    assert m["outsideLooksDifferent"] and m["outsideHasWords"]
-    assert not m["sideways"]
+    context.close()
 
 
 # ------------------------------------------------------------ glossary page, search
@@ -342,11 +405,18 @@ def test_phone_glossary_page_shows_one_chapters_words(phone, built):
     assert phone.locator("dl.prt-glossary > dt:visible").count() > listed
 
 
-def test_search_for_a_term_lands_on_the_term_with_context(browser, built, http_root):
-    context = browser.new_context(**LAPTOP)
-    page = context.new_page()
+def test_search_for_a_term_lands_on_the_term_with_context(laptop, built, http_root):
+    page = laptop
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    record = lambda m: errors.append(m.text) if m.type == "error" else None
+    page.on("console", record)
+    try:
+        search_lands_on_the_term_with_context(page, built, http_root, errors)
+    finally:
+        page.remove_listener("console", record)
+
+
+def search_lands_on_the_term_with_context(page, built, http_root: str, errors: list[str]) -> None:
     page.goto(f"{http_root}/search.html?q=rondas")
     first = page.locator("#search-results li").first
     first.wait_for(timeout=10000)
@@ -368,16 +438,16 @@ def test_search_for_a_term_lands_on_the_term_with_context(browser, built, http_r
     page.locator("#search-results li").first.wait_for(timeout=10000)
     settled(page)
     assert errors == []
-    context.close()
 
 
 # ------------------------------------------------------------------ dark mode
 
 @pytest.mark.parametrize("page_name", ["chapters/peru.html", "exercises/tishreen.html"])
-def test_dark_mode_outputs_have_no_light_frame(browser, built, page_name):
-    context = browser.new_context(color_scheme="dark", **LAPTOP)
-    page = context.new_page()
+def test_dark_mode_outputs_have_no_light_frame(laptop, built, page_name):
+    page = laptop
+    page.emulate_media(color_scheme="dark")
     page.goto((built / page_name).as_uri())
+    page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=10_000)
     settled(page)
     light = page.evaluate("""() => {
       const lum = c => { const m = c.match(/[\\d.]+/g); if (!m || (m.length > 3 && +m[3] === 0)) return 0;
@@ -392,7 +462,6 @@ def test_dark_mode_outputs_have_no_light_frame(browser, built, page_name):
       return out.slice(0, 5);
     }""")
     assert light == []
-    context.close()
 
 
 def test_when_the_browser_will_not_store_the_page_says_so_and_claims_nothing(browser, built):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 from helpers import SCHEME_RULES, Visit, axe_serious
@@ -22,13 +23,51 @@ CHAPTERS = ["tishreen", "peru", "world-situation", "solidarity"]
 PAGES = [f"chapters/{c}.html" for c in CHAPTERS] + ["timelines.html"]
 
 
-class Reader(Visit):
-    """A page opened in a fresh browser context of one device, recording every request
-    and every console error, with its first timeline in view."""
+class Tabs:
+    """One tab per device for the module, opened when a test first needs it: a fresh
+    browser context (a new renderer, cold caches) cost about as much as the rest of a
+    test here. Each Reader navigates the tab afresh and sets its own colour scheme."""
 
-    def __init__(self, browser, built: Path, rel: str, device: dict, scheme: str = "light"):
+    def __init__(self, browser):
+        self.browser = browser
+        self.pages: dict[str, Any] = {}
+
+    def of(self, device: dict) -> Any:
+        name = "phone" if device is PHONE else "laptop"
+        if name not in self.pages:
+            self.pages[name] = self.browser.new_context(**device).new_page()
+        return self.pages[name]
+
+    def close(self) -> None:
+        for page in self.pages.values():
+            page.context.close()
+
+
+@pytest.fixture(scope="module")
+def tabs(browser) -> Iterator[Tabs]:
+    opened = Tabs(browser)
+    yield opened
+    opened.close()
+
+
+class Reader(Visit):
+    """A page opened in the module's tab of one device, recording every request and every
+    console error from its load on, with its first timeline in view."""
+
+    def __init__(self, tabs: Tabs, built: Path, rel: str, device: dict, scheme: str = "light"):
         self.root = built.as_uri()
-        super().__init__(browser, f"{self.root}/{rel}", color_scheme=scheme, **device)
+        self.page = tabs.of(device)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.listeners = {"request": lambda r: self.requests.append(r.url),
+                          "console": lambda m: self.errors.append(m.text) if m.type == "error" else None,
+                          "pageerror": lambda e: self.errors.append(str(e))}
+        for event, listener in self.listeners.items():
+            self.page.on(event, listener)
+        if not device.get("is_mobile"):
+            self.page.mouse.move(0, 0)  # not left hovering where an earlier test pointed
+        self.page.emulate_media(color_scheme=scheme)
+        self.page.goto(f"{self.root}/{rel}", wait_until="load")
         self.page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
         jump = self.page.locator(".prt-jumpbar").get_by_role("link", name="Timeline")
         if device.get("is_mobile") and jump.count():
@@ -37,9 +76,10 @@ class Reader(Visit):
         self.figure.wait_for(state="visible")
 
     def close(self) -> None:
+        for event, listener in self.listeners.items():
+            self.page.remove_listener(event, listener)
         assert not self.errors, self.errors
         assert not self.foreign("file"), self.foreign("file")
-        self.context.close()
 
 
 def _article_date(rel: str) -> dt.date | None:
@@ -60,11 +100,11 @@ def _shown(reader: Reader):
 
 
 @pytest.mark.parametrize("rel", PAGES)
-def test_laptop_chart_opens_on_the_articles_period_with_key_events_labelled(browser, built, rel):
+def test_laptop_chart_opens_on_the_articles_period_with_key_events_labelled(tabs, built, rel):
     from book import timeline
     from book.load import course
 
-    reader = Reader(browser, built, rel, LAPTOP)
+    reader = Reader(tabs, built, rel, LAPTOP)
     views = _views(reader)
     assert [v["shown"] for v in views].count(True) == 1 and views[0]["shown"]
     if rel.startswith("chapters/"):  # opens on the years the article writes in or about
@@ -96,8 +136,8 @@ def test_laptop_chart_opens_on_the_articles_period_with_key_events_labelled(brow
 
 
 @pytest.mark.parametrize("rel", PAGES)
-def test_every_mark_is_a_focusable_target_of_at_least_24_px(browser, built, rel):
-    reader = Reader(browser, built, rel, LAPTOP)
+def test_every_mark_is_a_focusable_target_of_at_least_24_px(tabs, built, rel):
+    reader = Reader(tabs, built, rel, LAPTOP)
     for n in range(len(_views(reader))):
         reader.figure.locator(".prt-tl-views button").nth(n).click()
         marks = _shown(reader).locator(".prt-ev")
@@ -110,10 +150,10 @@ def test_every_mark_is_a_focusable_target_of_at_least_24_px(browser, built, rel)
 
 
 @pytest.mark.parametrize("rel", PAGES)
-def test_a_tap_opens_the_card_in_place_and_its_button_goes_to_the_paragraph(browser, built, rel):
+def test_a_tap_opens_the_card_in_place_and_its_button_goes_to_the_paragraph(tabs, built, rel):
     from book.load import course
 
-    reader = Reader(browser, built, rel, LAPTOP)
+    reader = Reader(tabs, built, rel, LAPTOP)
     page = reader.page
     mark = _shown(reader).locator(".prt-ev").last
     event = course().events[mark.get_attribute("data-event")]
@@ -140,10 +180,10 @@ def test_a_tap_opens_the_card_in_place_and_its_button_goes_to_the_paragraph(brow
 
 
 @pytest.mark.parametrize("rel", ["chapters/tishreen.html", "timelines.html"])
-def test_the_keyboard_reaches_a_mark_and_opens_and_closes_its_card(browser, built, rel):
+def test_the_keyboard_reaches_a_mark_and_opens_and_closes_its_card(tabs, built, rel):
     from book.load import course
 
-    reader = Reader(browser, built, rel, LAPTOP)
+    reader = Reader(tabs, built, rel, LAPTOP)
     page = reader.page
     reader.figure.locator(".prt-tl-views button").first.focus()
     for _ in range(40):  # Tab from the view buttons onto the chart's first mark
@@ -169,8 +209,8 @@ def test_the_keyboard_reaches_a_mark_and_opens_and_closes_its_card(browser, buil
 
 
 @pytest.mark.parametrize("rel", PAGES)
-def test_phone_shows_dated_cards_not_a_sideways_chart(browser, built, rel):
-    reader = Reader(browser, built, rel, PHONE)
+def test_phone_shows_dated_cards_not_a_sideways_chart(tabs, built, rel):
+    reader = Reader(tabs, built, rel, PHONE)
     page = reader.page
     assert reader.figure.is_visible()
     assert reader.figure.locator(".prt-tl-scroll").is_hidden()
@@ -196,9 +236,9 @@ def test_phone_shows_dated_cards_not_a_sideways_chart(browser, built, rel):
 
 
 @pytest.mark.parametrize("rel", ["chapters/peru.html", "timelines.html"])
-def test_interactive_chart_one_legend_toolbar_clear_hover_inside_and_dark(browser, built, rel):
+def test_interactive_chart_one_legend_toolbar_clear_hover_inside_and_dark(tabs, built, rel):
     for device in (PHONE, LAPTOP):
-        reader = Reader(browser, built, rel, device, scheme="dark")
+        reader = Reader(tabs, built, rel, device, scheme="dark")
         page = reader.page
         reader.figure.get_by_role("button", name=re.compile("Interactive chart")).tap()
         graph = reader.figure.locator(".prt-tl-chart")
