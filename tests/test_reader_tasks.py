@@ -447,7 +447,7 @@ def test_dark_mode_outputs_have_no_light_frame(laptop, built, page_name):
     page = laptop
     page.emulate_media(color_scheme="dark")
     page.goto((built / page_name).as_uri())
-    page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=10_000)
+    page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'", timeout=10_000)
     settled(page)
     light = page.evaluate("""() => {
       const lum = c => { const m = c.match(/[\\d.]+/g); if (!m || (m.length > 3 && +m[3] === 0)) return 0;

@@ -68,7 +68,7 @@ class Reader(Visit):
             self.page.mouse.move(0, 0)  # not left hovering where an earlier test pointed
         self.page.emulate_media(color_scheme=scheme)
         self.page.goto(f"{self.root}/{rel}", wait_until="load")
-        self.page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
+        self.page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
         jump = self.page.locator(".prt-jumpbar").get_by_role("link", name="Timeline")
         if device.get("is_mobile") and jump.count():
             jump.tap()  # on a phone a chapter's timeline is folded: the jump bar opens it
@@ -173,7 +173,7 @@ def test_a_tap_opens_the_card_in_place_and_its_button_goes_to_the_paragraph(tabs
     assert re.fullmatch(r"Go to ([^¶]+ )?¶\d+", go.inner_text())
     go.click()
     chapter = target.chapters[0]
-    page.wait_for_function(f"location.hash === '#{target.passage}'")
+    page.wait_for_function(f"() => location.hash === '#{target.passage}'")
     assert page.url.split("#")[0].endswith(f"chapters/{chapter}.html")
     assert page.locator(f"#{target.passage}").is_visible()
     reader.close()
@@ -243,7 +243,7 @@ def test_interactive_chart_one_legend_toolbar_clear_hover_inside_and_dark(tabs, 
         reader.figure.get_by_role("button", name=re.compile("Interactive chart")).tap()
         graph = reader.figure.locator(".prt-tl-chart")
         graph.locator("svg.main-svg").first.wait_for(timeout=15_000)
-        page.wait_for_function("document.querySelector('.prt-tl-status').textContent.includes('ready')")
+        page.wait_for_function("() => document.querySelector('.prt-tl-status').textContent.includes('ready')")
         assert graph.locator(".legend").count() == 0 and graph.locator(".updatemenu-container").count() == 0
         toolbar = graph.locator(".modebar").bounding_box()
         for box in reader.figure.locator(".prt-tl-views button").evaluate_all(
@@ -287,7 +287,7 @@ def test_axe_finds_no_serious_violation_with_a_card_open(browser, built, device)
             page.keyboard.press("Enter")
         for scheme, rules in (("light", ()), ("dark", SCHEME_RULES)):
             page.emulate_media(color_scheme=scheme)
-            page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
+            page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
             if mark.is_visible():  # the card axe reads is open in both schemes
                 assert page.locator(".prt-timeline .prt-tl-slot .prt-tl-title").first.is_visible(), (rel, scheme)
             found = axe_serious(page, "document.querySelector('.prt-timeline')", rules)
