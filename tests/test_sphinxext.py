@@ -92,3 +92,17 @@ def test_the_offline_guard_fails_a_page_that_would_load_another_host(tmp_path):
 def test_glossary_entries_are_search_results_of_their_own(good):
     objects = {name: (doc, anchor) for name, _, kind, doc, anchor, _ in good.env.get_domain("course").get_objects()}
     assert objects["Muhasasa"] == ("glossary", "term-muhasasa")
+
+
+def test_a_page_that_keeps_anything_loads_the_store_first():
+    """static/store.js defines PRT.store, which flags, exercises, flashcards and My answers
+    read as they start: on their pages it comes first, and on no other page."""
+    from book.sphinxext.pages import scripts_for
+
+    chapter = scripts_for("chapters/peru", '<p class="prt-para"><a class="prt-pnum" href="#p1">1</a> <a class="prt-term">x</a>')
+    assert chapter[0] == "store.js" and "flags.js" in chapter and "terms.js" in chapter
+    exercises = scripts_for("exercises/peru", '<div class="prt-exercise" data-kind="ledger">')
+    assert exercises == ["store.js", "graders.js", "ledger.js", "exercises.js"]
+    assert scripts_for("my-answers", "") == ["store.js", "answer-file.js", "my-answers.js"]
+    assert scripts_for("flashcards", '<div class="prt-flashcards">') == ["store.js", "flashcards.js"]
+    assert "store.js" not in scripts_for("glossary", '<a class="prt-term">x</a>') + scripts_for("search", "")
