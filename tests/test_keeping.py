@@ -7,6 +7,7 @@ browser did to some; the store's IndexedDB record must bring everything back."""
 from __future__ import annotations
 
 import pytest
+from flows import answer_every_kind, flag
 from helpers import kept, open_kept
 
 pytestmark = pytest.mark.browser
@@ -30,31 +31,16 @@ def _page(browser, built):
     return context, context.new_page()
 
 
-def _answer(page, built) -> None:
-    open_kept(page, (built / "exercises" / "tishreen.html").as_uri())
-    box = page.locator('[data-exercise="tishreen-who-protested"]')
-    box.locator(".prt-ex-body label").first.tap()
-    box.get_by_role("button", name="Check").tap()
-    notes = page.locator('[data-exercise="tishreen-our-situation"]')
-    notes.locator("textarea").fill("Water cuts matter most here.")
-    notes.get_by_role("button", name="Save notes").tap()
-    kept(page)
-
-
 def test_answers_and_flags_whose_writes_localstorage_dropped_come_back(browser, built):
     context, page = _page(browser, built)
-    _answer(page, built)
-    open_kept(page, (built / "chapters" / "peru.html").as_uri())
-    page.get_by_role("button", name="Flag or note ¶3", exact=True).tap()
-    form = page.get_by_role("form", name="Your flag or note on ¶3")
-    form.get_by_role("button", name="I want to discuss this").tap()
-    form.get_by_role("button", name="Save").tap()
-    kept(page)
+    answer_every_kind(page, built)
+    flag(page, built, "peru", 3, "I want to discuss this")
     assert page.evaluate(RAW) == [], "localStorage kept a write: the loss was not played"
 
     open_kept(page, (built / "my-answers.html").as_uri())
     listed = page.locator(".prt-ma-list").inner_text()
     assert "Water cuts matter most here." in listed and "¶3" in listed, listed
+    assert page.locator(".prt-ma-list li").count() == 8, listed  # an answer of each of 7 kinds, a flag
     open_kept(page, (built / "exercises" / "tishreen.html").as_uri())
     assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
     assert page.locator('[data-exercise="tishreen-who-protested"] .prt-ex-body input').first.is_checked()
@@ -65,7 +51,7 @@ def test_answers_and_flags_whose_writes_localstorage_dropped_come_back(browser, 
 
 def test_an_erasure_localstorage_dropped_stays_erased(browser, built):
     context, page = _page(browser, built)
-    _answer(page, built)
+    answer_every_kind(page, built)
     # localStorage kept the answers (as it mostly does), then drops their erasure.
     page.evaluate("() => { for (let i = 0; i < PRT.store.length; i++) keepAnyway(PRT.store.key(i), PRT.store.getItem(PRT.store.key(i))); }")
     open_kept(page, (built / "my-answers.html").as_uri())
