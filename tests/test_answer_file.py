@@ -79,7 +79,8 @@ def first(kind: str) -> Any:
 
 def misfit_cases() -> list[dict[str, Any]]:
     """(case, exercise, kind, answer): one stale answer for each reason Python and the pages share."""
-    choice, order, match, short, bridge = (first(k) for k in ("choice", "ordering", "matching", "short", "bridge"))
+    choice, order, match, short, bridge, ledger = (first(k) for k in ("choice", "ordering", "matching", "short", "bridge", "ledger"))
+    single = next(ex for ex in course().exercises.values() if ex.kind == "choice" and not ex.multiple)
     left = matching.pairs(match)[0][0]
     steps = {s: "a step" for s in ("immediate", "transitional", "goal")}
     return [
@@ -98,6 +99,10 @@ def misfit_cases() -> list[dict[str, Any]]:
          "answer": {"text": "words", "ticks": ["a point reworded since"]}},
         {"case": "a grievance reworded", "exercise": bridge.id, "kind": "bridge",
          "answer": {"grievance": "a grievance reworded since", **steps}},
+        {"case": "several options where one is asked for", "exercise": single.id, "kind": "choice",
+         "answer": {"chosen": [o.text for o in single.options[:2]]}},
+        {"case": "a ledger row that is not a row", "exercise": ledger.id, "kind": "ledger",
+         "answer": {"rows": [{"household": "A", "day": "2026-07-14", "minutes": 90}, 90]}},
     ]
 
 
@@ -119,7 +124,8 @@ def test_python_gives_each_reason_in_the_catalogs_words():
     assert reasons[1] == t("answers.kind_changed", was="ordering", now="choice")
     assert reasons[2] == t("answers.not_offered", what=t("answers.what_option"), text=misfit_cases()[2]["answer"]["chosen"][0][:60])
     assert reasons[3] == "the answer has no 'chosen': it was saved in another shape"
-    assert len(set(reasons)) == len(reasons)  # nine cases, nine different reasons
+    assert reasons[-2:] == [t("answers.several"), t("answers.row_not_object")]
+    assert len(set(reasons)) == len(reasons)  # eleven cases, eleven different reasons
 
 
 def test_the_browsers_conversions_agree_with_pythons(tmp_path):

@@ -47,7 +47,11 @@
         throw misfit(t("answers.other_shape", { key: SHAPE[entry.kind] }));
       }
       switch (entry.kind) {
-        case "choice": return (stable.chosen || []).map(function (text) { return indexOf(entry.options, text, "answers.what_option"); });
+        case "choice": {
+          var chosen = (stable.chosen || []).map(function (text) { return indexOf(entry.options, text, "answers.what_option"); });
+          if (chosen.length > 1 && !entry.multiple) { throw misfit(t("answers.several")); }
+          return chosen;
+        }
         case "ordering": {
           var mine = (stable.order || []).slice().sort().join("\n"), theirs = Object.keys(entry.events).sort().join("\n");
           if (mine !== theirs) { throw misfit(t("answers.events_changed")); }
@@ -65,7 +69,13 @@
         case "bridge": return { grievance: stable.grievance ? indexOf(entry.grievances, stable.grievance, "answers.what_grievance") : -1,
           immediate: String(stable.immediate || ""), transitional: String(stable.transitional || ""), goal: String(stable.goal || "") };
         case "discussion": return { notes: String(stable.notes || "") };
-        case "ledger": return (stable.rows || []).slice();
+        case "ledger": {
+          var rows = (stable.rows || []).slice();
+          if (!rows.every(function (r) { return r !== null && typeof r === "object" && !Array.isArray(r); })) {
+            throw misfit(t("answers.row_not_object"));
+          }
+          return rows;
+        }
       }
       throw misfit(t("answers.unknown_kind", { kind: entry.kind }));
     }
