@@ -225,9 +225,17 @@ def test_laptop_menu_button_hides_and_shows_the_sidebar_by_mouse_and_keyboard(la
     sidebar = laptop.locator("#pst-primary-sidebar")
     button = laptop.get_by_role("button", name="Chapters")
     assert sidebar.is_visible() and button.get_attribute("aria-expanded") == "true"
+    search = laptop.get_by_role("button", name=re.compile("^Search")).or_(laptop.get_by_role("searchbox"))
+    shown = [s for s in search.all() if s.is_visible()]
+    assert len(shown) == 1, "one search control on a laptop, not two"
+    assert shown[0].evaluate("el => !!el.closest('.bd-header-article') && el.getBoundingClientRect().top < 60"), \
+        "search is not at the top of the page"
     button.click()
     sidebar.wait_for(state="hidden")
     assert button.get_attribute("aria-expanded") == "false"
+    laptop.locator(".bd-header-article").get_by_role("button", name=re.compile("^Search")).click()
+    laptop.get_by_role("searchbox").last.wait_for(state="visible")
+    laptop.keyboard.press("Escape")
     button.click()
     sidebar.wait_for(state="visible")
     laptop.goto(chapter(built, "peru"))
