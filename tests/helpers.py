@@ -83,6 +83,12 @@ def wait_in_view(page: Any, selector: str, timeout: float = 5_000) -> None:
         return !!r && r.top >= 0 && r.top < innerHeight; }""", arg=selector, timeout=timeout)
 
 
+#: The devices a reader uses: a phone that taps (375 x 812, touch, scale 2) and a laptop.
+PHONE: dict[str, Any] = dict(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True,
+                             device_scale_factor=2)
+LAPTOP: dict[str, Any] = dict(viewport={"width": 1280, "height": 900})
+
+
 #: Set on <html> once the page's store (static/store.js) has compared what localStorage
 #: gave it with its IndexedDB record, and the page has redrawn what was restored.
 STORE_READY = "html[data-prt-store=ready]"

@@ -13,13 +13,11 @@ import pytest
 from book.answers.read import collect
 from book.answers.summary import summarize
 from book.load import course
-from helpers import axe_serious
 from flows import answer_every_kind, export, flag
-from helpers import kept, open_kept
+from helpers import PHONE, axe_serious, kept, open_kept
 
 pytestmark = pytest.mark.browser
 
-PHONE = dict(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True, device_scale_factor=2)
 FACILITATOR = Path(__file__).resolve().parent.parent / "_build" / "facilitator"
 
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import pytest
 from flows import answer_every_kind, flag
-from helpers import kept, open_kept
+from helpers import PHONE, kept, open_kept
 
 pytestmark = pytest.mark.browser
 
-PHONE = dict(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True, device_scale_factor=2)
 #: localStorage keeps no change to the book's keys; keepAnyway() writes one past that.
 #: (A switch held in sessionStorage did not work: on file:// it lost a write too.)
 DROP_WRITES = """(() => {

@@ -23,15 +23,13 @@ import re
 from typing import Any, Iterator
 
 import pytest
-from helpers import in_view, settled, wait_in_view
+from helpers import LAPTOP, PHONE, in_view, settled, wait_in_view
 
 from book.strings import t
 
 pytestmark = pytest.mark.browser
 
 CHAPTERS = ["tishreen", "solidarity", "peru", "world-situation"]
-PHONE = dict(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True, device_scale_factor=2)
-LAPTOP = dict(viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture(scope="module")

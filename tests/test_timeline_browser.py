@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from helpers import SCHEME_RULES, Visit, axe_serious
+from helpers import PHONE, SCHEME_RULES, Visit, axe_serious
 from pdfread import pdf_text
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 LAPTOP = {"viewport": {"width": 1280, "height": 900}, "has_touch": True}
 CHAPTERS = ["tishreen", "peru", "world-situation", "solidarity"]
 PAGES = [f"chapters/{c}.html" for c in CHAPTERS] + ["timelines.html"]

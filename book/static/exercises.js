@@ -1,8 +1,9 @@
 /* Permanent Revolution Today: the static exercises. Works with no kernel: each kind reads
  * and writes its inputs here and is graded by static/graders.js, exactly as its Python
- * twin in book/exercises/ grades it. Answers stay in this browser's localStorage, key
- * "prt-answer:<exercise id>", so a reload loses nothing; Reset (after asking) forgets
- * them; My answers exports them. When the browser will not store, the page says so. */
+ * twin in book/exercises/ grades it. Answers stay on this device (static/store.js), key
+ * "prt-answer:<exercise id>", so a reload or another page loses nothing; Reset (after
+ * asking) forgets them; My answers exports them. When the browser will not store, the
+ * page says so. */
 (function () {
   "use strict";
   var PREFIX = "prt-answer:", G = window.PRTGraders, t = window.PRT.t, S = window.PRT.store;

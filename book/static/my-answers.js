@@ -28,9 +28,8 @@
     if (!box || !A) { return; }
     var data = JSON.parse(box.querySelector(".prt-ma-data").textContent);
     var list = box.querySelector(".prt-ma-list"), status = box.querySelector(".prt-ma-status");
-    var storage = window.PRT.store, writable = true;
+    var storage = window.PRT.store, writable = storage.writable;
     if (!storage.available) { say(status, t("answers.no_storage"), true); return; }
-    try { localStorage.setItem("prt-probe", "1"); localStorage.removeItem("prt-probe"); } catch (e) { writable = false; }
     box.classList.add("prt-ma-ready");
 
     function current() { return A.collect(data.exercises, storage, "me", "", data.version, new Date().toISOString()); }

@@ -18,8 +18,9 @@
 (function () {
   "use strict";
   var OURS = /^prt-(answer|para|cards):/, NAME = "prt-store", TABLE = "entries";
-  var local = null;
+  var local = null, writable = true;
   try { local = window.localStorage; local.getItem("prt-probe"); } catch (e) { local = null; }
+  try { local.setItem("prt-probe", "1"); local.removeItem("prt-probe"); } catch (e) { writable = false; }
 
   var copy = {}, touched = {}, queue = [], db = null, pending = 0, waiting = [], opened = false;
   if (local) {
@@ -63,8 +64,10 @@
     },
     key: function (n) { return Object.keys(copy).sort()[n] || null; },
     get length() { return Object.keys(copy).length; },
-    /* Whether anything can be kept here at all. */
+    /* Whether this browser has a store at all, and whether it takes new writes now
+     * (a private window or a full storage refuses them). */
     available: !!local,
+    writable: !!local && writable,
     /* A promise, settled when every write so far is in the record (or the record is refused). */
     saved: function () { return new Promise(function (resolve) { waiting.push(resolve); settled(); }); }
   };
