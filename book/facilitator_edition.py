@@ -17,10 +17,13 @@ import re
 import shutil
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from .exercises import kind_of
 from .handouts import fill_sizes, print_facilitator_sheets
 from .inputs import digest, package_files, record, unchanged
 from .load import course
+from .markup import json_script
 from .strings import t_text
 
 HEAD_END = re.compile(r"</head>", re.I)
@@ -35,27 +38,45 @@ def keys() -> dict[str, dict[str, object]]:
             for ex in course().exercises.values()}
 
 
-def group_markup(catalog_block: str) -> str:
+def paragraphs(readers: Path) -> dict[str, dict[str, str]]:
+    """Each article's numbered paragraphs, as the built chapter shows them (¶ link left
+    out): the group page quotes a flagged ¶'s first words and shows it whole on request,
+    so the facilitator need not leave the page to know what the group stumbled on."""
+    out: dict[str, dict[str, str]] = {}
+    for slug in course().articles:
+        soup = BeautifulSoup((readers / "chapters" / f"{slug}.html").read_text(encoding="utf-8"), "html.parser")
+        out[slug] = {}
+        for para in soup.select("p.prt-para[id]"):
+            for number in para.select(".prt-pnum"):
+                number.decompose()
+            out[slug][para["id"].removeprefix("p")] = " ".join(para.get_text(" ").split())
+    return out
+
+
+def group_markup(catalog_block: str, paras: dict[str, dict[str, str]]) -> str:
     return f"""<div class="prt-group">
 {catalog_block}
+{json_script(json.dumps(paras, ensure_ascii=False), "prt-group-paras")}
 <p>{t_text('facilitator.group_intro')}</p>
 <div class="prt-group-drop">
 <label for="prt-group-files">{t_text('facilitator.group_files')}</label>
 <input id="prt-group-files" class="prt-group-files" type="file" accept=".json,application/json" multiple>
 <p>{t_text('facilitator.drop')}</p>
 </div>
-<p><label><input type="checkbox" class="prt-group-names"> {t_text('facilitator.show_names')}</label>
+<p class="prt-group-kept" role="status" aria-live="polite"></p>
+<p class="prt-group-controls"><label><input type="checkbox" class="prt-group-names"> {t_text('facilitator.show_names')}</label>
+<button type="button" class="prt-group-print">{t_text('facilitator.print_group')}</button>
 <button type="button" class="prt-group-clear">{t_text('common.start_again')}</button></p>
 <div class="prt-group-out"></div>
 </div>
 """
 
 
-def group_page(shell: str) -> str:
+def group_page(shell: str, paras: dict[str, dict[str, str]]) -> str:
     """The group page, in the "My answers" page's shell (theme, sidebar, catalog, policy)."""
     block = CATALOG.search(shell).group(0)
     title = t_text("facilitator.group_title")
-    page = ARTICLE.sub(lambda m: f"{m.group(1)}<h1>{title}</h1>\n{group_markup(block)}{m.group(2)}", shell, count=1)
+    page = ARTICLE.sub(lambda m: f"{m.group(1)}<h1>{title}</h1>\n{group_markup(block, paras)}{m.group(2)}", shell, count=1)
     page = re.sub("<title>" + re.escape(t_text("exercise.my_answers")), lambda _: f"<title>{title}", page, count=1)
     page = re.sub(r'<script[^>]*src="_static/(?:my-answers|store)\.js[^"]*"[^>]*></script>\s*', "", page)
     return page
@@ -121,7 +142,8 @@ def build(readers: Path, out: Path) -> tuple[int, list[Path]]:
         "window.PRT_FACILITATOR.root = (document.currentScript.src.match(/^(.*\\/)_static\\//) || [null, ''])[1];\n",
         encoding="utf-8")
     sheets = add_sheets(readers, out)
-    (out / "group.html").write_text(group_page((out / "my-answers.html").read_text(encoding="utf-8")), encoding="utf-8")
+    (out / "group.html").write_text(group_page((out / "my-answers.html").read_text(encoding="utf-8"), paragraphs(readers)),
+                                    encoding="utf-8")
     pages = pages_of(out)
     for page in pages:
         text = page.read_text(encoding="utf-8")

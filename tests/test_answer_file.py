@@ -14,7 +14,7 @@ import pytest
 from book.answers import AnswerFile
 from book.answers.catalog import catalog
 from book.answers.model import SCHEMA, schema_text
-from book.answers.read import collect
+from book.answers.read import collect, parse
 from book.answers.stable import Misfit, from_stable, to_stable
 from book.answers.summary import summarize
 from book.exercises import matching, ordering
@@ -154,4 +154,42 @@ def test_the_browsers_conversions_agree_with_pythons(tmp_path):
                               "PRT_MISFITS": str(tmp_path / "misfits.json")},
                          timeout=120)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert f"# pass {len(cases) + 3 + len(misfits)}" in run.stdout
+    assert f"# pass {len(cases) + 4 + len(misfits)}" in run.stdout
+
+
+def _file(pseudonym: str, member: str = "", exported: str | None = None, chosen: str = "", version: int = 2) -> str:
+    ex = course().exercises["tishreen-who-protested"]
+    data = {"format": "prt-answers", "version": version, "pseudonym": pseudonym, "exported": exported,
+            "answers": [{"exercise": ex.id, "chapter": ex.chapter, "kind": "choice",
+                         "answer": {"chosen": [chosen or ex.options[0].text]}}]}
+    if member:
+        data["member"] = member
+    return json.dumps(data, ensure_ascii=False)
+
+
+def test_members_are_known_by_their_device_id_not_by_pseudonym_or_order():
+    ex = course().exercises["tishreen-who-protested"]
+    first, second = ex.options[0].text, ex.options[1].text
+    zaid_a, zaid_b, zainab = "k7qmabcdefghjkmn", "x2pzabcdefghjkmn", "p3rtabcdefghjkmn"
+    old_v1 = _file("Ana", version=1)
+    group = collect([
+        ("zaid-1.json", _file("Zaid", zaid_a, "2026-12-01T10:00:00Z", first)),
+        ("zaid-2.json", _file("Zaid", zaid_b, "2026-12-01T11:00:00Z", first)),
+        ("zainab.json", _file("زينب", zainab, "2026-12-02T09:00:00Z", second)),
+        ("zaid-1-again.json", _file("Zaid", zaid_a, "2026-12-03T10:00:00Z", second)),   # re-sent, changed
+        ("zainab-older.json", _file("زينب", zainab, "2026-12-01T09:00:00Z", first)),    # an older copy, later
+        ("ana.json", old_v1), ("ana-copy.json", old_v1),                                # the same v1 file twice
+        ("ana-other.json", _file("Ana", version=1, chosen=second)),                     # another v1 "Ana"
+    ])
+    labels = [m.label for m in group.members]
+    assert labels == ["Zaid · K7QM", "Zaid · X2PZ", "زينب · P3RT", "Ana", "Ana (2)"]
+    assert [m.file for m in group.members] == ["zaid-1-again.json", "zaid-2.json", "zainab.json", "ana-copy.json",
+                                               "ana-other.json"]
+    assert group.replaced == [("zaid-1.json", "zaid-1-again.json"), ("zainab-older.json", "zainab.json"),
+                              ("ana.json", "ana-copy.json")]
+    assert group.members[0].answers[ex.id] == {"chosen": [second]}
+
+
+def test_a_member_id_that_is_not_one_is_refused_naming_the_field():
+    with pytest.raises(ValueError, match="^member: "):
+        parse(_file("Zaid", "../../etc/passwd"))

@@ -1,4 +1,8 @@
-"""The answer file (format "prt-answers", version 1), as pydantic models.
+"""The answer file (format "prt-answers", version 2), as pydantic models.
+
+Version 2 adds ``member``: a random id the member's device makes once and keeps, so a
+group page tells two members who chose one pseudonym apart and lets a re-sent file
+replace the earlier one. Version 1 files (no member id) are still read.
 
 ``answer-file.schema.json`` beside this module is generated from these models
 (``python -m book.answers.model`` rewrites it; a test keeps it current), so tools in
@@ -27,7 +31,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 FORMAT = "prt-answers"
-VERSION = 1
+VERSION = 2
+#: A member id: 16 characters of an alphabet without 0/o, 1/l/i (static/answer-file.js makes it).
+MEMBER_ID = r"^[2-9a-hjkmnp-z]{16}$"
 SCHEMA = Path(__file__).with_name("answer-file.schema.json")
 Kind = Literal["choice", "ordering", "matching", "short", "bridge", "discussion", "ledger"]
 Flag = Literal["confused", "discuss"]
@@ -67,6 +73,9 @@ class AnswerFile(_Model):
     format: Literal["prt-answers"] = FORMAT
     version: int = Field(default=VERSION, ge=1)
     pseudonym: str = Field(min_length=1, max_length=80, description="the name the participant chose; need not be real")
+    member: str = Field(default="", pattern=MEMBER_ID + "|^$",
+                        description="version 2: the device's random member id (its first 4 characters are the code shown "
+                                    "beside the pseudonym); empty in version 1 files and live notebooks' files")
     session: str = Field(default="", max_length=80)
     book_version: str = Field(default="", description="the book's build the file came from")
     source: Literal["book", "live"] = Field(default="book", description="static book or live notebook")

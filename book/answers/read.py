@@ -1,9 +1,14 @@
 """Reading a group's answer files: whatever arrives, nothing is lost without a word.
 
 Files come by hand, USB stick or messaging app; some will be broken, some from an older
-book. A file that cannot be read is named and skipped; an answer that no longer fits
-the course is named and left out of the counts; two members who chose one pseudonym
-stay two members ("Ana", "Ana (2)").
+book, some sent twice. A file that cannot be read is named and skipped; an answer that
+no longer fits the course is named and left out of the counts. A member is known by the
+member id their device put in the file (version 2), shown as a short code beside the
+pseudonym ("Zaid · K7QM"): two members who chose one pseudonym stay two, and a member
+who sends again is counted once, from the file exported last (the facilitator is told
+which file replaced which). A file without a member id (version 1, a live notebook's)
+is its own member, unless the very same file arrives twice. static/group.js reads files
+the same way; a test compares the two.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ class Group:
     members: list[Member] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)    # "file: reason"
     misfits: list[str] = field(default_factory=list)    # "label, exercise: reason"
+    replaced: list[tuple[str, str]] = field(default_factory=list)  # (earlier file, the file that replaced it)
 
 
 def parse(text: str) -> AnswerFile:
@@ -55,26 +61,53 @@ def parse(text: str) -> AnswerFile:
         raise ValueError(f"{where}: {first['msg']}") from err
 
 
-def _label(pseudonym: str, taken: set[str]) -> str:
-    label, n = pseudonym, 1
+def code(member_id: str) -> str:
+    """The short code shown beside a pseudonym (as answer-file.js ``code``)."""
+    return member_id[:4].upper()
+
+
+def _label(data: AnswerFile, taken: set[str]) -> str:
+    base = f"{data.pseudonym} · {code(data.member)}" if data.member else data.pseudonym
+    label, n = base, 1
     while label in taken:
         n += 1
-        label = f"{pseudonym} ({n})"
+        label = f"{base} ({n})"
     taken.add(label)
     return label
 
 
-def collect(files: Iterable[tuple[str, str]]) -> Group:
-    """(file name, text) pairs into a Group; see the module's docstring."""
-    group, taken = Group(), set()
-    exercises = course().exercises
+def _when(data: AnswerFile) -> float:
+    """When a file was exported (a file that does not say counts as the oldest)."""
+    return data.exported.timestamp() if data.exported else float("-inf")
+
+
+def latest(files: Iterable[tuple[str, str]], group: Group) -> list[tuple[str, AnswerFile]]:
+    """Each member's latest file, in the order the members first arrived; files that cannot
+    be read go to ``group.skipped``, files replaced by a later one to ``group.replaced``."""
+    chosen: dict[str, tuple[str, AnswerFile]] = {}
     for name, text in files:
         try:
             data = parse(text)
         except ValueError as err:
             group.skipped.append(f"{name}: {err}")
             continue
-        member = Member(_label(data.pseudonym, taken), name, data)
+        who = f"member:{data.member}" if data.member else f"text:{text}"
+        if who in chosen:
+            earlier_name, earlier = chosen[who]
+            if _when(data) < _when(earlier):
+                group.replaced.append((name, earlier_name))
+                continue
+            group.replaced.append((earlier_name, name))
+        chosen[who] = (name, data)
+    return list(chosen.values())
+
+
+def collect(files: Iterable[tuple[str, str]]) -> Group:
+    """(file name, text) pairs into a Group; see the module's docstring."""
+    group, taken = Group(), set()
+    exercises = course().exercises
+    for name, data in latest(files, group):
+        member = Member(_label(data, taken), name, data)
         for entry in data.answers:
             ex = exercises.get(entry.exercise)
             try:

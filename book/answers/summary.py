@@ -15,6 +15,11 @@ from .catalog import catalog
 from .read import Group
 
 
+#: What each kind's bars count, said above them (static/group.js says the same).
+CAPTION = {"choice": "group.bars", "ordering": "group.bars_ordering", "matching": "group.bars_matching",
+           "short": "group.bars_short", "bridge": "group.bars_bridge"}
+
+
 def question(entry: dict[str, Any], answers: list[dict[str, Any]]) -> dict[str, Any]:
     """One exercise's counts: how many answered, and per kind what they chose."""
     kind, counts = entry["kind"], Counter()

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 from ..answers.read import Group, collect_paths
 from ..answers.stable import from_stable
-from ..answers.summary import summarize
+from ..answers.summary import CAPTION, summarize
 from ..load import course
 from ..strings import t, t_text
 
@@ -92,7 +92,7 @@ class GroupView:
     def _tables(self) -> str:
         summary = summarize(self.group)
         exercises = course().exercises
-        parts = [_table(t("group.bars", title=q["title"]), (t("group.answer_head"), t("group.members_head")), q["bars"])
+        parts = [_table(t(CAPTION[q["kind"]], title=q["title"]), (t("group.answer_head"), t("group.members_head")), q["bars"])
                  for q in summary["questions"] if q["bars"]
                  and (self.chapter is None or exercises[q["id"]].chapter == self.chapter)]
         spots = [s for s in summary["paragraphs"] if self.chapter is None or s["chapter"] == self.chapter]
@@ -107,6 +107,9 @@ class GroupView:
         text = f"<p>{t_text('group.files_read', n=len(self.group.members))}</p>"
         if self.group.skipped:
             text += f"<p>{t_text('group.skipped', list='; '.join(self.group.skipped))}</p>"
+        if self.group.replaced:
+            text += "<p>" + t_text("group.replaced", list="; ".join(
+                t("group.replaced_one", old=old, file=new) for old, new in self.group.replaced)) + "</p>"
         if self.group.misfits:
             text += f"<p>{t_text('group.left_out', list='; '.join(self.group.misfits))}</p>"
         return text

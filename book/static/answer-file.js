@@ -1,5 +1,6 @@
 /* Permanent Revolution Today: a reader's stored answers to and from an answer file
- * (format "prt-answers", version 1: book/answers/model.py documents the shapes).
+ * (format "prt-answers", version 2: book/answers/model.py documents the shapes; version 1,
+ * without the member id, is still read).
  * The browser keeps each exercise as the page shows it ("prt-answer:<id>" = positions in
  * that page's lists); a file keeps texts and ids, which survive a reshuffle and read as
  * words. DOM-free, so node's test runner checks it too (tests/node/answer-file.test.js).
@@ -9,7 +10,9 @@
 (function (root) {
   "use strict";
   function answerFile(t) {
-    var FORMAT = "prt-answers", VERSION = 1, ANSWER = "prt-answer:", PARA = "prt-para:";
+    var FORMAT = "prt-answers", VERSION = 2, ANSWER = "prt-answer:", PARA = "prt-para:", MEMBER = "prt-member:" + "id";
+    /* Member ids: no 0/o, 1/l/i, so a code read aloud or copied by hand stays right. */
+    var ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz", ID_LENGTH = 16, CODE_LENGTH = 4;
     /* The key every stable answer of a kind has (as book/answers/stable.py SHAPE). */
     var SHAPE = { choice: "chosen", ordering: "order", matching: "pairs", "short": "text", bridge: "grievance",
       discussion: "notes", ledger: "rows" };
@@ -89,13 +92,37 @@
       return out;
     }
 
-    /* Everything this book stored on the device, as an answer file. */
-    function collect(catalog, storage, pseudonym, session, bookVersion, now) {
-      var file = { format: FORMAT, version: VERSION, pseudonym: pseudonym, session: session || "",
-        book_version: bookVersion || "", source: "book", exported: now, answers: [], notes: [] };
+    /* This device's member id, made once and kept with the answers: the group page tells
+     * two members who chose one pseudonym apart by it, and lets a re-sent file replace
+     * the earlier one. `random(n)` gives n random integers below 2^32 (crypto on a page). */
+    function memberId(storage, random) {
+      var kept = read(storage, MEMBER);
+      if (typeof kept === "string" && isMemberId(kept)) { return kept; }
+      var id = random(ID_LENGTH).map(function (n) { return ALPHABET[n % ALPHABET.length]; }).join("");
+      storage.setItem(MEMBER, JSON.stringify(id));  /* throws when nothing can be kept: callers say so */
+      return id;
+    }
+    function isMemberId(id) { return new RegExp("^[" + ALPHABET + "]{" + ID_LENGTH + "}$").test(id); }
+    /* The short code shown beside a pseudonym ("Zaid · K7QM"). */
+    function code(id) { return id ? id.slice(0, CODE_LENGTH).toUpperCase() : ""; }
+
+    /* The file's name: pseudonym, day and code, so two members called Zaid, or one who
+     * sends again next week, never give two files of one name. */
+    function fileName(pseudonym, day, id) {
+      var name = pseudonym.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "member";
+      return ["answers", name, day, code(id).toLowerCase()].filter(Boolean).join("-") + ".json";
+    }
+
+    /* Everything this book stored on the device, as an answer file. The discussion
+     * exercises' notes were promised to stay on the device: they are in the file only
+     * when `options.private` says the member chose to include them. */
+    function collect(catalog, storage, pseudonym, session, bookVersion, now, options) {
+      var opts = options || {}, kept = read(storage, MEMBER);
+      var file = { format: FORMAT, version: VERSION, pseudonym: pseudonym, member: typeof kept === "string" ? kept : "",
+        session: session || "", book_version: bookVersion || "", source: "book", exported: now, answers: [], notes: [] };
       Object.keys(catalog).forEach(function (id) {
         var stored = read(storage, ANSWER + id);
-        if (stored === null) { return; }
+        if (stored === null || (catalog[id].kind === "discussion" && !opts.private)) { return; }
         try {
           file.answers.push({ exercise: id, chapter: catalog[id].chapter, kind: catalog[id].kind,
             answer: toStable(catalog[id], stored), time: null });
@@ -112,12 +139,16 @@
 
     function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
 
-    /* What importing `file` would do: {add: [[key, value]], replace: [[key, value, title]], misfits: [why]}.
+    /* What importing `file` would do: {add: [[key, value]], replace: [[key, value, title]], misfits: [why],
+     * member: the file's member id to keep, or null}.
      * Nothing is written here: the page asks before it replaces anything. */
     function plan(catalog, storage, file) {
       if (!file || file.format !== FORMAT) { throw new Error(t("answers.not_ours")); }
       if (!(file.version >= 1)) { throw new Error(t("answers.no_version")); }
-      var out = { add: [], replace: [], misfits: [] };
+      /* A member moving to a new device takes their member id along (a device that has
+       * one keeps it: the group page then counts the two devices' files apart). */
+      var out = { add: [], replace: [], misfits: [], member: typeof file.member === "string" && isMemberId(file.member) &&
+        read(storage, MEMBER) === null ? file.member : null };
       (file.answers || []).forEach(function (a) {
         var entry = catalog[a.exercise];
         try {
@@ -137,8 +168,9 @@
       return out;
     }
 
-    return { FORMAT: FORMAT, VERSION: VERSION, ANSWER: ANSWER, PARA: PARA, toStable: toStable,
-      fromStable: fromStable, collect: collect, plan: plan, keys: keys };
+    return { FORMAT: FORMAT, VERSION: VERSION, ANSWER: ANSWER, PARA: PARA, MEMBER: MEMBER, toStable: toStable,
+      fromStable: fromStable, collect: collect, plan: plan, keys: keys, memberId: memberId, isMemberId: isMemberId,
+      code: code, fileName: fileName };
   }
   if (typeof module !== "undefined" && module.exports) { module.exports = answerFile; } else { root.PRTAnswers = answerFile(root.PRT.t); }
 })(this);

@@ -1,24 +1,54 @@
 /* Permanent Revolution Today, facilitator edition: the group page.
  * The facilitator drops the members' answer files here (file picker or drag and drop;
  * from file://, no Python, nothing sent anywhere) and sees, per question, how the group
- * answered, and which paragraphs it flagged, most flagged first, with the notes on them.
- * Names show only when asked for. The counts are those of book/answers/summary.py. */
+ * answered, and which paragraphs it flagged, most flagged first, with their first words
+ * and the notes on them. Names show only when asked for.
+ *
+ * Files are read as book/answers/read.py reads them (a test compares every count): a
+ * member is known by the member id their device wrote into the file, shown as a short
+ * code beside the pseudonym, so two members called Zaid stay two and a re-sent file
+ * replaces the earlier one (the one exported last wins). A file without an id (version 1,
+ * a live notebook's) is its own member unless the very same file comes twice.
+ *
+ * What was dropped is kept in this browser (IndexedDB) until the facilitator presses
+ * Start again: a reload, or Back from a flagged paragraph, must not empty the page. */
 (function () {
   "use strict";
   var A = window.PRTAnswers, el = window.PRT.el, t = window.PRT.t;
+  var DB = "prt-group", TABLE = "files", KEY = "dropped";
 
-  /* Files -> members, skipped files and answers that no longer fit (as read.py does). */
-  function collect(catalog, files) {
-    var group = { members: [], skipped: [], misfits: [] }, taken = {};
+  function when(data) { var ms = Date.parse(data.exported || ""); return isNaN(ms) ? -Infinity : ms; }
+
+  /* Each member's latest file, in the order the members first arrived (read.py latest). */
+  function latest(files, group) {
+    var chosen = {}, order = [];
     files.forEach(function (f) {
       var data;
       try { data = JSON.parse(f.text); } catch (e) { group.skipped.push(t("group.not_json", { file: f.name })); return; }
       if (!data || data.format !== A.FORMAT) { group.skipped.push(t("group.not_answers", { file: f.name })); return; }
       if (typeof data.pseudonym !== "string" || !data.pseudonym.trim()) { group.skipped.push(t("group.no_pseudonym", { file: f.name })); return; }
-      var label = data.pseudonym, n = 1;
-      while (taken[label]) { n += 1; label = data.pseudonym + " (" + n + ")"; }
+      var member = data.member === undefined ? "" : data.member;
+      if (member !== "" && !(typeof member === "string" && A.isMemberId(member))) {
+        group.skipped.push(t("group.bad_member", { file: f.name })); return;
+      }
+      var who = member ? "member:" + member : "text:" + f.text;
+      if (chosen[who]) {
+        if (when(data) < when(chosen[who].data)) { group.replaced.push([f.name, chosen[who].name]); return; }
+        group.replaced.push([chosen[who].name, f.name]);
+      } else { order.push(who); }
+      chosen[who] = { name: f.name, data: data };
+    });
+    return order.map(function (who) { return chosen[who]; });
+  }
+
+  /* Files -> members, skipped and replaced files, and answers that no longer fit (as read.py collect). */
+  function collect(catalog, files) {
+    var group = { members: [], skipped: [], misfits: [], replaced: [] }, taken = {};
+    latest(files, group).forEach(function (f) {
+      var data = f.data, base = data.pseudonym + (data.member ? " · " + A.code(data.member) : ""), label = base, n = 1;
+      while (taken[label]) { n += 1; label = base + " (" + n + ")"; }
       taken[label] = true;
-      var member = { label: label, answers: {}, notes: Array.isArray(data.notes) ? data.notes : [] };
+      var member = { label: label, file: f.name, answers: {}, notes: Array.isArray(data.notes) ? data.notes : [] };
       (Array.isArray(data.answers) ? data.answers : []).forEach(function (a) {
         var entry = catalog[a.exercise];
         try {
@@ -33,27 +63,32 @@
     return group;
   }
 
+  function tally(list) { var c = {}; list.forEach(function (x) { c[x] = (c[x] || 0) + 1; }); return c; }
+  function flat(lists) { return [].concat.apply([], lists); }
+
+  /* Per kind, [label, count, right?, what is right] rows: the labels and counts of
+   * book/answers/summary.py question(), with the key beside them. */
   function bars(entry, answers) {
-    var count = function (list) { var c = {}; list.forEach(function (x) { c[x] = (c[x] || 0) + 1; }); return c; };
     switch (entry.kind) {
       case "choice": {
-        var c = count([].concat.apply([], answers.map(function (a) { return a.chosen || []; })));
-        return entry.options.map(function (o) { return [o, c[o] || 0]; });
+        var chosen = tally(flat(answers.map(function (a) { return a.chosen || []; })));
+        return entry.options.map(function (o) { return [o, chosen[o] || 0, entry.correct.indexOf(o) >= 0]; });
       }
       case "ordering": {
-        var right = answers.filter(function (a) { return JSON.stringify(a.order || []) === JSON.stringify(entry.key); }).length;
-        return [[t("group.right_order"), right], [t("group.not_yet"), answers.length - right]];
+        var key = JSON.stringify(entry.key);
+        var right = answers.filter(function (a) { return JSON.stringify(a.order || []) === key; }).length;
+        return [[t("group.right_order"), right, true], [t("group.not_yet"), answers.length - right, false]];
       }
       case "matching": return entry.lefts.map(function (l) {
-        return [l, answers.filter(function (a) { return (a.pairs || {})[l] === entry.key[l]; }).length];
+        return [l, answers.filter(function (a) { return (a.pairs || {})[l] === entry.key[l]; }).length, false, entry.key[l]];
       });
       case "short": {
-        var t = count([].concat.apply([], answers.map(function (a) { return a.ticks || []; })));
-        return entry.rubric.map(function (r) { return [r, t[r] || 0]; });
+        var ticked = tally(flat(answers.map(function (a) { return a.ticks || []; })));
+        return entry.rubric.map(function (r) { return [r, ticked[r] || 0, false]; });
       }
       case "bridge": {
-        var g = count(answers.map(function (a) { return a.grievance; }).filter(Boolean));
-        return entry.grievances.map(function (x) { return [x, g[x] || 0]; });
+        var picked = tally(answers.map(function (a) { return a.grievance; }).filter(Boolean));
+        return entry.grievances.map(function (g) { return [g, picked[g] || 0, false]; });
       }
     }
     return [];
@@ -90,83 +125,167 @@
     return "";
   }
 
-  function render(box, data, group, summary, names) {
+  /* What each kind's bars count, said above them. */
+  var CAPTION = { choice: "group.bars", ordering: "group.bars_ordering", matching: "group.bars_matching",
+    "short": "group.bars_short", bridge: "group.bars_bridge" };
+
+  function problems(group) {
+    var warn = el("div", "", "prt-group-problems");
+    if (group.skipped.length) { warn.appendChild(el("p", t("group.skipped", { list: group.skipped.join("; ") }))); }
+    if (group.replaced.length) {
+      warn.appendChild(el("p", t("group.replaced", { list: group.replaced.map(function (r) {
+        return t("group.replaced_one", { old: r[0], file: r[1] });
+      }).join("; ") })));
+    }
+    if (group.misfits.length) { warn.appendChild(el("p", t("group.left_out", { list: group.misfits.join("; ") }))); }
+    return warn;
+  }
+
+  /* A flagged paragraph: where, how often, its first words, the whole ¶ on request, and a
+   * link that opens the chapter at it in another tab, beside this page. */
+  function spot(data, paras, s, names) {
+    var li = el("li"), text = (paras[s.chapter] || {})[String(s.paragraph)] || "";
+    var head = el("p", "", "prt-group-spot"), link = el("a", data.chapters[s.chapter] + " ¶" + s.paragraph);
+    link.href = "chapters/" + s.chapter + ".html#p" + s.paragraph;
+    link.target = "_blank"; link.rel = "noopener";
+    link.setAttribute("aria-label", t("group.open_para", { where: data.chapters[s.chapter] + " ¶" + s.paragraph }));
+    head.appendChild(link);
+    head.appendChild(document.createTextNode(": "));
+    if (s.confused) { head.appendChild(el("span", "? " + t("group.n_confused", { n: s.confused }), "prt-group-confused")); }
+    if (s.confused && s.discuss) { head.appendChild(document.createTextNode(", ")); }
+    if (s.discuss) { head.appendChild(el("span", "💬 " + t("group.n_discuss", { n: s.discuss }), "prt-group-discuss")); }
+    if (!s.confused && !s.discuss) { head.appendChild(document.createTextNode(t("group.notes_only"))); }
+    li.appendChild(head);
+    if (text) {
+      var first = text.split(/\s+/).slice(0, 14).join(" ");
+      var more = el("details", "", "prt-group-para"), summary = el("summary", "“" + first + (first.length < text.length ? " …”" : "”"));
+      more.appendChild(summary);
+      more.appendChild(el("p", text));
+      li.appendChild(more);
+    }
+    if (s.notes.length) {
+      var ul = el("ul");
+      s.notes.forEach(function (n) { ul.appendChild(el("li", (names ? n.who + ": " : "") + n.text)); });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+
+  function question(data, q, names) {
+    var sec = el("section", "", "prt-group-q"), entry = data.exercises[q.id];
+    sec.appendChild(el("h3", q.title));
+    sec.appendChild(el("p", names ? t("group.answered_by", { n: q.answered, names: q.who.join(", ") }) : t("group.answered", { n: q.answered })));
+    if (q.bars.length) {
+      var table = el("table", "", "prt-group-bars");
+      table.appendChild(el("caption", t(CAPTION[q.kind], { title: q.title })));
+      q.bars.forEach(function (b) {
+        var tr = el("tr", "", b[2] ? "prt-group-right" : ""), th = el("th"), td = el("td"), bar = el("span", "", "prt-bar");
+        th.scope = "row";
+        th.appendChild(el("span", b[0], "prt-group-label"));
+        if (b[2] && q.kind === "choice") { th.appendChild(el("span", " ✓ " + t("group.right_answer"), "prt-group-mark")); }
+        if (b[3]) { th.appendChild(el("span", " → " + b[3], "prt-group-mark")); }
+        bar.style.width = (q.answered ? 100 * b[1] / q.answered : 0) + "%";
+        td.appendChild(bar); td.appendChild(el("span", String(b[1]), "prt-bar-n"));
+        tr.appendChild(th); tr.appendChild(td); table.appendChild(tr);
+      });
+      sec.appendChild(table);
+    }
+    var texts = q.answers.map(function (a, i) { return [q.who[i], words(entry, a)]; }).filter(function (w) { return w[1] && w[1].trim(); });
+    if (texts.length) {
+      var ul = el("ul", "", "prt-group-texts");
+      texts.forEach(function (w) { ul.appendChild(el("li", (names ? w[0] + ": " : "") + w[1])); });
+      sec.appendChild(ul);
+    }
+    return sec;
+  }
+
+  function render(box, data, paras, group, summary, names) {
     var out = box.querySelector(".prt-group-out");
     out.textContent = "";
     var head = el("p", t("group.members", { n: summary.members }), "prt-group-count");
     head.setAttribute("role", "status");
     out.appendChild(head);
-    if (group.skipped.length || group.misfits.length) {
-      var warn = el("div", "", "prt-group-problems");
-      if (group.skipped.length) { warn.appendChild(el("p", t("group.skipped", { list: group.skipped.join("; ") }))); }
-      if (group.misfits.length) { warn.appendChild(el("p", t("group.left_out", { list: group.misfits.join("; ") }))); }
-      out.appendChild(warn);
+    if (names && group.members.length) {
+      out.appendChild(el("p", t("group.member_list", { list: group.members.map(function (m) { return m.label; }).join(", ") }), "prt-group-who"));
     }
+    if (group.skipped.length || group.misfits.length || group.replaced.length) { out.appendChild(problems(group)); }
     out.appendChild(el("h2", t("group.flagged")));
     if (!summary.paragraphs.length) { out.appendChild(el("p", t("group.none_flagged"))); }
     var ol = el("ol", "", "prt-group-flags");
-    summary.paragraphs.forEach(function (s) {
-      var li = el("li"), link = el("a", data.chapters[s.chapter] + " ¶" + s.paragraph);
-      link.href = "chapters/" + s.chapter + ".html#p" + s.paragraph;
-      li.appendChild(link);
-      li.appendChild(document.createTextNode(": " + t("group.flag_counts", { confused: s.confused, discuss: s.discuss })));
-      if (s.notes.length) {
-        var ul = el("ul");
-        s.notes.forEach(function (n) { ul.appendChild(el("li", (names ? n.who + ": " : "") + n.text)); });
-        li.appendChild(ul);
-      }
-      ol.appendChild(li);
-    });
+    summary.paragraphs.forEach(function (s) { ol.appendChild(spot(data, paras, s, names)); });
     out.appendChild(ol);
     out.appendChild(el("h2", t("group.answered_head")));
-    summary.questions.forEach(function (q) {
-      var sec = el("section", "", "prt-group-q"), entry = data.exercises[q.id];
-      sec.appendChild(el("h3", q.title));
-      sec.appendChild(el("p", names ? t("group.answered_by", { n: q.answered, names: q.who.join(", ") }) : t("group.answered", { n: q.answered })));
-      if (q.bars.length) {
-        var table = el("table", "", "prt-group-bars");
-        table.appendChild(el("caption", t("group.bars", { title: q.title })));
-        q.bars.forEach(function (b) {
-          var tr = el("tr"), th = el("th", b[0]), td = el("td"), bar = el("span", "", "prt-bar");
-          th.scope = "row";
-          bar.style.width = (q.answered ? 100 * b[1] / q.answered : 0) + "%";
-          td.appendChild(bar); td.appendChild(el("span", String(b[1]), "prt-bar-n"));
-          tr.appendChild(th); tr.appendChild(td); table.appendChild(tr);
-        });
-        sec.appendChild(table);
-      }
-      var texts = q.answers.map(function (a, i) { return [q.who[i], words(entry, a)]; }).filter(function (t) { return t[1] && t[1].trim(); });
-      if (texts.length) {
-        var ul = el("ul", "", "prt-group-texts");
-        texts.forEach(function (t) { ul.appendChild(el("li", (names ? t[0] + ": " : "") + t[1])); });
-        sec.appendChild(ul);
-      }
-      out.appendChild(sec);
+    summary.questions.forEach(function (q) { out.appendChild(question(data, q, names)); });
+  }
+
+  /* The dropped files, kept in this browser: a promise of the kept list ([] when the
+   * browser keeps nothing), and a function that keeps a new list. */
+  function keeper() {
+    var base = new Promise(function (resolve) {
+      var request;
+      try { request = window.indexedDB.open(DB, 1); } catch (e) { resolve(null); return; }
+      window.setTimeout(function () { resolve(null); }, 5000);
+      request.onupgradeneeded = function () { request.result.createObjectStore(TABLE); };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = request.onblocked = function () { resolve(null); };
     });
+    function tx(mode, work) {
+      return base.then(function (db) {
+        if (!db) { return null; }
+        return new Promise(function (resolve) {
+          var store, result = null;
+          try { var x = db.transaction(TABLE, mode); store = x.objectStore(TABLE); } catch (e) { resolve(null); return; }
+          work(store, function (value) { result = value; });
+          x.oncomplete = function () { resolve(result); };
+          x.onabort = x.onerror = function () { resolve(null); };
+        });
+      });
+    }
+    return {
+      load: function () {
+        return tx("readonly", function (store, give) { store.get(KEY).onsuccess = function (ev) { give(ev.target.result || []); }; })
+          .then(function (files) { return Array.isArray(files) ? files : []; });
+      },
+      keep: function (files) { return tx("readwrite", function (store) { store.put(files, KEY); }); }
+    };
   }
 
   function start() {
     var box = document.querySelector(".prt-group");
     if (!box || !A) { return; }
     var data = JSON.parse(box.querySelector(".prt-ma-data").textContent), files = [];
+    var paraBlock = box.querySelector(".prt-group-paras"), paras = paraBlock ? JSON.parse(paraBlock.textContent) : {};
     var names = box.querySelector(".prt-group-names"), input = box.querySelector(".prt-group-files");
-    var drop = box.querySelector(".prt-group-drop");
+    var drop = box.querySelector(".prt-group-drop"), kept = keeper(), status = box.querySelector(".prt-group-kept");
     function update() {
       var group = collect(data.exercises, files);
-      render(box, data, group, summarize(data.exercises, group), names.checked);
+      render(box, data, paras, group, summarize(data.exercises, group), names.checked);
+    }
+    function keep() {
+      return kept.keep(files).then(function (done) {
+        status.textContent = files.length ? t(done === null ? "group.not_kept" : "group.kept", { n: files.length }) : "";
+      });
     }
     function add(list) {
       Promise.all(Array.prototype.map.call(list, function (f) {
         return f.text().then(function (text) { return { name: f.name, text: text }; });
-      })).then(function (read) { files = files.concat(read); update(); });
+      })).then(function (read) { files = files.concat(read); update(); return keep(); });
     }
     input.addEventListener("change", function () { add(input.files); input.value = ""; });
     drop.addEventListener("dragover", function (ev) { ev.preventDefault(); drop.classList.add("prt-drop-over"); });
     drop.addEventListener("dragleave", function () { drop.classList.remove("prt-drop-over"); });
     drop.addEventListener("drop", function (ev) { ev.preventDefault(); drop.classList.remove("prt-drop-over"); add(ev.dataTransfer.files); });
     names.addEventListener("change", update);
-    box.querySelector(".prt-group-clear").addEventListener("click", function () { files = []; update(); });
-    box.classList.add("prt-group-ready");
+    box.querySelector(".prt-group-clear").addEventListener("click", function () {
+      if (files.length && !window.confirm(t("group.clear_confirm", { n: files.length }))) { return; }
+      files = []; update(); keep();
+    });
+    box.querySelector(".prt-group-print").addEventListener("click", function () { window.print(); });
+    kept.load().then(function (earlier) {
+      files = earlier.concat(files);
+      if (files.length) { update(); status.textContent = t("group.kept", { n: files.length }); }
+      box.classList.add("prt-group-ready");
+    });
   }
   window.PRTGroup = { collect: collect, summarize: summarize };
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

@@ -32,7 +32,7 @@
     if (!storage.available) { say(status, t("answers.no_storage"), true); return; }
     box.classList.add("prt-ma-ready");
 
-    function current() { return A.collect(data.exercises, storage, "me", "", data.version, new Date().toISOString()); }
+    function current() { return A.collect(data.exercises, storage, "me", "", data.version, new Date().toISOString(), { "private": true }); }
 
     function draw() {
       var file = current();
@@ -71,12 +71,15 @@
       ev.preventDefault();
       var name = box.querySelector(".prt-ma-pseudonym").value.trim(), out = box.querySelector(".prt-ma-export-status");
       if (!name) { say(out, t("answers.pseudonym_first"), true); return; }
+      var now = new Date(), id;
+      try { id = A.memberId(storage, function (n) { return Array.prototype.slice.call(window.crypto.getRandomValues(new Uint32Array(n))); }); }
+      catch (e) { id = ""; }  /* nothing can be kept: the file goes without a member id, as version 1 did */
       var file = A.collect(data.exercises, storage, name, box.querySelector(".prt-ma-session").value.trim(),
-        data.version, new Date().toISOString());
+        data.version, now.toISOString());
       var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
       var link = box.querySelector(".prt-ma-download");
       link.href = URL.createObjectURL(blob);
-      link.download = "answers-" + name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() + ".json";
+      link.download = A.fileName(name, now.toISOString().slice(0, 10), id);
       link.hidden = false;
       link.click();
       say(out, t("answers.exported", { file: link.download, answers: file.answers.length, notes: file.notes.length }));
@@ -95,6 +98,7 @@
         var replace = plan.replace.length && window.confirm(t("answers.differ", { n: plan.replace.length, file: chosen.name,
           list: plan.replace.map(function (r) { return "- " + r[2]; }).join("\n") }));
         plan.add.concat(replace ? plan.replace : []).forEach(function (r) { storage.setItem(r[0], JSON.stringify(r[1])); });
+        if (plan.member) { storage.setItem(A.MEMBER, JSON.stringify(plan.member)); }
         say(out, t("answers.imported", { file: chosen.name, added: plan.add.length, replaced: replace ? plan.replace.length : 0,
           kept: replace ? 0 : plan.replace.length }) + (plan.misfits.length ? t("answers.not_used", { list: plan.misfits.join("; ") }) : ""),
           plan.misfits.length > 0);

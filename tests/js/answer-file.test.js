@@ -30,10 +30,36 @@ test("collect puts every stored answer and flag in the file", () => {
   const items = {};
   cases.forEach((c) => { items[A.ANSWER + c.exercise] = JSON.stringify(c.page); });
   items[A.PARA + "peru:3"] = JSON.stringify({ flag: "confused", note: "why?" });
-  const file = A.collect(catalog, new Store(items), "Ana", "week 1", "v", "2026-12-01T00:00:00Z");
+  const file = A.collect(catalog, new Store(items), "Ana", "week 1", "v", "2026-12-01T00:00:00Z", { private: true });
   assert.equal(file.format, "prt-answers");
+  assert.equal(file.version, 2);
   assert.equal(file.answers.length, cases.length);
   assert.deepEqual(file.notes, [{ chapter: "peru", paragraph: 3, flag: "confused", note: "why?", time: null }]);
+  // The discussion notes were promised to stay on the device: out unless the member chose them.
+  const shared = A.collect(catalog, new Store(items), "Ana", "week 1", "v", "2026-12-01T00:00:00Z");
+  const discussions = cases.filter((c) => catalog[c.exercise].kind === "discussion").length;
+  assert.ok(discussions > 0);
+  assert.equal(shared.answers.length, cases.length - discussions);
+  assert.ok(shared.answers.every((a) => a.kind !== "discussion"));
+});
+
+test("a device makes its member id once; the file and its name carry it", () => {
+  const store = new Store({});
+  let calls = 0;
+  const random = (n) => { calls += 1; return Array.from({ length: n }, (_, i) => i * 7 + 3); };
+  const id = A.memberId(store, random);
+  assert.ok(A.isMemberId(id), id);
+  assert.equal(A.memberId(store, random), id);
+  assert.equal(calls, 1);
+  const file = A.collect(catalog, store, "زينب", "", "v", "2026-12-07T10:00:00Z");
+  assert.equal(file.member, id);
+  assert.equal(A.code(id), id.slice(0, 4).toUpperCase());
+  assert.equal(A.fileName("زينب", "2026-12-07", id), "answers-زينب-2026-12-07-" + id.slice(0, 4) + ".json");
+  assert.equal(A.fileName("Zaid al-Hilli", "2026-12-07", ""), "answers-zaid-al-hilli-2026-12-07.json");
+  // A new device takes the member id of the file it imports; a device with its own keeps it.
+  assert.equal(A.plan(catalog, new Store({}), file).member, id);
+  assert.equal(A.plan(catalog, store, file).member, null);
+  assert.equal(A.plan(catalog, new Store({}), Object.assign({}, file, { member: "../../etc" })).member, null);
 });
 
 test("plan adds what is new, lists what differs, reports what no longer fits", () => {
