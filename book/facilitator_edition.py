@@ -78,6 +78,9 @@ def group_page(shell: str, paras: dict[str, dict[str, str]]) -> str:
     title = t_text("facilitator.group_title")
     page = ARTICLE.sub(lambda m: f"{m.group(1)}<h1>{title}</h1>\n{group_markup(block, paras)}{m.group(2)}", shell, count=1)
     page = re.sub("<title>" + re.escape(t_text("exercise.my_answers")), lambda _: f"<title>{title}", page, count=1)
+    # The heading Jupyter Book prints atop a page (its print-only block) names the shell's page.
+    page = re.sub(r'(<div id="jb-print-docs-body"[^>]*>\s*<h1>)[^<]*(</h1>)', lambda m: m.group(1) + title + m.group(2),
+                  page, count=1)
     page = re.sub(r'<script[^>]*src="_static/(?:my-answers|store)\.js[^"]*"[^>]*></script>\s*', "", page)
     return page
 

@@ -17,8 +17,9 @@ from book.answers.model import SCHEMA, schema_text
 from book.answers.read import collect, parse
 from book.answers.stable import Misfit, from_stable, to_stable
 from book.answers.summary import summarize
-from book.exercises import matching, ordering
+from book.exercises import matching
 from book.load import course
+from answerfiles import live_answer
 from book.strings import catalog as words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,19 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_schema_file_is_generated_from_the_models():
     assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: python -m book.answers.model"
-
-
-def live_answer(ex):
-    """A plausible widget answer for every kind (the right one where there is one)."""
-    return {
-        "choice": lambda: [i for i, o in enumerate(ex.options) if o.correct],
-        "ordering": lambda: ordering.key(ex),
-        "matching": lambda: dict(matching.pairs(ex)),
-        "short": lambda: {"text": "An answer of enough words here.", "ticks": [0]},
-        "bridge": lambda: {"grievance": 0, "immediate": "a", "transitional": "b", "goal": "c"},
-        "discussion": lambda: {"notes": "Notes."},
-        "ledger": lambda: [{"household": "A", "day": "2026-07-14", "minutes": 90}],
-    }[ex.kind]()
 
 
 @pytest.mark.parametrize("ex_id", sorted(course().exercises))

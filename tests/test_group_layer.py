@@ -13,6 +13,7 @@ import pytest
 from book.answers.read import collect
 from book.answers.summary import summarize
 from book.load import course
+from answerfiles import member_file
 from flows import answer_every_kind, export, flag
 from helpers import PHONE, axe_serious, kept, open_kept
 
@@ -30,11 +31,11 @@ def test_member_exports_erases_and_imports_everything(browser, built, tmp_path):
     file = export(page, built, "Layla", tmp_path)
     data = json.loads(file.read_text(encoding="utf-8"))
     kinds = {a["kind"] for a in data["answers"]}
-    assert kinds == {"choice", "ordering", "matching", "short", "bridge", "discussion", "ledger"}
+    assert kinds == {"choice", "ordering", "matching", "short", "bridge", "ledger"}  # the discussion notes stay here
     assert {(n["chapter"], n["paragraph"], n["flag"]) for n in data["notes"]} == {
         ("peru", 3, "confused"), ("peru", 5, "discuss")}
     listed = page.locator(".prt-ma-list li").count()
-    assert listed == len(data["answers"]) + 2
+    assert listed == len(data["answers"]) + 1 + 2  # My answers lists the private notes too
 
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Erase everything this book stored").tap()
@@ -51,10 +52,10 @@ def test_member_exports_erases_and_imports_everything(browser, built, tmp_path):
     status.wait_for()
     page.wait_for_function("() => document.querySelector('.prt-ma-import-status').textContent.length > 0")
     assert f"{len(data['answers']) + 2} added" in status.inner_text()
-    assert page.locator(".prt-ma-list li").count() == listed
+    assert page.locator(".prt-ma-list li").count() == listed - 1
     kept(page)
     open_kept(page, (built / "exercises" / "tishreen.html").as_uri())
-    assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
+    assert page.locator('[data-exercise="tishreen-why-not-win"] textarea').input_value().startswith("It lacked organisation")
     open_kept(page, (built / "chapters" / "peru.html").as_uri())
     assert "Which coup?" in page.locator("#p3 .prt-flag-badge").inner_text()
     context.close()
@@ -85,50 +86,123 @@ def test_a_broken_file_is_named_and_the_rest_still_load(browser, built, tmp_path
     page.close()
 
 
-def _member_file(tmp: Path, name: str, pseudonym: str, answers: list, notes: list) -> Path:
-    path = tmp / name
-    path.write_text(json.dumps({"format": "prt-answers", "version": 1, "pseudonym": pseudonym,
-                                "answers": answers, "notes": notes}), encoding="utf-8")
-    return path
+def _counts(question) -> dict[str, int]:
+    return {row.locator(".prt-group-label").inner_text(): int(row.locator(".prt-bar-n").inner_text())
+            for row in question.locator("tr").all()}
 
 
-def test_group_page_counts_answers_and_flags_like_the_python_summary(browser, built, tmp_path):
+def _group_page_shows(page, expected: dict) -> None:
+    """Every count the Python summary gives, as the page shows it."""
+    out = page.locator(".prt-group-out")
+    assert out.locator(".prt-group-count").inner_text().startswith(f"{expected['members']} members")
+    shown = out.locator(".prt-group-q")
+    assert shown.count() == len(expected["questions"])
+    for n, q in enumerate(expected["questions"]):
+        section = shown.nth(n)
+        assert section.locator("h3").inner_text() == q["title"]
+        assert section.locator("p").first.inner_text().startswith(f"{q['answered']} answered"), q["id"]
+        assert _counts(section) == dict(q["bars"]), q["id"]
+    spots = out.locator(".prt-group-flags > li")
+    assert spots.count() == len(expected["paragraphs"])
+    for n, p in enumerate(expected["paragraphs"]):
+        head = spots.nth(n).locator(".prt-group-spot").inner_text()
+        assert f"¶{p['paragraph']}:" in head
+        if p["confused"]:
+            assert f"? {p['confused']} {'don’t' if p['confused'] > 1 else 'doesn’t'} understand".replace("’", "'") in head, head
+        if p["discuss"]:
+            assert f"💬 {p['discuss']} {'want' if p['discuss'] > 1 else 'wants'} to discuss" in head, head
+
+
+def test_group_page_reads_every_kind_old_files_twins_and_a_resent_file_like_python(browser, built, tmp_path):
+    """Four members' files as a group sends them (an Arabic pseudonym's real export with
+    every kind, two members called Zaid, a version 1 file with an answer the course no
+    longer has) and a re-sent file: the page's every count equals book.answers' summary,
+    survives a reload, and prints with its bars."""
     if not (FACILITATOR / "group.html").exists():
         pytest.fail("no facilitator edition: run `make book`")
-    ex = course().exercises["tishreen-who-protested"]
-    right = next(o.text for o in ex.options if o.correct)
-    wrong = next(o.text for o in ex.options if not o.correct)
-    entry = lambda chosen: {"exercise": ex.id, "chapter": "tishreen", "kind": "choice", "answer": {"chosen": [chosen]}}
-    files = [
-        _member_file(tmp_path, "a.json", "Ana", [entry(right)], [{"chapter": "peru", "paragraph": 3, "flag": "confused", "note": "Which coup?"}]),
-        _member_file(tmp_path, "b.json", "Ana", [entry(wrong)], [{"chapter": "peru", "paragraph": 3, "flag": "confused"},
-                                                                {"chapter": "peru", "paragraph": 9, "flag": "discuss"}]),
-        _member_file(tmp_path, "c.json", "Omar", [entry(right), {"exercise": "gone-exercise", "chapter": "peru",
-                                                                 "kind": "choice", "answer": {"chosen": ["x"]}}], []),
-    ]
-    broken = tmp_path / "broken.json"
-    broken.write_text("{oops", encoding="utf-8")
-    expected = summarize(collect((p.name, p.read_text(encoding="utf-8")) for p in [*files, broken]))
+    context = browser.new_context(accept_downloads=True, **PHONE)
+    member = context.new_page()
+    answer_every_kind(member, built)
+    flag(member, built, "tishreen", 3, "I don't understand this", "Who are the tuk-tuk drivers?")
+    real = export(member, built, "زينب", tmp_path)
+    context.close()
+    zainab = json.loads(real.read_text(encoding="utf-8"))
+    assert zainab["version"] == 2 and re.fullmatch(r"[2-9a-hjkmnp-z]{16}", zainab["member"])
+    assert real.name == f"answers-زينب-{zainab['exported'][:10]}-{zainab['member'][:4]}.json"
+    assert {a["kind"] for a in zainab["answers"]} == {"choice", "ordering", "matching", "short", "bridge", "ledger"}
+
+    tishreen3 = {"chapter": "tishreen", "paragraph": 3, "flag": "confused", "note": ""}
+    files = {
+        "answers-zaid-2026-12-05-k7qm.json": member_file("Zaid", 1, "k7qmabcdefghjkmn", "2026-12-05T18:00:00Z",
+                                                         [tishreen3, {"chapter": "peru", "paragraph": 9, "flag": "discuss"}]),
+        "answers-zaid-2026-12-05-x2pz.json": member_file("Zaid", 2, "x2pzabcdefghjkmn", "2026-12-05T19:00:00Z",
+                                                         [{**tishreen3, "note": "Which parties?"}], skip_every=3),
+        "answers-omar.json": json.dumps({**json.loads(member_file("Omar", 3, version=1, skip_every=2)),
+                                         "answers": [*json.loads(member_file("Omar", 3, version=1, skip_every=2))["answers"],
+                                                     {"exercise": "gone-exercise", "chapter": "peru", "kind": "choice",
+                                                      "answer": {"chosen": ["x"]}}]}),
+    }
+    resent = ("answers-zaid-2026-12-06-k7qm.json", member_file("Zaid", 4, "k7qmabcdefghjkmn", "2026-12-06T08:00:00Z",
+                                                               [{"chapter": "peru", "paragraph": 9, "flag": "discuss"}]))
+    paths = [real]
+    for name, text in [*files.items(), resent, ("broken.json", "{oops")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    expected = summarize(collect((p.name, p.read_text(encoding="utf-8")) for p in paths))
+    assert expected["members"] == 4 and len(expected["questions"]) == len(course().exercises)
+    assert {course().exercises[q["id"]].kind for q in expected["questions"] if q["bars"]} == {
+        "choice", "ordering", "matching", "short", "bridge"}
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((FACILITATOR / "group.html").as_uri())
-    page.get_by_label("Members' answer files").set_input_files([str(p) for p in [*files, broken]])
-    out = page.locator(".prt-group-out")
+    drop = page.get_by_label("Members' answer files")
+    drop.set_input_files([str(p) for p in paths[:4]])        # the first three members' files
     page.wait_for_function("() => document.querySelector('.prt-group-count')")
-    assert out.locator(".prt-group-count").inner_text().startswith(f"{expected['members']} members")
-    assert "broken.json" in out.locator(".prt-group-problems").inner_text()
-    assert "gone-exercise" in out.locator(".prt-group-problems").inner_text()
-    question = out.locator(".prt-group-q").filter(has_text=ex.title)
-    counts = {row.locator("th").inner_text(): int(row.locator(".prt-bar-n").inner_text())
-              for row in question.locator("tr").all()}
-    python = dict(next(q for q in expected["questions"] if q["id"] == ex.id)["bars"])
-    assert counts == python and counts[right] == 2 and counts[wrong] == 1
-    flags = out.locator(".prt-group-flags > li")
-    assert flags.first.inner_text().startswith("Peru ¶3: 2 don't understand")
-    assert [(p["paragraph"], p["confused"]) for p in expected["paragraphs"]] == [(3, 2), (9, 0)]
-    assert "Ana" not in out.inner_text(), "names shown without being asked for"
+    drop.set_input_files([str(p) for p in paths[4:]])        # later: the re-sent file and a broken one
+    page.wait_for_function("() => document.querySelector('.prt-group-problems')?.textContent.includes('broken.json')")
+    _group_page_shows(page, expected)
+    out = page.locator(".prt-group-out")
+    problems = out.locator(".prt-group-problems").inner_text()
+    assert "answers-zaid-2026-12-05-k7qm.json replaced by answers-zaid-2026-12-06-k7qm.json" in problems
+    assert "gone-exercise" in problems
+    # The right option is marked, in words; a flagged paragraph is quoted, and its link opens beside the page.
+    choice = out.locator(".prt-group-q").filter(has_text=course().exercises["tishreen-who-protested"].title)
+    right = next(o.text for o in course().exercises["tishreen-who-protested"].options if o.correct)
+    assert "right answer" in choice.locator("tr.prt-group-right").inner_text() and right in choice.locator("tr.prt-group-right").inner_text()
+    top = out.locator(".prt-group-flags > li").first
+    # Zainab and the second Zaid; the first Zaid's re-sent file no longer flags it.
+    assert (expected["paragraphs"][0]["chapter"], expected["paragraphs"][0]["paragraph"]) == ("tishreen", 3)
+    assert top.locator(".prt-group-spot").inner_text().startswith("Tishreen (Iraq) ¶3: ? 2 don't understand")
+    assert top.locator("a").get_attribute("target") == "_blank"
+    assert len(top.locator("summary").inner_text().split()) >= 8
+    assert "Which parties?" in top.inner_text() and "Zaid" not in out.inner_text()
     page.get_by_label("Show names").check()
-    assert "Ana (2)" in out.inner_text()
+    who = out.locator(".prt-group-who").inner_text()
+    codes = re.findall(r"Zaid · ([2-9A-HJKMNP-Z]{4})", who)
+    assert sorted(codes) == ["K7QM", "X2PZ"] and f"زينب · {zainab['member'][:4].upper()}" in who and "Omar" in who
+    assert "Which parties?" in top.inner_text() and "Zaid · X2PZ: Which parties?" in top.inner_text()
+
+    shown = out.inner_text()
+    page.reload()                                           # or Back from a chapter: the group is still there
+    page.wait_for_function("() => document.querySelector('.prt-group-count')")
+    page.get_by_label("Show names").check()
+    assert out.inner_text() == shown
+    assert f"{len(paths)} files kept in this browser" in page.locator(".prt-group-kept").inner_text()
+
+    page.emulate_media(media="print")
+    assert not page.locator(".prt-group-drop").is_visible()
+    assert [h.inner_text() for h in page.locator("h1:visible").all()] == ["Group page"]  # once, and not "My answers"
+    bars = page.locator(".prt-group-q .prt-bar")
+    assert bars.count() > 20 and max(b["width"] for b in (bars.nth(i).bounding_box() for i in range(bars.count()))) > 50
+    page.emulate_media(media="screen")
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Start again").click()
+    page.reload()
+    page.wait_for_function("() => document.querySelector('.prt-group').classList.contains('prt-group-ready')")
+    assert page.locator(".prt-group-q").count() == 0
+    assert not errors, errors
     page.close()
 
 
@@ -197,7 +271,7 @@ def test_a_live_notebook_file_and_a_book_export_count_alike_in_both_readers(brow
     page.wait_for_function("() => document.querySelector('.prt-group-count')")
     assert page.locator(".prt-group-count").inner_text().startswith("2 members")
     question = page.locator(".prt-group-q").filter(has_text=ex.title)
-    counts = {row.locator("th").inner_text(): int(row.locator(".prt-bar-n").inner_text()) for row in question.locator("tr").all()}
+    counts = _counts(question)
     assert counts == python
     context.close()
 

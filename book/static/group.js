@@ -165,7 +165,7 @@
     }
     if (s.notes.length) {
       var ul = el("ul");
-      s.notes.forEach(function (n) { ul.appendChild(el("li", (names ? n.who + ": " : "") + n.text)); });
+      s.notes.forEach(function (n) { ul.appendChild(said(names && n.who, n.text)); });
       li.appendChild(ul);
     }
     return li;
@@ -174,7 +174,8 @@
   function question(data, q, names) {
     var sec = el("section", "", "prt-group-q"), entry = data.exercises[q.id];
     sec.appendChild(el("h3", q.title));
-    sec.appendChild(el("p", names ? t("group.answered_by", { n: q.answered, names: q.who.join(", ") }) : t("group.answered", { n: q.answered })));
+    sec.appendChild(names ? isolated(t("group.answered_by", { n: q.answered, names: "\u0000" }), q.who)
+      : el("p", t("group.answered", { n: q.answered })));
     if (q.bars.length) {
       var table = el("table", "", "prt-group-bars");
       table.appendChild(el("caption", t(CAPTION[q.kind], { title: q.title })));
@@ -183,7 +184,7 @@
         th.scope = "row";
         th.appendChild(el("span", b[0], "prt-group-label"));
         if (b[2] && q.kind === "choice") { th.appendChild(el("span", " ✓ " + t("group.right_answer"), "prt-group-mark")); }
-        if (b[3]) { th.appendChild(el("span", " → " + b[3], "prt-group-mark")); }
+        if (b[3]) { th.appendChild(el("span", "→ " + b[3], "prt-group-key")); }
         bar.style.width = (q.answered ? 100 * b[1] / q.answered : 0) + "%";
         td.appendChild(bar); td.appendChild(el("span", String(b[1]), "prt-bar-n"));
         tr.appendChild(th); tr.appendChild(td); table.appendChild(tr);
@@ -193,10 +194,39 @@
     var texts = q.answers.map(function (a, i) { return [q.who[i], words(entry, a)]; }).filter(function (w) { return w[1] && w[1].trim(); });
     if (texts.length) {
       var ul = el("ul", "", "prt-group-texts");
-      texts.forEach(function (w) { ul.appendChild(el("li", (names ? w[0] + ": " : "") + w[1])); });
+      texts.forEach(function (w) { ul.appendChild(said(names && w[0], w[1])); });
       sec.appendChild(ul);
     }
     return sec;
+  }
+
+  /* A member's label into `node`: the pseudonym isolated in a <bdi>, then its code, so
+   * "زينب · P3RT" reads name first in a left-to-right page as in a right-to-left one. */
+  function named(node, label) {
+    var cut = label.lastIndexOf(" · ");
+    node.appendChild(el("bdi", cut < 0 ? label : label.slice(0, cut)));
+    if (cut >= 0) { node.appendChild(document.createTextNode(label.slice(cut))); }
+  }
+
+  /* A sentence whose {list} is names, each in a <bdi>: an Arabic pseudonym beside a Latin
+   * code or the next name keeps its punctuation where it belongs. */
+  function isolated(sentence, names, cls) {
+    var p = el("p", "", cls), parts = sentence.split("\u0000");
+    p.appendChild(document.createTextNode(parts[0]));
+    names.forEach(function (name, n) {
+      if (n) { p.appendChild(document.createTextNode(", ")); }
+      named(p, name);
+    });
+    p.appendChild(document.createTextNode(parts[1] || ""));
+    return p;
+  }
+
+  /* A member's words, after their name when names are shown. */
+  function said(who, text) {
+    var li = el("li");
+    if (who) { named(li, who); li.appendChild(document.createTextNode(": ")); }
+    li.appendChild(el("bdi", text));
+    return li;
   }
 
   function render(box, data, paras, group, summary, names) {
@@ -206,7 +236,7 @@
     head.setAttribute("role", "status");
     out.appendChild(head);
     if (names && group.members.length) {
-      out.appendChild(el("p", t("group.member_list", { list: group.members.map(function (m) { return m.label; }).join(", ") }), "prt-group-who"));
+      out.appendChild(isolated(t("group.member_list", { list: "\u0000" }), group.members.map(function (m) { return m.label; }), "prt-group-who"));
     }
     if (group.skipped.length || group.misfits.length || group.replaced.length) { out.appendChild(problems(group)); }
     out.appendChild(el("h2", t("group.flagged")));
@@ -229,12 +259,14 @@
       request.onsuccess = function () { resolve(request.result); };
       request.onerror = request.onblocked = function () { resolve(null); };
     });
+    /* Resolves to what `work` gave once the transaction is committed, or to null when the
+     * browser refused it. */
     function tx(mode, work) {
       return base.then(function (db) {
         if (!db) { return null; }
         return new Promise(function (resolve) {
-          var store, result = null;
-          try { var x = db.transaction(TABLE, mode); store = x.objectStore(TABLE); } catch (e) { resolve(null); return; }
+          var store, x, result = true;
+          try { x = db.transaction(TABLE, mode); store = x.objectStore(TABLE); } catch (e) { resolve(null); return; }
           work(store, function (value) { result = value; });
           x.oncomplete = function () { resolve(result); };
           x.onabort = x.onerror = function () { resolve(null); };
@@ -243,7 +275,7 @@
     }
     return {
       load: function () {
-        return tx("readonly", function (store, give) { store.get(KEY).onsuccess = function (ev) { give(ev.target.result || []); }; })
+        return tx("readonly", function (store, give) { store.get(KEY).onsuccess = function (ev) { give(ev.target.result); }; })
           .then(function (files) { return Array.isArray(files) ? files : []; });
       },
       keep: function (files) { return tx("readwrite", function (store) { store.put(files, KEY); }); }
