@@ -2,7 +2,7 @@
 #   make book   create .venv, install pinned dependencies, build the HTML book (_build/html)
 #               and print its handouts (PDF, with Debian's chromium)
 #   make test   everything `make book` does, plus test tools (Chromium, npm), then every test
-#   make check  lint (ruff) and the unit tests: no browser, no build, under a minute
+#   make check  lint (ruff) and the unit tests: no browser, no build (npm ci of the vendored plotly.js once)
 #   make lab    JupyterLab on 127.0.0.1 with the course's notebooks
 #   make zip    the built book as _build/permanent-revolution-today.zip
 #   make bench  build speed, page weight, load time against Jupyter Book's defaults
@@ -62,8 +62,9 @@ test: book test-deps
 	@echo "==> running every test (unit, build, site, browser) on $(TEST_WORKERS) workers"
 	@$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-# The fast layer: what can be checked without a browser or a built book.
-check: $(STAMP)
+# The fast layer: what can be checked without a browser or a built book (the vendored
+# plotly.js is needed: the timeline and Sphinx-layer unit tests read it, so `vendor` first).
+check: $(STAMP) vendor
 	@echo "==> ruff"
 	@$(BIN)/ruff check .
 	@echo "==> unit tests"

@@ -75,7 +75,7 @@ def chapter_body(ch: Chapter, terms: set[str]) -> str:
     parts = [("paper.context", ch.context), ("paper.the_article", ch.article + notes), ("paper.key_passages", ch.passages),
              ("paper.timeline", ch.timeline + ch.timeline_table), ("paper.discussion_questions", f"<ol>{questions}</ol>"),
              ("paper.words", ch.words), ("paper.about", ch.about)]
-    body = f"<h1>{html.escape(ch.title)}</h1><div>{ch.meta}</div>" + "".join(
+    body = f"<h1>{html.escape(ch.title)}</h1>{ch.subtitle_html}<div>{ch.meta}</div>" + "".join(
         f"<section><h2>{t_text(key)}</h2>{part}</section>" for key, part in parts)
     return _term_links(body, terms, "glossary.xhtml")
 

@@ -52,6 +52,7 @@ class Article(Strict):
 
     id: Slug
     title: str
+    subtitle: str | None = Field(default=None, description="the article's own subtitle, as the seed gives it")
     short: str = Field(max_length=30, description="a few words for lists and back-links")
     byline: str | None = Field(description="None when the text is unsigned")
     date: DateField | None = Field(description="publication date; None when undated")

@@ -16,7 +16,6 @@ import nbformat
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from .kernel import CourseKernelManager
 from .exercises.store import answers_dir
 from .load import course
 
@@ -162,14 +161,13 @@ def write_notebooks(execute: bool = True) -> list[Path]:
     for path, nb in _jobs():
         path.parent.mkdir(parents=True, exist_ok=True)
         if execute:
-            # nbclient tracks widget state to capture Output widgets (the explorer);
-            # the state itself changes every run, so it is not kept in the file. The
-            # kernel manager's client cannot sleep through a reply (book/kernel.py); the
-            # kernel holds nothing to save, so it is stopped at once.
+            # nbclient records the widgets' state; it changes every run, so it is not
+            # kept in the file. No view captures into an Output widget while a cell
+            # runs (book/liveout.py says why nbclient then hung). The kernel holds
+            # nothing to save, so it is stopped at once.
             NotebookClient(
                 nb, timeout=120, kernel_name="python3", store_widget_state=True,
-                resources={"metadata": {"path": str(path.parent)}},
-                kernel_manager_class=CourseKernelManager, shutdown_kernel="immediate",
+                resources={"metadata": {"path": str(path.parent)}}, shutdown_kernel="immediate",
             ).execute()
             nb.metadata.pop("widgets", None)
         _steady(nb)

@@ -40,6 +40,7 @@ a:focus-visible { outline: 3px solid #c1440e; outline-offset: 2px; }
 nav ul { padding-left: 1.2em; }
 nav a, .note-ref, .pnum { display: inline-block; min-height: 24px; min-width: 24px; line-height: 24px; }
 .meta p { margin: 0.1em 0; color: var(--muted); }
+.subtitle { margin: 0 0 0.4em; font-size: 1.1em; font-style: italic; }
 .pnum { font: 600 0.78em system-ui, sans-serif; color: var(--muted); margin-right: 0.4em; }
 .note-ref { font: 0.78em system-ui, sans-serif; padding: 0 0.35em; margin-right: 0.4em; border: 1px solid var(--rule);
   border-radius: 4px; text-decoration: none; text-align: center; }
@@ -102,7 +103,7 @@ def pocket_html(html_root: Path, ch: Chapter) -> str:
             '<link rel="icon" href="data:,">'  # else a browser asks the host for /favicon.ico
             f"<title>{t_text('paper.pocket_title', title=ch.title)}</title><style>{STYLE}</style></head>"
             f'<body><header><p class="kicker">{kicker}</p>'
-            f'<h1>{html.escape(ch.title)}</h1><div class="meta">{ch.meta}</div></header>'
+            f'<h1>{html.escape(ch.title)}</h1>{ch.subtitle_html}<div class="meta">{ch.meta}</div></header>'
             f'<nav aria-label="{t_text("paper.in_this_file")}"><ul>{nav}</ul></nav><main>{body}</main></body></html>')
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 import plotly.graph_objects as go
-from IPython.display import display
 
+from . import liveout
 from .load import course
 from .models import Event
 from .strings import t, t_text
@@ -60,9 +60,7 @@ class Explorer:
         self.figure = build_figure(events, lane_by="region")
         self.figure.update_xaxes(range=[f"{self.years.value[0]}-01-01", f"{self.years.value[1]}-12-31"])
         self.count.value = f"<p>{t_text('timeline.shown', shown=len(events), total=len(self.all))}</p>"
-        self.out.clear_output(wait=True)
-        with self.out:
-            display(self.figure)
+        liveout.show(self.out, liveout.figure(self.figure))  # never captured: book/liveout.py
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         """Live: the widget. Without a kernel: the selected events as a table (no filters)."""

@@ -14,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
+EDITION = ROOT / "_build" / "facilitator"
 DATA = ROOT / "book" / "data"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -71,6 +72,15 @@ def built() -> Path:
     if not (HTML / "index.html").exists():
         pytest.fail("no built book in _build/html: run `make book` (make test does it first)")
     return HTML
+
+
+@pytest.fixture(scope="session")
+def edition(built: Path) -> Path:
+    """The facilitator's edition as `make book` wrote it (it needs the built book, so a
+    test that asks for it is a site test, never a unit one)."""
+    if not (EDITION / "index.html").exists():
+        pytest.fail("no facilitator edition in _build/facilitator: run `make facilitator` (make book does)")
+    return EDITION
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from bookfiles import CHAPTERS
 from pdfread import page_fill, pdf_text, screen_only
 from textmatch import squeeze
 
-EDITION = Path(__file__).resolve().parent.parent / "_build" / "facilitator"
 MAX_PAGES = 6  # short enough to use on a table: the members' sheet is 2-4
 
 
@@ -30,8 +29,8 @@ def _flat(text: str) -> str:
     return squeeze(text).replace("-", "")
 
 
-def sheet(chapter: str) -> Path:
-    return EDITION / "handouts" / f"{chapter}-session-facilitator.pdf"
+def sheet(edition: Path, chapter: str) -> Path:
+    return edition / "handouts" / f"{chapter}-session-facilitator.pdf"
 
 
 def expected_keys(chapter: str) -> list[str]:
@@ -73,8 +72,8 @@ def secret_keys(chapter: str) -> list[str]:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_facilitator_sheet_holds_every_key_of_its_chapter(built, chapter):
-    pdf = sheet(chapter)
+def test_facilitator_sheet_holds_every_key_of_its_chapter(built, edition, chapter):
+    pdf = sheet(edition, chapter)
     assert pdf.exists(), "run `make facilitator` (make book does)"
     pages = len(PdfReader(pdf).pages)
     assert 3 <= pages <= MAX_PAGES, f"{pdf.name}: {pages} pages"
@@ -94,10 +93,10 @@ def test_facilitator_sheet_holds_every_key_of_its_chapter(built, chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_facilitator_sheet_says_how_to_answer_with_a_pen(chapter):
+def test_facilitator_sheet_says_how_to_answer_with_a_pen(edition, chapter):
     """The exercises' prompts come from the data, which serves the screen too: on paper an
     ordering is numbered and a ledger written down, and no button is pressed."""
-    text = pdf_text(sheet(chapter))
+    text = pdf_text(sheet(edition, chapter))
     assert not screen_only(text), screen_only(text)[:3]
     squeezed = _flat(text)
     orderings = [ex for ex in course().chapter_exercises(chapter) if ex.kind == "ordering"]
@@ -109,8 +108,8 @@ def test_facilitator_sheet_says_how_to_answer_with_a_pen(chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_facilitator_sheet_has_no_half_empty_page_but_its_last(built, chapter):
-    filled = page_fill(sheet(chapter))
+def test_facilitator_sheet_has_no_half_empty_page_but_its_last(edition, chapter):
+    filled = page_fill(sheet(edition, chapter))
     half_empty = [n for n, f in enumerate(filled[:-1], start=1) if f < 0.5]
     assert not half_empty, f"pages {half_empty} are more than half empty"
 
@@ -127,12 +126,12 @@ def test_readers_paper_holds_no_key(built, chapter):
     assert not list(built.rglob("*facilitator*.pdf"))
 
 
-def test_only_the_facilitator_edition_lists_the_sheets(built):
-    page = (EDITION / "handouts.html").read_text(encoding="utf-8")
+def test_only_the_facilitator_edition_lists_the_sheets(built, edition):
+    page = (edition / "handouts.html").read_text(encoding="utf-8")
     for chapter in CHAPTERS:
         name = f"handouts/{chapter}-session-facilitator.pdf"
         assert f'href="{name}"' in page
         size = re.search(rf'data-file="{re.escape(name)}">(\d+) pages, (\d+) KB<', page)
-        assert size and int(size.group(1)) == len(PdfReader(sheet(chapter)).pages)
+        assert size and int(size.group(1)) == len(PdfReader(sheet(edition, chapter)).pages)
     for reader_page in built.rglob("*.html"):
         assert "session-facilitator" not in reader_page.read_text(encoding="utf-8"), reader_page

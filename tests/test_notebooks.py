@@ -17,7 +17,6 @@ import yaml
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
 from traitlets import default
 
-from book.kernel import CourseKernelManager
 from book.load import DATA_ENV
 from book.notebooks import exercise_notebook, notebook_paths
 
@@ -47,14 +46,9 @@ def _placeholders(path: Path) -> tuple[str, ...]:
 
 
 class _Client(pytest_notebook.execution.CoverageNotebookClient):
-    """pytest-notebook's client, set as `make notebooks` sets nbclient: its waits for a
-    reply cannot sleep through one that has arrived (book/kernel.py says why), and the
-    kernel, which holds nothing to save, is stopped at once (a polite shutdown request
-    went unanswered for 2.5 s about once in fifty runs, until the kernel was signalled)."""
-
-    @default("kernel_manager_class")
-    def _kernel_manager_class_default(self) -> type[CourseKernelManager]:
-        return CourseKernelManager
+    """pytest-notebook's client, set as `make notebooks` sets nbclient: the kernel, which
+    holds nothing to save, is stopped at once (a polite shutdown request went unanswered
+    for 2.5 s about once in fifty runs, until the kernel was signalled)."""
 
     @default("shutdown_kernel")
     def _shutdown_kernel_default(self) -> str:
@@ -63,8 +57,8 @@ class _Client(pytest_notebook.execution.CoverageNotebookClient):
 
 @pytest.fixture(autouse=True)
 def _course_kernel_client(monkeypatch: pytest.MonkeyPatch) -> None:
-    """pytest-notebook builds its client inside `check`, with no way to pass a kernel
-    manager; this test module's runs get _Client instead."""
+    """pytest-notebook builds its client inside `check`, with no way to set how the
+    kernel stops; this test module's runs get _Client instead."""
     monkeypatch.setattr(pytest_notebook.execution, "CoverageNotebookClient", _Client)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import ipywidgets as w
 import plotly.graph_objects as go
 
+from .. import liveout
 from ..models import Ledger
 from ..strings import t, t_html, t_text
 from . import store as answer_store
@@ -151,10 +152,7 @@ def widget(ex: Ledger) -> w.Widget:
 
     def redraw() -> None:
         table.value = "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in summary(rows)) + "</ul>"
-        chart.clear_output(wait=True)
-        with chart:
-            if rows:
-                figure(rows).show()
+        liveout.show(chart, *([liveout.figure(figure(rows))] if rows else []))  # never captured: book/liveout.py
 
     def read() -> list[Row]:
         try:

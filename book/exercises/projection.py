@@ -18,6 +18,7 @@ from typing import Any
 import ipywidgets as w
 import plotly.graph_objects as go
 
+from .. import liveout
 from ..load import course
 from ..models import ExerciseBase
 from ..strings import t, t_text
@@ -88,7 +89,7 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
         prompt.value = f"<p>{html.escape(shown_prompt(ex))}</p>"
         where.value = f"<p>{t_text('projector.where', n=at[0] + 1, total=len(exercises))}</p>"
         key.value, key.layout.display, reveal.description = _key_html(ex), "none", t("projector.reveal")
-        answers.clear_output()
+        liveout.show(answers)  # never captured (clear_output): book/liveout.py
 
     def on_reveal(_: Any) -> None:
         hidden = key.layout.display == "none"
@@ -98,12 +99,8 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
     def on_tally(_: Any) -> None:
         ex = exercises[at[0]]
         found = counts(folder, ex)
-        answers.clear_output(wait=True)
-        with answers:
-            if sum(found.values()):
-                chart(found, ex.title).show()
-            else:
-                print(t("projector.no_answers"))
+        liveout.show(answers, liveout.figure(chart(found, ex.title)) if sum(found.values())
+                     else liveout.text(t("projector.no_answers")))
 
     reveal.on_click(shown_errors(on_reveal, status, t("live.doing_reveal")))
     tally.on_click(shown_errors(on_tally, status, t("live.doing_tally")))

@@ -53,7 +53,7 @@ def _doc(title: str, body: str, kind: str) -> str:
 
 def _head(ch: Chapter, what: str) -> str:
     return (f'<header class="doc-head"><p class="kicker">{t_text("paper.kicker", course=t("paper.course"), what=what)}</p>'
-            f'<h1>{html.escape(ch.title)}</h1><div class="meta">{ch.meta}</div></header>')
+            f'<h1>{html.escape(ch.title)}</h1>{ch.subtitle_html}<div class="meta">{ch.meta}</div></header>')
 
 
 def _lines(n: int = WRITING_LINES) -> str:

@@ -12,6 +12,7 @@ their address so that a reader on paper can check a source.
 from __future__ import annotations
 
 import copy
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,12 @@ class Chapter:
     timeline: str = ""
     timeline_table: str = ""
     about: str = ""
+    subtitle: str = ""
+
+    @property
+    def subtitle_html(self) -> str:
+        """The article's subtitle, to go under the title on paper, pocket and EPUB."""
+        return f'<p class="subtitle">{html.escape(self.subtitle)}</p>' if self.subtitle else ""
 
 
 def read(html_root: Path, rel: str) -> Tag:
@@ -194,6 +201,12 @@ def _week_words(raw: Tag, local: bool) -> str:
     return str(clean(dl, local=local))
 
 
+def _subtitle(page: Tag) -> str:
+    """The article's subtitle, as the chapter page shows it under its title (plain text)."""
+    found = page.select_one("p.prt-subtitle")
+    return found.get_text(" ", strip=True) if found else ""
+
+
 def chapter(html_root: Path, slug: str, local: bool = False) -> Chapter:
     """The parts of ``chapters/<slug>.html`` for paper, pocket and e-book (``local``:
     see _unwrap_links)."""
@@ -226,6 +239,7 @@ def chapter(html_root: Path, slug: str, local: bool = False) -> Chapter:
     return Chapter(
         slug=slug,
         title=page.find("h1").get_text(" ", strip=True),
+        subtitle=_subtitle(page),
         meta="".join(str(c) for c in meta.children).strip(),
         context=body("context"),
         article="".join(str(c) for c in the_article.children if isinstance(c, Tag)),

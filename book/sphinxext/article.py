@@ -3,9 +3,11 @@
 
 Paragraph numbers and reading time must exist in the built HTML whether or not a kernel
 ran, so they are made here, from the doctree. Nodes: ``article_meta`` (the attribution
-block; its section becomes the article's text), ``reading_time``, ``para_ref``.
+block; its section becomes the article's text), ``article_subtitle`` (the article's own
+subtitle, under the chapter's title), ``reading_time``, ``para_ref``.
 Transforms: ``NumberArticle`` (priority 870, before doctree-read, so the collectors see
-the ¶ ids); post-transform ``ResolveParaRefs`` (once every page is read).
+the ¶ ids; it also places the subtitle); post-transform ``ResolveParaRefs`` (once every
+page is read).
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ OURS = (nodes.sidebar, nodes.Admonition, nodes.container, nodes.table, nodes.top
 
 class article_meta(nodes.General, nodes.Element):
     """Marks the section holding an article's text; renders its attribution."""
+
+
+class article_subtitle(nodes.General, nodes.TextElement):
+    """The article's subtitle (articles.yml), right under the chapter's title. Not a
+    paragraph: the jump bar goes after the page's first paragraph, its byline."""
 
 
 class reading_time(nodes.Inline, nodes.TextElement):
@@ -130,6 +137,7 @@ class NumberArticle(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         minutes: dict[str, int] = {}
         for marker in list(self.document.findall(article_meta)):
+            self._subtitle(course().articles[marker["article"]])
             section = marker.parent
             while section is not None and not isinstance(section, nodes.section):
                 section = section.parent
@@ -153,6 +161,15 @@ class NumberArticle(SphinxTransform):
                     "but that article's text is not on this page"
                 )
             slot += nodes.inline("", t("article.minutes", n=minutes[slot["article"]]), classes=["prt-reading-time"])
+
+
+    def _subtitle(self, article: Article) -> None:
+        """The article's subtitle under the page's title (the chapter's title is the article's)."""
+        top = next(iter(self.document.findall(nodes.section)), None)
+        if not article.subtitle or top is None or not isinstance(top[0], nodes.title):
+            return
+        if not any(isinstance(n, article_subtitle) for n in top.children):
+            top.insert(1, article_subtitle("", article.subtitle, article=article.id))
 
 
 class ResolveParaRefs(SphinxPostTransform):
@@ -213,8 +230,17 @@ def depart_article_meta(self: Any, node: article_meta) -> None:
     self.body.append("</div>\n")
 
 
+def visit_article_subtitle(self: Any, node: article_subtitle) -> None:
+    self.body.append(self.starttag(node, "p", CLASS="prt-subtitle"))
+
+
+def depart_article_subtitle(self: Any, node: article_subtitle) -> None:
+    self.body.append("</p>\n")
+
+
 def setup(app: Sphinx) -> None:
     app.add_node(article_meta, html=(visit_article_meta, depart_article_meta))
+    app.add_node(article_subtitle, html=(visit_article_subtitle, depart_article_subtitle))
     app.add_node(reading_time, html=(render_children, render_children))
     app.add_node(para_ref, html=(render_children, render_children))
     app.add_directive("article-meta", ArticleMeta)
