@@ -39,7 +39,7 @@ def my_answers_html(version: str) -> str:
 <input id="prt-ma-pseudonym" class="prt-ma-pseudonym" type="text" maxlength="80" autocomplete="off">
 <label for="prt-ma-session">{t_text('my_answers.session')}</label>
 <input id="prt-ma-session" class="prt-ma-session" type="text" maxlength="80" autocomplete="off">
-<p class="prt-ma-check"><input id="prt-ma-private" class="prt-ma-private" type="checkbox">
+<p class="prt-ma-check"><input id="prt-ma-private" class="prt-ma-private" type="checkbox" aria-describedby="prt-ma-private-hint">
 <label for="prt-ma-private">{t_text('my_answers.private')}</label></p>
 <p class="prt-ma-hint" id="prt-ma-private-hint">{t_text('my_answers.private_hint')}</p>
 <h3 id="send-text">{t_text('my_answers.text_head')}</h3>

@@ -103,8 +103,9 @@
         lines.push("", data.chapters[ch].toUpperCase());
         answers.forEach(function (a) {
           var entry = data.exercises[a.exercise], words = readable(entry, a.answer).split("\n");
-          lines.push("• " + entry.title + ": " + words[0]);
-          words.slice(1).forEach(function (w) { lines.push("   " + w); });
+          if (words.length === 1) { lines.push("• " + entry.title + ": " + words[0]); return; }
+          lines.push("• " + entry.title + ":");
+          words.forEach(function (w) { lines.push("   " + w); });
         });
         notes.forEach(function (n) {
           var spot = null;
