@@ -18,7 +18,7 @@ def answer_every_kind(page, built) -> None:
     order = page.locator('[data-exercise="tishreen-order-events"]')
     order.locator(".prt-down").first.tap()
     match = page.locator('[data-exercise="tishreen-match-terms"]')
-    match.locator(".prt-match-item").first.locator("label").first.tap()
+    match.locator(".prt-match-select").first.select_option(index=1)
     match.get_by_role("button", name="Check").tap()
     short = page.locator('[data-exercise="tishreen-why-not-win"]')
     short.locator("textarea").fill("It lacked organisation and a program that linked demands to power.")
@@ -53,11 +53,28 @@ def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
     kept(page)
 
 
-def export(page, built, pseudonym: str, tmp: Path) -> Path:
+def flag_and_close(page, built, chapter: str, n: int, which: str) -> None:
+    """Choose a flag and leave with Close (no Save), as a member in a hurry does."""
+    open_kept(page, (built / "chapters" / f"{chapter}.html").as_uri())
+    button = page.get_by_role("button", name=f"Flag or note ¶{n}", exact=True)
+    button.scroll_into_view_if_needed()
+    button.tap()
+    form = page.get_by_role("form", name=f"Your flag or note on ¶{n}")
+    form.get_by_role("button", name=which).tap()
+    form.get_by_role("button", name="Close").tap()
+    assert not form.count()
+    kept(page)
+
+
+def export(page, built, pseudonym: str, tmp: Path, private: bool = False) -> Path:
+    """My answers' send step: a pseudonym, private notes only if asked, then the file
+    (headless Chromium has no share menu for files: a download)."""
     open_kept(page, (built / "my-answers.html").as_uri())
     page.get_by_label("Pseudonym").fill(pseudonym)
+    if private:
+        page.get_by_label("Include my private notes (discussion exercises)").check()
     with page.expect_download() as info:
-        page.get_by_role("button", name="Export to a file").tap()
+        page.get_by_role("button", name="Save the file").tap()
     path = tmp / info.value.suggested_filename
     info.value.save_as(path)
     return path

@@ -188,7 +188,7 @@ def test_matching_and_ledger_work_static_and_survive_reload(browser, built):
     box = page.locator(f'[data-exercise="{ex.id}"]')
     offered = matching.rights(ex)
     for n, (_, right) in enumerate(matching.pairs(ex)):
-        box.locator(f'.prt-match-item[data-left="{n}"] input[value="{offered.index(right)}"]').check()
+        box.locator(f'.prt-match-item[data-left="{n}"] select').select_option(str(offered.index(right)))
     box.get_by_role("button", name="Check").click()
     assert "All" in box.locator(".prt-feedback").inner_text()
 

@@ -28,7 +28,7 @@ def test_member_exports_erases_and_imports_everything(browser, built, tmp_path):
     answer_every_kind(page, built)
     flag(page, built, "peru", 3, "I don't understand this", "Which coup?")
     flag(page, built, "peru", 5, "I want to discuss this")
-    file = export(page, built, "Layla", tmp_path)
+    file = export(page, built, "Layla", tmp_path, private=True)  # the discussion notes too, to import back
     data = json.loads(file.read_text(encoding="utf-8"))
     kinds = {a["kind"] for a in data["answers"]}
     assert kinds == {"choice", "ordering", "matching", "short", "bridge", "ledger"}  # the discussion notes stay here

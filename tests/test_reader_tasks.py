@@ -318,18 +318,34 @@ def exercises_page(request, built, name, device) -> Any:
 
 
 def matching_shows_each_whole_answer_and_checks_it(page, device: str) -> None:
+    """Each answer is written out whole, once, lettered; each item has its own menu. The
+    reader picks a letter for the first item (the phone's picker), then checks; a pair
+    still wrong is lit where it is and its feedback line leads to it."""
     box = page.locator('.prt-exercise[data-kind="matching"]').first
-    item = box.locator(".prt-match-item").first
-    longest = max(item.locator("label").all(), key=lambda label: len(label.inner_text()))
+    answers = box.locator(".prt-match-rights li").all()
+    longest = max(answers, key=lambda li: len(li.inner_text()))
     longest.scroll_into_view_if_needed()
-    _tap(page, longest, device == "phone")
-    assert longest.locator("input").is_checked()
     spec_text = longest.inner_text().strip()
     assert page.evaluate("""el => el.scrollWidth <= el.clientWidth + 1""", longest.element_handle())
     assert longest.bounding_box()["x"] + longest.bounding_box()["width"] <= page.viewport_size["width"]
     assert len(spec_text) > 40 and "…" not in spec_text
+    menu = box.locator(".prt-match-item").first.get_by_role("combobox")
+    menu.scroll_into_view_if_needed()
+    assert menu.bounding_box()["height"] >= 24 and menu.bounding_box()["width"] <= page.viewport_size["width"]
+    letter = longest.get_attribute("data-right")
+    menu.select_option(letter)
+    assert box.locator(".prt-match-item").first.locator("option:checked").inner_text().startswith("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[int(letter)])
     _tap(page, box.get_by_role("button", name="Check"), device == "phone")
-    assert box.locator(".prt-feedback").inner_text().strip()
+    feedback = box.locator(".prt-feedback")
+    assert feedback.inner_text().strip()
+    link = feedback.locator("a.prt-look-link").first
+    link.wait_for()
+    _tap(page, link, device == "phone")
+    item = box.locator(".prt-match-item.prt-match-wrong").first
+    assert item.locator(".prt-match-look").is_visible()
+    assert page.evaluate("el => el.contains(document.activeElement)", item.element_handle())
+    box_in_view = item.bounding_box()
+    assert 0 <= box_in_view["y"] and box_in_view["y"] + box_in_view["height"] <= page.viewport_size["height"]
 
 
 def a_paragraph_link_in_feedback_leads_to_that_paragraph(page, name: str, device: str) -> None:

@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from ..load import course
 from ..models import Matching
-from ..strings import t
+from ..strings import t, t_text
 from .base import Result, frame_html, frame_widget, shuffled
 
 
@@ -46,18 +46,37 @@ def key_text(ex: Matching) -> list[str]:
     return [f"{left} → {right}" for left, right in pairs(ex)]
 
 
+#: Letters naming the offered answers (a matching has at most 26 items).
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: How much of an answer a menu's option shows: the lettered list above has it whole.
+OPTION_CHARS = 60
+
+
+def _option(letter: str, right: str) -> str:
+    short = right if len(right) <= OPTION_CHARS else right[:OPTION_CHARS].rsplit(" ", 1)[0] + " …"
+    return f"{letter}: {short}"
+
+
 def static_html(ex: Matching) -> str:
-    """One group of radio buttons per left item, each answer written out in full: a
-    phone's select menu cut long definitions to a few words."""
+    """The answers once, lettered and written out in full; then one compact menu per item
+    (a native select: the phone's own picker, the keyboard's arrows, a screen reader's
+    list), choosing a letter. Six terms with six long definitions each were 8.3 phone
+    screens as radio groups; each answer is now on the page once. A menu's option shows
+    the letter and the answer's first words (a phone's picker cuts long options)."""
     offered = rights(ex)
-    groups = "".join(
-        f'<fieldset class="prt-match-item" data-left="{n}"><legend>{html.escape(left)}</legend>'
-        + "".join(
-            f'<label class="prt-option"><input type="radio" name="ex-{ex.id}-{n}" value="{i}"> '
-            f"{html.escape(r)}</label>"
-            for i, r in enumerate(offered)
-        )
-        + "</fieldset>"
+    letters = "".join(
+        f'<li id="ex-{ex.id}-r{i}" data-right="{i}"><span class="prt-letter" aria-hidden="true">{LETTERS[i]}</span>'
+        f'<span class="prt-sr">{LETTERS[i]}: </span>{html.escape(r)}</li>'
+        for i, r in enumerate(offered)
+    )
+    options = f'<option value="">{t_text("exercise.choose_letter")}</option>' + "".join(
+        f'<option value="{i}">{html.escape(_option(LETTERS[i], r))}</option>' for i, r in enumerate(offered)
+    )
+    items = "".join(
+        f'<div class="prt-match-item" id="ex-{ex.id}-m{n}" data-left="{n}">'
+        f'<label for="ex-{ex.id}-s{n}">{html.escape(left)}</label>'
+        f'<select id="ex-{ex.id}-s{n}" class="prt-match-select">{options}</select>'
+        f'<span class="prt-match-look" hidden>{t_text("exercise.match_look")}</span></div>'
         for n, (left, _) in enumerate(pairs(ex))
     )
     spec = {
@@ -65,7 +84,11 @@ def static_html(ex: Matching) -> str:
         "lefts": [left for left, _ in pairs(ex)],
         "key": [offered.index(right) for _, right in pairs(ex)],
     }
-    return frame_html(ex, spec, f'<div class="prt-match">{groups}</div>')
+    body = (f'<p class="prt-match-head" id="ex-{ex.id}-answers">{t_text("exercise.match_answers")}</p>'
+            f'<ol class="prt-match-rights" aria-labelledby="ex-{ex.id}-answers">{letters}</ol>'
+            f'<p class="prt-match-head">{t_text("exercise.match_items")}</p>'
+            f'<div class="prt-match">{items}</div>')
+    return frame_html(ex, spec, body)
 
 
 def widget(ex: Matching) -> w.Widget:

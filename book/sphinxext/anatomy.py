@@ -5,6 +5,11 @@ reference blocks (timeline, glossary words, exercises). Two things keep it usabl
 
 * a jump bar under the byline (Article · Key passages · Timeline · Questions ·
   Exercises), so the discussion questions are one tap from the first screen;
+* under it, a line that leads into the text ("Start reading at ¶1"; static/reading.js
+  makes it "Continue at ¶12" where the reader left off, in the same space, so nothing
+  moves), and a "Before this week's session" box made from the data: read the article
+  (its ¶s and reading time), answer the chapter's exercises (each named and linked, from
+  book/data/exercises/<chapter>.yml), flag what to ask and send it from My answers;
 * the blocks a reader does not need to read through are marked ``prt-fold``; on a
   narrow screen ``static/anatomy.js`` shows only their heading and a button, so the
   article starts within two screens of the top. Wide screens and print show all.
@@ -19,8 +24,11 @@ from typing import Any
 
 from docutils import nodes
 
-from ..strings import t_text
-from .config import is_chapter
+import html
+
+from ..load import course
+from ..strings import t_html, t_text
+from .config import chapter_key, is_chapter
 
 #: Jump bar entries: (section id, its label's key in book/data/strings.yml), in reading order.
 JUMPS = (
@@ -43,6 +51,42 @@ def jump_bar(present: set[str]) -> str:
     return f'<nav class="prt-jumpbar" aria-label="{t_text("nav.jump_to")}"><ul>{links}</ul></nav>\n'
 
 
+def continue_line() -> str:
+    """The line into the text: ¶1 at build time; reading.js names where the reader was."""
+    return (f'<p class="prt-continue"><a class="prt-continue-link" href="#p1">'
+            f'{t_text("before.start")}</a></p>\n')
+
+
+def before_session(chapter: str, paragraphs: int, minutes: str, present: set[str]) -> str:
+    """What a member does before the week's session, from the data: read, answer the
+    chapter's exercises (named, linked to the exercise page), flag, send."""
+    exercises = course().chapter_exercises(chapter)
+    page = f"../exercises/{chapter}.html"
+    read = t_html("before.read", article=f'<a href="#the-article">{t_text("before.read_link")}</a>',
+                  last=str(paragraphs), minutes=html.escape(minutes))
+    items = [f"<li>{read}</li>"]
+    if exercises:
+        names = "".join(f'<li><a href="{page}#ex-{x.id}">{html.escape(x.title)}</a></li>' for x in exercises)
+        items.append(
+            f'<li><details class="prt-before-ex"><summary>'
+            f'{t_text("before.exercises", n=len(exercises))}</summary><ul>{names}</ul></details></li>')
+    if "discussion-questions" in present:
+        items.append("<li>" + t_html("before.questions", questions=(
+            f'<a href="#discussion-questions">{t_text("before.questions_link")}</a>')) + "</li>")
+    items.append("<li>" + t_html(
+        "before.flag",
+        confused=f'<span class="prt-before-flag" data-flag="confused"><span class="prt-mark" aria-hidden="true"></span> '
+                 f'{t_text("flags.confused")}</span>',
+        discuss=f'<span class="prt-before-flag" data-flag="discuss"><span class="prt-mark" aria-hidden="true"></span> '
+                f'{t_text("flags.discuss")}</span>',
+        how=f'<a href="../how-to-use.html#htu-flags">{t_text("before.how")}</a>') + "</li>")
+    items.append("<li>" + t_html("before.send", answers=(
+        f'<a href="../my-answers.html#send">{t_text("before.send_link")}</a>')) + "</li>")
+    return (f'<section class="prt-before" aria-labelledby="prt-before-title">'
+            f'<h2 class="prt-before-title" id="prt-before-title">{t_text("before.title")}</h2>'
+            f'<ol>{"".join(items)}</ol></section>\n')
+
+
 def shape_chapter(app: Any, doctree: nodes.document) -> None:
     """doctree-read: on a chapter page, mark foldable sections and add the jump bar."""
     if not is_chapter(app.config, app.env.docname):
@@ -58,7 +102,12 @@ def shape_chapter(app: Any, doctree: nodes.document) -> None:
             section["classes"].append("prt-fold")
     top = sections[0]
     byline = next((child for child in top.children if isinstance(child, nodes.paragraph)), None)
-    bar = nodes.raw("", jump_bar(present), format="html")
+    paragraphs = sum(1 for n in doctree.findall(nodes.Element) if "prt-para" in n.get("classes", []))
+    reading = next((n.astext() for n in doctree.findall(nodes.inline) if "prt-reading-time" in n.get("classes", [])), "")
+    top_html = jump_bar(present)
+    if paragraphs:
+        top_html += continue_line() + before_session(chapter_key(app.env.docname), paragraphs, reading, present)
+    bar = nodes.raw("", top_html, format="html")
     if byline is not None:
         byline.parent.insert(byline.parent.index(byline) + 1, bar)
     else:

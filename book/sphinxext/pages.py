@@ -45,7 +45,7 @@ DEFER = re.compile(r'<script(?![^>]*\b(?:defer|async)\b)([^>]*\bsrc="[^"]*/(?:'
                    + "|".join(re.escape(n) for n in DEFERRABLE) + r')(?:\?[^"]*)?"[^>]*)>')
 #: Scripts only some pages use, each with the mark in a page's body that calls for it.
 BODY_SCRIPTS = {"notes.js": 'class="margin', "terms.js": "prt-term", "anatomy.js": "prt-fold",
-                "flags.js": 'class="prt-pnum"', "graders.js": "prt-exercise", "ledger.js": 'data-kind="ledger"',
+                "flags.js": 'class="prt-pnum"', "reading.js": 'class="prt-continue"', "graders.js": "prt-exercise", "ledger.js": 'data-kind="ledger"',
                 "exercises.js": "prt-exercise", "flashcards.js": "prt-flashcards"}
 #: Scripts of one page: page name -> files in static/.
 PAGE_SCRIPTS = {"search": ["search-summary.js"], "glossary": ["glossary-filter.js"],
@@ -63,7 +63,7 @@ def deferred(markup: str, pagename: str) -> str:
 
 
 #: Scripts that keep things on the device: each needs static/store.js, loaded before it.
-KEEPING = {"flags.js", "exercises.js", "flashcards.js", "my-answers.js"}
+KEEPING = {"flags.js", "reading.js", "exercises.js", "flashcards.js", "my-answers.js"}
 
 
 def scripts_for(pagename: str, body: str) -> list[str]:

@@ -52,6 +52,37 @@
     var list = el("ul");
     result.messages.forEach(function (m) { list.appendChild(withParagraphLinks(el("li", "", result.invalid ? "prt-wrong" : ""), m, chapter)); });
     out.appendChild(list);
+    if (box.getAttribute("data-kind") === "matching") { pairsToLookAt(box, result, list); }
+  }
+  /* Matching: the pairs still wrong are lit where they are (the item and the answer it
+   * was given), and each "Look again at" line of the feedback is a link to its item,
+   * which it brings into view and focuses. The grader names them in the items' order. */
+  function pairsToLookAt(box, result, list) {
+    var spec = JSON.parse(box.querySelector(".prt-ex-data").textContent), answer = pages.matching.read(box);
+    var wrong = result.invalid ? [] : spec.key.map(function (k, i) { return answer[i] === k ? -1 : i; }).filter(function (i) { return i >= 0; });
+    values(box, ".prt-match-item").forEach(function (item, i) {
+      var bad = wrong.indexOf(i) >= 0;
+      item.classList.toggle("prt-match-wrong", bad);
+      item.querySelector(".prt-match-look").hidden = !bad;
+    });
+    values(box, ".prt-match-rights li").forEach(function (li) {
+      var n = Number(li.getAttribute("data-right"));
+      li.classList.toggle("prt-match-chosen", wrong.some(function (i) { return answer[i] === n; }));
+    });
+    var lines = values(list, "li").slice(1);
+    wrong.forEach(function (i, j) {
+      var line = lines[j], item = box.querySelectorAll(".prt-match-item")[i];
+      if (!line || !item) { return; }
+      var link = el("a", line.textContent, "prt-look-link");
+      link.href = "#" + item.id;
+      link.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        item.scrollIntoView({ block: "center" });
+        item.querySelector("select").focus({ preventScroll: true });
+      });
+      line.textContent = "";
+      line.appendChild(link);
+    });
   }
 
   /* Each kind: read the inputs into the stored shape, write a stored answer back. */
@@ -69,11 +100,11 @@
     },
     matching: {
       read: function (box) {
-        return values(box, ".prt-match-item").map(function (g) { var c = g.querySelector("input:checked"); return c ? Number(c.value) : null; });
+        return values(box, ".prt-match-select").map(function (s) { return s.value === "" ? null : Number(s.value); });
       },
       write: function (box, answer) {
-        values(box, ".prt-match-item").forEach(function (g, i) {
-          values(g, "input").forEach(function (input) { input.checked = answer[i] === Number(input.value); });
+        values(box, ".prt-match-select").forEach(function (s, i) {
+          s.value = answer[i] === null || answer[i] === undefined ? "" : String(answer[i]);
         });
       }
     },
@@ -128,6 +159,7 @@
       store(id, null);
       page.write(box, initial);
       box.querySelector(".prt-feedback").textContent = "";
+      if (spec.kind === "matching") { pairsToLookAt(box, { invalid: true }, el("ul")); }
     });
     box.addEventListener("click", function (ev) {
       var remove = ev.target.closest(".prt-l-remove");
@@ -150,6 +182,16 @@
       box.addEventListener("change", save);
       box.addEventListener("input", save);
     }
+    /* A short answer's verdict follows the rubric's ticks once it is shown: a tick
+     * changes the score at once, with no second press of Compare (the tick is saved
+     * above, as every change is). */
+    if (spec.kind === "short") {
+      box.addEventListener("change", function (ev) {
+        if (!ev.target.classList.contains("prt-tick") || !box.querySelector(".prt-feedback").textContent) { return; }
+        var result = grade(spec, page.read(box));
+        if (!result.invalid) { show(box, result); }
+      });
+    }
     /* The kept answer, as the page opens and again when the store restores one. */
     function restore() {
       var saved = recall(id);
@@ -162,6 +204,7 @@
       } else {
         page.write(box, page.add ? [] : initial);  /* nothing kept, or an erasure restored */
         box.querySelector(".prt-feedback").textContent = "";
+        if (spec.kind === "matching") { pairsToLookAt(box, { invalid: true }, el("ul")); }
       }
     }
     restore();

@@ -2,14 +2,20 @@
  * Beside each ¶ number a small flag button opens, under the paragraph, a form: "I don't
  * understand this", "I want to discuss this", and a short note. They stay on this device
  * ("prt-para:<chapter>:<n>"), show on the paragraph, and travel in the answer file
- * (My answers) so a facilitator can see before the meeting what confused the group. */
+ * (My answers) so a facilitator can see before the meeting what confused the group.
+ * A flag is kept the moment it is chosen and a note as it is typed: Close, Escape or a
+ * second tap on the button never throws either away (Save only closes, saying it is kept).
+ * Each kind has its own mark, drawn by reader.css from data-flag: "?" in a circle for
+ * "I don't understand this", a speech bubble for "I want to discuss this", a page for a
+ * note alone; with its own colour and, for screen readers, the words in the badge. */
 (function () {
   "use strict";
-  var PREFIX = "prt-para:", S = window.PRT.store;
+  var PREFIX = "prt-para:", S = window.PRT.store, WORDS = 10;
   var t = window.PRT.t, FLAGS = [["confused", t("flags.confused")], ["discuss", t("flags.discuss")]];
   var chapter = (window.location.pathname.split("/").pop() || "").replace(/\.html$/, "");
 
   var el = window.PRT.el;
+  function mark() { var m = el("span", "", "prt-mark"); m.setAttribute("aria-hidden", "true"); return m; }
   function load(n) {
     try { return JSON.parse(S.getItem(PREFIX + chapter + ":" + n)); } catch (e) { return null; }
   }
@@ -20,54 +26,82 @@
       return true;
     } catch (e) { return false; }
   }
+  /* The paragraph's first words, kept with the flag so My answers can quote them. */
+  function firstWords(para) {
+    var copy = para.cloneNode(true);
+    copy.querySelectorAll(".prt-pnum, .prt-flag-btn, .prt-flag-badge, .prt-sr").forEach(function (x) { x.remove(); });
+    var words = copy.textContent.trim().split(/\s+/).filter(Boolean);
+    return words.slice(0, WORDS).join(" ") + (words.length > WORDS ? " …" : "");
+  }
+  function kind(spot) { return !spot ? "" : spot.flag || "note"; }
 
   function badge(para, n) {
     var old = para.querySelector(".prt-flag-badge"), spot = load(n), button = para.querySelector(".prt-flag-btn");
     if (old) { old.remove(); }
     button.classList.toggle("prt-flagged", !!spot);
-    if (!spot) { return; }
+    button.setAttribute("data-flag", kind(spot));
+    if (!spot) { button.removeAttribute("aria-describedby"); return; }
     var words = FLAGS.filter(function (f) { return f[0] === spot.flag; }).map(function (f) { return f[1]; });
     if (spot.note) { words.push(t("flags.quoted", { note: spot.note })); }
-    para.appendChild(el("span", t("flags.yours", { words: words.join(" · ") }), "prt-flag-badge"));
+    var shown = el("span", "", "prt-flag-badge");
+    shown.id = "prt-flag-badge-" + n;
+    shown.setAttribute("data-flag", kind(spot));
+    shown.appendChild(mark());
+    shown.appendChild(document.createTextNode(" " + t(spot.flag ? "flags.yours" : "flags.your_note", { words: words.join(" · ") })));
+    para.appendChild(shown);
+    button.setAttribute("aria-describedby", shown.id);
   }
 
   function editor(para, n, button) {
     var form = el("form", "", "prt-flag-form"), spot = load(n) || { flag: null, note: "" };
     form.id = "prt-flag-form-" + n;
     form.setAttribute("aria-label", t("flags.form", { n: n }));
-    var choice = spot.flag, toggles = FLAGS.map(function (f) {
-      var t = el("button", f[1], "prt-flag-toggle");
-      t.type = "button";
-      t.setAttribute("aria-pressed", String(choice === f[0]));
-      t.addEventListener("click", function () {
-        choice = choice === f[0] ? null : f[0];
-        toggles.forEach(function (o, i) { o.setAttribute("aria-pressed", String(choice === FLAGS[i][0])); });
-      });
-      form.appendChild(t);
-      return t;
-    });
-    var label = el("label", t("flags.note")), note = el("textarea");
-    note.id = "prt-flag-note-" + n; label.htmlFor = note.id; note.rows = 2; note.maxLength = 2000; note.value = spot.note || "";
-    form.appendChild(label); form.appendChild(note);
-    var status = el("p", "", "prt-flag-status");
+    var choice = spot.flag, status = el("p", "", "prt-flag-status");
     status.setAttribute("role", "status");
-    var ok = el("button", t("flags.save"), "prt-flag-save"), close = el("button", t("common.close"), "prt-flag-close");
-    ok.type = "submit"; close.type = "button";
-    form.appendChild(ok); form.appendChild(close); form.appendChild(status);
-    function shut() { form.remove(); button.setAttribute("aria-expanded", "false"); button.focus(); }
-    form.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      var text = note.value.trim(), value = choice || text ? { flag: choice, note: text, time: new Date().toISOString() } : null;
+    var label = el("label", t("flags.note")), note = el("textarea");
+    /* Kept as it changes: what the reader chose is on the device before any Close. */
+    function keep(said) {
+      var text = note.value.trim(), value = choice || text ?
+        { flag: choice, note: text, time: new Date().toISOString(), words: firstWords(para) } : null;
       if (!save(n, value)) {
         status.textContent = t("flags.not_kept");
         status.className = "prt-flag-status prt-wrong";
-        return;
+        return false;
       }
+      status.className = "prt-flag-status";
+      status.textContent = said && value ? t("flags.kept") : "";
       badge(para, n);
-      shut();
+      return true;
+    }
+    var toggles = FLAGS.map(function (f) {
+      var toggle = el("button", "", "prt-flag-toggle");
+      toggle.type = "button";
+      toggle.setAttribute("data-flag", f[0]);
+      toggle.appendChild(mark());
+      toggle.appendChild(document.createTextNode(" " + f[1]));
+      toggle.setAttribute("aria-pressed", String(choice === f[0]));
+      toggle.addEventListener("click", function () {
+        choice = choice === f[0] ? null : f[0];
+        toggles.forEach(function (o, i) { o.setAttribute("aria-pressed", String(choice === FLAGS[i][0])); });
+        keep(true);
+      });
+      form.appendChild(toggle);
+      return toggle;
     });
+    note.id = "prt-flag-note-" + n; label.htmlFor = note.id; note.rows = 2; note.maxLength = 2000; note.value = spot.note || "";
+    note.addEventListener("input", function () { keep(false); });
+    form.appendChild(label); form.appendChild(note);
+    var ok = el("button", t("flags.save"), "prt-flag-save"), close = el("button", t("common.close"), "prt-flag-close");
+    ok.type = "submit"; close.type = "button";
+    form.appendChild(ok); form.appendChild(close); form.appendChild(status);
+    function shut() {
+      if (!keep(false)) { return; }  /* the "not kept" notice stays in view */
+      form.remove(); button.setAttribute("aria-expanded", "false"); button.focus();
+    }
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); shut(); });
     close.addEventListener("click", shut);
     form.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { shut(); } });
+    form.shut = shut;
     para.insertAdjacentElement("afterend", form);
     button.setAttribute("aria-expanded", "true");
     toggles[0].focus();
@@ -79,13 +113,13 @@
       if (!number || !/^\d+$/.test(n)) { return; }
       var button = el("button", "", "prt-flag-btn");
       button.type = "button";
-      button.innerHTML = '<span aria-hidden="true">⚑</span>';
+      button.appendChild(mark());
       button.setAttribute("aria-label", t("flags.open", { n: n }));
       button.setAttribute("aria-expanded", "false");
       button.setAttribute("aria-controls", "prt-flag-form-" + n);
       button.addEventListener("click", function () {
         var open = document.getElementById("prt-flag-form-" + n);
-        if (open) { open.remove(); button.setAttribute("aria-expanded", "false"); } else { editor(para, n, button); }
+        if (open) { open.shut(); } else { editor(para, n, button); }
       });
       number.insertAdjacentElement("afterend", button);
       badge(para, n);
