@@ -101,7 +101,7 @@ def test_the_send_step_gives_words_names_the_file_and_keeps_private_notes_unless
     words = page.evaluate("() => JSON.parse(window.PRT.store.getItem('prt-para:peru:3')).words")
     assert words and words.split()[0] in summary, "the flagged ¶'s first words are quoted"
     page.get_by_role("button", name="Copy the text").tap()
-    assert page.locator(".prt-ma-copy-status").inner_text().strip()
+    page.wait_for_function("() => document.querySelector('.prt-ma-copy-status').textContent.trim().length > 0")
     assert page.evaluate("() => [...document.querySelectorAll('a')].filter(a => !a.hasAttribute('href')).length") == 0
 
     page.get_by_label("Include my private notes (discussion exercises)").check()
