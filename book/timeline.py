@@ -71,7 +71,8 @@ class Timeline:
         return [
             Mark(lane=lane(e), start=span(e)[0], stop=None if is_point(e) else span(e)[1],
                  region=e.region, confirmed=e.confirmed, label=f"{date_label(e)}: {e.title}",
-                 event=e.id, short=self.short.get(e.id, ""))
+                 event=e.id, short=self.short.get(e.id, ""),
+                 dates=(e.date, e.end or e.date))
             for e in self.events
         ]
 
@@ -105,6 +106,8 @@ class Timeline:
         div = html.escape(self.div_id)
         return (
             f'<div class="prt-timeline" data-timeline="{div}">'
+            f'<p class="prt-tl-intro"><span class="prt-tl-wide pst-js-only">{t_text("timeline.intro_wide")}</span>'
+            f'<span class="prt-tl-narrow">{t_text("timeline.intro_narrow")}</span></p>'
             f'<figure class="prt-timeline-figure" id="{div}">'
             f'<div class="prt-tl-bar pst-js-only"><span class="prt-tl-views" role="group" aria-label="{t_text("timeline.views")}">'
             + "".join(buttons) + '</span><button type="button" class="prt-tl-live">'
@@ -116,7 +119,7 @@ class Timeline:
             + json_script(pio.to_json(self.figure(), validate=False), "prt-tl-data") +
             f"<figcaption>{_legend(self.events, bool(self.periods))}</figcaption></figure>"
             + cards(self.events, self.periods if self.lanes == "kind" else (), self.title, self.link_base,
-                    self.chapter_names)
+                    self.chapter_names, self.div_id)
             + f"{self.list_html()}</div>"
         )
 

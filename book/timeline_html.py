@@ -28,16 +28,18 @@ def _sources(event: Event) -> str:
     )
 
 
-def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str]) -> str:
+def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str], prefix: str = "") -> str:
     """One event as a card: date, title, why it matters, its sources behind a disclosure,
-    and a link to the ¶ it explains."""
+    and a link to the ¶ it explains. With ``prefix`` (the timeline's id) the card has an
+    id, ``<prefix>-<event>``, that Back from its ¶ returns to."""
     first, stop = span(event)
     link = paragraph_link(event, link_base)
     go = (f'<p class="prt-tl-go-wrap"><a class="prt-tl-go" href="{html.escape(link)}">'
           f'<span class="prt-tl-go-verb">{t_text("timeline.go_to")}</span>{html.escape(paragraph_name(event, chapter_names))}</a></p>') if link else ""
     n = len(event.sources)
+    ident = f' id="{html.escape(prefix)}-{html.escape(event.id)}"' if prefix else ""
     return (
-        f'<li class="prt-tl-card prt-r-{event.region}" data-event="{html.escape(event.id)}" '
+        f'<li{ident} class="prt-tl-card prt-r-{event.region}" data-event="{html.escape(event.id)}" '
         f'data-start="{first.isoformat()}" data-stop="{stop.isoformat()}">'
         f'<p class="prt-tl-date"><time datetime="{event.date}">{html.escape(date_label(event))}</time>'
         f' <span class="prt-tl-kind">{event.kind}{", " + REGION_NAMES[event.region] if chapter_names else ""}</span></p>'
@@ -71,14 +73,15 @@ def _sections(events: Sequence[Event], periods: Sequence[Period]) -> list[tuple[
 
 
 def cards(events: Sequence[Event], periods: Sequence[Period], title: str,
-          link_base: dict[str, str], chapter_names: dict[str, str]) -> str:
-    """The vertical timeline: period headers, then the dated cards in order."""
+          link_base: dict[str, str], chapter_names: dict[str, str], prefix: str = "") -> str:
+    """The vertical timeline: period headers, then the dated cards in order (ids from
+    ``prefix``, see ``card``)."""
     parts = [f'<section class="prt-tl-cards" aria-label="{t_text("timeline.as_cards", title=title)}">'
              '<p class="prt-tl-count pst-js-only" aria-live="polite"></p>']
     for name, group in _sections(events, periods):
         if name:
             parts.append(f'<h3 class="prt-tl-period">{html.escape(name)}</h3>')
-        parts.append('<ol class="prt-tl-list">\n' + "\n".join(card(e, link_base, chapter_names) for e in group)
+        parts.append('<ol class="prt-tl-list">\n' + "\n".join(card(e, link_base, chapter_names, prefix) for e in group)
                      + "\n</ol>")
     parts.append("</section>")
     return "".join(parts)

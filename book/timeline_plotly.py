@@ -8,7 +8,7 @@ whatever mix of dots and bars it has.
 
 from __future__ import annotations
 
-import html
+import re
 import textwrap
 from typing import Any, Callable, Sequence
 
@@ -22,12 +22,25 @@ _MS_PER_DAY = 86_400_000
 _WRAP = 42
 
 
+#: What plotly.js reads as an entity in a label (svg_text_utils: ``&amp;``, ``&lt;``, ``&gt;``,
+#: a few named ones and numeric ones; ``&quot;`` is not among them and shows as typed).
+_ENTITY = re.compile(r"&(?=#\d+;|#x[\da-fA-F]+;|[a-z]+;)")
+
+
+def plotly_text(text: str) -> str:
+    """Text for a plotly label, escaped once for plotly's subset of HTML: ``<`` and ``>``
+    as entities (no tag of the data's can open), ``&`` only where it would begin an
+    entity. Quotes stay quotes: plotly would show ``&quot;`` as typed, and a label is
+    never an attribute value."""
+    return _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
 def hover(event: Event) -> str:
     """Title, date, the note and the first source, wrapped to a narrow column."""
-    def wrap(text: str) -> str:
-        return "<br>".join(textwrap.wrap(html.escape(text), _WRAP))
+    def wrap(text: str) -> str:  # wrapped before escaping: an entity is never cut in two
+        return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, _WRAP))
 
-    return (f"<b>{wrap(event.title)}</b><br>{date_label(event)}<br><br>{wrap(event.annotation)}"
+    return (f"<b>{wrap(event.title)}</b><br>{plotly_text(date_label(event))}<br><br>{wrap(event.annotation)}"
             f"<br><br><i>{wrap(t('article.source') + event.sources[0].ref)}</i>")
 
 

@@ -8,9 +8,11 @@ plotly figure and this drawing are both made from the same data in ``timeline``.
 What a reader sees without hovering: periods (presidencies, governments, an uprising's
 waves) as bands across the top, shaded down the chart; the key events' short labels
 beside their marks (placed by ``timeline_layout`` so none collides); a day as a dot, a
-month, year or span as a bar, an unconfirmed date hollow. Every mark is a button with a
-target of at least 34 x 34 units (24 px and more at the widths where the chart shows)
-and the event's date and title as its name; the page's script opens its card.
+month, year or span as a bar, an unconfirmed date hollow. Every mark is a button named
+by the event's date and title, whose target is the part of its lane nearer to it than
+to its neighbours (up to 34 units wide) and covers no other mark; the page's script opens
+its card. Marks too close for a target of 24 px at the narrowest drawn width (LEAST
+units) are one target, ringed, that opens the list of its events (``timeline_layout``).
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
+from .dates import PartialDate
 from .strings import t
-from .timeline_layout import Slot, place, text_width
+from .timeline_base import range_label
+from .timeline_layout import Slot, Target, place, targets, text_width
 
 WIDTH = 760
 LABEL_W = 100
@@ -35,6 +39,10 @@ LABEL_DY = {"mid": 4, "top": -12, "bottom": 20}
 AXIS_H = 26
 FONT = 13
 HIT = 34
+#: The narrowest a chart is drawn (timeline.css: .prt-tl-svg's min-width), and so the
+#: fewest units a target may have to stay 24 px wide there (WCAG 2.2's target size).
+MIN_DRAWN_PX = 560
+LEAST = 24 * WIDTH / MIN_DRAWN_PX
 MONTHS = tuple(t(f"timeline.month_{n}") for n in range(1, 13))
 
 
@@ -50,6 +58,9 @@ class Mark:
     label: str
     event: str
     short: str = ""
+    #: The event's first and last date as its source gives them (a group of marks is
+    #: named by the range they cover).
+    dates: tuple[PartialDate, PartialDate] | None = None
 
 
 @dataclass(frozen=True)
@@ -140,26 +151,65 @@ def _bands(bands: Sequence[Band], tracks: Sequence[str], start: dt.date, end: dt
     return parts
 
 
-def _mark(m: Mark, colour: str, y: float, start: dt.date, end: dt.date, first: bool) -> str:
-    """A mark as a focusable button: a transparent target of HIT x HIT around its shape.
-    Only the view's earliest mark is in the Tab order (``first``); the page's script moves
-    focus between marks with the arrow keys, so a chart is one stop, not a hundred."""
+def _shape(m: Mark, colour: str, y: float, start: dt.date, end: dt.date) -> str:
+    """A mark's own shape: a dot for a day, a bar for a month, a year or a span."""
     left, right = _extent(m, start, end)
-    hit_w = max(HIT, right - left)
-    middle = (left + right) / 2
-    classes = f'prt-ev prt-r-{m.region}{"" if m.confirmed else " prt-unconfirmed"}'
-    head = (f'<g class="{classes}" data-event="{html.escape(m.event)}" tabindex="{0 if first else -1}" role="button" '
-            f'aria-label="{html.escape(m.label)}"><title>{html.escape(m.label)}</title>'
-            f'<rect class="prt-hit" x="{middle - hit_w / 2:.1f}" y="{y - HIT / 2:.1f}" width="{hit_w:.1f}" '
-            f'height="{HIT}" rx="4" fill="transparent"/>')
     if m.stop is None:
         fill = colour if m.confirmed else "white"
-        shape = (f'<circle class="prt-shape" cx="{middle:.1f}" cy="{y:.1f}" r="6" fill="{fill}" '
-                 f'stroke="{colour}" stroke-width="2"/>')
-    else:
-        shape = (f'<rect class="prt-shape" x="{left:.1f}" y="{y - 8:.1f}" width="{right - left:.1f}" height="16" '
-                 f'fill="{colour}" fill-opacity="0.45" stroke="{colour}"/>')
-    return head + shape + "</g>"
+        return (f'<circle class="prt-shape" cx="{(left + right) / 2:.1f}" cy="{y:.1f}" r="6" fill="{fill}" '
+                f'stroke="{colour}" stroke-width="2"/>')
+    return (f'<rect class="prt-shape" x="{left:.1f}" y="{y - 8:.1f}" width="{right - left:.1f}" height="16" '
+            f'fill="{colour}" fill-opacity="0.45" stroke="{colour}"/>')
+
+
+def _classes(m: Mark) -> str:
+    return f'prt-r-{m.region}{"" if m.confirmed else " prt-unconfirmed"}'
+
+
+def _target(target: Target, marks: dict[str, Mark], colours: dict[str, str], y: float,
+            start: dt.date, end: dt.date, first: bool) -> str:
+    """A target as a focusable button: its hit area (``timeline_layout.targets``: at least
+    LEAST wide, over no other mark's shape) and the shape of each of its marks. Only the
+    view's earliest target is in the Tab order (``first``); the page's script moves focus
+    between targets with the arrow keys, so a chart is one stop, not a hundred.
+
+    One mark opens its card. Several marks too close to tell apart are one target, ringed,
+    named by their count and dates, and open the list of their events; each of their
+    shapes keeps its event's name as a tooltip."""
+    members = [marks[k] for k in target.keys]
+    hit = (f'<rect class="prt-hit" x="{target.left:.1f}" y="{y - HIT / 2:.1f}" width="{target.right - target.left:.1f}" '
+           f'height="{HIT}" rx="4" fill="transparent"/>')
+    tab = 0 if first else -1
+    if len(members) == 1:
+        m = members[0]
+        return (f'<g class="prt-ev {_classes(m)}" data-event="{html.escape(m.event)}" tabindex="{tab}" role="button" '
+                f'aria-label="{html.escape(m.label)}"><title>{html.escape(m.label)}</title>'
+                + hit + _shape(m, colours[m.region], y, start, end) + "</g>")
+    ordered = sorted(members, key=lambda m: (m.start, m.event))
+    dated = [m.dates for m in ordered if m.dates]
+    dates = ""
+    if dated:
+        first = min((d[0] for d in dated), key=lambda d: (d.start, d.stop))
+        last = max((d[1] for d in dated), key=lambda d: (d.stop, -d.start.toordinal()))
+        dates = range_label(first, None if first == last else last)
+    name = t("timeline.group", n=len(members), dates=dates)
+    ring = (f'<rect class="prt-ring" x="{target.glyph_left - 3:.1f}" y="{y - 10:.1f}" '  # clear of labels above and below
+            f'width="{target.glyph_right - target.glyph_left + 6:.1f}" height="20" rx="7" fill="none" '
+            f'stroke="currentColor" stroke-opacity="0.7" stroke-dasharray="3 2"/>')
+    shapes = "".join(f'<g class="{_classes(m)}" data-member="{html.escape(m.event)}"><title>{html.escape(m.label)}</title>'
+                     f"{_shape(m, colours[m.region], y, start, end)}</g>"
+                     for m in sorted(members, key=lambda m: m.stop is None))  # bars first: dots on top
+    return (f'<g class="prt-ev prt-ev-group" data-events="{html.escape(" ".join(m.event for m in ordered))}" '
+            f'tabindex="{tab}" role="button" aria-label="{html.escape(name)}">'
+            f"<title>{html.escape(name)}</title>" + hit + ring + shapes + "</g>")
+
+
+def hit_targets(marks: Sequence[Mark], lanes: Sequence[str], start: dt.date, end: dt.date) -> dict[str, list[Target]]:
+    """Each lane's targets in the view from ``start`` to ``end``, left to right."""
+    shown = visible(marks, start, end)
+    return {lane: targets([Slot(m.event, lane, *_extent(m, start, end), m.short) for m in shown if m.lane == lane],
+                          LABEL_W - HIT / 2, WIDTH, HIT, LEAST)
+            for lane in lanes}
 
 
 def render(
@@ -204,8 +254,11 @@ def render(
     parts.append('</g><g class="prt-tl-marks">')
     shown = visible(marks, start, end)
     earliest = min(shown, key=lambda m: (m.start, m.event), default=None)
-    for m in sorted(shown, key=lambda m: m.stop is None):  # bars first: dots stay on top
-        parts.append(_mark(m, colours[m.region], lane_y[m.lane], start, end, m is earliest))
+    by_id = {m.event: m for m in shown}
+    for lane, found in hit_targets(marks, lanes, start, end).items():
+        for target in found:
+            parts.append(_target(target, by_id, colours, lane_y[lane], start, end,
+                                 earliest is not None and earliest.event in target.keys))
     slots = {m.event: Slot(m.event, m.lane, *_extent(m, start, end), m.short) for m in shown}
     wanted = [slots[e] for e in priority if e in slots]
     parts.append('</g><g class="prt-tl-notes" fill="currentColor" font-size="12" aria-hidden="true">')

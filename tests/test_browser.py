@@ -54,7 +54,7 @@ def test_timeline_is_drawn_then_turns_interactive_on_request(browser, built, htt
     figure = page.locator("#timeline-tishreen")
     assert not any("plotly" in url for url in visit.requests)  # nothing fetched up front
     figure.get_by_role("button", name="Whole period").click()
-    assert figure.locator(".prt-tl-view:not([hidden]) .prt-ev").count() == events
+    assert figure.locator(".prt-tl-view:not([hidden]) .prt-ev .prt-shape").count() == events  # a shape each
     assert figure.get_by_role("button", name="Whole period").get_attribute("aria-pressed") == "true"
     figure.get_by_role("button", name=re.compile("Interactive chart")).click()
     page.wait_for_selector("#timeline-tishreen svg.main-svg", timeout=10_000)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
@@ -111,14 +113,20 @@ def test_course_counts_and_honest_dates():
 # --- the chart drawn at build time (book/timeline_svg.py) -------------------------------
 
 def _marks(svg: str) -> list[dict[str, str]]:
-    """Each mark's button attributes, its shape's attributes and tag, and its name."""
+    """Each drawn mark: its shape's attributes and tag, its target's attributes (``g-...``;
+    a ringed target's ``g-data-event`` and ``g-class`` are the member's own), its event's
+    name, and its target's hit area."""
     from bs4 import BeautifulSoup
 
     out = []
     for m in BeautifulSoup(svg, "html.parser").select(".prt-ev"):
-        shape, hit = m.select_one(".prt-shape"), m.select_one(".prt-hit")
-        out.append({**shape.attrs, **{f"g-{k}": v for k, v in m.attrs.items()}, "tag": shape.name,
-                    "title": m["aria-label"], "hit": hit.attrs})
+        hit = m.select_one(".prt-hit")
+        for shape in m.select(".prt-shape"):
+            member = shape.find_parent(attrs={"data-member": True})
+            own = ({"g-data-event": member["data-member"], "g-class": member["class"],
+                    "title": member.title.get_text()} if member else {"title": m["aria-label"]})
+            out.append({**shape.attrs, **{f"g-{k}": v for k, v in m.attrs.items()}, "tag": shape.name,
+                        "hit": hit.attrs, "target": m, **own})
     return out
 
 
@@ -196,6 +204,14 @@ def test_vendored_plotly_matches_the_python_package():
 
 
 # --- annotated timelines: dates, order, labels, periods, cards -----------------------
+
+def _parallel_views() -> list[tuple[str, str, str]]:
+    """The views the parallel timelines page asks for, read from its code cell."""
+    import ast
+
+    text = (Path(__file__).parent.parent / "timelines.md").read_text(encoding="utf-8")
+    return ast.literal_eval(re.search(r"views=(\[.*?\]),?\n", text, re.S).group(1))
+
 
 def _chapter_views(chapter: str) -> list[tuple[str, str, str]]:
     """The views a chapter's page asks for, read from its code cell."""
@@ -298,21 +314,167 @@ def test_opening_view_is_the_articles_period_and_labels_its_key_events(chapter):
 
 
 @pytest.mark.parametrize("chapter", ["tishreen", "peru", "world-situation", "solidarity"])
-def test_every_mark_is_a_named_focusable_target_of_at_least_34_units(chapter):
+def test_every_mark_is_in_a_named_focusable_target_of_at_least_24_px(chapter):
+    from book.timeline_svg import LEAST, MIN_DRAWN_PX, WIDTH
+
     tl = timeline.for_chapter(chapter, _chapter_views(chapter))
     names = {e.id: f"{timeline.date_label(e)}: {e.title}" for e in tl.events}
     starts = {e.id: (e.date.start, e.id) for e in tl.events}
+    assert LEAST * MIN_DRAWN_PX / WIDTH >= 24
     for svg in _svg_views(tl):
         marks = _marks(svg)
         for m in marks:
-            assert m["g-tabindex"] in ("0", "-1") and m["g-role"] == "button"
+            assert m["g-tabindex"] in ("0", "-1") and m["g-role"] == "button" and m["g-aria-label"]
             assert m["title"] == names[m["g-data-event"]]
-            assert float(m["hit"]["width"]) >= 34 and float(m["hit"]["height"]) >= 34
-        # one Tab stop per view: its earliest mark (the arrow keys lead on from there)
-        stops = [m["g-data-event"] for m in marks if m["g-tabindex"] == "0"]
-        assert stops == [min((m["g-data-event"] for m in marks), key=starts.__getitem__)]
+            assert float(m["hit"]["width"]) >= LEAST - 0.05 and float(m["hit"]["height"]) >= 34
+        # one Tab stop per view: the target of its earliest mark (the arrow keys lead on)
+        stops = {id(m["target"]) for m in marks if m["g-tabindex"] == "0"}
+        earliest = min((m["g-data-event"] for m in marks), key=starts.__getitem__)
+        assert stops == {id(m["target"]) for m in marks if m["g-data-event"] == earliest}
 
 
+def _boxes(svg: str) -> list[tuple[tuple[str, ...], tuple[float, float, float, float], list[tuple]]]:
+    """Each target of a drawn view: its events, its hit area (x0, y0, x1, y1) and the
+    boxes its shapes cover (a dot's circle with its stroke, a bar's rectangle)."""
+    from bs4 import BeautifulSoup
+
+    out = []
+    for g in BeautifulSoup(svg, "html.parser").select(".prt-ev"):
+        hit = g.select_one(".prt-hit")
+        x, y = float(hit["x"]), float(hit["y"])
+        shapes = []
+        for s in g.select(".prt-shape"):
+            if s.name == "circle":
+                cx, cy, r = float(s["cx"]), float(s["cy"]), float(s["r"]) + 1  # stroke 2: 1 outside
+                shapes.append((cx - r, cy - r, cx + r, cy + r))
+            else:
+                sx, sy = float(s["x"]), float(s["y"])
+                shapes.append((sx, sy, sx + float(s["width"]), sy + float(s["height"])))
+        keys = tuple((g.get("data-events") or g["data-event"]).split())
+        out.append((keys, (x, y, x + float(hit["width"]), y + float(hit["height"])), shapes))
+    return out
+
+
+def _overlap(a, b, slack: float = 0.15) -> bool:  # 0.15 units: the drawing rounds to 0.1
+    return a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+
+
+@pytest.mark.parametrize("chapter", ["tishreen", "peru", "world-situation", "solidarity", "parallel"])
+def test_no_hit_area_covers_another_marks_shape(chapter):
+    """The bug a real session found: a neighbour's 34-unit hit area lay over a mark, so a
+    tap on that mark opened the neighbour's card (29 of the 85 marks of the chapters'
+    opening views). Every target's hit area covers its own shapes and no other's, and no
+    other target's hit area; every event is in exactly one target of each view."""
+    from book.timeline_svg import LEAST
+
+    tl = timeline.parallel(_parallel_views()) if chapter == "parallel" else timeline.for_chapter(
+        chapter, _chapter_views(chapter))
+    for n, svg in enumerate(_svg_views(tl)):
+        boxes = _boxes(svg)
+        keys = [k for ks, _, _ in boxes for k in ks]
+        assert len(keys) == len(set(keys)) and len(keys) == svg.count('class="prt-shape"'), (chapter, n)
+        for i, (mine, hit, shapes) in enumerate(boxes):
+            assert hit[2] - hit[0] >= LEAST - 0.05, (chapter, n, mine)
+            for s in shapes:  # a tap anywhere on its own shapes lands on it
+                assert hit[0] <= s[0] + 0.15 and s[2] <= hit[2] + 0.15 and hit[1] <= s[1] and s[3] <= hit[3], mine
+            for j, (other, other_hit, other_shapes) in enumerate(boxes):
+                if i == j:
+                    continue
+                assert not any(_overlap(hit, s) for s in other_shapes), (chapter, n, mine, other)
+                assert not _overlap(hit, other_hit), (chapter, n, mine, other)
+
+
+def test_close_marks_share_one_ringed_target_and_far_ones_get_the_axis_between():
+    from book.timeline_layout import Slot, targets
+
+    def dot(key, x):
+        return Slot(key, "r", x - 7, x + 7, "")
+
+    found = targets([dot("a", 200), dot("b", 210), dot("c", 218), dot("d", 260), dot("e", 290),
+                     Slot("bar", "r", 400, 480, ""), dot("f", 430), dot("g", 600),
+                     dot("h", 690), dot("i", 706), dot("j", 735)], 83, 760, 34, 32.6)
+    assert [t.keys for t in found] == [("a", "b", "c"), ("d",), ("e",), ("bar", "f"), ("g",), ("h", "i"), ("j",)]
+    by = {t.keys[0]: t for t in found}
+    assert (by["g"].left, by["g"].right) == (583, 617)  # alone: 34 about its middle
+    assert (by["a"].left, by["a"].right) == (192, 226)  # the three too close to tell apart: one ring
+    assert by["d"].right == by["e"].left == (267 + 283) / 2  # cut at the midpoint of the gap
+    assert (by["d"].left, by["e"].right) == (241, 309)  # and widened on the other side
+    # i, hemmed in on both sides, would have 22.5 units: it joins its nearer neighbour
+    assert (by["h"].left, by["h"].right, by["j"].left, by["j"].right) == (681, 715, 720.5, 754.5)
+    assert by["bar"].left <= 400 and by["bar"].right >= 480  # a bar's dots are its target too
+    assert all(t.right - t.left >= 32.6 for t in found)
+
+
+def test_a_ringed_target_is_named_by_its_count_and_dates_and_keeps_each_events_name():
+    from bs4 import BeautifulSoup
+
+    tl = timeline.for_chapter("peru", _chapter_views("peru"))
+    soup = BeautifulSoup(_svg_views(tl)[0], "html.parser")
+    groups = soup.select(".prt-ev-group")
+    assert groups
+    names = {e.id: f"{timeline.date_label(e)}: {e.title}" for e in tl.events}
+    for g in groups:
+        members = g["data-events"].split()
+        assert len(members) >= 2 and g["aria-label"].startswith(f"{len(members)} events, ")
+        assert g.select_one(".prt-ring") is not None and g.title.get_text() == g["aria-label"]
+        assert [m["data-member"] for m in g.select("[data-member]")] == members or sorted(
+            m["data-member"] for m in g.select("[data-member]")) == sorted(members)
+        assert all(m.title.get_text() == names[m["data-member"]] for m in g.select("[data-member]"))
+
+
+def test_every_card_has_an_id_that_back_returns_to():
+    from bs4 import BeautifulSoup
+
+    for tl in (timeline.for_chapter("peru"), timeline.parallel()):
+        soup = BeautifulSoup(tl._repr_html_(), "html.parser")
+        ids = [c["id"] for c in soup.select(".prt-tl-cards .prt-tl-card")]
+        assert ids == [f"{tl.div_id}-{c['data-event']}" for c in soup.select(".prt-tl-cards .prt-tl-card")]
+        assert len(set(ids)) == len(ids) == len(tl.events)
+        assert not set(ids) & {e["id"] for e in soup.select("[id]") if "prt-tl-card" not in e.get("class", [])}
+
+
+def test_the_intro_says_what_each_screen_shows():
+    """A phone shows the cards and no chart: its intro speaks of cards, never of marks, a
+    tap on a mark or the table; a wide screen's speaks of the marks and the table."""
+    from bs4 import BeautifulSoup
+
+    from book.strings import t
+
+    soup = BeautifulSoup(timeline.for_chapter("peru")._repr_html_(), "html.parser")
+    wide, narrow = soup.select_one(".prt-tl-intro .prt-tl-wide"), soup.select_one(".prt-tl-intro .prt-tl-narrow")
+    assert narrow.get_text() == t("timeline.intro_narrow") and wide.get_text() == t("timeline.intro_wide")
+    assert "card" in narrow.get_text() and not re.search(r"\b(mark|tap|click|table|chart)", narrow.get_text(), re.I)
+    assert re.search(r"\bmark\b", wide.get_text()) and "table" in wide.get_text()
+    for chapter in ("tishreen", "peru", "world-situation", "solidarity"):  # the pages' own prose leaves it to the intro
+        text = (Path(__file__).parent.parent / "chapters" / f"{chapter}.md").read_text(encoding="utf-8")
+        section = text[text.index("## Timeline"):text.index("```{code-cell}", text.index("## Timeline"))]
+        assert not re.search(r"\b(tap|click)", section, re.I), chapter
+
+
+def test_hover_text_is_escaped_once_for_plotly():
+    """plotly.js shows ``&quot;`` as typed (it decodes only &amp;, &lt;, &gt;, a few named
+    and the numeric entities): the popups showed &quot;temporary&quot;. The figure kept in
+    the page, decoded as the page's script decodes it, has quotes as quotes, and no tag
+    of the data's can open."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    from book.models import Event
+    from book.timeline_plotly import hover, plotly_text
+
+    soup = BeautifulSoup(timeline.parallel(_parallel_views())._repr_html_(), "html.parser")
+    figure = json.loads(soup.select_one("script.prt-tl-data").string)
+    texts = [h for trace in figure["data"] for h in trace["hovertext"]]
+    assert len(texts) == len(course().events)
+    assert not [h for h in texts if re.search(r"&(quot|amp|#x27|#39);", h)]
+    assert any('"temporary"' in h for h in texts) and any("Taylor & Francis" in h for h in texts)
+    assert plotly_text('a < b & "c" <script>x</script> &amp; it\'s') == (
+        'a &lt; b & "c" &lt;script&gt;x&lt;/script&gt; &amp;amp; it\'s')
+    planted = Event.model_validate({**course().events["peru-castillo-dissolution-attempt-2022"].model_dump(),
+                                    "title": 'The "<img src=x onerror=alert(1)>" & co'})
+    shown = hover(planted)
+    assert "<img" not in shown and '&lt;img src=x onerror=alert(1)&gt;" & co' in shown
 def test_periods_are_drawn_as_bands_and_head_the_cards():
     from book.load import timeline_extras
 

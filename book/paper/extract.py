@@ -30,7 +30,7 @@ SCREEN_SENTENCE = re.compile(r"(?=[^.!?\s])[^.!?]*" + SCREEN_WORDING.pattern + r
 SCREEN_ONLY = [".headerlink", "script", "style", "button", ".pst-js-only", ".prt-tl-bar",
                ".prt-flashcards", ".prt-ex-actions", ".prt-ledger-entry", ".prt-tooltip",
                ".prt-letters", "#jb-print-toc", ".toctree-wrapper", "noscript", "form",
-               ".prt-exercise", "section#exercises", ".prt-sr", ".prt-tl-howto", ".prt-tl-count",
+               ".prt-exercise", "section#exercises", ".prt-sr", ".prt-tl-howto", ".prt-tl-intro", ".prt-tl-count",
                ".prt-tl-slot", ".prt-tl-sources summary", ".prt-tl-go-verb", ".prt-continue", ".prt-before"]
 
 

@@ -4,6 +4,8 @@
  * - A mark is a button: a tap, a click, Enter or Space opens the event's card in place,
  *   beside the chart (a copy of the card written in the page); the card's "Go to ¶n"
  *   link is the way to the paragraph, never the tap itself. Escape closes the card.
+ *   A ringed mark (events too close to tell apart) opens the list of its events first.
+ * - Back from a card's ¶ returns to that card (the entry left is pointed at its id).
  * - One Tab stop per chart: the arrow keys (and Home, End) move between marks in date order.
  * - "Interactive chart" loads plotly.js once (window.PRT.loadPlotly, from course.js),
  *   draws the figure kept as JSON in the page with the page's own view buttons, one
@@ -15,6 +17,9 @@
 
   var t = window.PRT.t;
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+
+  /* A reader who asks for less motion gets jumps, not smooth scrolls. */
+  function still() { return window.matchMedia("(prefers-reduced-motion: reduce)").matches; }
 
   function dark() { return document.documentElement.getAttribute("data-theme") === "dark"; }
 
@@ -96,52 +101,115 @@
       opener = null;
     }
 
-    /* The event's card, copied from the cards written in the page, opened below the chart. */
-    function openCard(id, from) {
-      var source = root.querySelector('.prt-tl-cards .prt-tl-card[data-event="' + id + '"]');
-      if (!source) { return; }
+    function sourceCard(id) {
+      return root.querySelector('.prt-tl-cards .prt-tl-card[data-event="' + id + '"]');
+    }
+
+    /* Fill the slot below the chart (a card, or a ringed mark's list) and show it. */
+    function fillSlot(box, name, mark, from) {
       slot.textContent = "";
-      var card = document.createElement("div");
-      card.className = source.className + " prt-tl-open";
-      card.innerHTML = source.innerHTML;
       var close = document.createElement("button");
       close.type = "button";
       close.className = "prt-tl-close";
       close.textContent = t("common.close");
       close.addEventListener("click", closeCard);
-      card.insertBefore(close, card.firstChild);
-      slot.appendChild(card);
+      box.insertBefore(close, box.firstChild);
+      slot.appendChild(box);
       slot.setAttribute("role", "region");
-      slot.setAttribute("aria-label", t("timeline.event", { title: source.querySelector(".prt-tl-title").textContent }));
+      slot.setAttribute("aria-label", name);
       slot.tabIndex = -1;
       slot.hidden = false;
       all(figure, ".prt-ev-open").forEach(function (m) { m.classList.remove("prt-ev-open"); });
-      var mark = from && from.closest ? from.closest(".prt-ev") : null;
       if (mark) { mark.classList.add("prt-ev-open"); }
       opener = from || null;
       slot.focus({ preventScroll: true });
-      var box = slot.getBoundingClientRect();
-      if (box.bottom > window.innerHeight || box.top < 0) {
-        slot.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      var place = slot.getBoundingClientRect();
+      if (place.bottom > window.innerHeight || place.top < 0) {
+        slot.scrollIntoView({ block: "nearest", behavior: still() ? "auto" : "smooth" });
       }
     }
 
+    /* The event's card, copied from the cards written in the page, opened below the chart.
+     * Opened from a ringed mark's list, it offers the way back to that list. */
+    function openCard(id, from, group) {
+      var source = sourceCard(id);
+      if (!source) { return; }
+      var card = document.createElement("div");
+      card.className = source.className + " prt-tl-open";
+      card.setAttribute("data-event", id);
+      card.innerHTML = source.innerHTML;
+      if (group) {
+        var back = document.createElement("button");
+        back.type = "button";
+        back.className = "prt-tl-back";
+        back.textContent = t("timeline.back_to_group", { n: idsOf(group).length });
+        back.addEventListener("click", function () { openGroup(group); });
+        card.appendChild(back);
+      }
+      var mark = group || (from && from.closest ? from.closest(".prt-ev") : null);
+      fillSlot(card, t("timeline.event", { title: source.querySelector(".prt-tl-title").textContent }), mark, from);
+    }
+
+    function idsOf(mark) {
+      return (mark.getAttribute("data-events") || mark.getAttribute("data-event") || "").split(" ");
+    }
+
+    /* A ringed mark holds events too close to tell apart: its list, one button per event. */
+    function openGroup(mark) {
+      var list = document.createElement("div");
+      list.className = "prt-tl-open prt-tl-group";
+      var head = document.createElement("p");
+      head.className = "prt-tl-title";
+      head.textContent = mark.getAttribute("aria-label");
+      list.appendChild(head);
+      var ul = document.createElement("ul");
+      ul.className = "prt-tl-picks";
+      idsOf(mark).forEach(function (id) {
+        var source = sourceCard(id);
+        if (!source) { return; }
+        var li = document.createElement("li");
+        var pick = document.createElement("button");
+        pick.type = "button";
+        pick.className = "prt-tl-pick prt-r-" + (source.className.match(/prt-r-(\w+)/) || ["", "none"])[1];
+        pick.setAttribute("data-event", id);
+        pick.textContent = source.querySelector(".prt-tl-date time").textContent + ": " +
+          source.querySelector(".prt-tl-title").textContent;
+        pick.addEventListener("click", function () { openCard(id, mark, mark); });
+        li.appendChild(pick);
+        ul.appendChild(li);
+      });
+      list.appendChild(ul);
+      fillSlot(list, mark.getAttribute("aria-label"), mark, mark);
+    }
+
+    function activate(mark, id) {
+      if (mark && mark.classList.contains("prt-ev-group") && !id) { openGroup(mark); return; }
+      openCard(id || mark.getAttribute("data-event"), mark,
+        mark && mark.classList.contains("prt-ev-group") ? mark : null);
+    }
+
+    /* The mark a click landed on, or the mark (single or ringed) of the label clicked:
+     * a label (a note on the chart) opens its own event's card. */
     function markOf(target) {
-      var hit = target.closest && target.closest("[data-event]");
-      if (!hit) { return null; }
-      var view = hit.closest(".prt-tl-view");
-      /* A label (a note on the chart) opens the same card as its mark. */
-      return (view && view.querySelector('.prt-ev[data-event="' + hit.getAttribute("data-event") + '"]')) || hit;
+      var mark = target.closest && target.closest(".prt-ev");
+      if (mark) { return { mark: mark, id: null }; }
+      var note = target.closest && target.closest("[data-event]");
+      var view = note && note.closest(".prt-tl-view");
+      if (!view) { return null; }
+      var id = note.getAttribute("data-event");
+      var owner = all(view, ".prt-ev").filter(function (m) { return idsOf(m).indexOf(id) >= 0; })[0];
+      return owner ? { mark: owner, id: id } : null;
     }
     figure.querySelector(".prt-tl-scroll").addEventListener("click", function (ev) {
-      var mark = markOf(ev.target);
-      if (mark) { openCard(mark.getAttribute("data-event"), mark); }
+      var found = markOf(ev.target);
+      if (found) { activate(found.mark, found.id); }
     });
-    /* The marks of the shown view in date order (left to right, then top to bottom). */
+    /* The marks of the shown view in date order (left to right, then top to bottom); a ringed
+     * mark by its earliest shape. */
     function inOrder(mark) {
       return all(mark.closest(".prt-tl-view"), ".prt-ev").map(function (m) {
-        var box = m.querySelector(".prt-shape").getBoundingClientRect();
-        return { mark: m, x: box.left, y: box.top };
+        var boxes = all(m, ".prt-shape").map(function (s) { return s.getBoundingClientRect(); });
+        return { mark: m, x: Math.min.apply(null, boxes.map(function (b) { return b.left; })), y: boxes[0].top };
       }).sort(function (a, b) { return a.x - b.x || a.y - b.y; }).map(function (e) { return e.mark; });
     }
     var STEPS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
@@ -150,7 +218,7 @@
       if (!mark) { return; }
       if (ev.key === "Enter" || ev.key === " ") {
         ev.preventDefault();
-        openCard(mark.getAttribute("data-event"), mark);
+        activate(mark, null);
         return;
       }
       var marks = inOrder(mark), at = marks.indexOf(mark), next = null;
@@ -166,6 +234,42 @@
     root.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape" && !slot.hidden) { closeCard(); }
     });
+
+    /* "Go to ¶" leaves a card; Back comes back to that card, not to the timeline's heading:
+     * before the link is followed, the entry the reader leaves is pointed at the card's id. */
+    root.addEventListener("click", function (ev) {
+      var go = ev.target.closest && ev.target.closest("a.prt-tl-go");
+      var card = go && go.closest(".prt-tl-card");
+      var source = card && (card.id ? card : sourceCard(card.getAttribute("data-event")));
+      if (!source || !source.id) { return; }
+      try { window.history.replaceState(window.history.state, "", "#" + source.id); } catch (e) { /* file:// may refuse */ }
+    });
+
+    /* A card named by the address (Back from its ¶, or a link): show years that hold it,
+     * and on a phone scroll it into view, on a wider screen open it below the chart. */
+    function reveal() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var card = id && document.getElementById(id);
+      if (!card || !card.classList.contains("prt-tl-card") || !root.contains(card)) { return; }
+      if (card.hidden) {
+        var n = views.map(function (v) {
+          return !(card.getAttribute("data-stop") <= v.getAttribute("data-start") ||
+                   card.getAttribute("data-start") > v.getAttribute("data-end"));
+        }).indexOf(true);
+        show(n < 0 ? views.length - 1 : n);
+      }
+      var event = card.getAttribute("data-event");
+      if (getComputedStyle(root.querySelector(".prt-tl-cards")).display !== "none") {
+        window.requestAnimationFrame(function () { card.scrollIntoView({ block: "center" }); });
+        return;
+      }
+      var view = views.filter(function (v) { return !v.hidden; })[0];
+      var owner = all(view, ".prt-ev").filter(function (m) { return idsOf(m).indexOf(event) >= 0; })[0];
+      openCard(event, owner || null, owner && owner.classList.contains("prt-ev-group") ? owner : null);
+      window.requestAnimationFrame(function () { slot.scrollIntoView({ block: "center" }); });
+    }
+    window.addEventListener("hashchange", reveal);
+    window.addEventListener("pageshow", function (ev) { if (ev.persisted) { reveal(); } });
 
     var live = figure.querySelector(".prt-tl-live");
     live.addEventListener("click", function () {
@@ -208,6 +312,7 @@
       });
     });
     show(0);
+    reveal();
   }
 
   function start() { all(document, ".prt-timeline").forEach(setup); }
