@@ -39,13 +39,19 @@ def answer_every_kind(page, built) -> None:
     kept(page)
 
 
-def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
+def _choose_flag(page, built, chapter: str, n: int, which: str):
+    """Open ¶n's flag form on a chapter and tap one kind of flag; returns the form."""
     open_kept(page, (built / "chapters" / f"{chapter}.html").as_uri())
     button = page.get_by_role("button", name=f"Flag or note ¶{n}", exact=True)
     button.scroll_into_view_if_needed()
     button.tap()
     form = page.get_by_role("form", name=f"Your flag or note on ¶{n}")
     form.get_by_role("button", name=which).tap()
+    return form
+
+
+def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
+    form = _choose_flag(page, built, chapter, n, which)
     if note:
         form.get_by_label("Note (kept on this device)").fill(note)
     form.get_by_role("button", name="Save").tap()
@@ -55,12 +61,7 @@ def flag(page, built, chapter: str, n: int, which: str, note: str = "") -> None:
 
 def flag_and_close(page, built, chapter: str, n: int, which: str) -> None:
     """Choose a flag and leave with Close (no Save), as a member in a hurry does."""
-    open_kept(page, (built / "chapters" / f"{chapter}.html").as_uri())
-    button = page.get_by_role("button", name=f"Flag or note ¶{n}", exact=True)
-    button.scroll_into_view_if_needed()
-    button.tap()
-    form = page.get_by_role("form", name=f"Your flag or note on ¶{n}")
-    form.get_by_role("button", name=which).tap()
+    form = _choose_flag(page, built, chapter, n, which)
     form.get_by_role("button", name="Close").tap()
     assert not form.count()
     kept(page)
