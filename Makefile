@@ -87,13 +87,13 @@ notebooks: $(STAMP)
 lab: $(STAMP)
 	@echo "==> JupyterLab on 127.0.0.1 (Ctrl-C to stop); open the URL with its token"
 	@# Work copies in $(LAB_DIR) (JupyterLab's saves never touch the tracked notebooks).
-	@# Offline and private: no update checks, no news feed (book/lab: settings overrides
+	@# Offline and private: no update checks, no news feed (book/notebooks/lab: settings overrides
 	@# and the news plugin disabled), no extension manager lookups.
-	@$(BIN)/python -c "from pathlib import Path; from book.notebooks import work_copies; work_copies(Path('$(LAB_DIR)'))"
+	@$(BIN)/python -c "from pathlib import Path; from book.notebooks.build import work_copies; work_copies(Path('$(LAB_DIR)'))"
 	@$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(LAB_PORT) --no-browser --ServerApp.root_dir=$(LAB_DIR) \
 		$(if $(filter 0,$(shell id -u)),--allow-root) \
 		--LabApp.default_url=/lab/tree/exercises/tishreen.ipynb \
-		--LabApp.app_settings_dir=book/lab \
+		--LabApp.app_settings_dir=book/notebooks/lab \
 		--LabApp.news_url=None --LabApp.extension_manager=readonly \
 		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 

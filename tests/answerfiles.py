@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from book.course.offered import matching_pairs, ordering_key
 from book.answers.stable import to_stable
-from book.exercises import matching, ordering
-from book.load import course
+from book.course.load import course
 
 
 def live_answer(ex: Any, variant: int = 0) -> Any:
@@ -22,10 +22,10 @@ def live_answer(ex: Any, variant: int = 0) -> Any:
         wrong = [i for i in range(len(ex.options)) if i not in right]
         return [wrong[variant % len(wrong)]] if wrong else right
     if ex.kind == "ordering":
-        key = ordering.key(ex)
+        key = ordering_key(ex)
         return key if variant % 2 == 0 else list(reversed(key))
     if ex.kind == "matching":
-        pairs = matching.pairs(ex)
+        pairs = matching_pairs(ex)
         rights = [right for _, right in pairs]
         shift = variant % len(rights)
         return {left: rights[(n + shift) % len(rights)] for n, (left, _) in enumerate(pairs)}

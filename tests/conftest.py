@@ -123,7 +123,7 @@ def browser():
 @pytest.fixture(autouse=True)
 def answers_in_tmp(tmp_path, monkeypatch):
     """Live answers from tests go to a scratch folder, never to the course's answers/."""
-    from book.exercises import store
+    from book.exercises.live import store
 
     monkeypatch.setenv(store.ANSWERS_ENV, str(tmp_path / "answers"))
     monkeypatch.setattr(store, "_current", None)

@@ -11,16 +11,16 @@ from typing import Any
 
 import pytest
 
+from book.course.offered import matching_pairs
 from book.answers import AnswerFile
 from book.answers.catalog import catalog
 from book.answers.model import SCHEMA, schema_text
 from book.answers.read import collect, parse
 from book.answers.stable import Misfit, from_stable, to_stable
 from book.answers.summary import summarize
-from book.exercises import matching
-from book.load import course
+from book.course.load import course
 from answerfiles import live_answer
-from book.strings import catalog as words
+from book.course.strings import catalog as words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,7 +69,7 @@ def misfit_cases() -> list[dict[str, Any]]:
     """(case, exercise, kind, answer): one stale answer for each reason Python and the pages share."""
     choice, order, match, short, bridge, ledger = (first(k) for k in ("choice", "ordering", "matching", "short", "bridge", "ledger"))
     single = next(ex for ex in course().exercises.values() if ex.kind == "choice" and not ex.multiple)
-    left = matching.pairs(match)[0][0]
+    left = matching_pairs(match)[0][0]
     steps = {s: "a step" for s in ("immediate", "transitional", "goal")}
     return [
         {"case": "an exercise the course no longer has", "exercise": "gone-since", "kind": "choice",

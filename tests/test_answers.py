@@ -10,8 +10,9 @@ import ipywidgets as w
 import pytest
 
 from book import exercises
-from book.exercises import bridge, discussion, ledger, names, short, store
-from book.load import course
+from book.exercises.kinds import bridge, discussion, ledger, short
+from book.exercises.live import names, store
+from book.course.load import course
 from helpers import find_widgets
 
 
@@ -158,7 +159,7 @@ def test_discussion_keeps_notes():
 
 @pytest.fixture
 def ledger_ex():
-    from book.models import Ledger
+    from book.course.models import Ledger
 
     return Ledger(id="t-ledger", chapter="solidarity", kind="ledger", title="Ledger", prompt="p",
                   households=["Household A", "Household B"])
@@ -206,7 +207,7 @@ def test_group_view_counts_outcomes_and_options(tmp_path):
     import shutil
     from pathlib import Path
 
-    from book.exercises import group
+    from book.exercises.facilitator import group
 
     sample = Path(__file__).resolve().parent.parent / "exercises" / "facilitator" / "sample-answers"
     folder = tmp_path / "collected"
@@ -252,7 +253,7 @@ def test_live_files_are_answer_files_and_old_ones_still_load(tmp_path):
 CONCURRENT_SAVER = """
 import sys, time
 from pathlib import Path
-from book.exercises import store
+from book.exercises.live import store
 root, name, worker, go = Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
 (go.parent / f"ready-{worker}").touch()
 while not go.exists():

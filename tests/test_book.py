@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from book.load import course
+from book.course.load import course
 from book.sphinxext.guard import external_references
 from bookfiles import CHAPTERS, ROOT, SEEDS
 from textmatch import normalise
@@ -117,7 +117,7 @@ def test_guard_finds_a_planted_reference(tmp_path):
 
 def test_plotly_js_ships_once_and_no_page_loads_it_up_front(built):
     """plotly.js (the npm basic bundle) is in _static once; pages fetch it only on request."""
-    from book.assets import plotly_js_path
+    from book.course.assets import plotly_js_path
 
     copies = list(built.rglob("plotly*.js"))
     assert [p.relative_to(built).as_posix() for p in copies] == ["_static/vendor/plotly.min.js"]

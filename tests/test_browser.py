@@ -45,7 +45,7 @@ def test_every_page_contacts_no_other_host_and_logs_no_error(browser, built, htt
 
 @pytest.mark.parametrize("where", ["file", "http"])
 def test_timeline_is_drawn_then_turns_interactive_on_request(browser, built, http_root, where):
-    from book.load import course
+    from book.course.load import course
 
     events = len(course().chapter_events("tishreen"))
     base = built.as_uri() if where == "file" else http_root
@@ -84,11 +84,11 @@ def test_static_exercise_gives_feedback_and_survives_reload(browser, built):
 
 
 def test_ordering_exercise_by_keyboard(browser, built):
-    from book.exercises import ordering
-    from book.load import course
+    from book.course.offered import ordering_key
+    from book.course.load import course
 
     ex = course().exercises["tishreen-order-events"]
-    key = ordering.key(ex)
+    key = ordering_key(ex)
     visit = Visit(browser, f"{built.as_uri()}/chapters/tishreen.html")
     box = visit.page.locator('[data-exercise="tishreen-order-events"]')
     for target, event_id in enumerate(key):
@@ -160,7 +160,7 @@ def test_parallel_timelines_draw_from_file(browser, built):
 def test_zip_works_unpacked_anywhere(browser, built, tmp_path):
     import zipfile
 
-    from book.site import TOP, zip_site
+    from book.editions.site_zip import TOP, zip_site
 
     archive = zip_site(built, tmp_path / "book.zip")
     with zipfile.ZipFile(archive) as z:
@@ -179,15 +179,15 @@ def test_zip_works_unpacked_anywhere(browser, built, tmp_path):
 
 
 def test_matching_and_ledger_work_static_and_survive_reload(browser, built):
-    from book.exercises import matching
-    from book.load import course
+    from book.course.offered import matching_pairs, matching_rights
+    from book.course.load import course
 
     visit = Visit(browser, f"{built.as_uri()}/chapters/solidarity.html")
     page = visit.page
     ex = next(x for x in course().chapter_exercises("solidarity") if x.kind == "matching")
     box = page.locator(f'[data-exercise="{ex.id}"]')
-    offered = matching.rights(ex)
-    for n, (_, right) in enumerate(matching.pairs(ex)):
+    offered = matching_rights(ex)
+    for n, (_, right) in enumerate(matching_pairs(ex)):
         box.locator(f'.prt-match-item[data-left="{n}"] select').select_option(str(offered.index(right)))
     box.get_by_role("button", name="Check").click()
     assert "All" in box.locator(".prt-feedback").inner_text()
@@ -234,7 +234,7 @@ def test_margin_notes_stay_beside_their_paragraph_on_wide_screens(browser, built
     notes are dense they are shortened (to their title and "More" when need be), so
     none is pushed far down; a note may start lower only when it stacks directly under
     notes of the same paragraph shown as titles."""
-    from book.load import course
+    from book.course.load import course
 
     context = browser.new_context(viewport={"width": width, "height": 1000})
     page = context.new_page()

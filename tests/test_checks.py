@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from book.checks import articles, pages
+from book.course.checks import articles, pages
 from book.cli import main
-from book.load import DATA_ENV, DataError, load_course
+from book.course.load import DATA_ENV, DataError, load_course
 
 ROOT = Path(__file__).resolve().parent.parent
 

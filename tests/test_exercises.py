@@ -7,9 +7,10 @@ import re
 
 import pytest
 
+from book.course.offered import matching_pairs, matching_rights, ordering_key, ordering_presented
 from book import exercises
-from book.exercises import choice, matching, ordering
-from book.load import course
+from book.exercises.kinds import choice, matching, ordering
+from book.course.load import course
 from helpers import find_widgets
 
 
@@ -43,11 +44,11 @@ def test_multiple_choice_counts_what_is_missing():
 def test_ordering_key_follows_event_dates():
     ex = _ex("tishreen-order-events")
     events = course().events
-    key = ordering.key(ex)
+    key = ordering_key(ex)
     dates = [events[i].date.start for i in key]
     assert dates == sorted(dates)
     assert ordering.grade(ex, key).correct
-    shuffled = [e.id for e in ordering.presented(ex)]
+    shuffled = [e.id for e in ordering_presented(ex)]
     assert shuffled != key  # the exercise does not start solved
     result = ordering.grade(ex, list(reversed(key)))
     assert not result.correct and result.messages[0].endswith(f"of {len(key)} events are in the right place.")
@@ -56,7 +57,7 @@ def test_ordering_key_follows_event_dates():
 
 def test_matching_terms_bring_glossary_definitions():
     ex = _ex("tishreen-match-terms")
-    pairs = matching.pairs(ex)
+    pairs = matching_pairs(ex)
     assert pairs[0] == (course().terms["muhasasa"].term, course().terms["muhasasa"].definition)
     assert matching.grade(ex, dict(pairs)).correct
     swapped = dict(pairs)
@@ -69,11 +70,11 @@ def test_matching_terms_bring_glossary_definitions():
 
 def test_static_spec_carries_the_same_key_as_python():
     ex = _ex("tishreen-order-events")
-    assert _spec(ordering.static_html(ex))["key"] == ordering.key(ex)
+    assert _spec(ordering.static_html(ex))["key"] == ordering_key(ex)
     mex = _ex("tishreen-match-program")
     spec = _spec(matching.static_html(mex))
-    offered = matching.rights(mex)
-    assert [offered[k] for k in spec["key"]] == [r for _, r in matching.pairs(mex)]
+    offered = matching_rights(mex)
+    assert [offered[k] for k in spec["key"]] == [r for _, r in matching_pairs(mex)]
     cex = _ex("tishreen-who-protested")
     assert [o["feedback"] for o in _spec(choice.static_html(cex))["options"]] == [o.feedback for o in cex.options]
 
@@ -114,7 +115,7 @@ def test_widget_ordering_moves_with_up_buttons_and_grades_like_python():
     ex = _ex("tishreen-order-events")
     view = exercises.show(ex.id)
     events = course().events
-    for target, event_id in enumerate(ordering.key(ex), start=1):
+    for target, event_id in enumerate(ordering_key(ex), start=1):
         _place(view, events[event_id].title, target)
     next(b for b in find_widgets(view.widget, w.Button) if b.description == "Check").click()
     assert any("Right." in h.value for h in find_widgets(view.widget, w.HTML))
@@ -138,7 +139,7 @@ def test_data_blocks_carry_any_text_unchanged():
     """Script data is raw text: '&' must not arrive as '&amp;', '</script>' must not end it."""
     import json
 
-    from book.markup import json_script
+    from book.course.markup import json_script
 
     text = 'Bread & roses </script><!-- "quoted"'
     block = json_script(json.dumps({"t": text}), "prt-x")
@@ -152,7 +153,7 @@ def test_a_screen_says_which_button_and_paper_says_how_with_a_pen():
     sheet a pen's instruction, so neither medium gets the other's words."""
     import ipywidgets as w
 
-    from book.paper.keys import chapter_keys
+    from book.editions.paper.keys import chapter_keys
 
     ex = _ex("tishreen-order-events")
     screen = "Arrange these events from earliest to latest. Use the up and down buttons, then press Check."

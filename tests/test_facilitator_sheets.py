@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from book.load import course
+from book.course.load import course
 from book.timeline import date_label
 from bookfiles import CHAPTERS
 from pdfread import page_fill, pdf_text, screen_only

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 from helpers import reload_kept
 
-from book.load import course
+from book.course.load import course
 
 
 def _soup(path):

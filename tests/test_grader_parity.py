@@ -17,10 +17,10 @@ from typing import Any, Iterator
 
 import pytest
 
+from book.course.offered import matching_pairs, matching_rights, ordering_key, ordering_presented
 from book import exercises
-from book.exercises import matching, ordering
-from book.load import course
-from book.strings import catalog
+from book.course.load import course
+from book.course.strings import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = re.compile(r'<script type="application/json" class="prt-ex-data">(.*?)</script>', re.S)
@@ -40,13 +40,13 @@ def cases(ex: Any) -> Iterator[tuple[str, Any, Any]]:
         yield "all", list(range(len(ex.options))), list(range(len(ex.options)))
         yield "no such option", [len(ex.options)], [len(ex.options)]
     elif ex.kind == "ordering":
-        key = ordering.key(ex)
+        key = ordering_key(ex)
         yield "right", key, key
         yield "reversed", key[::-1], key[::-1]
-        yield "as shown", [e.id for e in ordering.presented(ex)], [e.id for e in ordering.presented(ex)]
+        yield "as shown", [e.id for e in ordering_presented(ex)], [e.id for e in ordering_presented(ex)]
         yield "one missing", key[:-1], key[:-1]
     elif ex.kind == "matching":
-        pairs, offered = matching.pairs(ex), matching.rights(ex)
+        pairs, offered = matching_pairs(ex), matching_rights(ex)
         right = dict(pairs)
         yield "right", right, [offered.index(r) for _, r in pairs]
         shifted = {left: pairs[(n + 1) % len(pairs)][1] for n, (left, _) in enumerate(pairs)}

@@ -12,7 +12,7 @@ import pytest
 
 from book.answers.read import collect
 from book.answers.summary import summarize
-from book.load import course
+from book.course.load import course
 from answerfiles import member_file
 from flows import answer_every_kind, export, flag
 from helpers import PHONE, axe_serious, kept, open_kept
@@ -247,7 +247,8 @@ def test_new_pages_in_use_are_accessible_and_private(browser, built, tmp_path, s
 def test_a_live_notebook_file_and_a_book_export_count_alike_in_both_readers(browser, built, tmp_path):
     """One participant answered live (the store writes the file), one in the book (an
     export): the group page and group-answers.ipynb's reader give the same counts."""
-    from book.exercises import group, store
+    from book.exercises.facilitator import group
+    from book.exercises.live import store
 
     ex = course().exercises["tishreen-who-protested"]
     live = store.AnswerStore("Amal", "week 1", root=tmp_path / "answers")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from book import handouts
-from book.inputs import digest, record, unchanged
+from book.editions import handouts
+from book.editions.inputs import digest, record, unchanged
 
 
 def _site(tmp_path: Path) -> Path:
@@ -87,7 +87,7 @@ def test_the_sphinx_layer_leaves_the_pocket_files_their_own_policy(tmp_path):
 
 
 def test_the_facilitator_edition_is_remade_only_when_it_or_its_inputs_changed(tmp_path, monkeypatch):
-    from book import facilitator_edition as edition
+    from book.editions import facilitator as edition
 
     readers = _site(tmp_path)
     out = tmp_path / "facilitator"

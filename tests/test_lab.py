@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, start_lab
 
-from book.load import course
+from book.course.load import course
 
 pytestmark = pytest.mark.browser
 NAME, SESSION = "محمد الكاظمي", "جلسة ١"

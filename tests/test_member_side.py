@@ -17,7 +17,7 @@ from bookfiles import CHAPTERS
 from flows import export, flag_and_close
 from helpers import PHONE, kept, open_kept, reload_kept, wait_in_view
 
-from book.load import course
+from book.course.load import course
 
 pytestmark = pytest.mark.browser
 

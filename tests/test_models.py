@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from book.load import DataError, load_course
-from book.models import Event, PartialDate
+from book.course.load import DataError, load_course
+from book.course.models import Event, PartialDate
 
 
 def _edit(path: Path, entry_id: str, **changes: object) -> None:

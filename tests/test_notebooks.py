@@ -17,8 +17,8 @@ import yaml
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
 from traitlets import default
 
-from book.load import DATA_ENV
-from book.notebooks import exercise_notebook, notebook_paths
+from book.course.load import DATA_ENV
+from book.notebooks.build import exercise_notebook, notebook_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The tracked notebooks; JupyterLab's .ipynb_checkpoints copies beside them are not.
@@ -145,8 +145,8 @@ def test_jupyter_instructions_are_for_jupyter_only():
 
 
 def test_lab_work_copies_leave_the_tracked_notebooks_alone(tmp_path, monkeypatch):
-    from book.exercises import store
-    from book.notebooks import work_copies
+    from book.exercises.live import store
+    from book.notebooks.build import work_copies
 
     monkeypatch.setenv(store.ANSWERS_ENV, str(tmp_path / "answers"))
     tracked = {p: p.read_bytes() for p in NOTEBOOKS}

@@ -25,7 +25,7 @@ from typing import Any, Iterator
 import pytest
 from helpers import LAPTOP, PHONE, in_view, settled, wait_in_view
 
-from book.strings import t
+from book.course.strings import t
 
 pytestmark = pytest.mark.browser
 

@@ -13,11 +13,12 @@ import json
 import ipywidgets as w
 import pytest
 
+from book.course.offered import matching_pairs, ordering_key
 from book.answers.stable import to_stable
 
 from book import exercises
-from book.exercises import matching, ordering, store
-from book.load import course
+from book.exercises.live import store
+from book.course.load import course
 from helpers import find_widgets
 
 
@@ -30,7 +31,7 @@ def kernel(monkeypatch):
     """A fresh kernel: no one started, no widgets drawn; ``restart()`` simulates a restart."""
     import os
 
-    from book.exercises import session, store
+    from book.exercises.live import session, store
 
     def restart() -> None:
         for fd in session._claims.values():
@@ -99,7 +100,7 @@ def test_start_restores_into_drawn_widgets_and_clears_them_for_someone_else(kern
 HOLD_NAME = """
 import sys
 from pathlib import Path
-from book.exercises import session
+from book.exercises.live import session
 session.start("Amal", "s1", Path(sys.argv[1]))
 print("ready", flush=True)
 sys.stdin.read()
@@ -139,9 +140,9 @@ def _stale(exercise_id: str):
     """Answers saved before the course changed (or damaged by hand), by exercise kind."""
     ex = _ex(exercise_id)
     if ex.kind == "ordering":
-        return [e.replace(ex.events[0], "renamed-event") for e in ordering.key(ex)]
+        return [e.replace(ex.events[0], "renamed-event") for e in ordering_key(ex)]
     if ex.kind == "matching":
-        return {left: right + " (reworded since)" for left, right in matching.pairs(ex)}
+        return {left: right + " (reworded since)" for left, right in matching_pairs(ex)}
     return {"grievance": 99, "immediate": "a", "transitional": "b", "goal": "c"}
 
 
@@ -195,7 +196,7 @@ def test_bridge_with_no_grievance_says_so_and_saves_nothing(kernel, answers_in_t
 
 
 def test_failing_callbacks_are_told_in_the_widget(kernel, answers_in_tmp, monkeypatch, tmp_path):
-    from book.exercises import ledger
+    from book.exercises.kinds import ledger
 
     exercises.start_session("Amal", "s1")
     view = exercises.show("tishreen-who-protested")
@@ -220,7 +221,7 @@ def test_failing_callbacks_are_told_in_the_widget(kernel, answers_in_tmp, monkey
 
 
 def test_projector_hides_keys_until_revealed_and_counts_answers_without_names(kernel, answers_in_tmp):
-    from book.exercises import projection
+    from book.exercises.facilitator import projection
 
     ex = _ex("tishreen-who-protested")
     for name, pick in [("Amal", 1), ("محمد", 1), ("José", 0)]:
@@ -244,7 +245,7 @@ def test_projector_hides_keys_until_revealed_and_counts_answers_without_names(ke
 
 
 def test_group_counts_skip_a_saved_option_that_no_longer_exists(kernel, answers_in_tmp):
-    from book.exercises import group
+    from book.exercises.facilitator import group
 
     ex = _ex("tishreen-who-protested")
     store.AnswerStore("Amal", "s1").save(ex.id, [1], True, 1.0)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from book import sources
+from book.course import sources
 from conftest import ROOT
 
 

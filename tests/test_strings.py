@@ -33,16 +33,16 @@ from pathlib import Path
 
 import pytest
 
-from book.strings import STRINGS_FILE, catalog
+from book.course.strings import STRINGS_FILE, catalog
 from strings_python import KEY, READER, WORD, english_in_python
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 #: Python modules that write words for readers or facilitators (HTML, widgets, charts, paper).
-PYTHON = sorted(p for p in [*BOOK.glob("exercises/*.py"), *BOOK.glob("answers/*.py"), *BOOK.glob("paper/*.py"),
-                 *BOOK.glob("timeline*.py"), *(BOOK / f"{name}.py" for name in (
-                     "facilitator_edition", "glossary", "pocket", "epub", "handouts"))]
-                if p.name not in ("model.py", "timeline_models.py"))  # their descriptions are for developers
+PYTHON = sorted(p for p in [*BOOK.glob("exercises/**/*.py"), *BOOK.glob("answers/*.py"), *BOOK.glob("editions/**/*.py"),
+                 *BOOK.glob("timeline/*.py"), BOOK / "glossary.py"]
+                if p.name not in ("model.py",  # its descriptions are for developers
+                                  "inputs.py", "site_zip.py"))  # they write no words
 SOURCES = sorted([*BOOK.glob("static/*.js"), *BOOK.glob("templates/*.html"), *BOOK.glob("sphinxext/*.py"), *PYTHON])
 #: Keys the code builds from a prefix and a value: prefix -> the values it takes.
 DYNAMIC = {"grade.step_": ("immediate", "transitional", "goal"), "exercise.bridge_": ("immediate", "transitional", "goal"),

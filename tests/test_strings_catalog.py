@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from book.strings import StringsError, read
+from book.course.strings import StringsError, read
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 
-from book.load import course
+from book.course.load import course
 from bookfiles import CHAPTERS, SEEDS
 from pdfread import pdf_text
 from textmatch import normalise, squeeze

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from book import timeline
-from book.load import course
+from book.course.load import course
 
 
 def _tishreen():
@@ -156,7 +156,7 @@ def test_static_chart_views_show_only_events_they_overlap():
 
 
 def test_static_chart_places_marks_in_date_order_and_lanes():
-    from book.timeline_svg import Mark, render
+    from book.timeline.svg import Mark, render
 
     marks = [Mark("war", dt.date(2003, 3, 20), None, "iraq", True, "a", "ev-a"),
              Mark("protest", dt.date(2019, 10, 1), None, "iraq", False, "b", "ev-b"),
@@ -172,7 +172,7 @@ def test_static_chart_places_marks_in_date_order_and_lanes():
 
 
 def test_ticks_are_years_over_long_spans_and_months_over_short_ones():
-    from book.timeline_svg import ticks
+    from book.timeline.svg import ticks
 
     assert [label for _, label in ticks(dt.date(1955, 1, 1), dt.date(2026, 6, 30))] == [
         "1960", "1970", "1980", "1990", "2000", "2010", "2020"]
@@ -197,7 +197,7 @@ def test_vendored_plotly_matches_the_python_package():
 
     import plotly
 
-    from book.assets import pinned_plotly_version, plotly_js_path, plotly_js_version
+    from book.course.assets import pinned_plotly_version, plotly_js_path, plotly_js_version
 
     python_bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     assert plotly_js_version(plotly_js_path()) == plotly_js_version(python_bundle) == pinned_plotly_version()
@@ -224,7 +224,7 @@ def _chapter_views(chapter: str) -> list[tuple[str, str, str]]:
 
 
 def _dated(date: str, end: str | None = None, ident: str = "x"):
-    from book.models import PartialDate
+    from book.course.models import PartialDate
 
     base = course().events["iraq-tishreen-begins"]
     return base.model_copy(update={"id": ident, "date": PartialDate.parse(date),
@@ -241,7 +241,7 @@ def test_ranges_say_each_part_once():
 
 
 def test_an_event_known_only_by_its_month_or_year_follows_the_exact_days():
-    from book.timeline_base import in_order
+    from book.timeline.base import in_order
 
     events = [_dated("2022", ident="year"), _dated("2022-12", ident="month"),
               _dated("2023-01-01", ident="next"), _dated("2022-12-31", ident="last-day"),
@@ -266,7 +266,7 @@ def _notes(svg: str) -> list[tuple[str, float, float, float]]:
     """Each label on a chart: its event, y, and the x extent the layout reserved."""
     from bs4 import BeautifulSoup
 
-    from book.timeline_layout import text_width
+    from book.timeline.layout import text_width
 
     soup = BeautifulSoup(svg, "html.parser")
     return [(t["data-event"], float(t["y"]), float(t["x"]), float(t["x"]) + text_width(t.get_text()))
@@ -315,7 +315,7 @@ def test_opening_view_is_the_articles_period_and_labels_its_key_events(chapter):
 
 @pytest.mark.parametrize("chapter", ["tishreen", "peru", "world-situation", "solidarity"])
 def test_every_mark_is_in_a_named_focusable_target_of_at_least_24_px(chapter):
-    from book.timeline_svg import LEAST, MIN_DRAWN_PX, WIDTH
+    from book.timeline.svg import LEAST, MIN_DRAWN_PX, WIDTH
 
     tl = timeline.for_chapter(chapter, _chapter_views(chapter))
     names = {e.id: f"{timeline.date_label(e)}: {e.title}" for e in tl.events}
@@ -365,7 +365,7 @@ def test_no_hit_area_covers_another_marks_shape(chapter):
     tap on that mark opened the neighbour's card (29 of the 85 marks of the chapters'
     opening views). Every target's hit area covers its own shapes and no other's, and no
     other target's hit area; every event is in exactly one target of each view."""
-    from book.timeline_svg import LEAST
+    from book.timeline.svg import LEAST
 
     tl = timeline.parallel(_parallel_views()) if chapter == "parallel" else timeline.for_chapter(
         chapter, _chapter_views(chapter))
@@ -385,7 +385,7 @@ def test_no_hit_area_covers_another_marks_shape(chapter):
 
 
 def test_close_marks_share_one_ringed_target_and_far_ones_get_the_axis_between():
-    from book.timeline_layout import Slot, targets
+    from book.timeline.layout import Slot, targets
 
     def dot(key, x):
         return Slot(key, "r", x - 7, x + 7, "")
@@ -438,7 +438,7 @@ def test_the_intro_says_what_each_screen_shows():
     tap on a mark or the table; a wide screen's speaks of the marks and the table."""
     from bs4 import BeautifulSoup
 
-    from book.strings import t
+    from book.course.strings import t
 
     soup = BeautifulSoup(timeline.for_chapter("peru")._repr_html_(), "html.parser")
     wide, narrow = soup.select_one(".prt-tl-intro .prt-tl-wide"), soup.select_one(".prt-tl-intro .prt-tl-narrow")
@@ -460,8 +460,8 @@ def test_hover_text_is_escaped_once_for_plotly():
 
     from bs4 import BeautifulSoup
 
-    from book.models import Event
-    from book.timeline_plotly import hover, plotly_text
+    from book.course.models import Event
+    from book.timeline.figure import hover, plotly_text
 
     soup = BeautifulSoup(timeline.parallel(_parallel_views())._repr_html_(), "html.parser")
     figure = json.loads(soup.select_one("script.prt-tl-data").string)
@@ -476,7 +476,7 @@ def test_hover_text_is_escaped_once_for_plotly():
     shown = hover(planted)
     assert "<img" not in shown and '&lt;img src=x onerror=alert(1)&gt;" & co' in shown
 def test_periods_are_drawn_as_bands_and_head_the_cards():
-    from book.load import timeline_extras
+    from book.course.load import timeline_extras
 
     tl = timeline.for_chapter("peru", _chapter_views("peru"))
     presidents = [p for p in timeline_extras().periods if "peru" in p.chapters]
@@ -513,7 +513,7 @@ def _write(path, text: str) -> None:
 
 
 def test_bad_periods_and_labels_are_reported_by_file_line_entry_and_field(data_copy):
-    from book.load import DataError, load_timeline_extras
+    from book.course.load import DataError, load_timeline_extras
 
     periods = data_copy / "periods.yml"
     text = periods.read_text(encoding="utf-8")
@@ -541,7 +541,7 @@ def test_bad_periods_and_labels_are_reported_by_file_line_entry_and_field(data_c
 def test_a_period_needs_a_source_and_an_order():
     from pydantic import ValidationError
 
-    from book.timeline_models import Period
+    from book.course.periods import Period
 
     base = {"id": "p", "track": "Track", "label": "Pa", "title": "A period", "start": "2020-01-01",
             "chapters": ["peru"], "confirmed": True}

@@ -84,7 +84,7 @@ class Reader(Visit):
 
 
 def _article_date(rel: str) -> dt.date | None:
-    from book.load import course
+    from book.course.load import course
 
     chapter = rel.removeprefix("chapters/").removesuffix(".html")
     article = course().articles.get(chapter)
@@ -103,7 +103,7 @@ def _shown(reader: Reader):
 @pytest.mark.parametrize("rel", PAGES)
 def test_laptop_chart_opens_on_the_articles_period_with_key_events_labelled(tabs, built, rel):
     from book import timeline
-    from book.load import course
+    from book.course.load import course
 
     reader = Reader(tabs, built, rel, LAPTOP)
     views = _views(reader)
@@ -153,7 +153,7 @@ def test_every_mark_is_a_focusable_target_of_at_least_24_px(tabs, built, rel):
 
 @pytest.mark.parametrize("rel", PAGES)
 def test_a_tap_opens_the_card_in_place_and_its_button_goes_to_the_paragraph(tabs, built, rel):
-    from book.load import course
+    from book.course.load import course
 
     reader = Reader(tabs, built, rel, LAPTOP)
     page = reader.page
@@ -183,7 +183,7 @@ def test_a_tap_opens_the_card_in_place_and_its_button_goes_to_the_paragraph(tabs
 
 @pytest.mark.parametrize("rel", ["chapters/tishreen.html", "timelines.html"])
 def test_the_keyboard_reaches_a_mark_and_opens_and_closes_its_card(tabs, built, rel):
-    from book.load import course
+    from book.course.load import course
 
     reader = Reader(tabs, built, rel, LAPTOP)
     page = reader.page
@@ -218,8 +218,8 @@ def test_the_keyboard_reaches_a_mark_and_opens_and_closes_its_card(tabs, built, 
 def _expected(rel: str, start: str, end: str) -> set[str]:
     """The events a view from ``start`` to ``end`` draws, from the data (not the page):
     a chapter's own events, or every event on the parallel timelines."""
-    from book.load import course
-    from book.timeline_base import is_point, span
+    from book.course.load import course
+    from book.timeline.base import is_point, span
 
     chapter = rel.removeprefix("chapters/").removesuffix(".html")
     events = course().chapter_events(chapter) if rel.startswith("chapters/") else list(course().events.values())
@@ -284,7 +284,7 @@ def _open_by_pointer(reader: Reader, event_id: str, how: str) -> bool:
     """Tap or click the middle of the event's own shape, as a finger or a mouse lands there
     (whatever lies on top is what is hit), and, for a ringed mark, its line in the list;
     True when the card of that event, and no other, is open below the chart."""
-    from book.load import course
+    from book.course.load import course
 
     page = reader.page
     x, y = page.evaluate(_CENTRE, event_id)
@@ -342,7 +342,7 @@ def test_the_keyboard_reaches_every_event_of_the_opening_view(tabs, built, rel):
     """Tab to the chart, Home, then ArrowRight to each mark in turn and Enter: a mark's
     card opens; a ringed mark's list opens, Tab reaches each of its lines in turn, and
     Enter on the last opens that event's card (Escape returns to the mark)."""
-    from book.load import course
+    from book.course.load import course
 
     reader = Reader(tabs, built, rel, LAPTOP)
     page = reader.page
@@ -405,7 +405,7 @@ def test_back_from_a_cards_paragraph_returns_to_that_card(tabs, built, rel, devi
     else:
         mark = _shown(reader).locator(".prt-ev:not(.prt-ev-group)").filter(has_not=page.locator("[data-member]"))
         ids = mark.evaluate_all("ms => ms.map(m => m.dataset.event)")
-        from book.load import course
+        from book.course.load import course
 
         event_id = next(i for i in reversed(ids) if course().events[i].passage)
         card_id = f"{reader.figure.get_attribute('id')}-{event_id}"
@@ -428,7 +428,7 @@ def test_back_from_a_cards_paragraph_returns_to_that_card(tabs, built, rel, devi
 def test_the_intro_says_what_the_screen_shows(tabs, built, rel):
     """A phone shows dated cards, not a chart: its intro speaks of the cards, never of a
     mark to tap or a table; a wider screen's speaks of the marks and the table."""
-    from book.strings import t
+    from book.course.strings import t
 
     for device, key in ((PHONE, "timeline.intro_narrow"), (LAPTOP, "timeline.intro_wide")):
         reader = Reader(tabs, built, rel, device)

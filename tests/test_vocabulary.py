@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import yaml
 
-from book import vocabulary
-from book.load import load_course
+from book.course import vocabulary
+from book.course.load import load_course
 
 
 def test_every_candidate_is_answered(capsys):
