@@ -17,8 +17,8 @@ import pytest
 
 from stillness import STILL
 
-ROOT = Path(__file__).resolve().parent.parent
-TOOLS = Path(__file__).parent / "tools"
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
 
 def find_widgets(widget: Any, cls: type) -> list[Any]:
@@ -32,7 +32,7 @@ def find_widgets(widget: Any, cls: type) -> list[Any]:
     return found
 
 
-AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[1] / "node" / "node_modules" / "axe-core" / "axe.min.js"
 #: What a page's second colour scheme can change: colours, and which of the theme's
 #: paired images shows. A page already checked with every rule in one scheme is checked
 #: with these in the other (the markup is the same; a whole run took twice as long).

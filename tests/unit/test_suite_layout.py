@@ -1,6 +1,7 @@
 """The suite's own layout: what tests share lives in a module of its own, by concern
-(helpers.py, screens.py, stillness.py, bookfiles.py, textmatch.py, pdfread.py ...), and
-no module in tests/ imports from a test module.
+in tests/support/ (helpers.py, screens.py, stillness.py, bookfiles.py, textmatch.py,
+pdfread.py ...), no module in tests/ imports from a test module, and every test is in a
+layer's folder, the layer its marker names.
 
 A helper kept in a test module ties every importer to that module: a test that moves,
 or an edit to a fixture beside it, breaks files that never asked for it; the importer
@@ -14,16 +15,23 @@ import ast
 import re
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parent
+from conftest import LAYERS
+
+TESTS = Path(__file__).resolve().parents[1]
+
+
+def modules(folder: Path) -> list[Path]:
+    """Every Python module of the suite, in every layer's folder and tests/support/."""
+    return sorted(p for p in folder.rglob("*.py") if "node_modules" not in p.parts)
 
 
 def imports_of_test_modules(folder: Path) -> list[str]:
     """Every import of a test module (``test_*.py``) by a module in ``folder``, as
     ``file:line imports name``: plain, from-imports, relative or through the package
     (``from tests import test_x``)."""
-    tests = {path.stem for path in folder.glob("test_*.py")}
+    tests = {path.stem for path in modules(folder) if path.name.startswith("test_")}
     found = []
-    for path in sorted(folder.glob("*.py")):
+    for path in modules(folder):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
@@ -67,7 +75,7 @@ def predicates_evaluated_as_strings(folder: Path) -> list[str]:
     already holds at the first look, and fails now and then. A function is compiled once,
     outside the policy."""
     found = []
-    for path in sorted(folder.glob("*.py")):
+    for path in modules(folder):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and node.func.attr == "wait_for_function" and node.args):
@@ -94,3 +102,10 @@ def test_the_check_finds_a_planted_expression(tmp_path):
         "    page.wait_for_function(f\"location.hash === '#{s}'\")\n"
         "    page.wait_for_function(STILL)\n", encoding="utf-8")
     assert predicates_evaluated_as_strings(tmp_path) == ["test_x.py:5", "test_x.py:6"]
+
+
+def test_every_test_module_is_in_a_layers_folder():
+    misplaced = [str(p.relative_to(TESTS)) for p in modules(TESTS)
+                 if p.name.startswith("test_") and p.relative_to(TESTS).parts[0] not in LAYERS]
+    assert misplaced == []
+    assert not [p for p in (TESTS / "support").glob("test_*.py")]

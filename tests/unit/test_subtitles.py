@@ -11,15 +11,12 @@ heading, and the article-fidelity tests keep it (tests/test_book.py).
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
-from bs4 import BeautifulSoup
 
 from book.course.load import course
 from bookfiles import CHAPTERS, SEEDS
-from pdfread import pdf_text
-from textmatch import normalise, squeeze
+from textmatch import normalise
 
 #: A blog post's date line: "Sunday, February 22, 2026".
 DATE_LINE = re.compile(r"\w+day, \w+ \d{1,2}, \d{4}")
@@ -36,10 +33,6 @@ def seed_subtitle(chapter: str) -> str | None:
     return found.pop() if found else None
 
 
-def with_subtitle() -> list[str]:
-    return [c for c in CHAPTERS if SEEDS.exists() and seed_subtitle(c)]
-
-
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_the_data_gives_the_seeds_subtitle(chapter):
     if not SEEDS.exists():
@@ -53,17 +46,3 @@ def test_the_essay_has_its_subtitle():
         "Strategies to unite workers beyond sectarian lines through shared struggle")
 
 
-@pytest.mark.parametrize("chapter", with_subtitle())
-def test_subtitle_under_the_title_on_the_page_and_on_paper(built, chapter):
-    subtitle = seed_subtitle(chapter)
-    page = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
-    shown = page.select_one("h1 + p.prt-subtitle")
-    assert shown is not None and normalise(shown.get_text()) == normalise(subtitle)
-    for paper in ("a4", "letter"):
-        text = pdf_text(built / "handouts" / f"{chapter}-article-{paper}.pdf", page=1)
-        title_at = squeeze(text).find(squeeze(course().articles[chapter].title))
-        assert title_at >= 0 and squeeze(subtitle) in squeeze(text)[title_at:], f"{chapter}-article-{paper}.pdf"
-    pocket = BeautifulSoup((built / "pocket" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
-    assert normalise(pocket.select_one("h1 + p.subtitle").get_text()) == normalise(subtitle)
-    with zipfile.ZipFile(built / "handouts" / "permanent-revolution-today.epub") as z:
-        assert any(squeeze(subtitle) in squeeze(z.read(n).decode("utf-8")) for n in z.namelist() if n.endswith(".xhtml"))

@@ -36,7 +36,7 @@ import pytest
 from book.course.strings import STRINGS_FILE, catalog
 from strings_python import KEY, READER, WORD, english_in_python
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BOOK = ROOT / "book"
 #: Python modules that write words for readers or facilitators (HTML, widgets, charts, paper).
 PYTHON = sorted(p for p in [*BOOK.glob("exercises/**/*.py"), *BOOK.glob("answers/*.py"), *BOOK.glob("editions/**/*.py"),

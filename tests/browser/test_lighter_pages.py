@@ -34,7 +34,7 @@ CASES = [("chapters/tishreen.html", "phone", "dark"), ("exercises/tishreen.html"
          ("glossary.html?chapter=peru", "phone", "dark"), ("timelines.html", "phone", "dark"),
          ("search.html?q=soviet", "phone", "dark"), ("chapters/solidarity.html", "laptop", "light"),
          ("index.html", "laptop", "light"), ("my-answers.html", "laptop", "light")]
-DIFFS = Path(__file__).resolve().parent.parent / "_build" / "screens-differ"
+DIFFS = Path(__file__).resolve().parents[2] / "_build" / "screens-differ"
 
 
 def _same(browser, base: str, site: Path, rel: str, profile: str, mode: str, action=None) -> None:

@@ -20,7 +20,7 @@ from traitlets import default
 from book.course.load import DATA_ENV
 from book.notebooks.build import exercise_notebook, notebook_paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: The tracked notebooks; JupyterLab's .ipynb_checkpoints copies beside them are not.
 NOTEBOOKS = sorted(p for p in (ROOT / "exercises").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 IGNORE = (

@@ -5,15 +5,11 @@ the code keeps to the catalog."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from book.course.strings import StringsError, read
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def write(tmp_path: Path, body: str) -> Path:
@@ -42,10 +38,3 @@ def test_a_missing_key_or_a_different_placeholder_names_file_line_and_key(tmp_pa
         c.t("fold.section", title="Context")
 
 
-def test_translate_js_under_node():
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is needed for the JavaScript tests")
-    run = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "translate.test.js")], capture_output=True,
-                         text=True, timeout=60)
-    assert run.returncode == 0 and "# pass 4" in run.stdout, run.stdout[-2000:]

@@ -4,16 +4,12 @@ same conversions in the browser's JavaScript run under node (tests/js)."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from book.course.offered import matching_pairs
 from book.answers import AnswerFile
-from book.answers.catalog import catalog
 from book.answers.model import SCHEMA, schema_text
 from book.answers.read import collect, parse
 from book.answers.stable import Misfit, from_stable, to_stable
@@ -21,8 +17,6 @@ from book.answers.summary import summarize
 from book.course.load import course
 from answerfiles import live_answer
 from book.course.strings import catalog as words
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_schema_file_is_generated_from_the_models():
@@ -114,35 +108,6 @@ def test_python_gives_each_reason_in_the_catalogs_words():
     assert reasons[3] == "the answer has no 'chosen': it was saved in another shape"
     assert reasons[-2:] == [t("answers.several"), t("answers.row_not_object")]
     assert len(set(reasons)) == len(reasons)  # eleven cases, eleven different reasons
-
-
-def test_the_browsers_conversions_agree_with_pythons(tmp_path):
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is needed for the JavaScript tests")
-    cat = catalog()
-    cases = []
-    for ex in course().exercises.values():
-        live = live_answer(ex)
-        page = {"choice": lambda: live, "ordering": lambda: live,
-                "matching": lambda: [cat[ex.id]["rights"].index(live[left]) for left in cat[ex.id]["lefts"]],
-                "short": lambda: live, "bridge": lambda: live, "discussion": lambda: live,
-                "ledger": lambda: live}[ex.kind]()
-        cases.append({"exercise": ex.id, "page": page, "stable": to_stable(ex, live)})
-    (tmp_path / "catalog.json").write_text(json.dumps(cat), encoding="utf-8")
-    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
-    misfits = misfit_cases()  # and why a stale answer no longer fits: the same words as Python's
-    for row, reason in zip(misfits, python_reasons(misfits)):
-        row["python"] = reason
-    (tmp_path / "misfits.json").write_text(json.dumps(misfits), encoding="utf-8")
-    (tmp_path / "strings.js").write_text(words().as_script(), encoding="utf-8")
-    run = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "answer-file.test.js")], capture_output=True, text=True,
-                         env={"PATH": "/usr/bin:/bin", "PRT_CATALOG": str(tmp_path / "catalog.json"),
-                              "PRT_CASES": str(tmp_path / "cases.json"), "PRT_STRINGS": str(tmp_path / "strings.js"),
-                              "PRT_MISFITS": str(tmp_path / "misfits.json")},
-                         timeout=120)
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert f"# pass {len(cases) + 4 + len(misfits)}" in run.stdout
 
 
 def _file(pseudonym: str, member: str = "", exported: str | None = None, chosen: str = "", version: int = 2) -> str:

@@ -65,7 +65,7 @@ def secret_keys(chapter: str) -> list[str]:
     """Key text that only a facilitator should read: the marked answers, orders, pairs,
     model answers and notes (a note a chapter prints for everyone is no secret). A pair
     may quote the article, so a key counts as printed when its start and end both are."""
-    chapters = _flat((Path(__file__).resolve().parent.parent / "chapters" / f"{chapter}.md").read_text(encoding="utf-8"))
+    chapters = _flat((Path(__file__).resolve().parents[2] / "chapters" / f"{chapter}.md").read_text(encoding="utf-8"))
     return [k for k in expected_keys(chapter)
             if not k.startswith(("In the article", "No key", "Prompt")) and len(_flat(k)) >= 25
             and _flat(k)[:60] not in chapters]

@@ -19,7 +19,7 @@ from helpers import PHONE, axe_serious, kept, open_kept
 
 pytestmark = pytest.mark.browser
 
-FACILITATOR = Path(__file__).resolve().parent.parent / "_build" / "facilitator"
+FACILITATOR = Path(__file__).resolve().parents[2] / "_build" / "facilitator"
 
 
 def test_member_exports_erases_and_imports_everything(browser, built, tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: The articles as published (../shared/seeds, beside the checkout; its README says whence).
 SEEDS = ROOT.parent / "shared" / "seeds"
 #: Every chapter's name (chapters/<name>.md), in the order of the table of contents, so

@@ -122,15 +122,6 @@ def test_every_registered_publisher_is_cited_and_has_a_known_kind():
     assert len(domains) == len(set(domains))
 
 
-def test_the_check_date_is_shown_on_the_timelines(built):
-    label = sources.checked_label()
-    pages = [built / "timelines.html"] + sorted((built / "chapters").glob("*.html"))
-    assert len(pages) == 5
-    for page in pages:
-        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
-        assert f"checked as of {label}" in text, page.name
-
-
 def test_a_copy_site_must_say_whose_text_it_hosts(data_copy):
     registry = data_copy / "sources.yml"
     text = registry.read_text(encoding="utf-8")
