@@ -3,7 +3,7 @@
 Everything a reader sees that is not article text (timeline events, glossary terms,
 exercises) is data under ``book/data/``. These models are the single place where that
 data is checked, so that a wrong date or a missing source stops the build instead of
-reaching a study group. Of ours, it imports only the date type (book/dates.py).
+reaching a study group. Of ours, it imports only the date type (book/course/dates.py).
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ class CatalogFile(BaseModel):
     @model_validator(mode="after")
     def _plural_rule(self) -> "CatalogFile":
         if self.language.split("-")[0] not in PLURAL_RULES:
-            raise ValueError(f"no plural rule for {self.language!r} in book/strings.py PLURAL_RULES")
+            raise ValueError(f"no plural rule for {self.language!r} in book/course/strings.py PLURAL_RULES")
         return self
 
 
@@ -129,7 +129,7 @@ class Catalog:
     def as_script(self) -> str:
         """The catalog as a classic script for the pages (static/translate.js reads it)."""
         data = json.dumps(self.texts, ensure_ascii=False, indent=0, sort_keys=True)
-        return ("/* Written by book/strings.py from book/data/strings.yml at every build: edit that file. */\n"
+        return ("/* Written by book/course/strings.py from book/data/strings.yml at every build: edit that file. */\n"
                 "window.PRT = window.PRT || {};\n"
                 f"window.PRT.language = {json.dumps(self.language)};\n"
                 f"window.PRT.strings = {data};\n")

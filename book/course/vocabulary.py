@@ -9,7 +9,7 @@ to skip it in ``book/data/vocabulary.yml`` (a person named with role and dates i
 margin note, a place, a title of a work...). A new article, or a new word in an old
 one, then fails the test until someone decides what a reader needs.
 
-Run ``python -m book.vocabulary`` for the report.
+Run ``python -m book.course.vocabulary`` for the report.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Written directly (a zip of XHTML files) rather than by Sphinx's epub builder: the built
 pages carry the theme, scripts and live exercises, which an e-reader cannot use and
-epubcheck rejects, while ``book.paper.extract`` already gives each chapter's parts clean.
+epubcheck rejects, while ``book.editions.paper.extract`` already gives each chapter's parts clean.
 Each chapter holds its context, the article with ¶ numbers and its notes, the key
 passages, the drawn timeline (inline SVG) with its table, the questions and the words;
 term links lead to the glossary's entries.

@@ -3,7 +3,7 @@
 For each chapter: the article handout (A4 and US letter), the session sheet and the
 pocket edition; for the course: the whole-book PDF and the EPUB (chapters and glossary).
 For the facilitator edition only: each chapter's session sheet with its exercises' keys.
-They are made from the built pages (``book.paper.extract``), so ``make book`` runs this
+They are made from the built pages (``book.editions.paper.extract``), so ``make book`` runs this
 after the HTML build. Sizes and page counts are known only once the files exist, so
 they are written into the built handouts page afterwards, into the slots handouts.md
 leaves for them.

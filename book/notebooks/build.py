@@ -163,7 +163,7 @@ def write_notebooks(execute: bool = True) -> list[Path]:
         if execute:
             # nbclient records the widgets' state; it changes every run, so it is not
             # kept in the file. No view captures into an Output widget while a cell
-            # runs (book/liveout.py says why nbclient then hung). The kernel holds
+            # runs (book/notebooks/liveout.py says why nbclient then hung). The kernel holds
             # nothing to save, so it is stopped at once.
             NotebookClient(
                 nb, timeout=120, kernel_name="python3", store_widget_state=True,

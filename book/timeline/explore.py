@@ -60,7 +60,7 @@ class Explorer:
         self.figure = build_figure(events, lane_by="region")
         self.figure.update_xaxes(range=[f"{self.years.value[0]}-01-01", f"{self.years.value[1]}-12-31"])
         self.count.value = f"<p>{t_text('timeline.shown', shown=len(events), total=len(self.all))}</p>"
-        liveout.show(self.out, liveout.figure(self.figure))  # never captured: book/liveout.py
+        liveout.show(self.out, liveout.figure(self.figure))  # never captured: book/notebooks/liveout.py
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         """Live: the widget. Without a kernel: the selected events as a table (no filters)."""

@@ -1,1 +1,1 @@
-"""book.exercises.facilitator"""
+"""The facilitator's views: the projector (projection) and a group's answers charted (group)."""

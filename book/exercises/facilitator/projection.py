@@ -88,7 +88,7 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
         prompt.value = f"<p>{html.escape(shown_prompt(ex))}</p>"
         where.value = f"<p>{t_text('projector.where', n=at[0] + 1, total=len(exercises))}</p>"
         key.value, key.layout.display, reveal.description = _key_html(ex), "none", t("projector.reveal")
-        liveout.show(answers)  # never captured (clear_output): book/liveout.py
+        liveout.show(answers)  # never captured (clear_output): book/notebooks/liveout.py
 
     def on_reveal(_: Any) -> None:
         hidden = key.layout.display == "none"

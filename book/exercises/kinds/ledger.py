@@ -152,7 +152,7 @@ def widget(ex: Ledger) -> w.Widget:
 
     def redraw() -> None:
         table.value = "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in summary(rows)) + "</ul>"
-        liveout.show(chart, *([liveout.figure(figure(rows))] if rows else []))  # never captured: book/liveout.py
+        liveout.show(chart, *([liveout.figure(figure(rows))] if rows else []))  # never captured: book/notebooks/liveout.py
 
     def read() -> list[Row]:
         try:
