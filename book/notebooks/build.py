@@ -110,7 +110,7 @@ def group_notebook() -> nbformat.NotebookNode:
             "names are shown.\n\nThe folder named below holds three made-up participants, so "
             "the notebook shows something before your group's files arrive."
         ),
-        new_code_cell(f'from book.exercises import group\nfolder = "{SAMPLE_ANSWERS}"'),
+        new_code_cell(f'from book.exercises.facilitator import group\nfolder = "{SAMPLE_ANSWERS}"'),
         new_code_cell("group.distribution(folder)"),
         new_markdown_cell("## One chapter at a time"),
         new_code_cell('group.distribution(folder, chapter="tishreen")'),
