@@ -2,7 +2,7 @@
 #   make book   create .venv, install pinned dependencies, build the HTML book (_build/html)
 #               and print its handouts (PDF, with Debian's chromium)
 #   make test   everything `make book` does, plus test tools (Chromium, npm), then every test
-#   make check  lint (ruff) and the unit tests: no browser, no build (npm ci of the vendored plotly.js once)
+#   make check  lint (ruff) and the fast tests (tests/unit, tests/processes): no browser, no build
 #   make lab    JupyterLab on 127.0.0.1 with the course's notebooks
 #   make zip    the built book as _build/permanent-revolution-today.zip
 #   make bench  build speed, page weight, load time against Jupyter Book's defaults
@@ -59,16 +59,16 @@ test-deps:
 	@bash scripts/install-test-deps.sh
 
 test: book test-deps
-	@echo "==> running every test (unit, build, site, browser) on $(TEST_WORKERS) workers"
+	@echo "==> running every test (unit, processes, sphinx, notebooks, site, browser) on $(TEST_WORKERS) workers"
 	@$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-# The fast layer: what can be checked without a browser or a built book (the vendored
-# plotly.js is needed: the timeline and Sphinx-layer unit tests read it, so `vendor` first).
-check: $(STAMP) vendor
+# The fast layers: ruff, then tests/unit (Python only, in-process) and tests/processes
+# (node's graders and concurrent savers): no build, no browser, no book/vendor, on a fresh clone.
+check: $(STAMP)
 	@echo "==> ruff"
 	@$(BIN)/ruff check .
-	@echo "==> unit tests"
-	@$(BIN)/python -m pytest -m unit -q
+	@echo "==> unit and processes tests"
+	@$(BIN)/python -m pytest tests/unit tests/processes -q
 
 # The built site as one file to pass on (USB stick, messaging app): unzip, open index.html.
 zip: book
@@ -87,13 +87,13 @@ notebooks: $(STAMP)
 lab: $(STAMP)
 	@echo "==> JupyterLab on 127.0.0.1 (Ctrl-C to stop); open the URL with its token"
 	@# Work copies in $(LAB_DIR) (JupyterLab's saves never touch the tracked notebooks).
-	@# Offline and private: no update checks, no news feed (book/lab: settings overrides
+	@# Offline and private: no update checks, no news feed (book/notebooks/lab: settings overrides
 	@# and the news plugin disabled), no extension manager lookups.
-	@$(BIN)/python -c "from pathlib import Path; from book.notebooks import work_copies; work_copies(Path('$(LAB_DIR)'))"
+	@$(BIN)/python -c "from pathlib import Path; from book.notebooks.build import work_copies; work_copies(Path('$(LAB_DIR)'))"
 	@$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(LAB_PORT) --no-browser --ServerApp.root_dir=$(LAB_DIR) \
 		$(if $(filter 0,$(shell id -u)),--allow-root) \
 		--LabApp.default_url=/lab/tree/exercises/tishreen.ipynb \
-		--LabApp.app_settings_dir=book/lab \
+		--LabApp.app_settings_dir=book/notebooks/lab \
 		--LabApp.news_url=None --LabApp.extension_manager=readonly \
 		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 

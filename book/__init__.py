@@ -1,9 +1,9 @@
 """Permanent Revolution Today: the course's data, figures, exercises and book tooling.
 
-Chapters and exercise notebooks call the public functions re-exported here, one or two
-lines per cell, so that no logic lives in a notebook.
+One direction of flow, each package importing only those before it:
+``course`` (data, models, words, checks) -> ``timeline``, ``glossary``, ``answers`` ->
+``exercises`` (``kinds``, ``live``, ``facilitator``) -> ``notebooks`` -> ``sphinxext`` (the
+Sphinx layer) -> ``editions`` (made from the built pages) -> ``cli``. Chapters and
+notebooks call public functions of ``timeline``, ``glossary`` and ``exercises``, one or
+two lines per cell, so that no logic lives in a notebook.
 """
-
-from .load import DataError, course, load_course
-
-__all__ = ["DataError", "course", "load_course"]

@@ -9,13 +9,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import DataError, load_course, load_timeline_extras
+from .course.load import DataError, load_course, load_timeline_extras
 
 
 def _validate(root: Path) -> int:
-    from .checks import check_book
-    from .sources import check
-    from .strings import StringsError, catalog
+    from .course.checks import check_book
+    from .course.sources import check
+    from .course.strings import StringsError, catalog
 
     try:
         words = catalog()
@@ -37,7 +37,7 @@ def _validate(root: Path) -> int:
 
 
 def _notebooks() -> int:
-    from .notebooks import write_notebooks
+    from .notebooks.build import write_notebooks
 
     for path in write_notebooks():
         print(f"wrote {path}")
@@ -45,7 +45,7 @@ def _notebooks() -> int:
 
 
 def _zip() -> int:
-    from .site import zip_site
+    from .editions.site_zip import zip_site
 
     path = zip_site()
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
@@ -53,7 +53,7 @@ def _zip() -> int:
 
 
 def _handouts() -> int:
-    from .handouts import describe, print_handouts
+    from .editions.handouts import describe, print_handouts
 
     written = print_handouts()
     for path in written:
@@ -64,8 +64,8 @@ def _handouts() -> int:
 
 
 def _facilitator() -> int:
-    from .facilitator_edition import build
-    from .handouts import describe
+    from .editions.facilitator import build
+    from .editions.handouts import describe
 
     root = Path(__file__).resolve().parent.parent / "_build"
     pages, sheets = build(root / "html", root / "facilitator")

@@ -15,9 +15,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from .load import course
-from .markup import json_script
-from .strings import t, t_text
+from .course.load import course
+from .course.markup import json_script
+from .course.strings import t, t_text
 
 CHAPTERS_DIR = Path(__file__).resolve().parent.parent / "chapters"
 TERM_LINK = re.compile(r"\{term\}`[^`<]*<([^>`]+)>`|\{term\}`([^`<]+)`")

@@ -1,5 +1,6 @@
 """Shared fixtures (the built book, a scratch copy of the data, a real browser) and the
-test layers: each test is marked unit, build, site or browser by what it needs."""
+test layers: each test is marked with the folder it is in (unit, processes, sphinx,
+notebooks, site, browser); what tests share is in tests/support/ (on pythonpath)."""
 
 from __future__ import annotations
 
@@ -27,21 +28,19 @@ CHROMIUM_ARGS = [
 ]
 
 
-#: Tests that start jupyter-book, a kernel or `make` in another process (node id prefixes).
-BUILD_TESTS = ("test_book.py::test_the_real_build_fails_", "test_live.py::", "test_notebooks.py::")
+TESTS = Path(__file__).resolve().parent
+#: The layers, each a folder of tests/, fastest first: `make check` runs the first two.
+LAYERS = ("unit", "processes", "sphinx", "notebooks", "site", "browser")
+#: What only a layer above unit may ask for (the built book, a browser).
+NOT_UNIT = {"built", "edition", "http_root", "browser"}
 
 
 def layer(item: pytest.Item) -> str:
-    """Which layer a test belongs to, from what it needs: a browser, the built book, a
-    process of its own, or nothing but Python (unit: what `make check` runs)."""
-    needs = set(getattr(item, "fixturenames", ()))
-    if "browser" in needs:
-        return "browser"
-    if needs & {"built", "http_root"}:
-        return "site"
-    if item.nodeid.removeprefix("tests/").startswith(BUILD_TESTS):
-        return "build"
-    return "unit"
+    """A test's layer is the folder it is in (tests/<layer>/test_*.py)."""
+    folder = item.path.resolve().relative_to(TESTS).parts[0]
+    if folder not in LAYERS:
+        raise pytest.UsageError(f"{item.nodeid}: a test lives in a layer's folder, one of tests/{{{','.join(LAYERS)}}}/")
+    return folder
 
 
 #: The longest tests (5-25 s each, `--durations`), started first, so that two workers
@@ -49,7 +48,7 @@ def layer(item: pytest.Item) -> str:
 SLOW = (
     "test_lab.py::", "test_browser.py::test_every_page_", "test_timeline_browser.py::test_axe_",
     "test_links_html.py::test_every_page_is_valid_html", "test_accessibility.py::test_axe_",
-    "test_accessibility.py::test_no_page_scrolls_sideways", "test_answers.py::test_twenty_processes",
+    "test_accessibility.py::test_no_page_scrolls_sideways", "test_answers_processes.py::test_twenty_processes",
     "test_group_layer.py::test_member_exports", "test_epub.py::", "test_notebooks.py::test_notebook_reruns",
 )
 
@@ -59,11 +58,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     run the slowest first, in SLOW's order (a stable sort: the rest keep theirs)."""
     for item in items:
         item.add_marker(layer(item))
+        wrong = NOT_UNIT & set(getattr(item, "fixturenames", ())) if layer(item) in ("unit", "processes") else set()
+        if wrong:
+            raise pytest.UsageError(f"{item.nodeid} asks for {sorted(wrong)}: it belongs in tests/site/ or tests/browser/")
+
     def rank(item: pytest.Item) -> int:
-        nodeid = item.nodeid.removeprefix("tests/")
+        nodeid = item.nodeid.split("/", 2)[-1]
         return next((n for n, prefix in enumerate(SLOW) if nodeid.startswith(prefix)), len(SLOW))
 
     items.sort(key=rank)
+
+
+@pytest.fixture(autouse=True)
+def no_vendor_in_unit(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The unit layer reads nothing from book/vendor, which a fresh clone lacks until
+    `make vendor`: the one thing a timeline takes from the plotly.js bundle, its size on
+    the "interactive chart" button, is fixed here. tests/sphinx and tests/site use the
+    real bundle (the offline guard copies it; the built pages carry its size)."""
+    if layer(request.node) == "unit":
+        monkeypatch.setattr("book.timeline.plotly_js_megabytes", lambda: 3.6)
 
 
 @pytest.fixture(scope="session")
@@ -123,7 +136,7 @@ def browser():
 @pytest.fixture(autouse=True)
 def answers_in_tmp(tmp_path, monkeypatch):
     """Live answers from tests go to a scratch folder, never to the course's answers/."""
-    from book.exercises import store
+    from book.exercises.live import store
 
     monkeypatch.setenv(store.ANSWERS_ENV, str(tmp_path / "answers"))
     monkeypatch.setattr(store, "_current", None)

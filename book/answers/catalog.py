@@ -11,24 +11,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..load import course
+from ..course.offered import matching_pairs, matching_rights, ordering_key, ordering_presented
+from ..course.load import course
 
 
 def entry(ex: Any) -> dict[str, Any]:
     """One exercise, as the pages see it (lists in the order the static page shows)."""
-    from ..exercises import matching, ordering  # (the exercises' group view imports this package)
-
     out: dict[str, Any] = {"id": ex.id, "chapter": ex.chapter, "kind": ex.kind, "title": ex.title}
     if ex.kind == "choice":
         out |= {"options": [o.text for o in ex.options], "correct": [o.text for o in ex.options if o.correct],
                 "multiple": ex.multiple}
     elif ex.kind == "ordering":
         events = course().events
-        out |= {"events": {e.id: e.title for e in ordering.presented(ex)}, "key": ordering.key(ex),
+        out |= {"events": {e.id: e.title for e in ordering_presented(ex)}, "key": ordering_key(ex),
                 "titles": {i: events[i].title for i in ex.events}}
     elif ex.kind == "matching":
-        out |= {"lefts": [left for left, _ in matching.pairs(ex)], "rights": matching.rights(ex),
-                "key": dict(matching.pairs(ex))}
+        out |= {"lefts": [left for left, _ in matching_pairs(ex)], "rights": matching_rights(ex),
+                "key": dict(matching_pairs(ex))}
     elif ex.kind == "short":
         out |= {"rubric": list(ex.rubric)}
     elif ex.kind == "bridge":

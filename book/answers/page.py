@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from ..load import course
-from ..markup import json_script
-from ..strings import t_text
+from ..course.load import course
+from ..course.markup import json_script
+from ..course.strings import t_text
 from .catalog import catalog
 
 

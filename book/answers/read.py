@@ -20,8 +20,8 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
-from ..load import course
-from ..strings import t
+from ..course.load import course
+from ..course.strings import t
 from .model import FORMAT, AnswerFile
 from .stable import Misfit, from_stable
 

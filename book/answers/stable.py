@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..strings import t
+from ..course.offered import matching_pairs, matching_rights
+from ..course.strings import t
 
 #: The key every stable answer of a kind has (book/answers/model.py lists the shapes).
 SHAPE = {"choice": "chosen", "ordering": "order", "matching": "pairs", "short": "text",
@@ -73,9 +74,7 @@ def from_stable(ex: Any, stable: Any) -> Any:
                 raise Misfit(t("answers.events_changed"))
             return order
         if kind == "matching":
-            from ..exercises import matching  # (the exercises' store imports this module)
-
-            offered, lefts = matching.rights(ex), [left for left, _ in matching.pairs(ex)]
+            offered, lefts = matching_rights(ex), [left for left, _ in matching_pairs(ex)]
             pairs = dict(stable["pairs"])
             for left, right in pairs.items():
                 _index(lefts, left, "answers.what_item")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..strings import t
+from ..course.strings import t
 from .catalog import catalog
 from .read import Group
 

@@ -1,47 +1,28 @@
 """Exercises: one definition per exercise (YAML), graded in Python, shown two ways.
 
 ``show(id)`` is what a chapter or exercise notebook calls. Each kind lives in its own
-module with the same three functions (``grade``, ``static_html``, ``widget``), so adding
-a kind means adding one module and one line in ``KINDS``.
+module in ``kinds/`` with the same functions (``grade``, ``key_text``, ``static_html``,
+``widget``), so adding a kind means adding one module and one line in ``kinds.KINDS``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from types import ModuleType
 from typing import Any
 
 import ipywidgets as w
 from IPython.display import HTML
 
-from ..load import course
-from ..strings import t, t_html, t_text
-from . import bridge, choice, discussion, ledger, matching, ordering, short
-from . import session as live
+from ..course.load import course
+from ..course.strings import t, t_html, t_text
+from .kinds import KINDS, grade, kind_of
+from .live import session as live
 from .base import RUN_HINT, ExerciseView, Result
-from .errors import shown_errors
-from .names import NameProblem
-from .projection import projector
+from .live.errors import shown_errors
+from .live.names import NameProblem
+from .facilitator.projection import projector
 
-KINDS: dict[str, ModuleType] = {
-    "choice": choice,
-    "ordering": ordering,
-    "matching": matching,
-    "short": short,
-    "bridge": bridge,
-    "ledger": ledger,
-    "discussion": discussion,
-}
-
-
-def kind_of(exercise: Any) -> ModuleType:
-    return KINDS[exercise.kind]
-
-
-def grade(exercise_id: str, answer: Any) -> Result:
-    ex = course().exercises[exercise_id]
-    return kind_of(ex).grade(ex, answer)
 
 
 def show(exercise_id: str) -> ExerciseView:

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import html
 import json
-import random
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 import ipywidgets as w
 
-from ..markup import json_script
-from ..models import Exercise, ExerciseBase
-from ..strings import t, t_html, t_text
-from . import session
-from . import store as answer_store
-from .errors import shown_errors
+from ..course.markup import json_script
+from ..course.models import Exercise, ExerciseBase
+from ..course.strings import t, t_html, t_text
+from .live import session
+from .live import store as answer_store
+from .live.errors import shown_errors
 
 
 @dataclass(frozen=True)
@@ -52,13 +51,6 @@ EMPTY = Result(False, 0.0, [t("grade.choose_first")], invalid=True)
 def invalid(message: str) -> Result:
     """Input that cannot be accepted: an inline message, nothing saved, nothing crashes."""
     return Result(None, None, [message], invalid=True)
-
-
-def shuffled(items: Sequence[Any], seed: str) -> list[Any]:
-    """A fixed shuffle per exercise: the same order in Jupyter, in the book and in tests."""
-    out = list(items)
-    random.Random(seed).shuffle(out)
-    return out
 
 
 def passages_hint(exercise: ExerciseBase) -> str:

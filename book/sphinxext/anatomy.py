@@ -26,8 +26,8 @@ from docutils import nodes
 
 import html
 
-from ..load import course
-from ..strings import t_html, t_text
+from ..course.load import course
+from ..course.strings import t_html, t_text
 from .config import chapter_key, is_chapter
 
 #: Jump bar entries: (section id, its label's key in book/data/strings.yml), in reading order.

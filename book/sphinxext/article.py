@@ -24,9 +24,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..load import course
-from ..models import Article
-from ..strings import t
+from ..course.load import course
+from ..course.models import Article
+from ..course.strings import t
 from .nodes import para, render_children
 
 logger = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def checked_as_of_role(
     name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     """``{checked-as-of}`date```: the date to which the facts were checked (book/data/sources.yml)."""
-    from ..sources import checked_label
+    from ..course.sources import checked_label
 
     return [nodes.inline("", checked_label(), classes=["prt-checked"])], []
 

@@ -22,9 +22,9 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.docutils import SphinxDirective
 
-from ..load import course
-from ..models import Term
-from ..strings import t as words
+from ..course.load import course
+from ..course.models import Term
+from ..course.strings import t as words
 from .config import chapter_key, is_chapter
 from .glossary_filter import glossary_filter
 from .nodes import para, render_children

@@ -14,8 +14,8 @@ from __future__ import annotations
 from html import escape
 from typing import Mapping
 
-from ..models import Article
-from ..strings import t_text
+from ..course.models import Article
+from ..course.strings import t_text
 
 
 def glossary_filter(articles: Mapping[str, Article]) -> str:

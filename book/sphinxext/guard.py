@@ -19,7 +19,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from ..assets import PLOTLY_STATIC, plotly_js_path
+from ..course.assets import PLOTLY_STATIC, plotly_js_path
 from .config import sphinx_pages
 
 EXTERNAL = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..strings import t_text
+from ..course.strings import t_text
 
 #: An anchor whose href leaves the book. Sphinx and our own outputs write href with
 #: double quotes; JSON data blocks escape "<", so no match starts inside them.

@@ -14,7 +14,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..inputs import PACKAGE_DIR, digest, package_files, record, unchanged
+from ..editions.inputs import PACKAGE_DIR, digest, package_files, record, unchanged
 
 
 def fingerprint() -> str:

@@ -13,8 +13,8 @@ from typing import Any, Iterable
 
 from sphinx.domains import Domain, ObjType
 
-from ..load import course
-from ..strings import t
+from ..course.load import course
+from ..course.strings import t
 
 
 class CourseDomain(Domain):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..strings import catalog, t
+from ..course.strings import catalog, t
 
 SCRIPT = "strings.js"
 

@@ -1,0 +1,1 @@
+"""The facilitator's views: the projector (projection) and a group's answers charted (group)."""

@@ -1,0 +1,105 @@
+"""Matching: each left item to its right item (a term to its glossary definition)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ...course.models import Matching
+from ...course.offered import matching_pairs as pairs, matching_rights as rights
+from ...course.strings import t, t_text
+from ..base import Result, frame_html, frame_widget
+
+
+def grade(ex: Matching, answer: dict[str, str]) -> Result:
+    """Count the right matches and name the left items still wrong."""
+    expected = dict(pairs(ex))
+    if not any(answer.get(left) for left in expected):
+        return Result(False, 0.0, [t("grade.match_first")], invalid=True)
+    wrong = [left for left, right in expected.items() if answer.get(left) != right]
+    hits = len(expected) - len(wrong)
+    if not wrong:
+        return Result(True, 1.0, [t("grade.all_matched", n=hits)])
+    return Result(
+        False,
+        hits / len(expected),
+        [t("grade.matched", hits=hits, total=len(expected))] + [t("grade.look_again", item=left) for left in wrong],
+    )
+
+
+def key_text(ex: Matching) -> list[str]:
+    return [f"{left} → {right}" for left, right in pairs(ex)]
+
+
+#: Letters naming the offered answers (a matching has at most 26 items).
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: How much of an answer a menu's option shows: the lettered list above has it whole.
+OPTION_CHARS = 60
+
+
+def _option(letter: str, right: str) -> str:
+    short = right if len(right) <= OPTION_CHARS else right[:OPTION_CHARS].rsplit(" ", 1)[0] + " …"
+    return f"{letter}: {short}"
+
+
+def static_html(ex: Matching) -> str:
+    """The answers once, lettered and written out in full; then one compact menu per item
+    (a native select: the phone's own picker, the keyboard's arrows, a screen reader's
+    list), choosing a letter. Six terms with six long definitions each were 8.3 phone
+    screens as radio groups; each answer is now on the page once. A menu's option shows
+    the letter and the answer's first words (a phone's picker cuts long options)."""
+    offered = rights(ex)
+    letters = "".join(
+        f'<li id="ex-{ex.id}-r{i}" data-right="{i}"><span class="prt-letter" aria-hidden="true">{LETTERS[i]}</span>'
+        f'<span class="prt-sr">{LETTERS[i]}: </span>{html.escape(r)}</li>'
+        for i, r in enumerate(offered)
+    )
+    options = f'<option value="">{t_text("exercise.choose_letter")}</option>' + "".join(
+        f'<option value="{i}">{html.escape(_option(LETTERS[i], r))}</option>' for i, r in enumerate(offered)
+    )
+    items = "".join(
+        f'<div class="prt-match-item" id="ex-{ex.id}-m{n}" data-left="{n}">'
+        f'<label for="ex-{ex.id}-s{n}">{html.escape(left)}</label>'
+        f'<select id="ex-{ex.id}-s{n}" class="prt-match-select">{options}</select>'
+        f'<span class="prt-match-look" hidden>{t_text("exercise.match_look")}</span></div>'
+        for n, (left, _) in enumerate(pairs(ex))
+    )
+    spec = {
+        "kind": "matching",
+        "lefts": [left for left, _ in pairs(ex)],
+        "key": [offered.index(right) for _, right in pairs(ex)],
+    }
+    body = (f'<p class="prt-match-head" id="ex-{ex.id}-answers">{t_text("exercise.match_answers")}</p>'
+            f'<ol class="prt-match-rights" aria-labelledby="ex-{ex.id}-answers">{letters}</ol>'
+            f'<p class="prt-match-head">{t_text("exercise.match_items")}</p>'
+            f'<div class="prt-match">{items}</div>')
+    return frame_html(ex, spec, body)
+
+
+def widget(ex: Matching) -> w.Widget:
+    offered = rights(ex)
+    menus = {
+        left: w.Dropdown(
+            options=[(r[:90] + ("…" if len(r) > 90 else ""), r) for r in offered],
+            value=None,
+            layout={"width": "auto"},
+        )
+        for left, _ in pairs(ex)
+    }
+    # Each left item on its own line above its menu: long quoted passages stay whole.
+    body = w.VBox([w.VBox([w.HTML(f"<strong>{html.escape(left)}</strong>"), menu])
+                   for left, menu in menus.items()])
+
+    def read() -> dict[str, str]:
+        return {left: m.value for left, m in menus.items() if m.value is not None}
+
+    def write(answer: dict[str, str]) -> None:
+        for left, menu in menus.items():
+            menu.value = answer.get(left)
+
+    def grade_answer(answer: Any) -> Result:
+        return grade(ex, answer)
+
+    return frame_widget(ex, body, read, grade_answer, write, blank={})

@@ -1,0 +1,127 @@
+"""A timeline written out in HTML: dated cards (the phone's timeline, print's two-column
+chronology, and the card a tapped mark opens) and the table (wide screens, screen
+readers).
+
+Knight Lab's TimelineJS made each event a card with its date, title, text and source;
+printed study guides give a dated list. Here each card is written once, at build time,
+so it reads with no script; the page's script only copies a card next to the chart
+when its mark is tapped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Iterable, Sequence
+
+from ..course.models import Event
+from ..course.strings import t, t_text
+from ..course.periods import Period
+from .base import REGION_NAMES, date_label, paragraph_link, paragraph_name, period_label, span
+
+
+def _sources(event: Event) -> str:
+    return "".join(
+        f'<li><a href="{html.escape(str(s.url))}">{html.escape(s.ref)}</a></li>' if s.url
+        else f"<li>{html.escape(s.ref)}</li>"
+        for s in event.sources
+    )
+
+
+def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str], prefix: str = "") -> str:
+    """One event as a card: date, title, why it matters, its sources behind a disclosure,
+    and a link to the ¶ it explains. With ``prefix`` (the timeline's id) the card has an
+    id, ``<prefix>-<event>``, that Back from its ¶ returns to."""
+    first, stop = span(event)
+    link = paragraph_link(event, link_base)
+    go = (f'<p class="prt-tl-go-wrap"><a class="prt-tl-go" href="{html.escape(link)}">'
+          f'<span class="prt-tl-go-verb">{t_text("timeline.go_to")}</span>{html.escape(paragraph_name(event, chapter_names))}</a></p>') if link else ""
+    n = len(event.sources)
+    ident = f' id="{html.escape(prefix)}-{html.escape(event.id)}"' if prefix else ""
+    return (
+        f'<li{ident} class="prt-tl-card prt-r-{event.region}" data-event="{html.escape(event.id)}" '
+        f'data-start="{first.isoformat()}" data-stop="{stop.isoformat()}">'
+        f'<p class="prt-tl-date"><time datetime="{event.date}">{html.escape(date_label(event))}</time>'
+        f' <span class="prt-tl-kind">{event.kind}{", " + REGION_NAMES[event.region] if chapter_names else ""}</span></p>'
+        f'<p class="prt-tl-title">{html.escape(event.title)}</p>'
+        f'<p class="prt-ann">{html.escape(event.annotation)}</p>'
+        f'<details class="prt-tl-sources"><summary>{t_text("timeline.sources", n=n)}</summary>'
+        f"<ul>{_sources(event)}</ul></details>{go}</li>"
+    )
+
+
+def _sections(events: Sequence[Event], periods: Sequence[Period]) -> list[tuple[str, list[Event]]]:
+    """Events grouped under the first track's periods (each event under the period it
+    starts in), with 'Before ...' and 'Other dates' for those outside every period."""
+    if not periods:
+        return [("", list(events))]
+    track = [p for p in periods if p.track == periods[0].track]
+
+    def home(e: Event) -> int:
+        day = e.date.start
+        for i, p in enumerate(track):
+            if p.start.start <= day < (p.end.stop if p.end else dt.date.max):
+                return i
+        return -1 if day < track[0].start.start else len(track)
+
+    groups: dict[int, list[Event]] = {}
+    for e in events:
+        groups.setdefault(home(e), []).append(e)
+    names = {-1: t("timeline.before", year=track[0].start.start.year), len(track): t("timeline.other_dates")}
+    names.update({i: t("timeline.period", title=p.title, dates=period_label(p)) for i, p in enumerate(track)})
+    return [(names[i], groups[i]) for i in sorted(groups)]
+
+
+def cards(events: Sequence[Event], periods: Sequence[Period], title: str,
+          link_base: dict[str, str], chapter_names: dict[str, str], prefix: str = "") -> str:
+    """The vertical timeline: period headers, then the dated cards in order (ids from
+    ``prefix``, see ``card``)."""
+    parts = [f'<section class="prt-tl-cards" aria-label="{t_text("timeline.as_cards", title=title)}">'
+             '<p class="prt-tl-count pst-js-only" aria-live="polite"></p>']
+    for name, group in _sections(events, periods):
+        if name:
+            parts.append(f'<h3 class="prt-tl-period">{html.escape(name)}</h3>')
+        parts.append('<ol class="prt-tl-list">\n' + "\n".join(card(e, link_base, chapter_names, prefix) for e in group)
+                     + "\n</ol>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def events_table(
+    events: Iterable[Event],
+    link_base: dict[str, str] | None = None,
+    caption: str = "",
+    show_region: bool = False,
+    chapter_names: dict[str, str] | None = None,
+) -> str:
+    """The text alternative: date, event and why it matters, source, and the ¶ it explains
+    (``caption``: timeline.caption unless given)."""
+    link_base, chapter_names, caption = link_base or {}, chapter_names or {}, caption or t("timeline.caption")
+    rows = []
+    head = {k: t_text(k) for k in ("timeline.date", "timeline.region", "timeline.event_head", "timeline.source")}
+    region_head = f'<th scope="col">{head["timeline.region"]}</th>' if show_region else ""
+    for e in events:
+        sources = "; ".join(
+            f'<a href="{html.escape(str(s.url))}">{html.escape(s.ref)}</a>' if s.url
+            else html.escape(s.ref)
+            for s in e.sources
+        )
+        link = paragraph_link(e, link_base)
+        passage = (f' <a href="{html.escape(link)}">({html.escape(paragraph_name(e, chapter_names))})</a>'
+                   if link else "")
+        region = f"<td>{REGION_NAMES[e.region]}</td>" if show_region else ""
+        rows.append(
+            f'<tr id="event-{e.id}"><td><time datetime="{e.date}">{html.escape(date_label(e))}'
+            f"</time></td>{region}<td><strong>{html.escape(e.title)}</strong>{passage}"
+            f'<span class="prt-ann"><br>{html.escape(e.annotation)}</span></td>'
+            f'<td class="prt-src">{sources}</td></tr>'
+        )
+    return (
+        '<div class="prt-table-wrap" tabindex="0" role="region" '
+        f'aria-label="{t_text("timeline.as_table", caption=caption)}">'
+        f'<table class="prt-timeline-table"><caption>{t_text("timeline.table_caption", caption=caption)}'
+        f'</caption><thead><tr><th scope="col">{head["timeline.date"]}</th>{region_head}<th scope="col">{head["timeline.event_head"]}</th>'
+        f'<th scope="col" class="prt-src">{head["timeline.source"]}</th></tr></thead><tbody>\n'
+        + "\n".join(rows)  # a row per line keeps notebook diffs line-sized
+        + "\n</tbody></table></div>"
+    )

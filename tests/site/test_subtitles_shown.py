@@ -1,0 +1,56 @@
+"""Each article's subtitle, as its seed gives it, stands under the chapter's title: on the
+page, on the article handouts, in the pocket file and in the EPUB (issue 25: the
+Solidarity essay's subtitle was in neither its chapter nor its handout).
+
+A seed's subtitle is what its lead lines (the lines our attribution stands in for) hold
+besides the title and the date line; the blog posts have none, the essay has one. A
+standfirst inside the text (Tishreen's "Six Years On: ...") is the article's own first
+heading, and the article-fidelity tests keep it (tests/test_book.py).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+
+from book.course.load import course
+from bookfiles import CHAPTERS, SEEDS
+from pdfread import pdf_text
+from textmatch import normalise, squeeze
+
+#: A blog post's date line: "Sunday, February 22, 2026".
+DATE_LINE = re.compile(r"\w+day, \w+ \d{1,2}, \d{4}")
+
+
+def seed_subtitle(chapter: str) -> str | None:
+    """The subtitle the seed gives the article, or None; more than one is an error."""
+    article = course().articles[chapter]
+    lines = (SEEDS / article.seed_file).read_text(encoding="utf-8").split("\n")
+    lead = [line.strip() for line in lines[article.lines[0] - 1 : article.lines[1]] if line.strip()]
+    found = {line for line in lead[: article.lead_lines]
+             if normalise(line) != normalise(article.title) and not DATE_LINE.fullmatch(line)}
+    assert len(found) <= 1, f"{chapter}: more than one subtitle in the seed's lead lines: {found}"
+    return found.pop() if found else None
+
+
+def with_subtitle() -> list[str]:
+    return [c for c in CHAPTERS if SEEDS.exists() and seed_subtitle(c)]
+
+
+@pytest.mark.parametrize("chapter", with_subtitle())
+def test_subtitle_under_the_title_on_the_page_and_on_paper(built, chapter):
+    subtitle = seed_subtitle(chapter)
+    page = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    shown = page.select_one("h1 + p.prt-subtitle")
+    assert shown is not None and normalise(shown.get_text()) == normalise(subtitle)
+    for paper in ("a4", "letter"):
+        text = pdf_text(built / "handouts" / f"{chapter}-article-{paper}.pdf", page=1)
+        title_at = squeeze(text).find(squeeze(course().articles[chapter].title))
+        assert title_at >= 0 and squeeze(subtitle) in squeeze(text)[title_at:], f"{chapter}-article-{paper}.pdf"
+    pocket = BeautifulSoup((built / "pocket" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    assert normalise(pocket.select_one("h1 + p.subtitle").get_text()) == normalise(subtitle)
+    with zipfile.ZipFile(built / "handouts" / "permanent-revolution-today.epub") as z:
+        assert any(squeeze(subtitle) in squeeze(z.read(n).decode("utf-8")) for n in z.namelist() if n.endswith(".xhtml"))

@@ -1,0 +1,148 @@
+"""The answer file: its schema, the Python conversions, reading a group's files, and the
+same conversions in the browser's JavaScript run under node (tests/js)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from book.course.offered import matching_pairs
+from book.answers import AnswerFile
+from book.answers.model import SCHEMA, schema_text
+from book.answers.read import collect, parse
+from book.answers.stable import Misfit, from_stable, to_stable
+from book.answers.summary import summarize
+from book.course.load import course
+from answerfiles import live_answer
+from book.course.strings import catalog as words
+
+
+def test_schema_file_is_generated_from_the_models():
+    assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: python -m book.answers.model"
+
+
+@pytest.mark.parametrize("ex_id", sorted(course().exercises))
+def test_every_exercise_round_trips_through_the_file_shape(ex_id):
+    ex = course().exercises[ex_id]
+    live = live_answer(ex)
+    assert from_stable(ex, json.loads(json.dumps(to_stable(ex, live)))) == live
+
+
+def test_answers_that_no_longer_fit_say_why():
+    ex = course().exercises["tishreen-who-protested"]
+    with pytest.raises(Misfit, match="no longer offered"):
+        from_stable(ex, {"chosen": ["an option reworded since"]})
+    with pytest.raises(Misfit, match="not an object"):
+        from_stable(ex, ["0"])
+    order = course().exercises["tishreen-order-events"]
+    with pytest.raises(Misfit, match="events to order have changed"):
+        from_stable(order, {"order": ["renamed-event"]})
+
+
+def test_a_group_with_broken_files_old_answers_and_one_pseudonym_twice():
+    ex = course().exercises["tishreen-who-protested"]
+    good = AnswerFile(pseudonym="Ana", answers=[{"exercise": ex.id, "chapter": "tishreen", "kind": "choice",
+                                                 "answer": to_stable(ex, [0])}]).model_dump_json()
+    stale = json.dumps({"format": "prt-answers", "version": 1, "pseudonym": "Ana",
+                        "answers": [{"exercise": "gone", "chapter": "peru", "kind": "choice", "answer": {}}]})
+    group = collect([("a.json", good), ("b.json", stale), ("c.json", "[1, 2"), ("d.json", '{"format": "x"}')])
+    assert [m.label for m in group.members] == ["Ana", "Ana (2)"]
+    assert group.skipped == ["c.json: not JSON (line 1, column 6)", 'd.json: not an answer file (no "format": "prt-answers")']
+    assert group.misfits == ["Ana (2), gone: no longer in the course"]
+    summary = summarize(group)
+    assert summary["members"] == 2 and [q["answered"] for q in summary["questions"]] == [1]
+
+
+def first(kind: str) -> Any:
+    return next(ex for ex in course().exercises.values() if ex.kind == kind)
+
+
+def misfit_cases() -> list[dict[str, Any]]:
+    """(case, exercise, kind, answer): one stale answer for each reason Python and the pages share."""
+    choice, order, match, short, bridge, ledger = (first(k) for k in ("choice", "ordering", "matching", "short", "bridge", "ledger"))
+    single = next(ex for ex in course().exercises.values() if ex.kind == "choice" and not ex.multiple)
+    left = matching_pairs(match)[0][0]
+    steps = {s: "a step" for s in ("immediate", "transitional", "goal")}
+    return [
+        {"case": "an exercise the course no longer has", "exercise": "gone-since", "kind": "choice",
+         "answer": {"chosen": []}},
+        {"case": "an exercise of another kind now", "exercise": choice.id, "kind": "ordering", "answer": {"order": []}},
+        {"case": "an option reworded", "exercise": choice.id, "kind": "choice",
+         "answer": {"chosen": ["an option reworded since, " + "and long enough to be cut short " * 3]}},
+        {"case": "an answer saved in another shape", "exercise": choice.id, "kind": "choice", "answer": {"picked": [0]}},
+        {"case": "the events changed", "exercise": order.id, "kind": "ordering", "answer": {"order": ["renamed-event"]}},
+        {"case": "an item no longer offered", "exercise": match.id, "kind": "matching",
+         "answer": {"pairs": {"a term dropped since": "x"}}},
+        {"case": "a matched answer reworded", "exercise": match.id, "kind": "matching",
+         "answer": {"pairs": {left: "a definition reworded since"}}},
+        {"case": "a rubric point reworded", "exercise": short.id, "kind": "short",
+         "answer": {"text": "words", "ticks": ["a point reworded since"]}},
+        {"case": "a grievance reworded", "exercise": bridge.id, "kind": "bridge",
+         "answer": {"grievance": "a grievance reworded since", **steps}},
+        {"case": "several options where one is asked for", "exercise": single.id, "kind": "choice",
+         "answer": {"chosen": [o.text for o in single.options[:2]]}},
+        {"case": "a ledger row that is not a row", "exercise": ledger.id, "kind": "ledger",
+         "answer": {"rows": [{"household": "A", "day": "2026-07-14", "minutes": 90}, 90]}},
+    ]
+
+
+def python_reasons(rows: list[dict[str, Any]]) -> list[str]:
+    """Each stale answer's reason as book/answers/read.py reports it ("label, id: why")."""
+    out = []
+    for row in rows:
+        text = json.dumps({"format": "prt-answers", "version": 1, "pseudonym": "Ana", "answers": [
+            {"exercise": row["exercise"], "chapter": "peru", "kind": row["kind"], "answer": row["answer"]}]})
+        (misfit,) = collect([("a.json", text)]).misfits
+        out.append(misfit.removeprefix(f"Ana, {row['exercise']}: "))
+    return out
+
+
+def test_python_gives_each_reason_in_the_catalogs_words():
+    reasons = python_reasons(misfit_cases())
+    t = words().t
+    assert reasons[0] == t("answers.gone")
+    assert reasons[1] == t("answers.kind_changed", was="ordering", now="choice")
+    assert reasons[2] == t("answers.not_offered", what=t("answers.what_option"), text=misfit_cases()[2]["answer"]["chosen"][0][:60])
+    assert reasons[3] == "the answer has no 'chosen': it was saved in another shape"
+    assert reasons[-2:] == [t("answers.several"), t("answers.row_not_object")]
+    assert len(set(reasons)) == len(reasons)  # eleven cases, eleven different reasons
+
+
+def _file(pseudonym: str, member: str = "", exported: str | None = None, chosen: str = "", version: int = 2) -> str:
+    ex = course().exercises["tishreen-who-protested"]
+    data = {"format": "prt-answers", "version": version, "pseudonym": pseudonym, "exported": exported,
+            "answers": [{"exercise": ex.id, "chapter": ex.chapter, "kind": "choice",
+                         "answer": {"chosen": [chosen or ex.options[0].text]}}]}
+    if member:
+        data["member"] = member
+    return json.dumps(data, ensure_ascii=False)
+
+
+def test_members_are_known_by_their_device_id_not_by_pseudonym_or_order():
+    ex = course().exercises["tishreen-who-protested"]
+    first, second = ex.options[0].text, ex.options[1].text
+    zaid_a, zaid_b, zainab = "k7qmabcdefghjkmn", "x2pzabcdefghjkmn", "p3rtabcdefghjkmn"
+    old_v1 = _file("Ana", version=1)
+    group = collect([
+        ("zaid-1.json", _file("Zaid", zaid_a, "2026-12-01T10:00:00Z", first)),
+        ("zaid-2.json", _file("Zaid", zaid_b, "2026-12-01T11:00:00Z", first)),
+        ("zainab.json", _file("زينب", zainab, "2026-12-02T09:00:00Z", second)),
+        ("zaid-1-again.json", _file("Zaid", zaid_a, "2026-12-03T10:00:00Z", second)),   # re-sent, changed
+        ("zainab-older.json", _file("زينب", zainab, "2026-12-01T09:00:00Z", first)),    # an older copy, later
+        ("ana.json", old_v1), ("ana-copy.json", old_v1),                                # the same v1 file twice
+        ("ana-other.json", _file("Ana", version=1, chosen=second)),                     # another v1 "Ana"
+    ])
+    labels = [m.label for m in group.members]
+    assert labels == ["Zaid · K7QM", "Zaid · X2PZ", "زينب · P3RT", "Ana", "Ana (2)"]
+    assert [m.file for m in group.members] == ["zaid-1-again.json", "zaid-2.json", "zainab.json", "ana-copy.json",
+                                               "ana-other.json"]
+    assert group.replaced == [("zaid-1.json", "zaid-1-again.json"), ("zainab-older.json", "zainab.json"),
+                              ("ana.json", "ana-copy.json")]
+    assert group.members[0].answers[ex.id] == {"chosen": [second]}
+
+
+def test_a_member_id_that_is_not_one_is_refused_naming_the_field():
+    with pytest.raises(ValueError, match="^member: "):
+        parse(_file("Zaid", "../../etc/passwd"))
