@@ -1,9 +1,10 @@
 """A meta description on every page, so a shared link previews with words of its own.
 
 A chapter's is its summary: the article's title and the first aim of "In this chapter
-you will" (from the chapter itself, so it changes with it). Another page's is its first
-paragraph of prose, cut at a sentence (or a word) near 160 characters; the pages with
-no text of their own (search, the index) have a sentence in book/data/strings.yml.
+you will" (from the chapter itself, so it changes with it). Another page's is its title
+and its first paragraph of prose, cut at a sentence (or a word) by 200 characters; the
+pages with no text of their own (search, the index) have a sentence in
+book/data/strings.yml.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from .config import is_chapter
 
 #: Pages Sphinx writes with no document of ours: their sentence's key.
 OWN = {"search": "meta.search", "genindex": "meta.genindex"}
-LONGEST = 160
+LONGEST = 200
+TAGS = re.compile(r"<[^>]+>")
 
 
 def _short(text: str) -> str:
@@ -30,7 +32,7 @@ def _short(text: str) -> str:
     if len(text) <= LONGEST:
         return text
     ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[:LONGEST])]
-    if ends and ends[-1] >= 60:
+    if ends and ends[-1] >= 120:
         return text[:ends[-1]]
     return text[:LONGEST - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
@@ -42,7 +44,7 @@ def _prose(doctree: nodes.document) -> str:
             continue
         if len(para.children) == 1 and isinstance(para.children[0], nodes.emphasis):
             continue
-        text = para.astext().strip()
+        text = TAGS.sub("", para.astext()).strip()  # a raw node's markup (an Arabic span) goes
         if len(text) >= 40:
             return text
     return ""
@@ -57,7 +59,8 @@ def description(config: Any, pagename: str, doctree: nodes.document | None) -> s
         first = next(iter(aims.findall(nodes.list_item)), None) if aims is not None else None
         if first is not None and title is not None:
             return _short(t("meta.chapter", title=title.astext().strip(), aim=first.astext().strip()))
-    return _short(_prose(doctree) or (title.astext() if title is not None else ""))
+    name, prose = title.astext().strip() if title is not None else "", _prose(doctree)
+    return _short(t("meta.page", title=name, text=prose) if name and prose else prose or name)
 
 
 def _add(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
