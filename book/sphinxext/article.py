@@ -155,7 +155,7 @@ class NumberArticle(SphinxTransform):
                 # a hundred buttons made by script were a long task on a phone.
                 flag = t_text("flags.open", n=n)
                 mark = (f'<a class="prt-pnum" href="#p{n}" aria-label="{label}">¶{n}</a>'
-                        f'<button type="button" class="prt-flag-btn" aria-label="{flag}" aria-expanded="false">'
+                        f'<button type="button" class="prt-flag-btn" data-flag="" aria-label="{flag}" aria-expanded="false">'
                         f'<span class="prt-mark" aria-hidden="true"></span></button>')
                 target.insert(0, nodes.raw("", mark, format="html"))
             minutes[marker["article"]] = max(1, math.ceil(words / WORDS_PER_MINUTE))
