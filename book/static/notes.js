@@ -11,9 +11,10 @@
   "use strict";
   var NARROW = "(max-width: 991.98px)", NOTE = "aside.margin, .sidebar.margin";
   var made = [], t = window.PRT.t;
-  /* How far below its paragraph's top a note may start; the "More" button's height;
-   * the least text worth showing before "More" (else the title alone). */
-  var SLACK = 60, BUTTON = 36, LINES = 60;
+  /* How far below its paragraph's top a note may start; the "More" button's height with
+   * the 12 px above it (reader.css); the least text worth showing before "More" (else
+   * the title alone). */
+  var SLACK = 60, BUTTON = 46, LINES = 60;
 
   function title(note) {
     var head = note.querySelector(".sidebar-title");
