@@ -31,11 +31,14 @@ import time
 from builds import baseline_book, build, build_times, heavy_build
 from common import ARGS, BIN, CHROMIUM, ROOT, WORK
 from compare import compare
+from lighthouse import install as install_lighthouse, lighthouse, pages_of
 from measure import first_text, load_times, page_weights, site_mb
 
 TARGETS = {"cold_build_s": 60, "nochange_rebuild_s": 5, "chapter_rebuild_s": 10,
            "heaviest_first_visit_mb": 2.0, "ratio_vs_baseline": 0.3, "timeline_throttled_s": 3.0,
-           "site_mb": 30, "tests_s": 240, "first_text_plain_s": 2.0, "first_text_gzip_s": 1.0}
+           "site_mb": 30, "tests_s": 240, "first_text_plain_s": 2.0, "first_text_gzip_s": 1.0,
+           "lh_mobile_gzip_performance": 95, "lh_mobile_plain_performance": 85, "lh_mobile_gzip_tbt_ms": 200,
+           "lh_cls": 0.02, "lh_accessibility": 100, "lh_best_practices": 100}
 #: Whose first text counts: the four chapters (the heaviest pages a member opens) and two others.
 FIRST_TEXT_PAGES = ["chapters/tishreen.html", "chapters/solidarity.html", "chapters/peru.html",
                     "chapters/world-situation.html", "index.html", "glossary.html"]
@@ -45,6 +48,11 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     skip_tests = "--skip-tests" in sys.argv
+    # Lighthouse: every page, mobile and desktop, gzip and plain, median of LH_RUNS (3);
+    # --skip-lighthouse leaves it out, --lighthouse-pages=a.html,b.html narrows it.
+    skip_lh = "--skip-lighthouse" in sys.argv
+    lh_pages = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--lighthouse-pages=")), None)
+    lh_runs = int(os.environ.get("LH_RUNS", "3"))
     WORK.mkdir(parents=True, exist_ok=True)
     print("==> timing builds (cold, no change, one chapter edited)")
     times = build_times()
@@ -80,6 +88,12 @@ def main() -> int:
         print("==> every page before and after, pixel for pixel (phone, laptop; light, dark)")
         lighter["compare"] = compare(browser, heavy_html, ours_html)
         browser.close()
+    lh = None
+    if not skip_lh:
+        print(f"==> Lighthouse (mobile and desktop, gzip and plain host, median of {lh_runs})")
+        install_lighthouse()
+        lh = {"ours": lighthouse(ours_html, lh_pages or pages_of(ours_html), lh_runs),
+              "baseline": lighthouse(base_html, ["chapters/tishreen.html"], lh_runs)}
     ours_ch = weights["chapters/tishreen.html"]
     result = {
         "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
@@ -93,11 +107,35 @@ def main() -> int:
         "tishreen": {"ours": {**ours_ch, "load": ours_load},
                      "baseline": {**base_weight, "load": base_load}},
         "ratio_vs_baseline": ours_ch["first_visit_bytes"] / base_weight["first_visit_bytes"],
-        "lighter": lighter, "targets": TARGETS,
+        "lighter": lighter, "lighthouse": lh, "targets": TARGETS,
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(table(result))
+    if lh:
+        print(lighthouse_table(lh))
     return 0
+
+
+def lighthouse_table(lh: dict) -> str:
+    """Per page: performance, TBT and CLS, mobile gzip / mobile plain / desktop gzip;
+    accessibility and best practices (mobile gzip); the baseline's Tishreen last."""
+    rows = [f"Lighthouse {lh['ours']['version']}, median of {lh['ours']['runs']} runs "
+            "(mobile: simulated slow 4G, 4x CPU slowdown)", "",
+            "| page | mobile gzip: perf, TBT, CLS | mobile plain: perf, TBT, CLS | desktop gzip: perf, TBT, CLS | a11y, best practices |",
+            "|---|---|---|---|---|"]
+
+    def cell(m: dict | None) -> str:
+        return "" if not m else f"{m['performance']:.0f}, {m['tbt_ms'] or 0:.0f} ms, {m['cls'] or 0:.3f}"
+
+    for who in ("ours", "baseline"):
+        r = lh[who]
+        for page in r["pages"]:
+            get = lambda form, host: r.get(form, {}).get(host, {}).get(page)
+            mg = get("mobile", "gzip")
+            name = page if who == "ours" else f"{page} (plain Jupyter Book)"
+            rows.append(f"| {name} | {cell(mg)} | {cell(get('mobile', 'plain'))} | {cell(get('desktop', 'gzip'))} | "
+                        f"{mg['accessibility']:.0f}, {mg['best-practices']:.0f} |" if mg else f"| {name} | | | | |")
+    return "\n".join(rows)
 
 
 def table(r: dict) -> str:

@@ -10,9 +10,12 @@ reference blocks (timeline, glossary words, exercises). Two things keep it usabl
   moves), and a "Before this week's session" box made from the data: read the article
   (its ¶s and reading time), answer the chapter's exercises (each named and linked, from
   book/data/exercises/<chapter>.yml), flag what to ask and send it from My answers;
-* the blocks a reader does not need to read through are marked ``prt-fold``; on a
-  narrow screen ``static/anatomy.js`` shows only their heading and a button, so the
-  article starts within two screens of the top. Wide screens and print show all.
+* the blocks a reader does not need to read through are marked ``prt-fold`` and folded
+  here, at build time: after the heading, a "Show" button and the rest in a
+  ``div.prt-fold-body`` (``fold``). On a narrow screen, with scripts on, reader.css shows
+  only the heading and the button, so the article starts within two screens of the top
+  and nothing moves after the first paint; ``static/anatomy.js`` only answers the button
+  and opens a block a link leads into. Wide screens, print and scripts off show all.
 
 The section ids come from the chapter headings, which every chapter shares (the
 chapter-anatomy tests keep them).
@@ -91,6 +94,22 @@ def before_session(chapter: str, paragraphs: int, minutes: str, present: set[str
             f'<ol>{"".join(items)}</ol></details></section>\n')
 
 
+def fold(section: nodes.section) -> None:
+    """Fold a section in the HTML: heading, button, ``div.prt-fold-body`` with the rest
+    (as static/anatomy.js used to build it at load: same ids, labels and order)."""
+    if not section.children or not isinstance(section.children[0], nodes.title):
+        return
+    sid = section["ids"][0]
+    name = section.children[0].astext().strip()
+    button = (f'<button type="button" class="prt-fold-toggle" aria-controls="{sid}-body" aria-expanded="false" '
+              f'aria-label="{t_text("fold.show_section", name=name)}" '
+              f'data-show="{t_text("fold.show")}" data-hide="{t_text("fold.hide")}" '
+              f'data-show-label="{t_text("fold.show_section", name=name)}" '
+              f'data-hide-label="{t_text("fold.hide_section", name=name)}">{t_text("fold.show")}</button>')
+    section.insert(1, nodes.raw("", button + f'<div class="prt-fold-body" id="{sid}-body">', format="html"))
+    section.append(nodes.raw("", "</div>", format="html"))
+
+
 def shape_chapter(app: Any, doctree: nodes.document) -> None:
     """doctree-read: on a chapter page, mark foldable sections and add the jump bar."""
     if not is_chapter(app.config, app.env.docname):
@@ -104,6 +123,7 @@ def shape_chapter(app: Any, doctree: nodes.document) -> None:
         present |= ids
         if ids & FOLDED:
             section["classes"].append("prt-fold")
+            fold(section)
     top = sections[0]
     byline = next((child for child in top.children if isinstance(child, nodes.paragraph)), None)
     paragraphs = sum(1 for n in doctree.findall(nodes.Element) if "prt-para" in n.get("classes", []))

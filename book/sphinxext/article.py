@@ -26,7 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..course.load import course
 from ..course.models import Article
-from ..course.strings import t
+from ..course.strings import t, t_text
 from .nodes import para, render_children
 
 logger = logging.getLogger(__name__)
@@ -151,7 +151,12 @@ class NumberArticle(SphinxTransform):
                 words += len(block.astext().split())
                 target = block if isinstance(block, nodes.paragraph) else next(block.findall(nodes.paragraph))
                 label = t("article.paragraph", n=n)
-                mark = f'<a class="prt-pnum" href="#p{n}" aria-label="{label}">¶{n}</a>'
+                # The flag button is made here, not at load (static/flags.js answers it):
+                # a hundred buttons made by script were a long task on a phone.
+                flag = t_text("flags.open", n=n)
+                mark = (f'<a class="prt-pnum" href="#p{n}" aria-label="{label}">¶{n}</a>'
+                        f'<button type="button" class="prt-flag-btn" data-flag="" aria-label="{flag}" aria-expanded="false">'
+                        f'<span class="prt-mark" aria-hidden="true"></span></button>')
                 target.insert(0, nodes.raw("", mark, format="html"))
             minutes[marker["article"]] = max(1, math.ceil(words / WORDS_PER_MINUTE))
         for slot in list(self.document.findall(reading_time)):

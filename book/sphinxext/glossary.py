@@ -83,6 +83,18 @@ def term_definition(t: Term, terms: dict[str, Term]) -> nodes.definition:
         body += para(*links)
     return body
 
+def fold_entry(body: nodes.definition, t: Term) -> None:
+    """The entry folded after its definition: the rest (original form, explanation, origin
+    and sources, related terms, where it appears) in a ``<details>``, so the page draws
+    119 definitions, not 3,400 elements at once (a slow phone's main thread). Closed
+    details stay in the page: find-in-page opens them, and with scripts off they open by
+    a tap like any other. static/glossary-filter.js opens the entry a link leads to; a
+    term reached by a link shows its entry from the first paint (reader.css)."""
+    summary = html.escape(words("glossary.more", term=t.term))
+    body.insert(1, nodes.raw("", f'<details class="prt-entry-more"><summary>{summary}</summary>', format="html"))
+    body.append(nodes.raw("", "</details>", format="html"))
+
+
 class CourseGlossary(SphinxDirective):
     """``{course-glossary}``: the whole glossary from book/data/glossary/*.yml, A to Z.
 
@@ -103,7 +115,7 @@ class CourseGlossary(SphinxDirective):
             bar += nodes.reference("", letter, refid=_letter_id(letter))
             if i < len(letters) - 1:
                 bar += nodes.Text(" · ")
-        out: list[nodes.Node] = [nodes.raw("", glossary_filter(course().articles), format="html"), bar]
+        out: list[nodes.Node] = [nodes.raw("", glossary_filter(course().articles, len(ordered)), format="html"), bar]
         for letter in letters:
             # (Sphinx reads "heading-level", MyST's writer override reads "level".)
             out.append(nodes.rubric("", letter, ids=[_letter_id(letter)], **{"heading-level": 2, "level": 2}))
@@ -124,6 +136,7 @@ class CourseGlossary(SphinxDirective):
                                        f"term-{t.id}", self.state.document)
                 body = term_definition(t, terms)
                 body += term_uses("", term_id=t.id)
+                fold_entry(body, t)
                 dlist += nodes.definition_list_item("", term, body)
             out.append(gloss)
         return out

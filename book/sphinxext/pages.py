@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .anatomy import shape_chapter
 from .links import mark_outside_links
+from .margin import fold_notes
 from .navigation import without_hidden_toggles, without_inline_print
 from .rebuild import fingerprint
 from .search_terms import CourseDomain
@@ -74,6 +75,8 @@ def scripts_for(pagename: str, body: str) -> list[str]:
 
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     body = context.get("body", "")
+    if 'class="margin' in body:
+        body = context["body"] = fold_notes(body)
     for name in scripts_for(pagename, body):
         if pagename == "search":
             # After documentation_options.js (priority 200), before searchtools.js runs.

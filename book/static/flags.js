@@ -96,34 +96,48 @@
     form.appendChild(ok); form.appendChild(close); form.appendChild(status);
     function shut() {
       if (!keep(false)) { return; }  /* the "not kept" notice stays in view */
-      form.remove(); button.setAttribute("aria-expanded", "false"); button.focus();
+      form.remove(); button.removeAttribute("aria-controls"); button.setAttribute("aria-expanded", "false"); button.focus();
     }
     form.addEventListener("submit", function (ev) { ev.preventDefault(); shut(); });
     close.addEventListener("click", shut);
     form.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { shut(); } });
     form.shut = shut;
     para.insertAdjacentElement("afterend", form);
+    button.setAttribute("aria-controls", form.id);
     button.setAttribute("aria-expanded", "true");
     toggles[0].focus();
   }
 
+  /* The buttons are in the HTML (book/sphinxext/article.py, beside each ¶ number): this
+   * only answers them, and marks the paragraphs this device has flagged or noted. */
+  function paraOf(button) {
+    var para = button.closest(".prt-para"), n = para && para.id.replace(/^p/, "");
+    return para && /^\d+$/.test(n) ? { para: para, n: n } : null;
+  }
+  function marks() {
+    var prefix = PREFIX + chapter + ":", n;
+    for (var i = 0; i < S.length; i += 1) {
+      var key = S.key(i);
+      if (key && key.indexOf(prefix) === 0 && /^\d+$/.test(n = key.slice(prefix.length))) {
+        var para = document.getElementById("p" + n);
+        if (para && para.querySelector(".prt-flag-btn")) { badge(para, n); }
+      }
+    }
+  }
   function start() {
-    document.querySelectorAll(".bd-article p.prt-para, .bd-article .prt-para").forEach(function (para) {
-      var number = para.querySelector("a.prt-pnum"), n = para.id.replace(/^p/, "");
-      if (!number || !/^\d+$/.test(n)) { return; }
-      var button = el("button", "", "prt-flag-btn");
-      button.type = "button";
-      button.appendChild(mark());
-      button.setAttribute("aria-label", t("flags.open", { n: n }));
-      button.setAttribute("aria-expanded", "false");
-      button.setAttribute("aria-controls", "prt-flag-form-" + n);
-      button.addEventListener("click", function () {
-        var open = document.getElementById("prt-flag-form-" + n);
-        if (open) { open.shut(); } else { editor(para, n, button); }
+    document.addEventListener("click", function (ev) {
+      var button = ev.target.closest && ev.target.closest(".bd-article .prt-para .prt-flag-btn"), at = button && paraOf(button);
+      if (!at) { return; }
+      var open = document.getElementById("prt-flag-form-" + at.n);
+      if (open) { open.shut(); } else { editor(at.para, at.n, button); }
+    });
+    marks();
+    /* Restored from IndexedDB: every paragraph again, since a mark may have gone too. */
+    document.addEventListener("prt-store-restored", function () {
+      document.querySelectorAll(".bd-article .prt-para .prt-flag-btn.prt-flagged").forEach(function (b) {
+        var at = paraOf(b); if (at) { badge(at.para, at.n); }
       });
-      number.insertAdjacentElement("afterend", button);
-      badge(para, n);
-      document.addEventListener("prt-store-restored", function () { badge(para, n); });
+      marks();
     });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

@@ -5,7 +5,17 @@
 (function () {
   "use strict";
   var t = window.PRT.t;
+  /* An entry a link leads to opens whole (reader.css already shows it from the first paint). */
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var dt = id && document.getElementById(id), dd = dt && dt.nextElementSibling;
+    var more = dd && dd.querySelector(":scope > details.prt-entry-more");
+    if (more) { more.open = true; }
+  }
+  window.addEventListener("hashchange", openTarget);
+
   function start() {
+    openTarget();
     var form = document.querySelector(".prt-glossary-filter");
     if (!form) { return; }
     var select = form.querySelector("select"), count = form.querySelector(".prt-glossary-count");

@@ -34,7 +34,7 @@
     var data = JSON.parse(box.querySelector(".prt-ma-data").textContent);
     var list = box.querySelector(".prt-ma-list"), status = box.querySelector(".prt-ma-status");
     var storage = window.PRT.store, writable = storage.writable;
-    if (!storage.available) { say(status, t("answers.no_storage"), true); return; }
+    if (!storage.available) { box.classList.add("prt-ma-off"); say(status, t("answers.no_storage"), true); return; }
     box.classList.add("prt-ma-ready");
 
     function current() { return A.collect(data.exercises, storage, "me", "", data.version, new Date().toISOString(), { "private": true }); }

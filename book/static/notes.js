@@ -1,8 +1,9 @@
 /* Permanent Revolution Today: margin notes that wait to be asked.
- * On a narrow screen (no margin beside the text) each note becomes a small button at
- * its paragraph, "Note: <title>", that opens the note in place and closes it again;
- * notes start closed, so the argument reads without interruption. Consecutive notes
- * share one row of buttons. On a wide screen every note sits in the margin beside its
+ * On a narrow screen (no margin beside the text) each note has a small button at its
+ * paragraph, "Note: <title>", that opens the note in place and closes it again; notes
+ * start closed, so the argument reads without interruption. Consecutive notes share one
+ * row of buttons. The buttons are made at build time (book/sphinxext/margin.py) and the
+ * notes folded by reader.css, so nothing moves after the first paint. On a wide screen every note sits in the margin beside its
  * paragraph, in text order; where notes are dense, a note shows what fits before the
  * next note's paragraph and a "More" button, so no note is pushed far below its own.
  * With scripts off every note is simply shown. */
@@ -10,48 +11,27 @@
   "use strict";
   var NARROW = "(max-width: 991.98px)", NOTE = "aside.margin, .sidebar.margin";
   var made = [], t = window.PRT.t;
-  /* How far below its paragraph's top a note may start; the "More" button's height;
-   * the least text worth showing before "More" (else the title alone). */
-  var SLACK = 60, BUTTON = 36, LINES = 60;
+  /* How far below its paragraph's top a note may start; the "More" button's height with
+   * the 12 px above it (reader.css); the least text worth showing before "More" (else
+   * the title alone). */
+  var SLACK = 60, BUTTON = 46, LINES = 60;
 
   function title(note) {
     var head = note.querySelector(".sidebar-title");
     return head ? head.textContent.trim() : t("note.untitled");
   }
 
-  function marker(note, n) {
-    if (!note.id) { note.id = "prt-note-" + n; }
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "prt-note-marker";
-    button.setAttribute("aria-expanded", "false");
-    button.setAttribute("aria-controls", note.id);
-    button.innerHTML = '<span aria-hidden="true">+</span> ';
-    button.appendChild(document.createTextNode(t("note.marker", { title: title(note) })));
-    button.addEventListener("click", function () {
-      var open = button.getAttribute("aria-expanded") !== "true";
-      button.setAttribute("aria-expanded", String(open));
-      button.firstChild.textContent = open ? "−" : "+";
-      note.hidden = !open;
-    });
-    return button;
-  }
-
-  function narrow(notes) {
-    var row = null, last = null;
-    notes.forEach(function (note, n) {
-      if (!row || last !== note.previousElementSibling) {
-        row = document.createElement("div");
-        row.className = "prt-note-markers";
-        note.parentNode.insertBefore(row, note);
-        made.push(row);
-      }
-      /* The buttons come first, their notes open below the whole row. */
-      row.appendChild(marker(note, n));
-      note.hidden = true;
-      last = note;
-    });
-  }
+  /* A narrow screen's buttons are in the HTML (book/sphinxext/margin.py), and reader.css
+   * hides the notes they control: a button only opens and closes its note. */
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest && ev.target.closest(".prt-note-marker");
+    var note = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!note) { return; }
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    button.firstChild.textContent = open ? "\u2212" : "+";
+    note.classList.toggle("prt-open", open);
+  });
 
   /* The text a note explains: the next element that is not a note (else the last before). */
   function anchorOf(note) {
@@ -125,9 +105,8 @@
   function layout() {
     made.forEach(function (node) { if (node.undo) { node.undo(); } else { node.remove(); } });
     made = [];
-    var notes = Array.prototype.slice.call(document.querySelectorAll(".bd-article " + NOTE.split(", ").join(", .bd-article ")));
-    notes.forEach(function (note) { note.hidden = false; });
-    if (window.matchMedia(NARROW).matches) { narrow(notes); } else { wide(notes); }
+    if (window.matchMedia(NARROW).matches) { return; }
+    wide(Array.prototype.slice.call(document.querySelectorAll(".bd-article " + NOTE.split(", ").join(", .bd-article "))));
   }
 
   function start() {

@@ -31,7 +31,8 @@ SCREEN_ONLY = [".headerlink", "script", "style", "button", ".pst-js-only", ".prt
                ".prt-flashcards", ".prt-ex-actions", ".prt-ledger-entry", ".prt-tooltip",
                ".prt-letters", "#jb-print-toc", ".toctree-wrapper", "noscript", "form",
                ".prt-exercise", "section#exercises", ".prt-sr", ".prt-tl-howto", ".prt-tl-intro", ".prt-tl-count",
-               ".prt-tl-slot", ".prt-tl-sources summary", ".prt-tl-go-verb", ".prt-continue", ".prt-before"]
+               ".prt-tl-slot", ".prt-tl-sources summary", ".prt-tl-go-verb", ".prt-continue", ".prt-before",
+               ".prt-note-markers", "details.prt-entry-more > summary"]
 
 
 @dataclass
@@ -137,6 +138,8 @@ def clean(root: Tag, prefix: str = "", local: bool = False) -> Tag:
     for sel in SCREEN_ONLY:
         for el in root.select(sel):
             el.decompose()
+    for folded in root.select("details.prt-entry-more"):
+        folded.unwrap()  # a glossary entry folded on screen: paper shows it whole
     for scroll in root.select(".prt-tl-scroll"):
         for view in scroll.select(".prt-tl-view")[1:]:
             view.decompose()  # paper has room for the first view; the others are for zooming
