@@ -39,7 +39,7 @@ from strings_python import KEY, READER, WORD, english_in_python
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 #: Python modules that write words for readers or facilitators (HTML, widgets, charts, paper).
-PYTHON = sorted(p for p in [*BOOK.glob("exercises/*.py"), *BOOK.glob("answers/*.py"), *BOOK.glob("paper/*.py"),
+PYTHON = sorted(p for p in [*BOOK.glob("exercises/*.py"), *BOOK.glob("answers/*.py"), *BOOK.glob("paper/*.py"), *BOOK.glob("room/*.py"),
                  *BOOK.glob("timeline*.py"), *(BOOK / f"{name}.py" for name in (
                      "facilitator_edition", "glossary", "pocket", "epub", "handouts"))]
                 if p.name not in ("model.py", "timeline_models.py"))  # their descriptions are for developers
