@@ -63,6 +63,11 @@ def test_the_book_is_served_with_room_js_and_its_csp_intact(room):
     assert CSP in page
     assert page.index('<script src="/_room/room.js" defer></script>') < page.index("</body>")
     assert "/lab" not in page and "token" not in page
+    with phone(room) as c:
+        qr = c.get("/_room/qr.svg")
+        projector = c.get("/_room/projector")
+    assert qr.headers["content-type"] == "image/svg+xml" and qr.text.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert "script-src 'self'" in projector.headers["content-security-policy"]
 
 
 def test_join_and_send_every_kind_is_kept_in_an_answer_file(room):

@@ -64,18 +64,26 @@ class Hub:
 
     def __init__(self, room: Room, secret: str, join_urls: list[str]):
         self.room, self.secret, self.join_urls = room, secret, join_urls
-        self._event = asyncio.Event()
+        self._event, self._phase = asyncio.Event(), asyncio.Event()
         self.buckets: dict[str, tuple[float, float]] = {}
+        self.closing = False
 
     def changed(self) -> None:
+        """Wake the screens: the projector on every change, the phones when the phase moved."""
         self._event.set()
         self._event = asyncio.Event()
+        if self._phase_seen != self.room.phase:
+            self._phase_seen = self.room.phase
+            self._phase.set()
+            self._phase = asyncio.Event()
 
-    async def wait(self, since: int) -> None:
-        if self.room.version != since:
+    _phase_seen = 0
+
+    async def wait(self, since: int, phase: bool = False) -> None:
+        if (self.room.phase if phase else self.room.version) != since:
             return
         try:
-            await asyncio.wait_for(self._event.wait(), WAIT_SECONDS)
+            await asyncio.wait_for((self._phase if phase else self._event).wait(), WAIT_SECONDS)
         except asyncio.TimeoutError:
             pass
 
@@ -181,10 +189,11 @@ class State(Api):
             since = int(self.get_query_argument("since", "-1"))
         except ValueError:
             since = -1
-        await self.hub.wait(since)
-        if self.request.connection.stream.closed() if self.request.connection else False:
-            return
         view = self.get_query_argument("view", "phone")
+        await self.hub.wait(since, phase=view not in ("projector", "facilitator"))
+        if self.hub.closing:  # the room is stopping: the screens ask again (and find it back, or not)
+            self.refuse(503, t("room.failed"))
+            return
         if view == "projector":
             self.reply({**self.hub.room.projector(), "join": self.hub.join_urls})
         elif view == "facilitator":
@@ -310,10 +319,15 @@ class Book(Guarded, tornado.web.StaticFileHandler):
             self.finish(page)
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str) -> bytes:
+    """The join address as a QR code, a standalone SVG image (white quiet zone around it)."""
+    import io
+
     import segno
 
-    return segno.make(url, error="m").svg_inline(scale=8, border=2)
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=8, border=4, xmldecl=False, light="#fff")
+    return out.getvalue()
 
 
 def app(hub: Hub, html_root: Path) -> tornado.web.Application:
@@ -390,6 +404,10 @@ class RoomServer:
         self._ready.set()
         await self._stop.wait()
         server.stop()
+        self.hub.closing = True
+        self.hub._phase_seen = -1
+        self.hub.changed()
+        await asyncio.sleep(0.05)
         await asyncio.wait_for(server.close_all_connections(), 5)
 
     @property

@@ -130,7 +130,10 @@ class Room:
         self.paras = paragraphs(html_root)
         self.record: dict[str, Any] = {"session": self.session, "started": now(), "ended": None,
                                        "joined": [], "questions": [], "notes": [], "current": None}
+        #: Bumped by every change (the projector follows it) and by the facilitator's
+        #: controls only (the phones follow that: 40 phones are not woken by each send).
         self.version = 0
+        self.phase = 0
         self.problems: list[str] = []
         self._load()
 
@@ -297,6 +300,7 @@ class Room:
                 self._save_member(m)
         self._save_record()
         self._changed()
+        self.phase += 1
 
     def _keep_question(self, cur: dict[str, Any]) -> None:
         """The question's rounds, as counts, into the session record (once per asking)."""
@@ -372,7 +376,7 @@ class Room:
         m = self.members.get(member) if member else None
         if q and m:
             q["mine"] = m.rounds.get(q["exercise"], {}).get(str(q["round"]))
-        return {"version": self.version, "members": len(self.members), "question": q,
+        return {"version": self.phase, "members": len(self.members), "question": q,
                 "ended": bool(self.record.get("ended"))}
 
     def facilitator(self) -> dict[str, Any]:

@@ -351,7 +351,7 @@
     line.appendChild(document.createTextNode(t(q.revealed ? "room.phone_revealed" : q.round === 1 ? "room.phone_round_1" : "room.phone_round_2", { title: q.title }) + " "));
     if (!document.querySelector('.prt-exercise[data-exercise="' + q.exercise + '"]')) {
       var link = el("a", t("room.go_to_question"));
-      link.href = "/exercises/" + q.chapter + ".html#" + q.exercise;
+      link.href = "/exercises/" + q.chapter + ".html#ex-" + q.exercise;
       line.appendChild(link);
     }
   }
