@@ -132,3 +132,26 @@ def test_phones_take_part_in_rounds_offline_and_back_and_the_projector_counts(br
     # Every answer in the members' answer files, with both rounds.
     files = list(room.room.folder.glob("*.json"))
     assert len(files) == 3
+
+
+def test_the_facilitators_page_controls_the_room_and_keeps_a_printable_record(browser, room):
+    desk = browser.new_context(viewport={"width": 1100, "height": 800})
+    page = desk.new_page()
+    assert page.goto(room.url + "_room/facilitator").status == 403  # no secret, no controls
+    page.goto(room.url + f"_room/facilitator?secret={SECRET}")
+    assert "secret" not in page.url  # the secret became a cookie; the address bar forgets it
+    page.wait_for_selector("select option", state="attached")
+    page.select_option("select", "solidarity-first-step")
+    page.click("button[data-action=open]")
+    page.wait_for_selector(".room-rounds")
+    page.fill("#room-note", "Most chose B: ask ¶4 again.")
+    page.locator(".room-controls ~ button").click()
+    page.click("button[data-action=reveal]")
+    page.wait_for_selector(".room-key")
+    page.screenshot(path=str(SHOTS / "facilitator.png"))
+    page.goto(room.url + "_room/record")
+    page.wait_for_selector("h1")
+    text = page.inner_text("body")
+    assert "Most chose B: ask ¶4 again." in text and course().exercises["solidarity-first-step"].title in text
+    page.screenshot(path=str(SHOTS / "record.png"), full_page=True)
+    desk.close()
