@@ -201,7 +201,7 @@
   var bar = el("aside", "", "prt-room-bar"), line = el("p", "", "prt-room-line"), status = el("p", "", "prt-room-status");
   status.setAttribute("role", "status");
   bar.setAttribute("aria-label", t("room.bar"));
-  style(".prt-room-bar{position:sticky;bottom:0;z-index:30;background:#f3f6fa;border-top:2px solid #1f5f99;padding:.4rem .8rem;font-size:.95rem}" +
+  style(".prt-room-bar{position:sticky;bottom:0;z-index:1100;background:#f3f6fa;border-top:2px solid #1f5f99;padding:.4rem .8rem;font-size:.95rem}" +
     ".prt-room-bar p{margin:.2rem 0}.prt-room-bar input{font-size:1rem;max-width:12rem}.prt-room-bar button{margin:.2rem}" +
     ".prt-room-hold .prt-feedback{display:none}.prt-room-held{font-style:italic}.prt-room-refused{color:#a4262c}");
 
