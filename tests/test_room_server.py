@@ -93,6 +93,18 @@ def test_join_and_send_every_kind_is_kept_in_an_answer_file(room):
     assert all(n.note == "" for n in saved.notes)
 
 
+def test_no_path_a_member_sends_reaches_the_file_system(room, tmp_path):
+    (tmp_path / "secret.txt").write_text("not for members", encoding="utf-8")
+    with phone(room) as c:
+        for raw in ("/%2e%2e/secret.txt", "/..%2fsecret.txt", "/_room/%2e%2e/%2e%2e/secret.txt", "//etc/passwd"):
+            r = c.get(raw)
+            assert r.status_code in (403, 404) and "not for members" not in r.text, raw
+        member, _ = join(c, "../../../secret")
+    files = [p for p in (tmp_path / "answers").rglob("*") if p.is_file()]
+    assert files and all(p.parent.parent == tmp_path / "answers" or p.parent == tmp_path / "answers" for p in files)
+    assert (tmp_path / "secret.txt").read_text(encoding="utf-8") == "not for members"
+
+
 def test_a_send_that_arrives_twice_counts_once(room):
     ex = choice_exercises()[0]
     control_client = phone(room, 9)

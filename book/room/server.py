@@ -77,7 +77,7 @@ class Hub:
             self._phase.set()
             self._phase = asyncio.Event()
 
-    _phase_seen = 0
+    _phase_seen = -1
 
     async def wait(self, since: int, phase: bool = False) -> None:
         if (self.room.phase if phase else self.room.version) != since:

@@ -132,8 +132,9 @@ class Room:
                                        "joined": [], "questions": [], "notes": [], "current": None}
         #: Bumped by every change (the projector follows it) and by the facilitator's
         #: controls only (the phones follow that: 40 phones are not woken by each send).
-        self.version = 0
-        self.phase = 0
+        #: Both start from the clock (in µs), so a screen that saw the room before a restart
+        #: never takes the restarted room's numbers for ones it has seen.
+        self.version = self.phase = time.time_ns() // 1000
         self.problems: list[str] = []
         self._load()
 
