@@ -7,7 +7,7 @@ The room runs as `make room` runs it (python -m book.room, its own process) on
 127.0.0.2; each phone is an HTTP client from its own loopback address (127.0.1.n), and
 all traffic stays on loopback. The facilitator opens each question, waits until every
 phone's round-1 answer is kept, opens round 2, waits again, reveals. Halfway (while the
-phones send round 1 of question 6) the room's process is killed (SIGKILL, no goodbye)
+phones send round 1 of question 6, 20 ms after it opened) the room's process is killed (SIGKILL, no goodbye)
 and started again on the same folder: a phone whose send failed keeps it in its outbox
 and sends it again (same id) until the room takes it, as room.js does.
 
@@ -102,6 +102,7 @@ async def main() -> dict:
     acks: dict[tuple[str, str], list[float]] = {}  # (exercise, round) -> send times in the order kept
     shown: dict[tuple[str, str], list[tuple[float, int]]] = {}  # (exercise, round) -> (time, projector count)
     retries = [0]
+    killed_with = None
     current = {"exercise": None, "round": 0}
     stop = asyncio.Event()
     members = [member_id() for _ in range(args.phones)]
@@ -177,7 +178,7 @@ async def main() -> dict:
                         shown.setdefault((q["exercise"], rnd), []).append((at, total))
 
     async def facilitator() -> None:
-        nonlocal room
+        nonlocal room, killed_with
         async with client(201) as c:
             async def act(action: str, **kw) -> None:
                 for _ in range(200):
@@ -203,7 +204,9 @@ async def main() -> dict:
                 current.update(exercise=ex, round=1)
                 await act("open", exercise=ex)
                 if i == len(questions) // 2:
-                    await asyncio.sleep(0.15)  # phones are sending round 1: the room dies now
+                    # The phones were told round 1 is open and are sending: the room dies now.
+                    await asyncio.sleep(0.02)
+                    killed_with = sum(1 for n in range(args.phones) if (n, ex, "1") in kept)
                     room.kill()
                     room = await asyncio.to_thread(Process(work / "answers", html, port).start)
                 await all_in(ex, "1")
@@ -256,7 +259,8 @@ async def main() -> dict:
     result = {
         "phones": args.phones, "questions": len(questions), "rounds": 2, "answers_expected": expected,
         "answers_kept": len(kept), "answers_lost": lost, "answers_misfiled": misfiled,
-        "restart_halfway": True, "sends_retried_after_the_restart": retries[0],
+        "restart_halfway": True, "round_1_answers_kept_when_killed": killed_with,
+        "sends_retried_after_the_restart": retries[0],
         "send_to_projector_ms": {"median": round(1000 * statistics.median(latencies), 1),
                                   "p95": round(1000 * latencies[int(0.95 * (len(latencies) - 1))], 1),
                                   "max": round(1000 * latencies[-1], 1), "n": len(latencies)},

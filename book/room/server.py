@@ -20,6 +20,7 @@ import os
 import secrets
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from ..answers.catalog import catalog as exercise_catalog
 from ..strings import catalog as strings_catalog
 from ..strings import t
 from . import net
-from .state import Refused, Room
+from .state import Refused, Room, write_atomically
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parents[1] / "static"
@@ -67,6 +68,18 @@ class Hub:
         self._event, self._phase = asyncio.Event(), asyncio.Event()
         self.buckets: dict[str, tuple[float, float]] = {}
         self.closing = False
+        # Members' files are written on threads (fsync waits on the disk, not the loop):
+        # one member's writes in order (a lock each), different members' at once.
+        room.deferred = set()
+        self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="room-files")
+        self.locks: dict[str, asyncio.Lock] = {}
+
+    async def persist(self) -> None:
+        """Write every member file the last change touched, each with its latest state."""
+        loop = asyncio.get_running_loop()
+        for m in self.room.pending():
+            async with self.locks.setdefault(m.member, asyncio.Lock()):
+                await loop.run_in_executor(self.pool, write_atomically, m.path, m.payload(self.room.session))
 
     def changed(self) -> None:
         """Wake the screens: the projector on every change, the phones when the phase moved."""
@@ -148,36 +161,42 @@ class Api(Guarded, tornado.web.RequestHandler):
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         self.refuse(status_code, t("room.failed"))
 
-    def _handle(self, fn) -> None:
+    async def _handle(self, fn) -> None:
+        """Run one change, then answer only once the files it touched are on disk."""
         try:
             result = fn()
         except Refused as err:
-            self.refuse(err.status, str(err))
-            return
+            result = err
         except ValueError as err:  # a name that cannot be used (names.NameProblem) says why
-            self.refuse(400, str(err))
-            return
-        self.reply(result)
+            result = Refused(400, str(err))
+        try:
+            await self.hub.persist()
+        except OSError:
+            result = Refused(500, t("room.failed"))
+        if isinstance(result, Refused):
+            self.refuse(result.status, str(result))
+        else:
+            self.reply(result)
 
 
 class Join(Api):
-    def post(self) -> None:
+    async def post(self) -> None:
         def act():
             body = self.data()
             m = self.hub.room.join(body.get("pseudonym"), body.get("member"), body.get("code"))
             self.hub.changed()
             return {**self.hub.room.mine(m.member), **self.hub.room.phone(m.member)}
-        self._handle(act)
+        await self._handle(act)
 
 
 class Send(Api):
-    def post(self) -> None:
+    async def post(self) -> None:
         def act():
             body = self.data()
             out = self.hub.room.send(body.get("member"), body.get("send"))
-            self.hub.changed()
+            self.hub.changed()  # the projector counts it now; the phone hears "kept" once it is on disk
             return out
-        self._handle(act)
+        await self._handle(act)
 
 
 class State(Api):
@@ -206,12 +225,12 @@ class State(Api):
 
 
 class Mine(Api):
-    def post(self) -> None:
-        self._handle(lambda: self.hub.room.mine(self.data().get("member")))
+    async def post(self) -> None:
+        await self._handle(lambda: self.hub.room.mine(self.data().get("member")))
 
 
 class Control(Api):
-    def post(self) -> None:
+    async def post(self) -> None:
         if not self.is_facilitator():
             self.refuse(403, t("room.no_secret"))
             return
@@ -221,7 +240,7 @@ class Control(Api):
             self.hub.room.control(body.get("action"), body.get("exercise"), body.get("text"))
             self.hub.changed()
             return {"ok": True, "version": self.hub.room.version}
-        self._handle(act)
+        await self._handle(act)
 
 
 class Catalog(Api):
@@ -409,6 +428,7 @@ class RoomServer:
         self.hub.changed()
         await asyncio.sleep(0.05)
         await asyncio.wait_for(server.close_all_connections(), 5)
+        self.hub.pool.shutdown(wait=True)
 
     @property
     def url(self) -> str:

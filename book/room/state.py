@@ -136,6 +136,7 @@ class Room:
         #: never takes the restarted room's numbers for ones it has seen.
         self.version = self.phase = time.time_ns() // 1000
         self.problems: list[str] = []
+        self.deferred: set[str] | None = None
         self._load()
 
     # -- files -------------------------------------------------------------------------
@@ -159,7 +160,20 @@ class Room:
                 self.problems.append(f"{path.name}: {err}")
 
     def _save_member(self, m: Member) -> None:
+        """Write a member's file now; or, when the server defers writes (``deferred`` is a
+        set), note the member: the server writes it off its event loop before it answers."""
+        if self.deferred is not None:
+            self.deferred.add(m.member)
+            return
         write_atomically(m.path, m.payload(self.session))
+
+    def pending(self) -> list[Member]:
+        """The members whose files the server must write before it answers (and forget them)."""
+        if not self.deferred:
+            return []
+        out = [self.members[i] for i in sorted(self.deferred)]
+        self.deferred.clear()
+        return out
 
     def _save_record(self) -> None:
         write_atomically(self.record_path, self.record)
@@ -215,7 +229,8 @@ class Room:
         m = self.member(member)
         if not isinstance(body, dict) or not isinstance(body.get("id"), str) or not SEND_ID.match(body["id"]):
             raise Refused(400, t("room.bad_send"))
-        if body["id"] in m.sent:
+        if body["id"] in m.sent:  # taken before: answered once it is on disk (again, if need be)
+            self._save_member(m)
             return {"kept": True, "again": True}
         self._limit(m)
         kind = body.get("type")
