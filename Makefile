@@ -4,6 +4,7 @@
 #   make test   everything `make book` does, plus test tools (Chromium, npm), then every test
 #   make check  lint (ruff) and the fast tests (tests/unit, tests/processes): no browser, no build
 #   make lab    JupyterLab on 127.0.0.1 with the course's notebooks
+#   make room   the room: members take part from their phones on the group's own network
 #   make zip    the built book as _build/permanent-revolution-today.zip
 #   make bench  build speed, page weight, load time against Jupyter Book's defaults
 SHELL := /bin/bash
@@ -16,7 +17,7 @@ LAB_DIR ?= _build/lab
 # Test workers (pytest-xdist): two for the two cores; TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= 2
 
-.PHONY: book html vendor handouts facilitator test check test-deps lab notebooks validate lock clean zip bench
+.PHONY: book html vendor handouts facilitator test check test-deps lab notebooks validate lock clean zip bench room room-bench
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating $(VENV) with $(PYTHON)"
@@ -96,6 +97,21 @@ lab: $(STAMP)
 		--LabApp.app_settings_dir=book/notebooks/lab \
 		--LabApp.news_url=None --LabApp.extension_manager=readonly \
 		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
+
+# The room (book/room): serves _build/html and /_room/ on the laptop's local-network addresses
+# (ROOM_HOST: one or more addresses, default those of its Wi-Fi/Ethernet interfaces; ROOM_PORT,
+# default 8765); prints the join address and its QR code, the projector and the facilitator's
+# link with its secret. Answers go to answers/<session>-<hash>/ (ROOM_SESSION: today's date).
+ROOM_PORT ?= 8765
+room: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) html
+	@echo "==> the room (Ctrl-C to stop); JupyterLab, if running, stays on 127.0.0.1"
+	@ROOM_HOST="$(ROOM_HOST)" ROOM_PORT=$(ROOM_PORT) $(BIN)/python -m book.room
+
+# 40 simulated phones, 10 questions, two rounds, a restart halfway: bench/room_results.json.
+room-bench: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) html
+	@$(BIN)/python bench/room_load.py $(ROOM_BENCH_ARGS)
 
 # pyproject.toml is the truth: pin it (every extra) into requirements.lock, and derive
 # binder/requirements.txt (what repo2docker reads: the book and the lab) from those pins.

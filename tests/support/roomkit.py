@@ -1,0 +1,67 @@
+"""Shared by the room's tests and its benchmark: a room on a loopback address, clients
+from other loopback addresses (phones), and an answer that fits each kind of exercise."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from book.answers.catalog import catalog
+from book.course.load import course
+from book.room.server import RoomServer
+
+#: The room stands for the laptop's Wi-Fi address; phones come from other loopback addresses.
+ROOM_HOST = "127.0.0.2"
+ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+
+
+def member_id() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(16))
+
+
+def send_id() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def fitting(entry: dict[str, Any], pick: int = 0) -> dict[str, Any]:
+    """An answer in the stable shape that fits the exercise (``pick`` chooses which option)."""
+    kind = entry["kind"]
+    if kind == "choice":
+        return {"chosen": [entry["options"][pick % len(entry["options"])]]}
+    if kind == "ordering":
+        return {"order": list(entry["events"])}
+    if kind == "matching":
+        return {"pairs": {entry["lefts"][0]: entry["rights"][pick % len(entry["rights"])]}}
+    if kind == "short":
+        return {"text": "Because the councils spread.", "ticks": []}
+    if kind == "bridge":
+        return {"grievance": entry["grievances"][0], "immediate": "a", "transitional": "b", "goal": "c"}
+    if kind == "ledger":
+        return {"rows": [{"household": "A", "day": "2026-01-05", "minutes": 30}]}
+    return {"notes": "private"}
+
+
+def one_of_each_kind() -> dict[str, dict[str, Any]]:
+    """kind -> the first exercise of that kind (catalog entry)."""
+    out: dict[str, dict[str, Any]] = {}
+    for entry in catalog().values():
+        out.setdefault(entry["kind"], entry)
+    return out
+
+
+def choice_exercises() -> list[str]:
+    return [ex.id for ex in course().exercises.values() if ex.kind == "choice"]
+
+
+def start(answers: Path, html_root: Path, session: str = "Tuesday group", secret: str = "s3cret-for-tests",
+          port: int = 0) -> RoomServer:
+    return RoomServer(answers, session, html_root, [ROOM_HOST], port, secret=secret).start()
+
+
+def phone(room: RoomServer, n: int = 0, **kw: Any) -> httpx.Client:
+    """An HTTP client from 127.0.1.<n+1>: another device on the group's network."""
+    transport = httpx.HTTPTransport(local_address=f"127.0.1.{n % 250 + 1}")
+    return httpx.Client(base_url=room.url.rstrip("/"), transport=transport, timeout=30, **kw)
