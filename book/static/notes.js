@@ -110,8 +110,10 @@
   }
 
   function start() {
-    var width = window.innerWidth, timer = null;
-    layout();
+    /* The width is read at the first resize, not here: reading it now would make the
+     * browser lay out the whole chapter inside this script, a long task on a phone. */
+    var width = -1, timer = null;
+    if (!window.matchMedia(NARROW).matches) { layout(); }
     window.matchMedia(NARROW).addEventListener("change", layout);
     /* The room beside each paragraph changes with the width of the text. */
     window.addEventListener("resize", function () {
