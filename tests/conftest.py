@@ -141,3 +141,22 @@ def answers_in_tmp(tmp_path, monkeypatch):
     monkeypatch.setenv(store.ANSWERS_ENV, str(tmp_path / "answers"))
     monkeypatch.setattr(store, "_current", None)
     return tmp_path / "answers"
+
+
+@pytest.fixture
+def kernel(monkeypatch):
+    """A fresh kernel: no one started, no widgets drawn; ``restart()`` simulates a restart."""
+    import os
+
+    from book.exercises.live import session, store
+
+    def restart() -> None:
+        for fd in session._claims.values():
+            os.close(fd)  # a dead kernel's locks are dropped by the operating system
+        session._claims.clear()
+        session._drawn.clear()
+        store._current = None
+
+    restart()
+    yield restart
+    restart()

@@ -32,7 +32,8 @@ from ..answers.catalog import catalog as exercise_catalog
 from ..course.strings import catalog as strings_catalog
 from ..course.strings import t
 from . import net
-from .state import Refused, Room, write_atomically
+from ..exercises.live.store import write_atomically
+from .state import Refused, Room
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parents[1] / "static"

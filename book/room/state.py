@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -33,6 +31,7 @@ from ..answers.model import FORMAT, MEMBER_ID, VERSION
 from ..answers.stable import Misfit, from_stable
 from ..exercises.kinds import grade, kind_of
 from ..exercises.live import names
+from ..exercises.live.store import write_atomically
 from ..course.load import course
 from ..course.strings import t
 
@@ -52,21 +51,6 @@ class Refused(ValueError):
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def write_atomically(path: Path, payload: Any) -> None:
-    """Write JSON to a temporary file in the same folder, flush it to disk, rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(payload, out, ensure_ascii=False, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def paragraphs(html_root: Path | None) -> dict[str, dict[int, str]]:

@@ -9,40 +9,9 @@ to another.
 from __future__ import annotations
 
 
-import ipywidgets as w
-import pytest
 
 
-from book import exercises
-from book.exercises.live import store
-from helpers import find_widgets
-
-
-@pytest.fixture
-def kernel(monkeypatch):
-    """A fresh kernel: no one started, no widgets drawn; ``restart()`` simulates a restart."""
-    import os
-
-    from book.exercises.live import session
-
-    def restart() -> None:
-        for fd in session._claims.values():
-            os.close(fd)  # a dead kernel's locks are dropped by the operating system
-        session._claims.clear()
-        session._drawn.clear()
-        store._current = None
-
-    restart()
-    yield restart
-    restart()
-
-
-def _form():
-    box = exercises.start_session().widget
-    name, when = find_widgets(box, w.Text)[::-1]
-    start = find_widgets(box, w.Button)[0]
-    status = find_widgets(box, w.HTML)[0]
-    return name, when, start, status
+from helpers import session_form
 
 
 HOLD_NAME = """
@@ -63,7 +32,7 @@ def test_a_name_live_in_another_kernel_is_refused_until_that_kernel_ends(kernel,
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert other.stdout.readline().strip() == "ready"
-        name, when, start, status = _form()
+        name, when, start, status = session_form()
         name.value, when.value = "Amal", "s1"
         start.click()
         assert "Your name: “Amal” is already answering in another open notebook" in status.value

@@ -10,31 +10,15 @@ heading, and the article-fidelity tests keep it (tests/test_book.py).
 
 from __future__ import annotations
 
-import re
 import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
 
 from book.course.load import course
-from bookfiles import CHAPTERS, SEEDS
+from bookfiles import CHAPTERS, SEEDS, seed_subtitle
 from pdfread import pdf_text
 from textmatch import normalise, squeeze
-
-#: A blog post's date line: "Sunday, February 22, 2026".
-DATE_LINE = re.compile(r"\w+day, \w+ \d{1,2}, \d{4}")
-
-
-def seed_subtitle(chapter: str) -> str | None:
-    """The subtitle the seed gives the article, or None; more than one is an error."""
-    article = course().articles[chapter]
-    lines = (SEEDS / article.seed_file).read_text(encoding="utf-8").split("\n")
-    lead = [line.strip() for line in lines[article.lines[0] - 1 : article.lines[1]] if line.strip()]
-    found = {line for line in lead[: article.lead_lines]
-             if normalise(line) != normalise(article.title) and not DATE_LINE.fullmatch(line)}
-    assert len(found) <= 1, f"{chapter}: more than one subtitle in the seed's lead lines: {found}"
-    return found.pop() if found else None
-
 
 def with_subtitle() -> list[str]:
     return [c for c in CHAPTERS if SEEDS.exists() and seed_subtitle(c)]

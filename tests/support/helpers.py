@@ -182,3 +182,16 @@ def start_lab(tmp_path: Path, **env: str) -> Iterator[tuple[str, subprocess.Pope
     finally:
         os.killpg(proc.pid, signal.SIGTERM)  # the whole group: make, jupyter and its kernels
         proc.wait(timeout=30)
+
+
+def session_form():
+    """The Start form a notebook draws: name, session, Start button and status, as widgets."""
+    import ipywidgets as w
+
+    from book import exercises
+
+    box = exercises.start_session().widget
+    name, when = find_widgets(box, w.Text)[::-1]
+    start = find_widgets(box, w.Button)[0]
+    status = find_widgets(box, w.HTML)[0]
+    return name, when, start, status

@@ -19,38 +19,11 @@ from book.answers.stable import to_stable
 from book import exercises
 from book.exercises.live import store
 from book.course.load import course
-from helpers import find_widgets
+from helpers import find_widgets, session_form
 
 
 def _ex(exercise_id: str):
     return course().exercises[exercise_id]
-
-
-@pytest.fixture
-def kernel(monkeypatch):
-    """A fresh kernel: no one started, no widgets drawn; ``restart()`` simulates a restart."""
-    import os
-
-    from book.exercises.live import session, store
-
-    def restart() -> None:
-        for fd in session._claims.values():
-            os.close(fd)  # a dead kernel's locks are dropped by the operating system
-        session._claims.clear()
-        session._drawn.clear()
-        store._current = None
-
-    restart()
-    yield restart
-    restart()
-
-
-def _form():
-    box = exercises.start_session().widget
-    name, when = find_widgets(box, w.Text)[::-1]
-    start = find_widgets(box, w.Button)[0]
-    status = find_widgets(box, w.HTML)[0]
-    return name, when, start, status
 
 
 def _click(view, label: str) -> None:
@@ -62,7 +35,7 @@ def _feedback(view) -> str:
 
 
 def test_run_all_then_start_saves_under_the_typed_name(kernel, answers_in_tmp):
-    name, when, start, status = _form()
+    name, when, start, status = session_form()
     view = exercises.show("tishreen-who-protested")  # Run All drew it before anyone typed
     find_widgets(view.widget, w.RadioButtons)[0].value = 1
     _click(view, "Check")
@@ -85,7 +58,7 @@ def test_start_restores_into_drawn_widgets_and_clears_them_for_someone_else(kern
     find_widgets(first.widget, w.RadioButtons)[0].value = 1
     _click(first, "Check")
     kernel()  # restart, then Run All: the widget is drawn before Start
-    name, when, start, status = _form()
+    name, when, start, status = session_form()
     view = exercises.show("tishreen-who-protested")
     radio = find_widgets(view.widget, w.RadioButtons)[0]
     assert radio.value is None
@@ -182,7 +155,7 @@ def test_failing_callbacks_are_told_in_the_widget(kernel, answers_in_tmp, monkey
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the answers folder should be")
     monkeypatch.setenv(store.ANSWERS_ENV, str(blocked))
-    name, when, start, status = _form()
+    name, when, start, status = session_form()
     name.value = "Bashir"
     start.click()
     assert "Something went wrong while starting the session: NotADirectoryError" in status.value

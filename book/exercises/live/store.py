@@ -128,7 +128,7 @@ class AnswerStore:
             payload = {"format": FORMAT, "version": VERSION, "pseudonym": self.participant,
                        "session": self.session, "source": "live", "book_version": "", "exported": _now(),
                        "answers": list(answers.values()), "notes": []}
-            _write_atomically(self.path, payload)
+            write_atomically(self.path, payload)
             self.answers = answers
 
     def rows(self) -> list[dict[str, Any]]:
@@ -176,7 +176,11 @@ def _entries(data: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _write_atomically(path: Path, payload: dict[str, Any]) -> None:
+def write_atomically(path: Path, payload: Any) -> None:
+    """Write JSON to a temporary file in the same folder, flush it to disk, rename it over
+    ``path``: a reader (another kernel, the room, a crash's survivor) sees the old file or
+    the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
