@@ -44,7 +44,10 @@
     Object.keys(counts).forEach(function (k) { max = Math.max(max, counts[k]); });
     (options || Object.keys(counts)).forEach(function (label) {
       var n = counts[label] || 0, li = el("li"), bar = el("span", "", "room-bar");
-      var shown = options ? label : label === "right" ? t("room.outcome_right") : t("room.outcome_answered");
+      /* A kind with no options counts "answered" and "right"; the record passes a choice's
+       * options as its counts' keys. */
+      var shown = options || (label !== "right" && label !== "answered") ? label
+        : t(label === "right" ? "room.outcome_right" : "room.outcome_answered");
       if (revealed && correct && correct.indexOf(label) >= 0) { li.className = "room-right"; shown = "✓ " + shown; }
       li.appendChild(el("span", shown, "room-label"));
       bar.style.width = (100 * n / max) + "%";

@@ -16,7 +16,7 @@ from roomkit import start
 
 SECRET = "browser-test-secret"
 EXERCISE = "tishreen-who-protested"
-SHOTS = Path(__file__).resolve().parent.parent / "_build" / "room-shots"
+SHOTS = Path(__file__).resolve().parents[2] / "_build" / "room-shots"
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
 
 
