@@ -117,10 +117,15 @@
       join.appendChild(el("p", t("room.join_here"), ""));
       s.join.forEach(function (u) { join.appendChild(el("p", u, "room-join")); });
       join.appendChild(el("p", t("room.members", { n: s.members })));
-      body.textContent = "";
-      body.appendChild(question(s.question));
-      body.appendChild(flagged(s.flags));
+      redraw(body, s);
     });
+  }
+
+  /* The projector's and the facilitator's screens: the open question, then the flagged ¶s. */
+  function redraw(body, s) {
+    body.textContent = "";
+    body.appendChild(question(s.question));
+    body.appendChild(flagged(s.flags));
   }
 
   function facilitator(main) {
@@ -156,9 +161,7 @@
         s.exercises.forEach(function (ex) { var o = el("option", ex.chapter + " · " + ex.title); o.value = ex.id; pick.appendChild(o); });
       }
       names.textContent = t("room.who", { n: s.names.length, names: s.names.join(", ") });
-      body.textContent = "";
-      body.appendChild(question(s.question));
-      body.appendChild(flagged(s.flags));
+      redraw(body, s);
     });
   }
 
