@@ -7,42 +7,17 @@ compares the counts. Names appear only when asked for.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
-from ..course.strings import t
+from ..kinds import kind_of
 from .catalog import catalog
 from .read import Group
 
 
-#: What each kind's bars count, said above them (static/group.js says the same).
-CAPTION = {"choice": "group.bars", "ordering": "group.bars_ordering", "matching": "group.bars_matching",
-           "short": "group.bars_short", "bridge": "group.bars_bridge"}
-
-
 def question(entry: dict[str, Any], answers: list[dict[str, Any]]) -> dict[str, Any]:
-    """One exercise's counts: how many answered, and per kind what they chose."""
-    kind, counts = entry["kind"], Counter()
-    if kind == "choice":
-        for a in answers:
-            counts.update(a.get("chosen", []))
-        bars = [(o, counts[o]) for o in entry["options"]]
-    elif kind == "ordering":
-        right = sum(list(a.get("order", [])) == entry["key"] for a in answers)
-        bars = [(t("group.right_order"), right), (t("group.not_yet"), len(answers) - right)]
-    elif kind == "matching":
-        bars = [(left, sum(a.get("pairs", {}).get(left) == entry["key"][left] for a in answers))
-                for left in entry["lefts"]]
-    elif kind == "short":
-        for a in answers:
-            counts.update(a.get("ticks", []))
-        bars = [(r, counts[r]) for r in entry["rubric"]]
-    elif kind == "bridge":
-        counts.update(a.get("grievance") for a in answers if a.get("grievance"))
-        bars = [(g, counts[g]) for g in entry["grievances"]]
-    else:  # discussion, ledger: nothing to count but who answered
-        bars = []
-    return {"id": entry["id"], "title": entry["title"], "kind": kind, "answered": len(answers), "bars": bars}
+    """One exercise's counts: how many answered, and what its kind counts of their answers."""
+    return {"id": entry["id"], "title": entry["title"], "kind": entry["kind"], "answered": len(answers),
+            "bars": kind_of(entry["kind"]).bars(entry, answers)}
 
 
 def summarize(group: Group) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol
 
 from pydantic import PlainSerializer, PlainValidator
 
@@ -80,3 +80,36 @@ def _partial_date(value: object) -> PartialDate:
 
 
 DateField = Annotated[PartialDate, PlainValidator(_partial_date), PlainSerializer(str)]
+
+
+def range_label(first: PartialDate, last: PartialDate | None) -> str:
+    """``19-21 November 2000``, ``30 July to 23 August 1903``, ``March-November 1917``:
+    a range says each part once, as a printed chronology does."""
+    if last is None:
+        return first.label()
+    a, b = first.start, last.start
+    if first.precision == last.precision == "day" and (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}-{b.day} {MONTHS[a.month - 1]} {a.year}"
+    if first.precision == last.precision == "month" and a.year == b.year:
+        return f"{MONTHS[a.month - 1]}-{MONTHS[b.month - 1]} {a.year}"
+    if first.precision == last.precision == "year":
+        return f"{a.year}-{b.year}"
+    start = first.label()
+    if a.year == b.year and first.precision == "day":
+        start = f"{a.day} {MONTHS[a.month - 1]}"
+    return f"{start} to {last.label()}"
+
+
+class Dated(Protocol):
+    """What a label needs of an event (``models.Event`` has it; the models import this module)."""
+
+    date: PartialDate
+    end: PartialDate | None
+    confirmed: bool
+
+
+def date_label(event: Dated) -> str:
+    """``1 October 2019``, ``1-6 October 2019 (date unconfirmed)`` and the like: how the
+    timeline, the ordering exercise's key and the paper all write an event's date."""
+    text = range_label(event.date, event.end)
+    return text if event.confirmed else text + " (date unconfirmed)"

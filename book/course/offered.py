@@ -1,7 +1,7 @@
 """What an exercise offers a participant, in the order offered: the shuffled items, a
 matching's pairs and the answers it offers, an ordering's events and their key.
 
-Pure functions of the course data. The graders and widgets (``book.exercises.kinds``),
+Pure functions of the course data. The graders and widgets (``book.kinds``),
 the answer file's checks (``book.answers``), the pages' catalog and the paper keys all
 read them here, so none of them reaches into another's module for them.
 """

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from ..exercises.kinds import kind_of
+from ..kinds import kind_of
 from .handouts import fill_sizes, print_facilitator_sheets
 from .inputs import digest, package_files, record, unchanged
 from ..course.load import course

@@ -1,14 +1,16 @@
 """Exercises: one definition per exercise (YAML), graded in Python, shown two ways.
 
-``show(id)`` is what a chapter or exercise notebook calls. Each kind lives in its own
-module in ``kinds/`` with the same functions (``grade``, ``key_text``, ``static_html``,
-``widget``), so adding a kind means adding one module and one line in ``kinds.KINDS``.
+``show(id)`` is what a chapter or exercise notebook calls. Each kind is a package of
+``book/kinds/`` (its contract: ``book/kinds/__init__.py``); its live widget is the
+package's ``widget`` module, found by the kind's name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+from importlib import import_module
+from types import ModuleType
 from typing import Any
 
 import ipywidgets as w
@@ -16,9 +18,10 @@ from IPython.display import HTML
 
 from ..course.load import course
 from ..course.strings import t, t_html, t_text
-from .kinds import KINDS, grade, kind_of
+from ..kinds import KINDS, grade, kind_of
+from ..kinds.result import Result
 from .live import session as live
-from .base import RUN_HINT, ExerciseView, Result
+from .live.frame import RUN_HINT, ExerciseView
 from .live.errors import shown_errors
 from .live.names import NameProblem
 from .facilitator.projection import projector
@@ -28,8 +31,15 @@ from .facilitator.projection import projector
 def show(exercise_id: str) -> ExerciseView:
     """The exercise as one notebook output: live widget in Jupyter, static HTML in the book."""
     ex = course().exercises[exercise_id]
-    module = kind_of(ex)
-    return ExerciseView(module.static_html(ex), lambda: module.widget(ex))
+    return ExerciseView(kind_of(ex).static_html(ex), lambda: widget_of(ex.kind).widget(ex))
+
+
+def widget_of(kind: str) -> ModuleType:
+    """A kind's live widget module: ``book/kinds/<kind>/widget.py``, by the contract every
+    kind keeps (tests/unit/test_kinds.py checks each has one). Looked up by name so the
+    registry (``book.kinds.KINDS``) stays the one list of kinds, and a kind's pure half
+    never loads ipywidgets."""
+    return import_module(f"{KINDS[kind].__name__}.widget")
 
 
 def answer_key(exercise_id: str) -> HTML:

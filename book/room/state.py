@@ -29,7 +29,7 @@ from typing import Any
 
 from ..answers.model import FORMAT, MEMBER_ID, VERSION
 from ..answers.stable import Misfit, from_stable
-from ..exercises.kinds import grade, kind_of
+from ..kinds import grade, kind_of
 from ..exercises.live import names
 from ..exercises.live.store import write_atomically
 from ..course.load import course

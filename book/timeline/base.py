@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import get_args
 
-from ..course.models import MONTHS, Event, EventKind, PartialDate
+from ..course.dates import date_label, range_label  # noqa: F401  (the timeline's renderings import them here)
+from ..course.models import Event, EventKind, PartialDate
 from ..course.strings import t
 from ..course.periods import Period
 
@@ -21,30 +22,6 @@ REGIONS = ("peru", "iraq", "world", "theory")
 REGION_NAMES = {r: t(f"timeline.region_{r}") for r in ("peru", "iraq", "world", "theory")}
 #: Colour-blind-safe palette (Okabe-Ito), dark enough for 3:1 against white.
 REGION_COLOURS = {"iraq": "#0072B2", "peru": "#B35900", "world": "#6A3D9A", "theory": "#007A5E"}
-
-
-def range_label(first: PartialDate, last: PartialDate | None) -> str:
-    """``19-21 November 2000``, ``30 July to 23 August 1903``, ``March-November 1917``:
-    a range says each part once, as a printed chronology does."""
-    if last is None:
-        return first.label()
-    a, b = first.start, last.start
-    if first.precision == last.precision == "day" and (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}-{b.day} {MONTHS[a.month - 1]} {a.year}"
-    if first.precision == last.precision == "month" and a.year == b.year:
-        return f"{MONTHS[a.month - 1]}-{MONTHS[b.month - 1]} {a.year}"
-    if first.precision == last.precision == "year":
-        return f"{a.year}-{b.year}"
-    start = first.label()
-    if a.year == b.year and first.precision == "day":
-        start = f"{a.day} {MONTHS[a.month - 1]}"
-    return f"{start} to {last.label()}"
-
-
-def date_label(event: Event) -> str:
-    """``1 October 2019``, ``1-6 October 2019 (date unconfirmed)`` and the like."""
-    text = range_label(event.date, event.end)
-    return text if event.confirmed else text + " (date unconfirmed)"
 
 
 def period_label(period: Period) -> str:

@@ -9,7 +9,8 @@ import ipywidgets as w
 import pytest
 
 from book import exercises
-from book.exercises.kinds import bridge, discussion, ledger, short
+from book.kinds import bridge, discussion, ledger, short
+from book.kinds.ledger import widget as ledger_live
 from book.exercises.live import names, store
 from book.course.load import course
 from helpers import find_widgets
@@ -177,16 +178,16 @@ def test_ledger_summary_figure_and_csv(ledger_ex):
              ("Household A", "2026-07-15", "300")]]
     text = " ".join(ledger.summary(rows))
     assert "480 minutes (8.0 hours)" in text and "Worst day: 2026-07-15, 300 minutes" in text
-    fig = ledger.figure(rows)
+    fig = ledger_live.figure(rows)
     assert sorted(t.name for t in fig.data) == ["Household A", "Household B"]
-    assert ledger.to_csv(rows).splitlines() == [
+    assert ledger_live.to_csv(rows).splitlines() == [
         "household,day,minutes", "Household A,2026-07-14,120", "Household B,2026-07-14,60",
         "Household A,2026-07-15,300"]
 
 
 def test_ledger_widget_bad_entry_keeps_what_is_recorded(ledger_ex, answers_in_tmp):
     exercises.start_session("Amal", "s1")
-    box = ledger.widget(ledger_ex)
+    box = ledger_live.widget(ledger_ex)
     household = find_widgets(box, w.Combobox)[0]
     texts = {t.description: t for t in find_widgets(box, w.Text)}
     day, minutes = texts["Day"], texts["Minutes"]

@@ -9,7 +9,8 @@ import pytest
 
 from book.course.offered import matching_pairs, matching_rights, ordering_key, ordering_presented
 from book import exercises
-from book.exercises.kinds import choice, matching, ordering
+from book.kinds import choice, matching, ordering
+from book.kinds.ordering import widget as ordering_live
 from book.course.load import course
 from helpers import find_widgets
 
@@ -158,6 +159,6 @@ def test_a_screen_says_which_button_and_paper_says_how_with_a_pen():
     ex = _ex("tishreen-order-events")
     screen = "Arrange these events from earliest to latest. Use the up and down buttons, then press Check."
     assert f'<p class="prt-ex-prompt">{screen}</p>' in ordering.static_html(ex)
-    assert any(screen in h.value for h in find_widgets(ordering.widget(ex), w.HTML))
+    assert any(screen in h.value for h in find_widgets(ordering_live.widget(ex), w.HTML))
     paper = {k.title: k.prompt for k in chapter_keys("tishreen")}[ex.title]
     assert paper == f"Arrange these events from earliest to latest. Number the events from 1 (earliest) to {len(ex.events)}."

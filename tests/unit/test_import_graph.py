@@ -18,13 +18,20 @@ MAY_IMPORT = {
     "book.course": set(),
     "book.timeline": {"book.course", "book.notebooks"},
     "book.glossary": {"book.course"},
-    "book.answers": {"book.course"},
-    "book.exercises": {"book.course", "book.answers", "book.timeline", "book.notebooks"},
+    "book.kinds": {"book.course"},
+    "book.answers": {"book.course", "book.kinds"},
+    "book.exercises": {"book.course", "book.kinds", "book.answers", "book.timeline", "book.notebooks"},
     "book.notebooks": {"book.course", "book.exercises"},
 }
 
 
 def _package(module: str) -> str:
+    """The layer a module belongs to: its package under book/, except a kind's live half.
+    ``book/kinds/<kind>/widget.py`` sits beside its kind's contract, so adding a kind
+    touches one folder, but it is the live layer's (it builds on ``exercises.live``, and
+    only ``exercises`` loads it)."""
+    if module.startswith("book.kinds.") and module.endswith(".widget"):
+        return "book.exercises"
     return ".".join(module.split(".")[:2])
 
 

@@ -137,7 +137,7 @@ def test_bridge_with_no_grievance_says_so_and_saves_nothing(kernel, answers_in_t
 
 
 def test_failing_callbacks_are_told_in_the_widget(kernel, answers_in_tmp, monkeypatch, tmp_path):
-    from book.exercises.kinds import ledger
+    from book.kinds.ledger import widget as ledger
 
     exercises.start_session("Amal", "s1")
     view = exercises.show("tishreen-who-protested")

@@ -39,7 +39,7 @@ from strings_python import KEY, READER, WORD, english_in_python
 ROOT = Path(__file__).resolve().parents[2]
 BOOK = ROOT / "book"
 #: Python modules that write words for readers or facilitators (HTML, widgets, charts, paper).
-PYTHON = sorted(p for p in [*BOOK.glob("exercises/**/*.py"), *BOOK.glob("answers/*.py"), *BOOK.glob("editions/**/*.py"),
+PYTHON = sorted(p for p in [*BOOK.glob("exercises/**/*.py"), *BOOK.glob("answers/*.py"), *BOOK.glob("kinds/**/*.py"), *BOOK.glob("editions/**/*.py"),
                  *BOOK.glob("room/*.py"), *BOOK.glob("timeline/*.py"), BOOK / "glossary.py"]
                 if p.name not in ("model.py",  # its descriptions are for developers
                                   "inputs.py", "site_zip.py"))  # they write no words

@@ -21,10 +21,11 @@ import plotly.graph_objects as go
 
 from ...answers.read import Group, collect_paths
 from ...answers.stable import from_stable
-from ...answers.summary import CAPTION, summarize
+from ...answers.summary import summarize
+from ...kinds import grade, kind_of
 from ...course.load import course
 from ...course.strings import t, t_text
-from ..kinds import grade
+
 
 OUTCOMES = ("right", "not yet", "no grade")
 #: What the chart's legend calls each outcome.
@@ -91,7 +92,7 @@ class GroupView:
     def _tables(self) -> str:
         summary = summarize(self.group)
         exercises = course().exercises
-        parts = [_table(t(CAPTION[q["kind"]], title=q["title"]), (t("group.answer_head"), t("group.members_head")), q["bars"])
+        parts = [_table(t(kind_of(q["kind"]).CAPTION, title=q["title"]), (t("group.answer_head"), t("group.members_head")), q["bars"])
                  for q in summary["questions"] if q["bars"]
                  and (self.chapter is None or exercises[q["id"]].chapter == self.chapter)]
         spots = [s for s in summary["paragraphs"] if self.chapter is None or s["chapter"] == self.chapter]

@@ -24,8 +24,9 @@ from ...course.models import ExerciseBase
 from ...course.strings import t, t_text
 from . import group as group_answers
 from ..live import names
-from ..base import ExerciseView, shown_prompt
-from ..kinds import kind_of
+from ...kinds import kind_of
+from ...kinds.frame import shown_prompt
+from ..live.frame import ExerciseView
 from ..live.errors import shown_errors
 from ..live.store import SESSION_FIELD, answers_dir
 
@@ -85,7 +86,7 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
         at[0] = max(0, min(n, len(exercises) - 1))
         ex = exercises[at[0]]
         title.value = f"<strong>{at[0] + 1}. {html.escape(ex.title)}</strong>"
-        prompt.value = f"<p>{html.escape(shown_prompt(ex))}</p>"
+        prompt.value = f"<p>{html.escape(shown_prompt(ex, kind_of(ex).SCREEN_HOW))}</p>"
         where.value = f"<p>{t_text('projector.where', n=at[0] + 1, total=len(exercises))}</p>"
         key.value, key.layout.display, reveal.description = _key_html(ex), "none", t("projector.reveal")
         liveout.show(answers)  # never captured (clear_output): book/notebooks/liveout.py

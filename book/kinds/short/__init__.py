@@ -5,11 +5,16 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import ipywidgets as w
+from collections import Counter
 
 from ...course.models import ShortAnswer
 from ...course.strings import t, t_text
-from ..base import Result, frame_html, frame_widget, invalid
+from ..frame import frame_html
+from ..result import Result, invalid, offered_index
+
+SCREEN_HOW = None
+SHAPE = "text"
+CAPTION = "group.bars_short"
 
 
 def grade(ex: ShortAnswer, answer: dict[str, Any]) -> Result:
@@ -42,21 +47,37 @@ def static_html(ex: ShortAnswer) -> str:
         f'<fieldset class="prt-rubric"><legend>{t_text("exercise.tick_after")}</legend>{rubric}</fieldset>'
     )
     spec = {"kind": "short", "min_words": ex.min_words, "model": ex.model_answer, "points": len(ex.rubric)}
-    return frame_html(ex, spec, body, label="exercise.compare_model")
+    return frame_html(ex, spec, body, label="exercise.compare_model", how=SCREEN_HOW)
 
 
-def widget(ex: ShortAnswer) -> w.Widget:
-    text = w.Textarea(placeholder=t("exercise.your_answer"), layout={"width": "100%", "height": "8em"})
-    ticks = [w.Checkbox(description=r, indent=False, layout={"width": "auto"}) for r in ex.rubric]
-    body = w.VBox([text, w.HTML(f"<p>{t_text('live.tick_after')}</p>"), *ticks])
+def to_stable(ex: ShortAnswer, live: dict[str, Any]) -> dict[str, Any]:
+    return {"text": live.get("text", ""), "ticks": [ex.rubric[i] for i in live.get("ticks", [])]}
 
-    def read() -> dict[str, Any]:
-        return {"text": text.value, "ticks": [i for i, tick in enumerate(ticks) if tick.value]}
 
-    def write(answer: dict[str, Any]) -> None:
-        text.value = answer.get("text", "")
-        for i, tick in enumerate(ticks):
-            tick.value = i in answer.get("ticks", [])
+def from_stable(ex: ShortAnswer, stable: dict[str, Any]) -> dict[str, Any]:
+    return {"text": str(stable.get("text", "")),
+            "ticks": [offered_index(list(ex.rubric), r, "answers.what_rubric") for r in stable.get("ticks", [])]}
 
-    blank = {"text": "", "ticks": []}
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank, label="exercise.compare")
+
+def entry(ex: ShortAnswer) -> dict[str, Any]:
+    return {"rubric": list(ex.rubric)}
+
+
+def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """How many ticked each point of the rubric, comparing their answer with the model."""
+    counts: Counter[str] = Counter()
+    for a in answers:
+        counts.update(a.get("ticks", []))
+    return [(r, counts[r]) for r in entry["rubric"]]
+
+
+def paper_kind(ex: ShortAnswer) -> str:
+    return t("paper.kind_short")
+
+
+def paper_how(ex: ShortAnswer) -> str | None:
+    return None
+
+
+def paper_lines(ex: ShortAnswer) -> list[tuple[str, str]]:
+    return [(t("paper.key_model"), ex.model_answer)] + [(t("paper.key_rubric"), r) for r in ex.rubric]

@@ -10,15 +10,18 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import ipywidgets as w
+from collections import Counter
 
 from ...course.models import Bridge
 from ...course.strings import t, t_text
-from ..base import Result, frame_html, frame_widget, invalid
+from ..frame import frame_html
+from ..result import Misfit, Result, invalid, offered_index
 
+SCREEN_HOW = None
+SHAPE = "grievance"
+CAPTION = "group.bars_bridge"
+#: The chain's steps; each step's label is exercise.bridge_<step> in the catalog.
 STEPS = ("immediate", "transitional", "goal")
-#: Each step's label (exercise.bridge_<step> in the catalog).
-LABELS = {s: t(f"exercise.bridge_{s}") for s in STEPS}
 
 
 def grade(ex: Bridge, answer: dict[str, Any]) -> Result:
@@ -52,7 +55,7 @@ def static_html(ex: Bridge) -> str:
         f'<option value="{i}">{html.escape(g.grievance)}</option>' for i, g in enumerate(ex.grievances)
     )
     steps = "".join(
-        f'<label for="ex-{ex.id}-{s}">{html.escape(LABELS[s])}</label>'
+        f'<label for="ex-{ex.id}-{s}">{t_text(f"exercise.bridge_{s}")}</label>'
         f'<textarea id="ex-{ex.id}-{s}" data-step="{s}" rows="2"></textarea>'
         for s in STEPS
     )
@@ -68,21 +71,42 @@ def static_html(ex: Bridge) -> str:
             for g in ex.grievances
         ],
     }
-    return frame_html(ex, spec, body, label="exercise.compare_article")
+    return frame_html(ex, spec, body, label="exercise.compare_article", how=SCREEN_HOW)
 
 
-def widget(ex: Bridge) -> w.Widget:
-    pick = w.Dropdown(options=[(g.grievance, i) for i, g in enumerate(ex.grievances)], value=None,
-                      description=t("exercise.grievance"), layout={"width": "auto"})
-    fields = {s: w.Textarea(placeholder=LABELS[s], layout={"width": "100%"}) for s in STEPS}
-    body = w.VBox([pick, *fields.values()])
+def to_stable(ex: Bridge, live: dict[str, Any]) -> dict[str, Any]:
+    g = int(live.get("grievance", -1))
+    if g >= len(ex.grievances) or g < -1:
+        raise Misfit(t("answers.not_offered", what=t("answers.what_grievance"), text=g))
+    return {"grievance": ex.grievances[g].grievance if g >= 0 else None,
+            **{s: live.get(s, "") for s in STEPS}}
 
-    def read() -> dict[str, Any]:
-        return {"grievance": -1 if pick.value is None else pick.value, **{s: f.value for s, f in fields.items()}}
 
-    def write(answer: dict[str, Any]) -> None:
-        pick.value = None if int(answer.get("grievance", -1)) < 0 else int(answer["grievance"])
-        for s, f in fields.items():
-            f.value = answer.get(s, "")
+def from_stable(ex: Bridge, stable: dict[str, Any]) -> dict[str, Any]:
+    texts = [g.grievance for g in ex.grievances]
+    g = stable.get("grievance")
+    return {"grievance": -1 if g is None else offered_index(texts, g, "answers.what_grievance"),
+            **{s: str(stable.get(s, "")) for s in STEPS}}
 
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, {"grievance": -1}, label="exercise.compare")
+
+def entry(ex: Bridge) -> dict[str, Any]:
+    return {"grievances": [g.grievance for g in ex.grievances]}
+
+
+def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """How many started from each grievance."""
+    counts = Counter(a.get("grievance") for a in answers if a.get("grievance"))
+    return [(g, counts[g]) for g in entry["grievances"]]
+
+
+def paper_kind(ex: Bridge) -> str:
+    return t("paper.kind_bridge")
+
+
+def paper_how(ex: Bridge) -> str | None:
+    return None
+
+
+def paper_lines(ex: Bridge) -> list[tuple[str, str]]:
+    return [(f"{g.grievance} →", f"{t('paper.key_demand', demand=g.article_demand)}"
+             + (f" (¶{g.passage[1:]})" if g.passage else "")) for g in ex.grievances]

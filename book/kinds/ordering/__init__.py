@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import html
-
-import ipywidgets as w
+from typing import Any
 
 from ...course.load import course
 from ...course.models import Event, Ordering
 from ...course.offered import ordering_key as key, ordering_presented as presented
-from ...timeline.base import date_label
 from ...course.strings import t, t_text
-from ..base import Result, frame_html, frame_widget
+from ...course.dates import date_label
+from ..frame import frame_html
+from ..result import Misfit, Result
 
-HINT = t("grade.order_hint")
+SCREEN_HOW = "exercise.how_ordering"
+SHAPE = "order"
+CAPTION = "group.bars_ordering"
 
 
 def grade(ex: Ordering, answer: list[str]) -> Result:
@@ -22,15 +24,14 @@ def grade(ex: Ordering, answer: list[str]) -> Result:
     if sorted(answer) != sorted(right):
         return Result(False, 0.0, [t("grade.place_every")], invalid=True)
     hits = sum(a == b for a, b in zip(answer, right))
-    if hits == len(right):
-        events = course().events
-        return Result(True, 1.0, [f"{date_label(events[i])}: {events[i].title}" for i in right])
     events = course().events
+    if hits == len(right):
+        return Result(True, 1.0, [f"{date_label(events[i])}: {events[i].title}" for i in right])
     misplaced = [out_of_place(events[a]) for a, b in zip(answer, right) if a != b]
     return Result(
         False,
         hits / len(right),
-        [t("grade.in_place", hits=hits, total=len(right))] + misplaced + [HINT],
+        [t("grade.in_place", hits=hits, total=len(right))] + misplaced + [t("grade.order_hint")],
     )
 
 
@@ -59,43 +60,49 @@ def static_html(ex: Ordering) -> str:
         "kind": "ordering",
         "key": key(ex),
         "dates": {i: f"{date_label(events[i])}: {events[i].title}" for i in key(ex)},
-        "hint": HINT,
+        "hint": t("grade.order_hint"),
         "misplaced": {e.id: out_of_place(e) for e in presented(ex)},
     }
-    return frame_html(ex, spec, body)
+    return frame_html(ex, spec, body, how=SCREEN_HOW)
 
 
-def widget(ex: Ordering) -> w.Widget:
-    """The events in a list, each with ↑ and ↓ buttons, as the prompt and the book have it."""
-    titles = {e.id: e.title for e in presented(ex)}
-    order = list(titles)
-    rows = w.VBox()
+def to_stable(ex: Ordering, live: list[str]) -> dict[str, Any]:
+    return {"order": list(live)}
 
-    def move(event_id: str, step: int) -> None:
-        i = order.index(event_id)
-        j = min(max(i + step, 0), len(order) - 1)
-        order[i], order[j] = order[j], order[i]
-        redraw()
 
-    def row(n: int, event_id: str) -> w.HBox:
-        up = w.Button(description="↑", tooltip=t("exercise.move_up", title=titles[event_id]), layout={"width": "3em"})
-        down = w.Button(description="↓", tooltip=t("exercise.move_down", title=titles[event_id]), layout={"width": "3em"})
-        up.on_click(lambda _: move(event_id, -1))
-        down.on_click(lambda _: move(event_id, +1))
-        return w.HBox([up, down, w.HTML(f"{n}. {html.escape(titles[event_id])}")])
+def from_stable(ex: Ordering, stable: dict[str, Any]) -> list[str]:
+    order = list(stable["order"])
+    if sorted(order) != sorted(ex.events):
+        raise Misfit(t("answers.events_changed"))
+    return order
 
-    def redraw() -> None:
-        rows.children = [row(n, e) for n, e in enumerate(order, start=1)]
 
-    def read() -> list[str]:
-        return list(order)
+def entry(ex: Ordering) -> dict[str, Any]:
+    events = course().events
+    return {"events": {e.id: e.title for e in presented(ex)}, "key": key(ex),
+            "titles": {i: events[i].title for i in ex.events}}
 
-    def write(answer: list[str]) -> None:
-        if sorted(answer) != sorted(titles):
-            raise ValueError("the saved order names events this exercise no longer has")
-        order[:] = answer
-        redraw()
 
-    redraw()
-    body = w.VBox([w.HTML(f"<p>{t_text('live.earliest_first')}</p>"), rows])
-    return frame_widget(ex, body, read, lambda a: grade(ex, a), write, blank=list(titles))
+def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """How many have every event in its place, and how many not yet."""
+    right = sum(list(a.get("order", [])) == entry["key"] for a in answers)
+    return [(t("group.right_order"), right), (t("group.not_yet"), len(answers) - right)]
+
+
+def paper_kind(ex: Ordering) -> str:
+    return t("paper.kind_ordering")
+
+
+def paper_how(ex: Ordering) -> str | None:
+    return t("paper.how_ordering", n=len(ex.events))
+
+
+def paper_lines(ex: Ordering) -> list[tuple[str, str]]:
+    events = course().events
+    return [(f"{n}.", with_para(f"{date_label(events[i])}: {events[i].title}", events[i].passage))
+            for n, i in enumerate(key(ex), start=1)]
+
+
+def with_para(text: str, anchor: str | None) -> str:
+    """A key line with the ¶ that explains it, as the sheet prints it."""
+    return f"{text} (¶{anchor[1:]})" if anchor else text

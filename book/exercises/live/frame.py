@@ -1,96 +1,26 @@
-"""What every exercise kind shares: a grading result and the two-rendering view.
+"""The live exercise's frame, and the one output that carries both renderings.
 
-One exercise definition (data) becomes two things: a live ipywidgets UI in Jupyter and
-self-contained HTML in the built book. ``ExerciseView`` carries both in one output so
-Jupyter shows the widget and the book's HTML builder picks the static HTML; the static
-HTML is wired up by ``book/static/course.js``.
+One exercise definition (data) becomes two things: a live ipywidgets UI in Jupyter
+(a kind's ``widget.py`` puts its inputs in ``frame_widget``) and self-contained HTML in
+the built book (the kind's ``static_html``). ``ExerciseView`` carries both in one output
+so Jupyter shows the widget and the book's HTML builder picks the static HTML.
 """
 
 from __future__ import annotations
 
 import html
-import json
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import ipywidgets as w
 
-from ..course.markup import json_script
-from ..course.models import Exercise, ExerciseBase
-from ..course.strings import t, t_html, t_text
-from .live import session
-from .live import store as answer_store
-from .live.errors import shown_errors
-
-
-@dataclass(frozen=True)
-class Result:
-    """The outcome of grading one answer, with messages a participant can act on.
-
-    ``correct`` is None where there is nothing to grade (notes, a ledger);
-    ``invalid`` marks input that cannot be accepted (it is not saved).
-    """
-
-    correct: bool | None
-    score: float | None
-    messages: list[str] = field(default_factory=list)
-    invalid: bool = False
-
-    def html(self) -> str:
-        items = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages)
-        if self.correct is None:
-            return f"<ul>{items}</ul>"
-        verdict = t("exercise.right" if self.correct else "exercise.not_yet")
-        cls = "prt-right" if self.correct else "prt-wrong"
-        return f'<p class="{cls}"><strong>{verdict}</strong></p><ul>{items}</ul>'
-
-
-EMPTY = Result(False, 0.0, [t("grade.choose_first")], invalid=True)
-
-
-def invalid(message: str) -> Result:
-    """Input that cannot be accepted: an inline message, nothing saved, nothing crashes."""
-    return Result(None, None, [message], invalid=True)
-
-
-def passages_hint(exercise: ExerciseBase) -> str:
-    if not exercise.passages:
-        return ""
-    marks = ", ".join(f"¶{p[1:]}" for p in exercise.passages)
-    return t("exercise.look_again", marks=marks)
-
-
-#: How to answer each kind with the screen's controls (the catalog's key), said after the
-#: data's prompt. Why apart: the prompt says what to do and serves paper too, which says
-#: how with a pen (paper/keys.py); a kind with nothing to say on a screen has no entry.
-SCREEN_HOW = {"ordering": "exercise.how_ordering", "ledger": "exercise.how_ledger",
-              "discussion": "exercise.how_discussion"}
-
-
-def shown_prompt(exercise: Exercise) -> str:
-    """The prompt as the book, the notebooks and the projector show it."""
-    how = SCREEN_HOW.get(exercise.kind)
-    return f"{exercise.prompt} {t(how)}" if how else exercise.prompt
-
-
-def frame_html(exercise: ExerciseBase, spec: dict[str, Any], body: str, label: str = "exercise.check") -> str:
-    """The static exercise: markup that reads without JS, made interactive by exercises.js.
-    ``label`` is the button's key in book/data/strings.yml, shared with the live widget."""
-    hint = passages_hint(exercise)
-    hint_html = f'<p class="prt-ex-hint">{html.escape(hint)}</p>' if hint else ""
-    return (
-        f'<section class="prt-exercise" id="ex-{exercise.id}" data-exercise="{exercise.id}" '
-        f'data-kind="{spec["kind"]}" data-chapter="{exercise.chapter}" aria-labelledby="ex-{exercise.id}-title">'
-        f'<p class="prt-ex-title" id="ex-{exercise.id}-title"><strong>{html.escape(exercise.title)}'
-        f"</strong></p><p class=\"prt-ex-prompt\">{html.escape(shown_prompt(exercise))}</p>{hint_html}"
-        f'<div class="prt-ex-body">{body}</div>'
-        f'<div class="prt-ex-actions"><button type="button" class="prt-check">{t_text(label)}</button> '
-        f'<button type="button" class="prt-reset">{t_text("exercise.reset")}</button> '
-        f'<a class="prt-ma-link" href="../my-answers.html">{t_text("exercise.my_answers")}</a></div>'
-        '<div class="prt-feedback" role="status" aria-live="polite"></div>'
-        + json_script(json.dumps(spec, ensure_ascii=False), "prt-ex-data") +
-        "</section>"
-    )
+from ...course.models import ExerciseBase
+from ...course.strings import t, t_html, t_text
+from ...kinds import kind_of
+from ...kinds.frame import passages_hint, shown_prompt
+from ...kinds.result import Result
+from . import session
+from . import store as answer_store
+from .errors import shown_errors
 
 
 #: What an answer given before Start gets, in place of being saved.
@@ -156,7 +86,7 @@ def frame_widget(
     session.drawn(restore, answer_store.current())
     hint = passages_hint(exercise)
     header = w.HTML(
-        f"<p><strong>{html.escape(exercise.title)}</strong></p><p>{html.escape(shown_prompt(exercise))}</p>"
+        f"<p><strong>{html.escape(exercise.title)}</strong></p><p>{html.escape(shown_prompt(exercise, kind_of(exercise).SCREEN_HOW))}</p>"
         + (f"<p><em>{html.escape(hint)}</em></p>" if hint else "")
     )
     box = w.VBox([header, body, check, feedback])

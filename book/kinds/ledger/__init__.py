@@ -8,22 +8,20 @@ inline message and is not added; what is already recorded is never lost.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import html
-import io
 import re
 from typing import Any
 
-import ipywidgets as w
-import plotly.graph_objects as go
-
-from ...notebooks import liveout
 from ...course.models import Ledger
-from ...course.strings import t, t_html, t_text
-from ..live import store as answer_store
-from ..base import NOT_STARTED, Result, frame_html, frame_widget
-from ..live.errors import shown_errors
+from ...course.strings import t, t_text
+from ..frame import frame_html
+from ..result import Misfit, Result
+
+SCREEN_HOW = "exercise.how_ledger"
+SHAPE = "rows"
+#: A ledger is not counted: the group page says only how many kept one.
+CAPTION = None
 
 Row = dict[str, Any]
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -89,28 +87,6 @@ def summary(rows: list[Row]) -> list[str]:
     ]
 
 
-def figure(rows: list[Row]) -> go.Figure:
-    """Minutes without power per day, stacked by household."""
-    fig = go.Figure()
-    for household in sorted({r["household"] for r in rows}):
-        mine = sorted((r for r in rows if r["household"] == household), key=lambda r: r["day"])
-        fig.add_bar(name=household, x=[r["day"] for r in mine], y=[r["minutes"] for r in mine])
-    fig.update_layout(
-        barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 30, "b": 30},
-        yaxis={"title": t("ledger.axis")}, xaxis={"type": "date"},
-        legend={"orientation": "h"}, plot_bgcolor="white",
-    )
-    return fig
-
-
-def to_csv(rows: list[Row]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["household", "day", "minutes"], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def grade(ex: Ledger, rows: Any) -> Result:
     good, problems = clean_rows(ex, rows)
     return Result(None, None, summary(good) + problems)
@@ -136,51 +112,35 @@ def static_html(ex: Ledger) -> str:
         f'<div class="prt-ledger-chart prt-needs-plotly" role="group" aria-label="{words["ledger.chart_label"]}"></div>'
         f'<p><a class="prt-ledger-csv" href="#" download="lights-out-ledger.csv">{words["ledger.export"]}</a></p>'
     )
-    return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="exercise.add_entry")
+    return frame_html(ex, {"kind": "ledger", "max": ex.max_minutes}, body, label="exercise.add_entry", how=SCREEN_HOW)
 
 
-def widget(ex: Ledger) -> w.Widget:
-    rows: list[Row] = []
-    household = w.Combobox(options=ex.households, placeholder=t("ledger.household"), description=t("ledger.household"))
-    day = w.Text(value=dt.date.today().isoformat(), description=t("ledger.day"))
-    minutes = w.Text(placeholder=t("live.minutes_example"), description=t("ledger.minutes"))
-    message = w.HTML()
-    table = w.HTML()
-    chart = w.Output()
-    export = w.Button(description=t("live.export_csv"))
-    exported = w.HTML()
+def to_stable(ex: Ledger, live: list[Row]) -> dict[str, Any]:
+    return {"rows": [dict(r) for r in live]}
 
-    def redraw() -> None:
-        table.value = "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in summary(rows)) + "</ul>"
-        liveout.show(chart, *([liveout.figure(figure(rows))] if rows else []))  # never captured: book/notebooks/liveout.py
 
-    def read() -> list[Row]:
-        try:
-            entry = check_entry(ex, household.value, day.value, minutes.value)
-        except ValueError as err:
-            message.value = f"<p class='prt-wrong'>{html.escape(str(err))}</p>"
-            return rows
-        message.value = ""
-        rows.append(entry)
-        minutes.value = ""
-        redraw()
-        return rows
+def from_stable(ex: Ledger, stable: dict[str, Any]) -> list[Row]:
+    rows = list(stable["rows"])
+    if not all(isinstance(r, dict) for r in rows):
+        raise Misfit(t("answers.row_not_object"))
+    return rows
 
-    def write(saved: list[Row]) -> None:
-        good, _ = clean_rows(ex, saved)
-        rows[:] = good
-        redraw()
 
-    def on_export(_: Any) -> None:
-        store = answer_store.current()
-        if store is None:
-            exported.value = NOT_STARTED
-            return
-        path = store.path.with_name(f"{store.path.stem}-{ex.id}.csv")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(to_csv(rows), encoding="utf-8")
-        exported.value = f"<p>{t_html('live.saved_rows', n=len(rows), path=f'<code>{html.escape(str(path))}</code>')}</p>"
+def entry(ex: Ledger) -> dict[str, Any]:
+    return {}
 
-    export.on_click(shown_errors(on_export, exported, t("live.doing_export")))
-    body = w.VBox([household, day, minutes, message, table, chart, w.HBox([export, exported])])
-    return frame_widget(ex, body, read, lambda r: grade(ex, r), write, [], label="exercise.add_entry")
+
+def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    return []
+
+
+def paper_kind(ex: Ledger) -> str:
+    return t("paper.kind_ledger")
+
+
+def paper_how(ex: Ledger) -> str | None:
+    return t("paper.how_ledger")
+
+
+def paper_lines(ex: Ledger) -> list[tuple[str, str]]:
+    return [(t("paper.key_no_key"), t("paper.key_ledger")), (t("paper.key_households"), ", ".join(ex.households))]

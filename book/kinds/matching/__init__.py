@@ -5,12 +5,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import ipywidgets as w
-
 from ...course.models import Matching
 from ...course.offered import matching_pairs as pairs, matching_rights as rights
 from ...course.strings import t, t_text
-from ..base import Result, frame_html, frame_widget
+from ..frame import frame_html
+from ..result import Result, offered_index
+
+SCREEN_HOW = None
+SHAPE = "pairs"
+CAPTION = "group.bars_matching"
 
 
 def grade(ex: Matching, answer: dict[str, str]) -> Result:
@@ -75,31 +78,39 @@ def static_html(ex: Matching) -> str:
             f'<ol class="prt-match-rights" aria-labelledby="ex-{ex.id}-answers">{letters}</ol>'
             f'<p class="prt-match-head">{t_text("exercise.match_items")}</p>'
             f'<div class="prt-match">{items}</div>')
-    return frame_html(ex, spec, body)
+    return frame_html(ex, spec, body, how=SCREEN_HOW)
 
 
-def widget(ex: Matching) -> w.Widget:
-    offered = rights(ex)
-    menus = {
-        left: w.Dropdown(
-            options=[(r[:90] + ("…" if len(r) > 90 else ""), r) for r in offered],
-            value=None,
-            layout={"width": "auto"},
-        )
-        for left, _ in pairs(ex)
-    }
-    # Each left item on its own line above its menu: long quoted passages stay whole.
-    body = w.VBox([w.VBox([w.HTML(f"<strong>{html.escape(left)}</strong>"), menu])
-                   for left, menu in menus.items()])
+def to_stable(ex: Matching, live: dict[str, str]) -> dict[str, Any]:
+    return {"pairs": dict(live)}
 
-    def read() -> dict[str, str]:
-        return {left: m.value for left, m in menus.items() if m.value is not None}
 
-    def write(answer: dict[str, str]) -> None:
-        for left, menu in menus.items():
-            menu.value = answer.get(left)
+def from_stable(ex: Matching, stable: dict[str, Any]) -> dict[str, str]:
+    offered, lefts = rights(ex), [left for left, _ in pairs(ex)]
+    chosen = dict(stable["pairs"])
+    for left, right in chosen.items():
+        offered_index(lefts, left, "answers.what_item")
+        offered_index(offered, right, "answers.what_answer")
+    return chosen
 
-    def grade_answer(answer: Any) -> Result:
-        return grade(ex, answer)
 
-    return frame_widget(ex, body, read, grade_answer, write, blank={})
+def entry(ex: Matching) -> dict[str, Any]:
+    return {"lefts": [left for left, _ in pairs(ex)], "rights": rights(ex), "key": dict(pairs(ex))}
+
+
+def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """How many matched each item rightly."""
+    return [(left, sum(a.get("pairs", {}).get(left) == entry["key"][left] for a in answers))
+            for left in entry["lefts"]]
+
+
+def paper_kind(ex: Matching) -> str:
+    return t("paper.kind_matching")
+
+
+def paper_how(ex: Matching) -> str | None:
+    return None
+
+
+def paper_lines(ex: Matching) -> list[tuple[str, str]]:
+    return [(f"{left} →", right) for left, right in pairs(ex)]

@@ -1,0 +1,96 @@
+"""Multiple choice, single or multiple answers, with feedback on every option."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from typing import Any
+
+from ...course.models import MultipleChoice
+from ...course.strings import t, t_text
+from ..frame import frame_html
+from ..result import Misfit, Result, invalid, nothing_chosen, offered_index
+
+SCREEN_HOW = None
+SHAPE = "chosen"
+CAPTION = "group.bars"
+
+
+def grade(ex: MultipleChoice, chosen: list[int]) -> Result:
+    """Feedback for each chosen option; for multiple answers, also what was missed."""
+    if not chosen:
+        return nothing_chosen()
+    picked = sorted(set(chosen))
+    if any(not 0 <= i < len(ex.options) for i in picked):
+        return invalid(t("grade.no_option"))
+    right = {i for i, o in enumerate(ex.options) if o.correct}
+    messages = [ex.options[i].feedback for i in picked]
+    missed = len(right - set(picked))
+    if ex.multiple and missed:
+        messages.append(t("grade.more_right", n=missed))
+    hits = len(right & set(picked)) - len(set(picked) - right)
+    return Result(set(picked) == right, max(hits, 0) / len(right), messages)
+
+
+def key_text(ex: MultipleChoice) -> list[str]:
+    return [t("key.right", text=o.text) for o in ex.options if o.correct]
+
+
+def static_html(ex: MultipleChoice) -> str:
+    kind = "checkbox" if ex.multiple else "radio"
+    inputs = "".join(
+        f'<label class="prt-option"><input type="{kind}" name="ex-{ex.id}" value="{i}"> '
+        f"{html.escape(o.text)}</label>"
+        for i, o in enumerate(ex.options)
+    )
+    legend = t_text("exercise.choose_all" if ex.multiple else "exercise.choose_one")
+    body = f"<fieldset><legend>{legend}</legend>{inputs}</fieldset>"
+    spec = {
+        "kind": "choice",
+        "multiple": ex.multiple,
+        "options": [{"correct": o.correct, "feedback": o.feedback} for o in ex.options],
+    }
+    return frame_html(ex, spec, body, how=SCREEN_HOW)
+
+
+def to_stable(ex: MultipleChoice, live: list[int]) -> dict[str, Any]:
+    return {"chosen": [ex.options[i].text for i in live]}
+
+
+def from_stable(ex: MultipleChoice, stable: dict[str, Any]) -> list[int]:
+    texts = [o.text for o in ex.options]
+    chosen = [offered_index(texts, c, "answers.what_option") for c in stable["chosen"]]
+    if len(chosen) > 1 and not ex.multiple:
+        raise Misfit(t("answers.several"))
+    return chosen
+
+
+def entry(ex: MultipleChoice) -> dict[str, Any]:
+    return {"options": [o.text for o in ex.options], "correct": [o.text for o in ex.options if o.correct],
+            "multiple": ex.multiple}
+
+
+def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """How many chose each option."""
+    counts: Counter[str] = Counter()
+    for a in answers:
+        counts.update(a.get("chosen", []))
+    return [(o, counts[o]) for o in entry["options"]]
+
+
+def paper_kind(ex: MultipleChoice) -> str:
+    return t("exercise.choose_all" if ex.multiple else "exercise.choose_one").lower()
+
+
+def paper_how(ex: MultipleChoice) -> str | None:
+    return None
+
+
+def paper_lines(ex: MultipleChoice) -> list[tuple[str, str]]:
+    return [(t("paper.key_right" if o.correct else "paper.key_not_right", option=sentence(o.text)), o.feedback)
+            for o in ex.options]
+
+
+def sentence(text: str) -> str:
+    """An option printed as a sentence on the sheet: with its closing stop."""
+    return text if text.endswith((".", "?", "!", "\"", "”")) else f"{text}."
