@@ -6,77 +6,26 @@ build only on the page it sits on; a ``<script>`` typed into a page would be has
 the Content-Security-Policy as the book's own and run. Each problem names file, line,
 entry and field, so an editor can go straight to it.
 
-Paragraphs are counted from the chapter's Markdown with the parser the build uses
-(MyST's markdown-it), by the rule of ``book.sphinxext.article.article_blocks``: in the section
-holding ``{article-meta}``, every paragraph and every list counts once, except inside
-list items, directives (margin notes, admonitions) and code cells. A site test compares
-this count with the ¶ anchors of the built pages.
+Paragraphs are the paragraph model's (``paragraphs.py``), the very ¶s the build numbers
+(it stops where its doctree differs) and the exercises show. A site test compares them
+with the ¶ anchors of the built pages.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.mdit import create_md_parser
 
 from .load import Course
+from .paragraphs import ArticleText, articles, pages
 
-#: As in _config.yml (parse.myst_enable_extensions): they change what is a paragraph.
-MYST_EXTENSIONS = {"colon_fence", "deflist", "attrs_inline", "attrs_block", "linkify", "substitution"}
 PARA_ROLE = re.compile(r"\{para\}`([^`]*)`")
 RAW_SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
 #: A fence opening a block whose content is not Markdown read by the build.
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})\s*(\S*)")
-#: Tokens that open a block whose paragraphs are not the article's own (they are ours).
-_NOT_ARTICLE = {"list_item_open", "table_open"}
-
-
-@dataclass(frozen=True)
-class Article:
-    """Where an article's text sits, and how many ¶ it has."""
-
-    page: str
-    paragraphs: int
-
-
-@cache
-def _markdown() -> MarkdownIt:
-    return create_md_parser(MdParserConfig(enable_extensions=MYST_EXTENSIONS), RendererHTML)
-
-
 def _show(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
-
-
-def pages(root: Path) -> list[Path]:
-    """The book's content sources, in _toc.yml's order (README and others are not pages)."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]]
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if "file" in node:
-                names.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk({k: v for k, v in toc.items() if k != "root"})
-    found = []
-    for name in names:
-        found += [p for p in (root / f"{name}.md", root / f"{name}.ipynb") if p.exists()][:1]
-    return found
 
 
 def _markdown_lines(path: Path) -> list[tuple[str, str]]:
@@ -114,50 +63,17 @@ def _prose(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return kept
 
 
-def count_paragraphs(text: str) -> dict[str, int]:
-    """The ¶ count of each article whose ``{article-meta}`` this Markdown holds."""
-    tokens = _markdown().parse(text, {})
-    counts = {}
-    for i, token in enumerate(tokens):
-        if token.type not in ("fence", "colon_fence") or not token.info.strip().startswith("{article-meta}"):
-            continue
-        start = max((j for j in range(i) if tokens[j].type == "heading_open"), default=0)
-        level = int(tokens[start].tag[1:]) if tokens[start].type == "heading_open" else 0
-        blocks, hidden = 0, 0
-        for t in tokens[start + 1:]:
-            if t.type == "heading_open" and int(t.tag[1:]) <= level:
-                break
-            if t.type in _NOT_ARTICLE:
-                hidden += 1
-            elif t.type in ("list_item_close", "table_close"):
-                hidden -= 1
-            elif not hidden and t.type in ("paragraph_open", "bullet_list_open", "ordered_list_open"):
-                blocks += 1
-        counts[token.info.split()[1]] = blocks
-    return counts
-
-
-def articles(root: Path) -> dict[str, Article]:
-    """Every article on the book's pages, with its page and ¶ count."""
-    found = {}
-    for page in pages(root):
-        if page.suffix == ".md":
-            for article, count in count_paragraphs(page.read_text(encoding="utf-8")).items():
-                found[article] = Article(_show(page, root), count)
-    return found
-
-
-def _paragraph(number: str, article: str, where: dict[str, Article]) -> str | None:
+def _paragraph(number: str, article: str, where: dict[str, ArticleText]) -> str | None:
     """What is wrong with ¶``number`` of ``article``, or None if the article has it."""
     if article not in where:
         return f"article {article!r} has no text on any page, so it has no ¶{number}"
-    count = where[article].paragraphs
+    count = len(where[article].paragraphs)
     if not number.isdigit() or not 1 <= int(number) <= count:
         return f"¶{number} is not in {article!r} ({where[article].page} has ¶1-¶{count})"
     return None
 
 
-def _data_problems(course: Course, where: dict[str, Article]) -> list[str]:
+def _data_problems(course: Course, where: dict[str, ArticleText]) -> list[str]:
     problems = []
 
     def check(noun: str, ident: str, path: tuple, anchor: str | None, article: str | None) -> None:
@@ -178,7 +94,7 @@ def _data_problems(course: Course, where: dict[str, Article]) -> list[str]:
     return problems
 
 
-def _page_problems(page: Path, root: Path, where: dict[str, Article]) -> list[str]:
+def _page_problems(page: Path, root: Path, where: dict[str, ArticleText]) -> list[str]:
     problems, name = [], _show(page, root)
     here = next((a for a, art in where.items() if art.page == name), None)
     for n, line in _prose(_markdown_lines(page)):

@@ -13,6 +13,7 @@ page is read).
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -24,6 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..course import paragraphs
 from ..course.load import course
 from ..course.models import Article
 from ..course.strings import t, t_text
@@ -145,6 +147,7 @@ class NumberArticle(SphinxTransform):
                 raise ExtensionError(f"{self.env.docname}: article-meta must sit inside a section")
             words = 0
             blocks = article_blocks(section)
+            self._as_modelled(marker["article"], blocks)
             for n, block in enumerate(blocks, start=1):
                 block["ids"].append(f"p{n}")
                 block["classes"].append("prt-para")
@@ -167,6 +170,22 @@ class NumberArticle(SphinxTransform):
                 )
             slot += nodes.inline("", t("article.minutes", n=minutes[slot["article"]]), classes=["prt-reading-time"])
 
+
+    def _as_modelled(self, article: str, blocks: list[nodes.Element]) -> None:
+        """Stop the build where the doctree's paragraphs are not the paragraph model's
+        (``book.course.paragraphs``, which the checks and the exercises read): one ¶
+        numbering for the whole book, or none."""
+        source = Path(self.env.doc2path(self.env.docname))
+        if source.suffix != ".md":
+            return
+        model = paragraphs.read(source.read_text(encoding="utf-8")).get(article, ())
+        for n, (block, modelled) in enumerate(zip(blocks, model), start=1):
+            if not paragraphs.same_words(block.astext(), modelled.text):
+                raise ExtensionError(f"{self.env.docname}: ¶{n} of {article!r} is {block.astext()[:60]!r} in the "
+                                     f"build but {modelled.text[:60]!r} in book.course.paragraphs")
+        if len(blocks) != len(model):
+            raise ExtensionError(f"{self.env.docname}: {article!r} has {len(blocks)} ¶ in the build but "
+                                 f"{len(model)} in book.course.paragraphs")
 
     def _subtitle(self, article: Article) -> None:
         """The article's subtitle under the page's title (the chapter's title is the article's)."""

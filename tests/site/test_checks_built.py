@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from book.course.checks import articles
+from book.course.paragraphs import articles, same_words
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,4 +24,15 @@ def test_paragraph_count_matches_the_built_page(built, chapter):
     soup = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
     marks = [a["href"] for a in soup.select("a.prt-pnum")]
     assert marks == [f"#p{n}" for n in range(1, len(marks) + 1)]
-    assert articles(ROOT)[chapter].paragraphs == len(marks)
+    assert len(articles(ROOT)[chapter].paragraphs) == len(marks)
+
+
+@pytest.mark.parametrize("chapter", ["tishreen", "solidarity", "peru", "world-situation"])
+def test_every_paragraph_reads_as_the_paragraph_model_says(built, chapter):
+    """The words an exercise shows for ¶n (book.course.paragraphs) are ¶n's on the page."""
+    soup = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    model = articles(ROOT)[chapter]
+    for block in soup.select(".prt-para[id^=p]"):
+        for ours in block.select("a.prt-pnum, button, .prt-sr"):
+            ours.decompose()
+        assert same_words(block.get_text(""), model.get(block["id"]).text), block["id"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from book.course.checks import pages
+from book.course.paragraphs import pages
 from book.cli import main
 from book.course.load import DATA_ENV, DataError, load_course
 

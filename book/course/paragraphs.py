@@ -1,0 +1,168 @@
+"""The articles' paragraphs, numbered once: the one paragraph model of the book.
+
+An article's ¶ numbers are what a group cites ("look at ¶51"), so every part of the book
+must number them alike: the build's anchors (``book.sphinxext.article`` checks its doctree
+against this model and stops on any difference), ``make validate``'s checks of every ¶ the
+data and the pages cite (``checks.py``), and the exercises that show a paragraph's text
+("click the passage"), in the book and live.
+
+Paragraphs are read from the chapter's Markdown with the parser the build uses (MyST's
+markdown-it): in the section holding ``{article-meta}``, every paragraph and every list
+is one ¶, except inside list items, tables, directives (margin notes, admonitions) and
+code cells, which are ours, not the article's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+#: The book's root (``_toc.yml``, ``chapters/``): two folders above this package's.
+ROOT = Path(__file__).resolve().parents[2]
+#: As in _config.yml (parse.myst_enable_extensions): they change what is a paragraph.
+MYST_EXTENSIONS = {"colon_fence", "deflist", "attrs_inline", "attrs_block", "linkify", "substitution"}
+#: Tokens that open a block whose paragraphs are not the article's own (they are ours).
+_NOT_ARTICLE = {"list_item_open", "table_open"}
+#: A role's shown words: ``Tishreen <tishreen>`` shows "Tishreen".
+_ROLE_TARGET = re.compile(r"\s*<[^<>]*>\s*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One ¶ of an article: its number and its words as a reader reads them (no markup)."""
+
+    number: int
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's paragraphs, and the page (relative to the book's root) that holds them."""
+
+    page: str
+    paragraphs: tuple[Paragraph, ...]
+
+    def get(self, anchor: str) -> Paragraph | None:
+        n = int(anchor[1:]) if re.fullmatch(r"p[1-9][0-9]*", anchor) else 0
+        return self.paragraphs[n - 1] if 1 <= n <= len(self.paragraphs) else None
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    return create_md_parser(MdParserConfig(enable_extensions=MYST_EXTENSIONS), RendererHTML)
+
+
+def plain(text: str) -> str:
+    """Whitespace as a reader sees it: runs of spaces and line breaks are one space."""
+    return " ".join(text.split())
+
+
+#: Typographic quotes the build's smartquotes writes, back to the Markdown's own.
+_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def same_words(a: str, b: str) -> bool:
+    """The same paragraph, read by two parsers: equal but for spacing and the quotes that
+    smartquotes curls (which it may curl differently at a role's edge)."""
+    return plain(a).translate(_STRAIGHT) == plain(b).translate(_STRAIGHT)
+
+
+def _words(inline: Token) -> str:
+    """An inline token's words: text and code as written, a role's shown words, breaks as spaces."""
+    parts = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "myst_role":
+            parts.append(_ROLE_TARGET.sub("", child.content))
+    return "".join(parts)
+
+
+def read(text: str) -> dict[str, tuple[Paragraph, ...]]:
+    """The paragraphs of each article whose ``{article-meta}`` this Markdown holds."""
+    tokens = _markdown().parse(text, {})
+    found = {}
+    for i, token in enumerate(tokens):
+        if token.type not in ("fence", "colon_fence") or not token.info.strip().startswith("{article-meta}"):
+            continue
+        start = max((j for j in range(i) if tokens[j].type == "heading_open"), default=0)
+        level = int(tokens[start].tag[1:]) if tokens[start].type == "heading_open" else 0
+        blocks: list[list[str]] = []
+        hidden = depth = in_para = 0  # inside our blocks; inside the article's own list; a paragraph
+        for t in tokens[start + 1:]:
+            if t.type == "heading_open" and int(t.tag[1:]) <= level:
+                break
+            if t.type in _NOT_ARTICLE and not depth:
+                hidden += 1
+            elif t.type in ("list_item_close", "table_close") and hidden:
+                hidden -= 1
+            elif hidden:
+                continue
+            elif t.type in ("bullet_list_open", "ordered_list_open"):
+                blocks += [] if depth else [[]]
+                depth += 1
+            elif t.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+            elif t.type == "paragraph_open":
+                blocks += [] if depth else [[]]
+                in_para += 1
+            elif t.type == "paragraph_close":
+                in_para -= 1
+            elif t.type == "inline" and in_para:
+                blocks[-1].append(_words(t))
+        found[token.info.split()[1]] = tuple(Paragraph(n, plain(" ".join(b))) for n, b in enumerate(blocks, start=1))
+    return found
+
+
+def pages(root: Path = ROOT) -> list[Path]:
+    """The book's content sources, in _toc.yml's order (README and others are not pages)."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]]
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "file" in node:
+                names.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk({k: v for k, v in toc.items() if k != "root"})
+    found = []
+    for name in names:
+        found += [p for p in (root / f"{name}.md", root / f"{name}.ipynb") if p.exists()][:1]
+    return found
+
+
+def articles(root: Path = ROOT) -> dict[str, ArticleText]:
+    """Every article on the book's pages, with its page and paragraphs."""
+    found = {}
+    for page in pages(root):
+        if page.suffix == ".md":
+            for article, paragraphs in read(page.read_text(encoding="utf-8")).items():
+                found[article] = ArticleText(page.relative_to(root).as_posix(), paragraphs)
+    return found
+
+
+@cache
+def course_articles() -> dict[str, ArticleText]:
+    """The book's own articles, read once per process (the exercises that show a ¶ ask here)."""
+    return articles(ROOT)
