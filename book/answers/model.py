@@ -8,17 +8,9 @@ replace the earlier one. Version 1 files (no member id) are still read.
 (``python -m book.answers.model`` rewrites it; a test keeps it current), so tools in
 other languages can check a file without Python.
 
-Stable answer shapes, by exercise kind:
-
-=========== ===============================================================
-choice      ``{"chosen": [option text, ...]}``
-ordering    ``{"order": [event id, ...]}`` (earliest first, as answered)
-matching    ``{"pairs": {left item: right item chosen}}``
-short       ``{"text": str, "ticks": [rubric point, ...]}``
-bridge      ``{"grievance": str | null, "immediate": str, "transitional": str, "goal": str}``
-discussion  ``{"notes": str}``
-ledger      ``{"rows": [{"household": str, "day": "YYYY-MM-DD", "minutes": int}]}``
-=========== ===============================================================
+Each exercise kind's package says the shape of its stable answer (``book/kinds/<kind>``:
+``SHAPE`` is the key every answer of the kind has, ``to_stable`` writes it, and its
+docstring shows it), so a new kind brings its own.
 """
 
 from __future__ import annotations
@@ -30,12 +22,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..kinds import KINDS
+
 FORMAT = "prt-answers"
 VERSION = 2
 #: A member id: 16 characters of an alphabet without 0/o, 1/l/i (static/answer-file.js makes it).
 MEMBER_ID = r"^[2-9a-hjkmnp-z]{16}$"
 SCHEMA = Path(__file__).with_name("answer-file.schema.json")
-Kind = Literal["choice", "ordering", "matching", "short", "bridge", "discussion", "ledger"]
+#: The registered exercise kinds (book/kinds/__init__.py KINDS).
+Kind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
 Flag = Literal["confused", "discuss"]
 
 

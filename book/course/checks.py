@@ -91,6 +91,8 @@ def _data_problems(course: Course, where: dict[str, ArticleText]) -> list[str]:
             check("exercise", x.id, ("passages", n), anchor, x.chapter)
         for n, g in enumerate(getattr(x, "grievances", [])):
             check("exercise", x.id, ("grievances", n, "passage"), g.passage, x.chapter)
+        for n, anchor in enumerate(getattr(x, "candidates", [])):
+            check("exercise", x.id, ("candidates", n), anchor, x.chapter)
     return problems
 
 

@@ -267,7 +267,34 @@ class Discussion(ExerciseBase):
     questions: list[str] = Field(default_factory=list, description="sub-questions to guide notes")
 
 
+class Passage(ExerciseBase):
+    """Click the passage: which of a few of the article's ¶s supports (or refutes) a claim.
+
+    The candidates are shown whole (``book.course.paragraphs``); the answer file keeps
+    the chosen ¶'s anchor, which is the same in every language of the book."""
+
+    kind: Literal["passage"]
+    claim: str = Field(min_length=10, description="in our own words; what the reader tests against the text")
+    stance: Literal["supports", "refutes"]
+    candidates: list[Anchor] = Field(min_length=2, max_length=5, description="the ¶s offered, in article order")
+    answer: Anchor
+    why: str = Field(min_length=20, description="why the answer's ¶ supports or refutes the claim")
+    feedback: dict[Anchor, str] = Field(description="for each other candidate, why it is not the one")
+
+    @model_validator(mode="after")
+    def _answer_among_candidates(self) -> "Passage":
+        numbers = [int(c[1:]) for c in self.candidates]
+        if numbers != sorted(set(numbers)):
+            raise FieldError("candidates", "candidates must be distinct and in the article's order")
+        if self.answer not in self.candidates:
+            raise FieldError("answer", f"{self.answer} is not one of the candidates {self.candidates}")
+        wrong = set(self.candidates) - {self.answer}
+        if set(self.feedback) != wrong:
+            raise FieldError("feedback", f"feedback is needed for exactly {sorted(wrong)}")
+        return self
+
+
 Exercise = Annotated[
-    Union[MultipleChoice, Ordering, Matching, ShortAnswer, Bridge, Ledger, Discussion],
+    Union[MultipleChoice, Ordering, Matching, ShortAnswer, Bridge, Ledger, Discussion, Passage],
     Field(discriminator="kind"),
 ]

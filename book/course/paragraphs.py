@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from docutils.utils.smartquotes import smartyPants
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
@@ -71,13 +72,20 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
+def printed(text: str) -> str:
+    """The words as the book prints them: Sphinx's smartquotes ("qDe": curly quotes, dashes
+    for ``--`` and ``---``, ellipses), applied to the whole ¶ at once."""
+    return plain(smartyPants(text, "qDe"))
+
+
 #: Typographic quotes the build's smartquotes writes, back to the Markdown's own.
 _STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
 def same_words(a: str, b: str) -> bool:
-    """The same paragraph, read by two parsers: equal but for spacing and the quotes that
-    smartquotes curls (which it may curl differently at a role's edge)."""
+    """The same paragraph, read by two parsers: equal but for spacing and the way a quote
+    is curled (the build curls each piece of text apart, and may turn a quote the wrong
+    way at a role's edge; the model curls the ¶ whole)."""
     return plain(a).translate(_STRAIGHT) == plain(b).translate(_STRAIGHT)
 
 
@@ -126,7 +134,7 @@ def read(text: str) -> dict[str, tuple[Paragraph, ...]]:
                 in_para -= 1
             elif t.type == "inline" and in_para:
                 blocks[-1].append(_words(t))
-        found[token.info.split()[1]] = tuple(Paragraph(n, plain(" ".join(b))) for n, b in enumerate(blocks, start=1))
+        found[token.info.split()[1]] = tuple(Paragraph(n, printed(" ".join(b))) for n, b in enumerate(blocks, start=1))
     return found
 
 

@@ -29,7 +29,7 @@ from types import ModuleType
 from typing import Any
 
 from ..course.load import course
-from . import bridge, choice, discussion, ledger, matching, ordering, short
+from . import bridge, choice, discussion, ledger, matching, ordering, passage, short
 from .result import Result
 
 KINDS: dict[str, ModuleType] = {
@@ -40,6 +40,7 @@ KINDS: dict[str, ModuleType] = {
     "bridge": bridge,
     "ledger": ledger,
     "discussion": discussion,
+    "passage": passage,
 }
 
 

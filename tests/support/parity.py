@@ -62,6 +62,12 @@ def cases(ex: Any) -> Iterator[tuple[str, Any, Any]]:
         bad = [{"household": "A", "day": "20260714", "minutes": "--5"}, {"household": "", "day": "2026-07-14", "minutes": 1}]
         yield "malformed rows", bad, bad
         yield "empty", [], []
+    elif ex.kind == "passage":
+        wrong = next(a for a in ex.candidates if a != ex.answer)
+        yield "right", ex.answer, ex.answer
+        yield "another", wrong, wrong
+        yield "none", "", ""
+        yield "not offered", "p999", "p999"
 
 
 def table() -> list[dict[str, Any]]:

@@ -75,6 +75,7 @@ def static_html(ex: Bridge) -> str:
 
 
 def to_stable(ex: Bridge, live: dict[str, Any]) -> dict[str, Any]:
+    """In an answer file: ``{"grievance": str | null, "immediate": str, "transitional": str, "goal": str}``."""
     g = int(live.get("grievance", -1))
     if g >= len(ex.grievances) or g < -1:
         raise Misfit(t("answers.not_offered", what=t("answers.what_grievance"), text=g))

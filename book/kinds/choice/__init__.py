@@ -54,6 +54,7 @@ def static_html(ex: MultipleChoice) -> str:
 
 
 def to_stable(ex: MultipleChoice, live: list[int]) -> dict[str, Any]:
+    """In an answer file: ``{"chosen": [option text, ...]}``."""
     return {"chosen": [ex.options[i].text for i in live]}
 
 

@@ -42,6 +42,7 @@ def static_html(ex: Discussion) -> str:
 
 
 def to_stable(ex: Discussion, live: dict[str, Any]) -> dict[str, Any]:
+    """In an answer file: ``{"notes": str}``."""
     return {"notes": live.get("notes", "")}
 
 

@@ -116,6 +116,7 @@ def static_html(ex: Ledger) -> str:
 
 
 def to_stable(ex: Ledger, live: list[Row]) -> dict[str, Any]:
+    """In an answer file: ``{"rows": [{"household": str, "day": "YYYY-MM-DD", "minutes": int}]}``."""
     return {"rows": [dict(r) for r in live]}
 
 

@@ -82,6 +82,7 @@ def static_html(ex: Matching) -> str:
 
 
 def to_stable(ex: Matching, live: dict[str, str]) -> dict[str, Any]:
+    """In an answer file: ``{"pairs": {left item: right item chosen}}``."""
     return {"pairs": dict(live)}
 
 

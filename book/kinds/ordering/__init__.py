@@ -67,6 +67,7 @@ def static_html(ex: Ordering) -> str:
 
 
 def to_stable(ex: Ordering, live: list[str]) -> dict[str, Any]:
+    """In an answer file: ``{"order": [event id, ...]}`` (earliest first, as answered)."""
     return {"order": list(live)}
 
 

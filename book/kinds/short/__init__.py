@@ -51,6 +51,7 @@ def static_html(ex: ShortAnswer) -> str:
 
 
 def to_stable(ex: ShortAnswer, live: dict[str, Any]) -> dict[str, Any]:
+    """In an answer file: ``{"text": str, "ticks": [rubric point, ...]}``."""
     return {"text": live.get("text", ""), "ticks": [ex.rubric[i] for i in live.get("ticks", [])]}
 
 
