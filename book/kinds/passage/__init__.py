@@ -72,8 +72,7 @@ def static_html(ex: Passage) -> str:
         for a in ex.candidates
     )
     body = f'{claim}<fieldset class="prt-passages"><legend>{t_text("exercise.passages")}</legend>{options}</fieldset>'
-    spec = {"kind": "passage", "answer": ex.answer, "why": ex.why, "feedback": ex.feedback,
-            "right": t("grade.passage_right", mark=mark(ex.answer)), "again": t("grade.passage_again")}
+    spec = {"kind": "passage", "answer": ex.answer, "why": ex.why, "feedback": ex.feedback}
     return frame_html(ex, spec, body, how=SCREEN_HOW)
 
 
