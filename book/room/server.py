@@ -441,6 +441,25 @@ class RoomServer:
             self.thread.join(10)
 
 
+def room_hosts() -> tuple[list[str], list[str]]:
+    """The addresses the room listens on (ROOM_HOST, else the laptop's local-network
+    addresses, else loopback), and what the facilitator should be told about them."""
+    hosts = [h for h in (os.environ.get("ROOM_HOST") or "").replace(",", " ").split() if h]
+    notices = []
+    if not hosts:
+        hosts = net.lan_addresses()
+        if not hosts:
+            notices.append(t("room.no_lan"))
+            hosts = ["127.0.0.1"]
+    if any(h in ("0.0.0.0", "::") for h in hosts):
+        notices.append(t("room.all_addresses"))
+    return hosts, notices
+
+
+def room_port() -> int:
+    return int(os.environ.get("ROOM_PORT") or 8765)
+
+
 def terminal_qr(url: str) -> str:
     try:
         import segno
@@ -461,20 +480,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html", default=str(ROOT / "_build" / "html"))
     parser.add_argument("--answers", default=os.environ.get("PRT_ANSWERS_DIR") or str(ROOT / "answers"))
     args = parser.parse_args(argv)
-    hosts = [h for h in (os.environ.get("ROOM_HOST") or "").replace(",", " ").split() if h]
-    if not hosts:
-        hosts = net.lan_addresses()
-        if not hosts:
-            print(t("room.no_lan"))
-            hosts = ["127.0.0.1"]
-    for h in hosts:
-        if h in ("0.0.0.0", "::"):
-            print(t("room.all_addresses"))
+    hosts, notices = room_hosts()
+    for notice in notices:
+        print(notice)
     if not (Path(args.html) / "index.html").exists():
         print(t("room.no_book", path=args.html))
         return 2
-    server = RoomServer(Path(args.answers), args.session, Path(args.html), hosts,
-                        int(os.environ.get("ROOM_PORT") or 8765)).start()
+    server = RoomServer(Path(args.answers), args.session, Path(args.html), hosts, room_port()).start()
     for url in server.urls:
         print(t("room.join_at", url=url))
     print(terminal_qr(server.url))
