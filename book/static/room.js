@@ -341,7 +341,7 @@
     showStatus(); drawQuestion();
   }
   /* A kind whose Check adds to the answer (the ledger's Add entry): not pressed for it. */
-  function adds(box) { var kind = A.kinds[box.getAttribute("data-kind")]; return !!(kind && kind.page.add); }
+  function adds(box) { var kind = A.kinds[box.getAttribute("data-kind")]; return !!(kind && kind.page && kind.page.add); }
   function drawQuestion() {
     line.textContent = "";
     var q = state && state.question;

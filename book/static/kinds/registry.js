@@ -1,52 +1,54 @@
 /* Permanent Revolution Today: the exercise kinds' registry, the browser's half of "one
  * contract per exercise kind" (book/exercises/ is the Python half).
  *
- * Each kind is one file, book/static/kinds/<kind>.js, that calls
+ * Each kind is one file, book/static/kinds/<kind>.js, that is one call (and no more:
+ * no other global, nothing done as it loads):
  *
- *   PRTKinds.register("<kind>", function (h) { return { ...the parts below... }; });
+ *   PRTKinds.register("<kind>", function (h) { "use strict"; return { ...the parts below... }; });
  *
  * The build joins this file and then every other file here, by name, into _static/kinds.js
  * (book/course/assets.py kinds_script), loaded before graders.js, exercises.js and
  * answer-file.js; under node, requiring this file loads them all (the parity and answer-file
  * tests). Adding a kind is adding its file: nothing else in static/ names a kind.
  *
- * The factory gets `h`, built once per translator: h.t (the catalog's words: PRT.t, or
- * the catalog in node's tests), h.words(text) (its word count), h.verdict(correct, messages,
- * invalid), h.unique(numbers) (sorted, once each), h.ratio(n, d) (n / d rounded half up, as
- * Python does), h.misfit(why) (an Error marked .misfit), h.indexOf(list, text, what) (the
- * index, or a misfit naming `what`, a catalog key), h.tally(list) ({item: count}),
- * h.flat(lists) (one list), and for the page parts only
- * h.el(tag, text, cls) and h.values(box, selector) (the matching elements as an array).
+ * The factory gets `h`, made once per translator:
+ *   h.t(key, values)         the catalog's words (PRT.t on a page; the catalog in node's tests)
+ *   h.verdict(correct, messages, invalid)   a grade's result: correct true, false or null
+ *                            (nothing to grade); an invalid answer is not saved
+ *   h.words(text), h.unique(numbers), h.ratio(n, d) (n / d rounded half up, as Python),
+ *   h.tally(list) ({item: count}), h.flat(lists)
+ *   h.misfit(why)            an Error marked .misfit: a file's answer that no longer fits
+ *   h.indexOf(list, text, what)  text's index, or a misfit naming `what` (a catalog key)
+ *   h.el(tag, text, cls), h.values(box, selector)   for the page part only (the DOM)
  *
- * It returns (entry: the kind's entry in book/answers/catalog.py's catalog; spec: the
- * exercise's JSON in its page's .prt-ex-data; stored: the answer as the page keeps it,
- * "prt-answer:<id>"; stable: the answer as an answer file keeps it, book/answers/model.py):
- *   shape                    the key every stable answer of the kind has (book/answers/stable.py SHAPE)
- *   private                  optional, true: its answers stay on the device (out of answer
- *                            files unless the member includes private notes; never sent to the room)
- *   grade(spec, stored)      the verdict, exactly as the kind's Python grade() (DOM-free)
- *   toStable(entry, stored)  the stable answer (DOM-free)
- *   fromStable(entry, stable) the stored answer; throws h.misfit(why) when it no longer fits
- *                            (DOM-free; `shape` is checked before it is called)
- *   readable(entry, stable)  the answer in words for My answers and the chat summary ("\n" between lines)
- *   group                    optional, the facilitator's group page (book/answers/summary.py):
+ * and returns the kind's parts. Words: `spec` is the exercise's JSON in its page's
+ * .prt-ex-data (book/exercises/); `entry` its entry in the answer catalog
+ * (book/answers/catalog.py); `stored` an answer as the page keeps it ("prt-answer:<id>",
+ * positions in the page's lists); `stable` as an answer file keeps it (texts and ids,
+ * book/answers/model.py). All but `page` are DOM-free, so node runs them.
+ *   shape                      the key every stable answer has (book/answers/stable.py SHAPE)
+ *   private                    optional, true: answers stay on the device (out of an answer
+ *                              file unless the member includes private notes; never sent to the room)
+ *   grade(spec, stored)        the verdict, word for word the kind's Python grade()
+ *   toStable(entry, stored)    the stable answer
+ *   fromStable(entry, stable)  the stored answer, or throws h.misfit(why); `shape` is checked first
+ *   readable(entry, stable)    the answer in words (My answers, the chat summary; "\n" between lines)
+ *   group                      optional, the facilitator's group page (as book/answers/summary.py):
  *     caption                  the catalog key said above the bars ({title})
  *     bars(entry, stables)     rows [label, count, right?, what is right (optional)]
- *     marksRight               optional, true: a right row is marked "✓ right answer"
- *     words(entry, stable)     optional, a member's own words shown under the bars
- *   page                     the exercise page (book/exercises/base.py markup), given the
- *                            exercise's box (.prt-exercise):
- *     read(box)                the stored answer from the inputs
- *     write(box, stored)       the inputs from a stored answer
- *     shown(box, spec, result, list)  optional, after the feedback `list` (<ul>) shows `result`;
- *                                     also called with {invalid: true, messages: []} when cleared
+ *     marksRight               optional, true: a right row says "✓ right answer"
+ *     words(entry, stable)     optional, a member's own words, listed under the bars
+ *   page                       the exercise on its page (book/exercises/base.py markup);
+ *                              `box` is the exercise's .prt-exercise element:
+ *     read(box), write(box, stored)   the stored answer from the inputs, and back
+ *     shown(box, spec, result, list)  optional, after the feedback list (<ul>) shows `result`;
+ *                              called with {invalid: true, messages: []} when the feedback is cleared
  *     click(box, target)       optional, a click in the box: "save" (the answer changed),
- *                            "grade" (changed: save and show its verdict) or nothing
+ *                              "grade" (changed: save it and show its verdict) or null
  *     regrades(target)         optional, true when a change of `target` redraws a shown verdict
  *     notSaved(stored)         optional, the feedback's lines when the browser would not keep it
  *     add(box, spec)           optional: Check adds to the answer (the ledger's rows) and
- *                            gives the verdict; the answer is then saved on Check, not as typed
- *   ...and anything else the kind needs (the ledger's check and summary).
+ *                              gives the verdict; the answer is saved then, not as it is typed
  */
 (function (root) {
   "use strict";
@@ -91,11 +93,15 @@
 
   var registry = { register: register, build: build, names: function () { return names.slice(); } };
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = registry;
-    /* Under node, the kinds beside this file, in the bundle's order (by name). */
+    /* Under node, the kinds beside this file, in the bundle's order (by name), each
+     * registering into the PRTKinds it finds while it loads. */
     var fs = require("fs"), path = require("path");
-    fs.readdirSync(__dirname).filter(function (f) { return /\.js$/.test(f) && f !== path.basename(__filename); })
-      .sort().forEach(function (f) { require(path.join(__dirname, f)); });
+    global.PRTKinds = registry;
+    try {
+      fs.readdirSync(__dirname).filter(function (f) { return /\.js$/.test(f) && f !== path.basename(__filename); })
+        .sort().forEach(function (f) { require(path.join(__dirname, f)); });
+    } finally { delete global.PRTKinds; }
+    module.exports = registry;
   } else {
     /* Loaded twice (the room adds its own copy to a page that has one): the kinds register again. */
     root.PRTKinds = root.PRTKinds || registry;
