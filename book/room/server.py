@@ -29,6 +29,7 @@ import tornado.netutil
 import tornado.web
 
 from ..answers.catalog import catalog as exercise_catalog
+from ..course.assets import KINDS_SCRIPT, kinds_script
 from ..course.strings import catalog as strings_catalog
 from ..course.strings import t
 from . import net
@@ -46,6 +47,7 @@ IP_BURST, IP_RATE = 120, 40.0
 #: Scripts the room adds at the end of every page of the book it serves (same origin, so
 #: the page's Content-Security-Policy, script-src 'self', lets them run unchanged).
 INJECT = ('<script src="/_room/strings.js" defer></script>'
+          '<script src="/_room/kinds.js" defer></script>'
           '<script src="/_room/answer-file.js" defer></script>'
           '<script src="/_room/room.js" defer></script>')
 ROOM_PAGE = """<!DOCTYPE html>
@@ -256,7 +258,8 @@ class Catalog(Api):
 
 
 class Script(Guarded, tornado.web.RequestHandler):
-    """room.js, translate.js and answer-file.js from the package; strings.js from the catalog now."""
+    """room.js, translate.js and answer-file.js from the package; kinds.js (what answer-file.js
+    asks of each exercise kind) made from the package's kinds now, as strings.js from the catalog."""
 
     def initialize(self, hub: Hub) -> None:
         self.hub = hub
@@ -273,7 +276,7 @@ class Script(Guarded, tornado.web.RequestHandler):
                         f"window.PRT.language = window.PRT.language || {json.dumps(c.language)};\n"
                         f"window.PRT.strings = Object.assign(window.PRT.strings || {{}}, {data});\n")
             return
-        self.finish((STATIC / name).read_bytes())
+        self.finish(kinds_script() if name == KINDS_SCRIPT else (STATIC / name).read_bytes())
 
 
 class Page(Guarded, tornado.web.RequestHandler):
@@ -359,7 +362,7 @@ def app(hub: Hub, html_root: Path) -> tornado.web.Application:
         (r"/_room/api/mine", Mine, h),
         (r"/_room/api/control", Control, h),
         (r"/_room/api/catalog", Catalog, h),
-        (r"/_room/(room\.js|translate\.js|answer-file\.js|strings\.js)", Script, h),
+        (r"/_room/(room\.js|translate\.js|kinds\.js|answer-file\.js|strings\.js)", Script, h),
         (r"/_room/qr\.svg", Qr, h),
         (r"/_room/projector", Page, {**h, "page": "projector"}),
         (r"/_room/facilitator", Page, {**h, "page": "facilitator"}),

@@ -35,7 +35,7 @@ from sphinx.errors import ExtensionError
 from ..csspurge import Used, cut, icon_codepoints, used_properties, without_properties
 from ..iconfont import cut_font
 from .config import sphinx_pages
-from .pages import STATIC_DIR
+from .pages import KINDS_SCRIPT, STATIC_DIR
 from .rebuild import fingerprint
 
 _CLASS = re.compile(r'\bclass="([^"]*)"')
@@ -89,6 +89,7 @@ def _scan(outdir: Path) -> tuple[Used, set[Path]]:
                 sheets.add(sheet)
         scripts.update(s for ref in _SCRIPT.findall(text) if (s := _local(page, ref, outdir)))
     scripts.update(outdir / "_static" / js.name for js in STATIC_DIR.glob("*.js"))
+    scripts.add(outdir / "_static" / KINDS_SCRIPT)
     for script in scripts:
         if script.is_file():
             for literal in _LITERAL.findall(script.read_text(encoding="utf-8", errors="replace")):
