@@ -1,6 +1,6 @@
 /* Permanent Revolution Today: the static exercises. Works with no kernel: each kind reads
  * and writes its inputs with the page part of its file (static/kinds/<kind>.js) and is
- * graded by static/graders.js, exactly as its Python twin in book/exercises/ grades it.
+ * graded by static/graders.js, exactly as its Python twin in book/kinds/ grades it.
  * Answers stay on this device (static/store.js), key "prt-answer:<exercise id>", so a
  * reload or another page loses nothing; Reset (after asking) forgets them; My answers
  * exports them. When the browser will not store, the page says so. */

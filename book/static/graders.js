@@ -1,7 +1,7 @@
 /* Permanent Revolution Today: how an exercise grades an answer, in the browser. Each kind's
  * grade() is in its file, static/kinds/<kind>.js (the registry, kinds/registry.js, says
  * the contract); this is the one door to them. They are the twins of the grade()
- * functions in book/exercises/: a table of answers and verdicts made from the Python side
+ * functions in book/kinds/: a table of answers and verdicts made from the Python side
  * is run through these under node --test (tests/processes/test_grader_parity_node.py), so
  * the book and the live notebooks cannot drift apart. DOM-free: answers come in the shapes
  * the exercise pages store (static/exercises.js). Its words come from the catalog through

@@ -1,4 +1,4 @@
-/* Permanent Revolution Today: the bridge kind (book/exercises/kinds/bridge.py), a grievance
+/* Permanent Revolution Today: the bridge kind (book/kinds/bridge), a grievance
  * carried by three steps (immediate, transitional, goal) to a program's demand. The
  * contract: kinds/registry.js. Stored: {grievance: its position or -1, and each step's
  * text}; stable: the grievance in words. */

@@ -1,4 +1,4 @@
-/* Permanent Revolution Today: the choice kind (book/exercises/kinds/choice.py), one or
+/* Permanent Revolution Today: the choice kind (book/kinds/choice), one or
  * several options ticked. The contract: kinds/registry.js. Stored: the ticked options'
  * positions; stable: their texts. */
 PRTKinds.register("choice", function (h) {

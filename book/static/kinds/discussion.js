@@ -1,4 +1,4 @@
-/* Permanent Revolution Today: the discussion kind (book/exercises/kinds/discussion.py), a
+/* Permanent Revolution Today: the discussion kind (book/kinds/discussion), a
  * reader's notes for the group's talk, never graded. The notes were promised to stay on
  * the device: `private`. The contract: kinds/registry.js. Stored and stable: {notes}. */
 PRTKinds.register("discussion", function (h) {

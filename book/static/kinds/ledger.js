@@ -1,4 +1,4 @@
-/* Permanent Revolution Today: the lights-out ledger (book/exercises/kinds/ledger.py), the
+/* Permanent Revolution Today: the lights-out ledger (book/kinds/ledger), the
  * hours a household sat without power. The contract: kinds/registry.js. Its rows live in
  * the exercise box; "Add entry" checks one entry (check, as Python does), and the table,
  * the CSV link and the chart (plotly, loaded on demand) follow. Stored and stable alike:

@@ -1,4 +1,4 @@
-/* Permanent Revolution Today: the matching kind (book/exercises/kinds/matching.py), each
+/* Permanent Revolution Today: the matching kind (book/kinds/matching), each
  * item given an answer from one list. The contract: kinds/registry.js. Stored: for each
  * item, the position of its answer (null: none yet); stable: {item: answer} in words. */
 PRTKinds.register("matching", function (h) {

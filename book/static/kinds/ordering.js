@@ -1,4 +1,4 @@
-/* Permanent Revolution Today: the ordering kind (book/exercises/kinds/ordering.py), events
+/* Permanent Revolution Today: the ordering kind (book/kinds/ordering), events
  * put in the order they happened with Up and Down. The contract: kinds/registry.js.
  * Stored and stable alike: the events' ids in the reader's order. */
 PRTKinds.register("ordering", function (h) {

@@ -1,5 +1,5 @@
 /* Permanent Revolution Today: the exercise kinds' registry, the browser's half of "one
- * contract per exercise kind" (book/exercises/ is the Python half).
+ * contract per exercise kind" (book/kinds/ is the Python half).
  *
  * Each kind is one file, book/static/kinds/<kind>.js, that is one call (and no more:
  * no other global, nothing done as it loads):
@@ -22,11 +22,11 @@
  *   h.el(tag, text, cls), h.values(box, selector)   for the page part only (the DOM)
  *
  * and returns the kind's parts. Words: `spec` is the exercise's JSON in its page's
- * .prt-ex-data (book/exercises/); `entry` its entry in the answer catalog
+ * .prt-ex-data (book/kinds/<kind> static_html); `entry` its entry in the answer catalog
  * (book/answers/catalog.py); `stored` an answer as the page keeps it ("prt-answer:<id>",
  * positions in the page's lists); `stable` as an answer file keeps it (texts and ids,
  * book/answers/model.py). All but `page` are DOM-free, so node runs them.
- *   shape                      the key every stable answer has (book/answers/stable.py SHAPE)
+ *   shape                      the key every stable answer has (the Python kind's SHAPE)
  *   private                    optional, true: answers stay on the device (out of an answer
  *                              file unless the member includes private notes; never sent to the room)
  *   grade(spec, stored)        the verdict, word for word the kind's Python grade()
@@ -38,7 +38,7 @@
  *     bars(entry, stables)     rows [label, count, right?, what is right (optional)]
  *     marksRight               optional, true: a right row says "✓ right answer"
  *     words(entry, stable)     optional, a member's own words, listed under the bars
- *   page                       the exercise on its page (book/exercises/base.py markup);
+ *   page                       the exercise on its page (book/kinds/frame.py markup);
  *                              `box` is the exercise's .prt-exercise element:
  *     read(box), write(box, stored)   the stored answer from the inputs, and back
  *     shown(box, spec, result, list)  optional, after the feedback list (<ul>) shows `result`;

@@ -1,4 +1,4 @@
-/* Permanent Revolution Today: the short-answer kind (book/exercises/kinds/short.py), a few
+/* Permanent Revolution Today: the short-answer kind (book/kinds/short), a few
  * sentences compared with a model answer, then ticked against its rubric. The contract:
  * kinds/registry.js. Stored: {text, ticks: rubric positions}; stable: the ticks in words. */
 PRTKinds.register("short", function (h) {
