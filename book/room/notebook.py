@@ -20,7 +20,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..course.strings import t, t_text
-from ..exercises.live import names
+from ..answers import names
 from ..exercises.live.errors import shown_errors
 from ..exercises.live.frame import ExerciseView
 from ..exercises.live.store import SESSION_FIELD, answers_dir

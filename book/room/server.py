@@ -33,7 +33,7 @@ from ..course.assets import KINDS_SCRIPT, kinds_script
 from ..course.strings import catalog as strings_catalog
 from ..course.strings import t
 from . import net
-from ..exercises.live.store import write_atomically
+from ..answers.disk import write_atomically
 from .state import Refused, Room
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -122,6 +122,14 @@ def _is_ours(node: nodes.Node, stop: nodes.Node) -> bool:
     return False
 
 
+def _reader_words(block: nodes.Element) -> str:
+    """A ¶'s words as a reader reads them: a list's items one after another, and a line
+    break (raw HTML, and LaTeX) no word."""
+    parts = [block] if isinstance(block, nodes.paragraph) else list(block.findall(nodes.paragraph))
+    return " ".join("".join(t.astext() for t in part.findall(nodes.Text) if not isinstance(t.parent, nodes.raw))
+                    for part in parts)
+
+
 def article_blocks(section: nodes.section) -> list[nodes.Element]:
     """The article's own paragraphs and lists, in order, without our annotations."""
     return [
@@ -180,8 +188,9 @@ class NumberArticle(SphinxTransform):
             return
         model = paragraphs.read(source.read_text(encoding="utf-8")).get(article, ())
         for n, (block, modelled) in enumerate(zip(blocks, model), start=1):
-            if not paragraphs.same_words(block.astext(), modelled.text):
-                raise ExtensionError(f"{self.env.docname}: ¶{n} of {article!r} is {block.astext()[:60]!r} in the "
+            words = _reader_words(block)
+            if not paragraphs.same_words(words, modelled.text):
+                raise ExtensionError(f"{self.env.docname}: ¶{n} of {article!r} is {words[:60]!r} in the "
                                      f"build but {modelled.text[:60]!r} in book.course.paragraphs")
         if len(blocks) != len(model):
             raise ExtensionError(f"{self.env.docname}: {article!r} has {len(blocks)} ¶ in the build but "
