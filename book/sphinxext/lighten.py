@@ -16,6 +16,12 @@ the theme's script preloads); its query
 is the book's fingerprint, which changes whenever the code or data does (a chapter that
 starts using a theme class the others never used keeps the cached file until then).
 
+Nothing else holds the first paint back or shares the link with what it waits for: the
+theme's two scripts (97 KB) are fetched by a small deferred loader once the text is in
+(``theme_scripts_later``), ``documentation_options.js`` is written into each page
+(``inline_options``), and the colour scheme is settled in the head (SETTLE_THEME), which
+the theme's own script did only when it ran.
+
 The course's own stylesheets are left as written. The uncut files are kept beside the
 site in ``<outdir>/../html-uncut/`` (never shipped), so a test can show the same pages
 with the full stylesheets and compare them pixel for pixel.
