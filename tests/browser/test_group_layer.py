@@ -31,7 +31,7 @@ def test_member_exports_erases_and_imports_everything(browser, built, tmp_path):
     file = export(page, built, "Layla", tmp_path, private=True)  # the discussion notes too, to import back
     data = json.loads(file.read_text(encoding="utf-8"))
     kinds = {a["kind"] for a in data["answers"]}
-    assert kinds == {"choice", "ordering", "matching", "short", "bridge", "discussion", "ledger"}
+    assert kinds == {"choice", "ordering", "matching", "short", "bridge", "discussion", "ledger", "passage"}
     assert {(n["chapter"], n["paragraph"], n["flag"]) for n in data["notes"]} == {
         ("peru", 3, "confused"), ("peru", 5, "discuss")}
     listed = page.locator(".prt-ma-list li").count()
@@ -129,7 +129,7 @@ def test_group_page_reads_every_kind_old_files_twins_and_a_resent_file_like_pyth
     zainab = json.loads(real.read_text(encoding="utf-8"))
     assert zainab["version"] == 2 and re.fullmatch(r"[2-9a-hjkmnp-z]{16}", zainab["member"])
     assert real.name == f"answers-زينب-{zainab['exported'][:10]}-{zainab['member'][:4]}.json"
-    assert {a["kind"] for a in zainab["answers"]} == {"choice", "ordering", "matching", "short", "bridge", "ledger"}
+    assert {a["kind"] for a in zainab["answers"]} == {"choice", "ordering", "matching", "short", "bridge", "ledger", "passage"}
 
     tishreen3 = {"chapter": "tishreen", "paragraph": 3, "flag": "confused", "note": ""}
     files = {

@@ -39,7 +39,7 @@ def test_answers_and_flags_whose_writes_localstorage_dropped_come_back(browser, 
     open_kept(page, (built / "my-answers.html").as_uri())
     listed = page.locator(".prt-ma-list").inner_text()
     assert "Water cuts matter most here." in listed and "¶3" in listed, listed
-    assert page.locator(".prt-ma-list li").count() == 8, listed  # an answer of each of 7 kinds, a flag
+    assert page.locator(".prt-ma-list li").count() == 9, listed  # an answer of each of 8 kinds, a flag
     open_kept(page, (built / "exercises" / "tishreen.html").as_uri())
     assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
     assert page.locator('[data-exercise="tishreen-who-protested"] .prt-ex-body input').first.is_checked()
