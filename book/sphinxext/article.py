@@ -27,7 +27,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..course import paragraphs
 from ..course.load import course
+from ..course.language import SOURCE
 from ..course.models import Article
+from ..course.translations import page_messages
 from ..course.strings import t, t_text
 from .nodes import para, render_children
 
@@ -131,6 +133,15 @@ def article_blocks(section: nodes.section) -> list[nodes.Element]:
     ]
 
 
+def _words(block: nodes.Element) -> str:
+    """A block's words as a reader reads them: its text, without raw markup (a hard line
+    break is ``<br />`` for HTML and ``\\\\`` for LaTeX, both in the doctree)."""
+    copy = block.deepcopy()
+    for raw in list(copy.findall(nodes.raw)):
+        raw.parent.remove(raw)
+    return copy.astext()
+
+
 class NumberArticle(SphinxTransform):
     """Give every article paragraph a stable ¶ anchor and fill in reading times."""
 
@@ -176,13 +187,16 @@ class NumberArticle(SphinxTransform):
         (``book.course.paragraphs``, which the checks and the exercises read): one ¶
         numbering for the whole book, or none."""
         source = Path(self.env.doc2path(self.env.docname))
-        if source.suffix != ".md":
+        if source.suffix != ".md" or self.app.builder.name == "gettext":  # gettext: the English, raw
             return
-        model = paragraphs.read(source.read_text(encoding="utf-8")).get(article, ())
+        language = self.config.language or SOURCE
+        translate = None if language == SOURCE else page_messages(language, self.env.docname).get
+        model = paragraphs.read(source.read_text(encoding="utf-8"), translate).get(article, ())
         for n, (block, modelled) in enumerate(zip(blocks, model), start=1):
-            if not paragraphs.same_words(block.astext(), modelled.text):
-                raise ExtensionError(f"{self.env.docname}: ¶{n} of {article!r} is {block.astext()[:60]!r} in the "
-                                     f"build but {modelled.text[:60]!r} in book.course.paragraphs")
+            if not paragraphs.same_words(_words(block), modelled.text):
+                raise ExtensionError(f"{self.env.docname}: ¶{n} of {article!r} is {_words(block)[:60]!r} in the "
+                                     f"build but {modelled.text[:60]!r} in book.course.paragraphs"
+                                     + (f" ({language})" if translate else ""))
         if len(blocks) != len(model):
             raise ExtensionError(f"{self.env.docname}: {article!r} has {len(blocks)} ¶ in the build but "
                                  f"{len(model)} in book.course.paragraphs")

@@ -1,0 +1,157 @@
+"""Editions in other languages, in the Sphinx layer: what is still English says so, each
+translated article says how it was translated, and every page links to itself in the
+other editions.
+
+Why here and at build time: the switcher must work with no script and from ``file://``
+(a relative link, ``es/chapters/peru.html`` from the English page, ``../chapters/peru.html``
+back), and a paragraph left in English must carry ``lang="en"`` for a screen reader and a
+mark for a reader, whichever page it is on. Sphinx's own ``Locale`` transform (priority
+20) translates each message of the page's ``.po``; ``MarkUntranslated`` (25) marks every
+message it left in English (missing, fuzzy or for other English); ``TranslationNote``
+(871, after the ¶ numbers) adds the article's translation note and, on each ¶, a link to
+the same ¶ in the other editions, shown when a reader arrived at that ¶ (``:target``).
+The page-level notice and the links are written at ``html-page-context``.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import yaml
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import extract_messages
+
+from ..course import language as lang
+from ..course.strings import t, t_html, t_text
+from .article import article_meta
+
+#: Who translated each article and how, per language: ``locale/<code>/translation.yml``.
+NOTES = "translation.yml"
+
+
+def edition_of(app: Sphinx) -> str:
+    return app.config.language or lang.SOURCE
+
+
+def href(pagename: str, here: str, there: str, fragment: str = "") -> str:
+    """The relative link from ``pagename`` in the edition ``here`` to the same page in
+    ``there``: up to the site's root, then down into the other edition."""
+    up = "../" * (pagename.count("/") + (0 if here == lang.SOURCE else 1))
+    return f"{up}{lang.edition_prefix(there)}{pagename}.html" + (f"#{fragment}" if fragment else "")
+
+
+def others(here: str) -> list[lang.Language]:
+    return [found for code, found in lang.LANGUAGES.items() if code != here]
+
+
+class MarkUntranslated(SphinxTransform):
+    """In a translated edition, every message Sphinx left in English gets ``lang="en"``
+    (docutils writes the class ``language-en`` as the attribute) and a visible mark; the
+    page keeps the counts for its notice."""
+
+    default_priority = 25  # after sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs: Any) -> None:
+        here = edition_of(self.app)
+        if here == lang.SOURCE or self.app.builder.name == "gettext":
+            return
+        done = english = 0
+        for node, msg in extract_messages(self.document):
+            if not any(c.isalpha() for c in msg) or isinstance(node, nodes.meta):
+                continue
+            if node.get("translated"):
+                done += 1
+                continue
+            english += 1
+            node["classes"] += ["prt-untranslated", f"language-{lang.SOURCE}"]
+        self.document["prt_translation"] = [done, english]
+
+
+def _notes(code: str) -> dict[str, Any]:
+    path = lang.po_folder(code).parent / NOTES
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("articles", {}) if path.exists() else {}
+
+
+def translation_note(article: str, code: str, link: str, translated: int, paragraphs: int) -> str:
+    """The note under an article's attribution in a translated edition (HTML)."""
+    note = _notes(code).get(article, {})
+    source = f'<a href="{html.escape(link)}" hreflang="{lang.SOURCE}">{t_text("language.note_source_link")}</a>'
+    parts = []
+    if translated == 0:
+        parts.append(t_text("language.note_none"))
+    else:
+        how = "language.note_reviewed" if note.get("reviewed") else "language.note_machine"
+        parts.append(t_text(how, by=note.get("by", t("language.note_course"))))
+        if translated < paragraphs:
+            parts.append(t_text("language.note_partial", n=paragraphs - translated, total=paragraphs))
+    if note.get("original") == "not-found":
+        parts.append(t_text("language.note_original_missing"))
+    parts.append(t_html("language.note_source", link=source))
+    return " ".join(parts)
+
+
+class TranslationNote(SphinxTransform):
+    """The article's translation note, and each ¶'s link to itself in the other editions."""
+
+    default_priority = 871  # after NumberArticle (870): the ¶ ids exist
+
+    def apply(self, **kwargs: Any) -> None:
+        here = edition_of(self.app)
+        if self.app.builder.format != "html":
+            return
+        docname = self.env.docname
+        for marker in list(self.document.findall(article_meta)):
+            section = marker.parent
+            while section is not None and not isinstance(section, nodes.section):
+                section = section.parent
+            blocks = [n for n in section.findall(nodes.Element) if "prt-para" in n.get("classes", [])]
+            for block in blocks:
+                number = next(i for i in block["ids"] if i.startswith("p") and i[1:].isdigit())
+                target = block if isinstance(block, nodes.paragraph) else next(block.findall(nodes.paragraph))
+                links = "".join(
+                    f'<a class="prt-para-lang" href="{href(docname, here, other.code, number)}" '
+                    f'hreflang="{other.code}" lang="{other.code}" data-lang="{other.code}" '
+                    f'aria-label="{html.escape(t("language.para_in", n=number[1:], language=other.name))}"></a>'
+                    for other in others(here))
+                target.insert(1, nodes.raw("", links, format="html"))
+            if here == lang.SOURCE:
+                continue
+            english = sum(1 for b in blocks if any("prt-untranslated" in p.get("classes", [])
+                                                  for p in b.findall(nodes.paragraph)))
+            note = translation_note(marker["article"], here, href(docname, here, lang.SOURCE),
+                                    len(blocks) - english, len(blocks))
+            marker += nodes.raw("", f'<p class="prt-translation-note">{note}</p>', format="html")
+
+
+def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """The switcher (top of the page), the alternates (head), the notice of English parts."""
+    if app.builder.format != "html":
+        return
+    here = edition_of(app)
+    alternates = "".join(f'<link rel="alternate" hreflang="{code}" href="{href(pagename, here, code)}">'
+                         for code in lang.LANGUAGES)
+    context["metatags"] = context.get("metatags", "") + alternates
+    if "body" not in context:
+        return
+    links = " ".join(
+        f'<a href="{href(pagename, here, other.code)}" hreflang="{other.code}" lang="{other.code}" '
+        f'dir="{other.direction}">{html.escape(other.name)}</a>' for other in others(here))
+    switcher = (f'<nav class="prt-language" aria-label="{t_text("language.switcher")}">'
+                f'<span class="fa-solid fa-language" aria-hidden="true"></span> {links}</nav>')
+    notice = ""
+    done, english = (doctree.get("prt_translation") if doctree is not None else None) or (0, 0)
+    if here != lang.SOURCE and english:
+        key = "language.untranslated_page" if not done else "language.untranslated_some"
+        notice = (f'<p class="prt-translation-notice" role="note">'
+                  f'{t_text(key, n=english) if done else t_text(key)}</p>')
+    context["body"] = switcher + notice + context["body"]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(MarkUntranslated)
+    app.add_transform(TranslationNote)
+    app.add_css_file("language.css")
+    app.connect("html-page-context", _page)
