@@ -29,7 +29,7 @@ from pathlib import Path
 import polib
 
 from .course import language as lang
-from .course.load import DATA_DIR
+from .course.load import DATA_DIR, DataError, load_course, load_timeline_extras
 from .course.strings import STRINGS_FILE, PO_NAME, context as strings_context, read as read_strings, t
 from .course.translations import data_catalog_name, fields, usable
 from .course.yamlfile import read_entries
@@ -200,9 +200,15 @@ def lint_entry(entry: polib.POEntry) -> list[str]:
 
 
 def lint(codes: list[str] | None = None) -> list[str]:
-    """Every translation's problems, as ``file:line: context: problem``."""
+    """Every translation's problems, as ``file:line: context: problem``; and the data in
+    each language must pass the English's checks (a definition of at most 40 words ...)."""
     problems = []
     for code in codes or lang.translations():
+        try:
+            load_timeline_extras(events=load_course(language=code).events, language=code)
+        except DataError as err:
+            problems += [f"{code}: {p} (translated in {lang.po_folder(code).relative_to(ROOT)}/{lang.DATA_DOMAIN}/)"
+                         for p in err.problems]
         for path in sorted(lang.po_folder(code).rglob("*.po")):
             for entry in polib.pofile(str(path), wrapwidth=0):
                 if entry.obsolete:

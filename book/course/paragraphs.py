@@ -89,14 +89,16 @@ def printed(text: str) -> str:
     return plain(smartyPants(text, "qDe"))
 
 
-#: Typographic quotes the build's smartquotes writes, back to the Markdown's own.
-_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+#: Quotes of every kind, as one mark: docutils curls them by the edition's language (‘…’
+#: and “…” in English; “…” and «…» in Spanish), the model in English: which quote is
+#: typography, not the paragraph's words.
+_STRAIGHT = str.maketrans({q: '"' for q in "'‘’“”«»„‚‹›"})
 
 
 def same_words(a: str, b: str) -> bool:
     """The same paragraph, read by two parsers: equal but for spacing and the way a quote
     is curled (the build curls each piece of text apart, and may turn a quote the wrong
-    way at a role's edge; the model curls the ¶ whole)."""
+    way at a role's edge; the model curls the ¶ whole, and in English)."""
     return plain(a).translate(_STRAIGHT) == plain(b).translate(_STRAIGHT)
 
 

@@ -127,27 +127,23 @@ class TranslationNote(SphinxTransform):
 
 
 def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """The switcher (top of the page), the alternates (head), the notice of English parts."""
+    """The switcher's links (templates/language-switcher.html, in the article's header on
+    every page, the index and search too), the alternates (head), the notice of English."""
     if app.builder.format != "html":
         return
     here = edition_of(app)
     alternates = "".join(f'<link rel="alternate" hreflang="{code}" href="{href(pagename, here, code)}">'
                          for code in lang.LANGUAGES)
     context["metatags"] = context.get("metatags", "") + alternates
-    if "body" not in context:
-        return
-    links = " ".join(
+    context["prt_language_links"] = " ".join(
         f'<a href="{href(pagename, here, other.code)}" hreflang="{other.code}" lang="{other.code}" '
         f'dir="{other.direction}">{html.escape(other.name)}</a>' for other in others(here))
-    switcher = (f'<nav class="prt-language" aria-label="{t_text("language.switcher")}">'
-                f'<span class="fa-solid fa-language" aria-hidden="true"></span> {links}</nav>')
-    notice = ""
     done, english = (doctree.get("prt_translation") if doctree is not None else None) or (0, 0)
-    if here != lang.SOURCE and english:
+    if here != lang.SOURCE and english and "body" in context:
         key = "language.untranslated_page" if not done else "language.untranslated_some"
         notice = (f'<p class="prt-translation-notice" role="note">'
                   f'{t_text(key, n=english) if done else t_text(key)}</p>')
-    context["body"] = switcher + notice + context["body"]
+        context["body"] = notice + context["body"]
 
 
 def setup(app: Sphinx) -> None:

@@ -36,6 +36,8 @@ def live_answer(ex: Any, variant: int = 0) -> Any:
         return {"grievance": variant % len(ex.grievances), "immediate": "a", "transitional": "b", "goal": "c"}
     if ex.kind == "discussion":
         return {"notes": f"Notes {variant}."}
+    if ex.kind == "passage":
+        return ex.candidates[variant % len(ex.candidates)] if variant else ex.answer
     return [{"household": "A", "day": "2026-07-14", "minutes": 90 + variant}]
 
 
