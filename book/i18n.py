@@ -1,9 +1,9 @@
 """The editions in other languages: their builds, and the catalogs translators work in.
 
-``python -m book.cli edition es`` builds the Spanish edition into ``_build/html/es/`` with
-the language setting (``PRT_LANGUAGE=es``) in its environment, so the kernels that execute
-its chapters write Spanish too; its own doctrees and execution cache (the English cache
-holds English outputs). Sphinx reads the pages' translations from ``locale/`` (gettext,
+``python -m book.cli edition es`` builds the Spanish edition with the language setting
+(``PRT_LANGUAGE=es``) in its environment, so the kernels that execute its chapters write
+Spanish too, in ``_build/editions/es/`` (its own doctrees and execution cache: the
+English cache holds English outputs), and mirrors its pages into ``_build/html/es/``. Sphinx reads the pages' translations from ``locale/`` (gettext,
 one ``.po`` per page); the data's and the words' come from ``locale/<lang>/LC_MESSAGES/
 _data/`` through ``book.course.translations``.
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -46,21 +47,44 @@ def _config(root: Path, overrides: dict) -> dict:
             "gettext_compact": False, **overrides}
 
 
+def edition_dir(code: str, root: Path = ROOT) -> Path:
+    """Where an edition is built: ``_build/editions/<code>/`` (its html/, doctrees, execution
+    cache, uncut stylesheets, fingerprint: all that Sphinx and MyST-NB put beside an
+    output folder stays out of the English site)."""
+    return root / "_build" / "editions" / lang.check(code)
+
+
 def build_edition(code: str, root: Path = ROOT) -> int:
-    """Build the edition in ``code`` into ``_build/html/<code>/`` (warnings are errors)."""
+    """Build the edition in ``code`` (warnings are errors), then mirror its pages into the
+    site at ``_build/html/<code>/``."""
     from jupyter_book.sphinx import build_sphinx
 
     os.environ[lang.ENV] = lang.check(code)  # this process, and the kernels it starts
-    build = root / "_build"
-    overrides = _config(root, {
-        "language": code,
-        "nb_execution_cache_path": str(build / f".jupyter_cache-{code}"),
-        "html_theme_options": {"search_bar_text": t("nav.search_book")},
-    })
-    result = build_sphinx(root, build / "html" / code, noconfig=True, path_config=str(root / "_config.yml"),
-                          confoverrides=overrides, doctreedir=build / f".doctrees-{code}",
-                          warningiserror=True, keep_going=True)
-    return 1 if result else 0
+    where = edition_dir(code, root)
+    overrides = _config(root, {"language": code, "html_title": t("paper.course"),
+                               "html_theme_options": {"search_bar_text": t("nav.search_book")}})
+    result = build_sphinx(root, where / "html", noconfig=True, path_config=str(root / "_config.yml"),
+                          confoverrides=overrides, doctreedir=where / ".doctrees", warningiserror=True, keep_going=True)
+    if result:
+        return 1
+    mirror(where / "html", root / "_build" / "html" / lang.edition_prefix(code))
+    return 0
+
+
+def mirror(source: Path, target: Path) -> int:
+    """Make ``target`` a copy of ``source``, copying only what changed; returns the files copied."""
+    copied = 0
+    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+    for rel in sorted(wanted):
+        src, dst = source / rel, target / rel
+        if dst.exists() and dst.stat().st_size == src.stat().st_size and dst.stat().st_mtime >= src.stat().st_mtime:
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dst)
+        copied += 1
+    for gone in [p for p in target.rglob("*") if p.is_file() and p.relative_to(target) not in wanted]:
+        gone.unlink()
+    return copied
 
 
 def extract_data(out: Path, data_dir: Path = DATA_DIR) -> list[Path]:
@@ -121,7 +145,8 @@ def merge(po: polib.POFile | None, template: polib.POFile, code: str) -> polib.P
     old = {(e.msgctxt, e.msgid): e for e in po or [] if not e.obsolete}
     by_context = {e.msgctxt: e for e in old.values() if e.msgctxt}
     merged = _pot()
-    merged.metadata = {**template.metadata, "Language": code, "Plural-Forms": PLURAL_FORMS.get(code, "")}
+    # No dates, no placeholders: a .po changes only where its messages do.
+    merged.metadata = {**merged.metadata, "Language": code, "Plural-Forms": PLURAL_FORMS.get(code, "")}
     unmatched = {k: e for k, e in old.items() if (k not in {(t.msgctxt, t.msgid) for t in template})}
     for new in template:
         entry = polib.POEntry(msgctxt=new.msgctxt, msgid=new.msgid, occurrences=new.occurrences,

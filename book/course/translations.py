@@ -31,7 +31,7 @@ WORDS = frozenset({
     "term", "definition", "explanation", "text", "meaning", "contested", "title", "subtitle",
     "short", "annotation", "label", "prompt", "feedback", "facilitator_note", "model_answer",
     "rubric", "questions", "claim", "why", "left", "right", "article_demand", "grievance",
-    "note", "households", "track",
+    "note", "households", "track", "byline", "publisher",
 })
 #: Fields never translated even when their name is in WORDS, by the noun's kind.
 KEEP = {"original": {"text"}}  # a term's original form (fujimorismo) is the original

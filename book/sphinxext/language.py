@@ -16,16 +16,22 @@ The page-level notice and the links are written at ``html-page-context``.
 from __future__ import annotations
 
 import html
+import json
+import os
+import re
+from pathlib import Path
 from typing import Any
 
 import yaml
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
 from ..course import language as lang
 from ..course.strings import t, t_html, t_text
+from ..course.translations import page_messages
 from .article import article_meta
 
 #: Who translated each article and how, per language: ``locale/<code>/translation.yml``.
@@ -68,6 +74,23 @@ class MarkUntranslated(SphinxTransform):
             english += 1
             node["classes"] += ["prt-untranslated", f"language-{lang.SOURCE}"]
         self.document["prt_translation"] = [done, english]
+
+
+class TranslateCaptions(SphinxTransform):
+    """The table of contents' captions ("Chapters"): sphinx-external-toc inserts its
+    toctrees (priority 100) after Sphinx's Locale (20) has translated the page, so their
+    captions, which the gettext builder does extract, are translated here."""
+
+    default_priority = 101
+
+    def apply(self, **kwargs: Any) -> None:
+        here = edition_of(self.app)
+        if here == lang.SOURCE or self.app.builder.name == "gettext":
+            return
+        words = page_messages(here, self.env.docname)
+        for toctree in self.document.findall(addnodes.toctree):
+            if toctree.get("caption") in words:
+                toctree["caption"] = words[toctree["caption"]]
 
 
 def _notes(code: str) -> dict[str, Any]:
@@ -137,7 +160,9 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
     context["metatags"] = context.get("metatags", "") + alternates
     context["prt_language_links"] = " ".join(
         f'<a href="{href(pagename, here, other.code)}" hreflang="{other.code}" lang="{other.code}" '
-        f'dir="{other.direction}">{html.escape(other.name)}</a>' for other in others(here))
+        f'dir="{other.direction}" aria-label="{html.escape(other.name)}">'
+        f'<span class="prt-lang-name">{html.escape(other.name)}</span>'
+        f'<span class="prt-lang-code" aria-hidden="true">{other.code.upper()}</span></a>' for other in others(here))
     done, english = (doctree.get("prt_translation") if doctree is not None else None) or (0, 0)
     if here != lang.SOURCE and english and "body" in context:
         key = "language.untranslated_page" if not done else "language.untranslated_some"
@@ -146,8 +171,39 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
         context["body"] = notice + context["body"]
 
 
+#: Sphinx's catalog for its own scripts (search's words), as it writes it.
+_SPHINX_CATALOG = re.compile(r"^\s*Documentation\.addTranslations\((.*)\);?\s*$", re.S)
+
+
+def _catalog_without_eval(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished, before the guard: Sphinx's ``_static/translations.js`` hands its
+    plural rule to doctools.js as a string, which doctools.js evaluates (``new Function``)
+    and the pages' Content-Security-Policy refuses. The same words, without the rule:
+    doctools.js keeps its own (n == 1), which is the Spanish one too."""
+    path = Path(app.outdir) / "_static" / "translations.js"
+    found = _SPHINX_CATALOG.match(path.read_text(encoding="utf-8")) if exception is None and path.exists() else None
+    if found is None:
+        return
+    words = json.loads(found.group(1))
+    path.write_text("/* Sphinx's words for its scripts (book/sphinxext/language.py: without the plural rule, which\n"
+                    "   doctools.js would evaluate and the Content-Security-Policy forbids). */\n"
+                    f"Object.assign(Documentation.TRANSLATIONS, {json.dumps(words['messages'], ensure_ascii=False)});\n"
+                    f"Documentation.LOCALE = {json.dumps(words['locale'])};\n", encoding="utf-8")
+
+
+def _one_setting(app: Sphinx, config: Any) -> None:
+    """Sphinx's ``language`` is the book's language setting for this process, so a build
+    run as ``sphinx-build -D language=es`` writes its words, data and dates in Spanish,
+    and the kernels it starts inherit the setting."""
+    if (config.language or lang.SOURCE) in lang.LANGUAGES:
+        os.environ[lang.ENV] = config.language or lang.SOURCE
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _one_setting)
     app.add_transform(MarkUntranslated)
+    app.add_transform(TranslateCaptions)
     app.add_transform(TranslationNote)
     app.add_css_file("language.css")
     app.connect("html-page-context", _page)
+    app.connect("build-finished", _catalog_without_eval, priority=450)  # before the guard (500)
