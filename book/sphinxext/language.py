@@ -33,6 +33,7 @@ from ..course import language as lang
 from ..course.strings import t, t_html, t_text
 from ..course.translations import page_messages
 from .article import article_meta
+from .config import MADE_AFTER
 
 #: Who translated each article and how, per language: ``locale/<code>/translation.yml``.
 NOTES = "translation.yml"
@@ -163,12 +164,22 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
         f'dir="{other.direction}" aria-label="{html.escape(other.name)}">'
         f'<span class="prt-lang-name">{html.escape(other.name)}</span>'
         f'<span class="prt-lang-code" aria-hidden="true">{other.code.upper()}</span></a>' for other in others(here))
+    if here != lang.SOURCE and "body" in context:
+        context["body"] = _made_after_in_english(context["body"], pagename)
     done, english = (doctree.get("prt_translation") if doctree is not None else None) or (0, 0)
     if here != lang.SOURCE and english and "body" in context:
         key = "language.untranslated_page" if not done else "language.untranslated_some"
         notice = (f'<p class="prt-translation-notice" role="note">'
                   f'{t_text(key, n=english) if done else t_text(key)}</p>')
         context["body"] = notice + context["body"]
+
+
+def _made_after_in_english(body: str, pagename: str) -> str:
+    """The handouts, pocket files and EPUB are made for the English edition only (so far):
+    a translated page links to them there, marked as English."""
+    up = "../" * (pagename.count("/") + 1)
+    return re.sub(r'href="((?:%s)/[^"]*)"' % "|".join(MADE_AFTER),
+                  lambda m: f'href="{up}{m.group(1)}" hreflang="{lang.SOURCE}"', body)
 
 
 #: Sphinx's catalog for its own scripts (search's words), as it writes it.
