@@ -119,8 +119,12 @@ def main() -> int:
 def lighthouse_table(lh: dict) -> str:
     """Per page: performance, TBT and CLS, mobile gzip / mobile plain / desktop gzip;
     accessibility and best practices (mobile gzip); the baseline's Tishreen last."""
+    loads = [x for r in (lh["ours"], lh["baseline"]) for form in ("mobile", "desktop")
+             for host in r.get(form, {}).values() for m in host.values() for x in m.get("load", [])]
     rows = [f"Lighthouse {lh['ours']['version']}, median of {lh['ours']['runs']} runs "
-            "(mobile: simulated slow 4G, 4x CPU slowdown)", "",
+            "(mobile: simulated slow 4G, 4x CPU slowdown); the machine's 1-minute load average at "
+            f"the runs' start: {min(loads, default=0):.1f} to {max(loads, default=0):.1f} (2 cores: "
+            "blocking time grows with it; each run's load beside its TBT in bench/results.json)", "",
             "| page | mobile gzip: perf, TBT, CLS | mobile plain: perf, TBT, CLS | desktop gzip: perf, TBT, CLS | a11y, best practices |",
             "|---|---|---|---|---|"]
 

@@ -42,3 +42,21 @@ def pinned_plotly_version() -> str:
 
 def plotly_js_megabytes() -> float:
     return plotly_js_path().stat().st_size / 1e6
+
+
+#: The exercise kinds' browser half: book/static/kinds/ holds the registry and one file per
+#: kind; the built book and the room serve them as this one script, so a page makes one
+#: request for every kind, not one each.
+KINDS_DIR = Path(__file__).parents[1] / "static" / "kinds"
+KINDS_SCRIPT = "kinds.js"
+KINDS_REGISTRY = "registry.js"
+
+
+def kinds_files() -> list[Path]:
+    """The registry first (each kind's file registers into it), then every kind by name."""
+    return sorted(KINDS_DIR.glob("*.js"), key=lambda p: (p.name != KINDS_REGISTRY, p.name))
+
+
+def kinds_script() -> str:
+    """KINDS_SCRIPT: the files of kinds_files() one after the other, each under its name."""
+    return "".join(f"/* kinds/{p.name} */\n{p.read_text(encoding='utf-8').rstrip()}\n" for p in kinds_files())

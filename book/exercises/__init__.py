@@ -23,7 +23,7 @@ from ..kinds.result import Result
 from .live import session as live
 from .live.frame import ExerciseView, run_hint
 from .live.errors import shown_errors
-from .live.names import NameProblem
+from ..answers.names import NameProblem
 from .facilitator.projection import projector
 
 

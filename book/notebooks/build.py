@@ -69,6 +69,13 @@ def exercise_notebook(chapter: str, facilitator: bool = False) -> nbformat.Noteb
             "never with names. Below it, each exercise has its key folded away."
         ))
         cells.append(_code(f'exercises.projector("{chapter}")'))
+        cells.append(new_markdown_cell(
+            "## The room\n\nWhen the group is here, open the room: members answer from their own phones "
+            "on this laptop's Wi-Fi, in the book they know, and the projector's page shows the join "
+            "address, today's question and its counts, never a name. It keeps every answer in today's "
+            "session folder, beside those typed here. (`make room` in a terminal does the same.)"
+        ))
+        cells.append(_code("from book.room.notebook import open_room\nopen_room()"))
     for n, ex in enumerate(data.chapter_exercises(chapter), start=1):
         cells.append(new_markdown_cell(f"## {n}. {ex.title}"))
         cells.append(_code(f'exercises.show("{ex.id}")'))

@@ -29,10 +29,11 @@ import tornado.netutil
 import tornado.web
 
 from ..answers.catalog import catalog as exercise_catalog
+from ..course.assets import KINDS_SCRIPT, kinds_script
 from ..course.strings import catalog as strings_catalog
 from ..course.strings import t
 from . import net
-from ..exercises.live.store import write_atomically
+from ..answers.disk import write_atomically
 from .state import Refused, Room
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,6 +47,7 @@ IP_BURST, IP_RATE = 120, 40.0
 #: Scripts the room adds at the end of every page of the book it serves (same origin, so
 #: the page's Content-Security-Policy, script-src 'self', lets them run unchanged).
 INJECT = ('<script src="/_room/strings.js" defer></script>'
+          '<script src="/_room/kinds.js" defer></script>'
           '<script src="/_room/answer-file.js" defer></script>'
           '<script src="/_room/room.js" defer></script>')
 ROOM_PAGE = """<!DOCTYPE html>
@@ -256,7 +258,8 @@ class Catalog(Api):
 
 
 class Script(Guarded, tornado.web.RequestHandler):
-    """room.js, translate.js and answer-file.js from the package; strings.js from the catalog now."""
+    """room.js, translate.js and answer-file.js from the package; kinds.js (what answer-file.js
+    asks of each exercise kind) made from the package's kinds now, as strings.js from the catalog."""
 
     def initialize(self, hub: Hub) -> None:
         self.hub = hub
@@ -273,7 +276,7 @@ class Script(Guarded, tornado.web.RequestHandler):
                         f"window.PRT.language = window.PRT.language || {json.dumps(c.language)};\n"
                         f"window.PRT.strings = Object.assign(window.PRT.strings || {{}}, {data});\n")
             return
-        self.finish((STATIC / name).read_bytes())
+        self.finish(kinds_script() if name == KINDS_SCRIPT else (STATIC / name).read_bytes())
 
 
 class Page(Guarded, tornado.web.RequestHandler):
@@ -359,7 +362,7 @@ def app(hub: Hub, html_root: Path) -> tornado.web.Application:
         (r"/_room/api/mine", Mine, h),
         (r"/_room/api/control", Control, h),
         (r"/_room/api/catalog", Catalog, h),
-        (r"/_room/(room\.js|translate\.js|answer-file\.js|strings\.js)", Script, h),
+        (r"/_room/(room\.js|translate\.js|kinds\.js|answer-file\.js|strings\.js)", Script, h),
         (r"/_room/qr\.svg", Qr, h),
         (r"/_room/projector", Page, {**h, "page": "projector"}),
         (r"/_room/facilitator", Page, {**h, "page": "facilitator"}),
@@ -441,6 +444,25 @@ class RoomServer:
             self.thread.join(10)
 
 
+def room_hosts() -> tuple[list[str], list[str]]:
+    """The addresses the room listens on (ROOM_HOST, else the laptop's local-network
+    addresses, else loopback), and what the facilitator should be told about them."""
+    hosts = [h for h in (os.environ.get("ROOM_HOST") or "").replace(",", " ").split() if h]
+    notices = []
+    if not hosts:
+        hosts = net.lan_addresses()
+        if not hosts:
+            notices.append(t("room.no_lan"))
+            hosts = ["127.0.0.1"]
+    if any(h in ("0.0.0.0", "::") for h in hosts):
+        notices.append(t("room.all_addresses"))
+    return hosts, notices
+
+
+def room_port() -> int:
+    return int(os.environ.get("ROOM_PORT") or 8765)
+
+
 def terminal_qr(url: str) -> str:
     try:
         import segno
@@ -461,20 +483,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html", default=str(ROOT / "_build" / "html"))
     parser.add_argument("--answers", default=os.environ.get("PRT_ANSWERS_DIR") or str(ROOT / "answers"))
     args = parser.parse_args(argv)
-    hosts = [h for h in (os.environ.get("ROOM_HOST") or "").replace(",", " ").split() if h]
-    if not hosts:
-        hosts = net.lan_addresses()
-        if not hosts:
-            print(t("room.no_lan"))
-            hosts = ["127.0.0.1"]
-    for h in hosts:
-        if h in ("0.0.0.0", "::"):
-            print(t("room.all_addresses"))
+    hosts, notices = room_hosts()
+    for notice in notices:
+        print(notice)
     if not (Path(args.html) / "index.html").exists():
         print(t("room.no_book", path=args.html))
         return 2
-    server = RoomServer(Path(args.answers), args.session, Path(args.html), hosts,
-                        int(os.environ.get("ROOM_PORT") or 8765)).start()
+    server = RoomServer(Path(args.answers), args.session, Path(args.html), hosts, room_port()).start()
     for url in server.urls:
         print(t("room.join_at", url=url))
     print(terminal_qr(server.url))

@@ -30,8 +30,8 @@ from typing import Any
 from ..answers.model import FORMAT, MEMBER_ID, VERSION
 from ..answers.stable import Misfit, from_stable
 from ..kinds import grade, kind_of
-from ..exercises.live import names
-from ..exercises.live.store import write_atomically
+from ..answers import names
+from ..answers.disk import write_atomically
 from ..course.load import course
 from ..course.strings import t
 

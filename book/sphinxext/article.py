@@ -124,6 +124,14 @@ def _is_ours(node: nodes.Node, stop: nodes.Node) -> bool:
     return False
 
 
+def _reader_words(block: nodes.Element) -> str:
+    """A ¶'s words as a reader reads them: a list's items one after another, and a line
+    break (raw HTML, and LaTeX) no word."""
+    parts = [block] if isinstance(block, nodes.paragraph) else list(block.findall(nodes.paragraph))
+    return " ".join("".join(t.astext() for t in part.findall(nodes.Text) if not isinstance(t.parent, nodes.raw))
+                    for part in parts)
+
+
 def article_blocks(section: nodes.section) -> list[nodes.Element]:
     """The article's own paragraphs and lists, in order, without our annotations."""
     return [
@@ -131,15 +139,6 @@ def article_blocks(section: nodes.section) -> list[nodes.Element]:
         for n in section.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list)))
         if not _is_ours(n, section)
     ]
-
-
-def _words(block: nodes.Element) -> str:
-    """A block's words as a reader reads them: its text, without raw markup (a hard line
-    break is ``<br />`` for HTML and ``\\\\`` for LaTeX, both in the doctree)."""
-    copy = block.deepcopy()
-    for raw in list(copy.findall(nodes.raw)):
-        raw.parent.remove(raw)
-    return copy.astext()
 
 
 class NumberArticle(SphinxTransform):
@@ -193,8 +192,9 @@ class NumberArticle(SphinxTransform):
         translate = None if language == SOURCE else page_messages(language, self.env.docname).get
         model = paragraphs.read(source.read_text(encoding="utf-8"), translate).get(article, ())
         for n, (block, modelled) in enumerate(zip(blocks, model), start=1):
-            if not paragraphs.same_words(_words(block), modelled.text):
-                raise ExtensionError(f"{self.env.docname}: ¶{n} of {article!r} is {_words(block)[:60]!r} in the "
+            words = _reader_words(block)
+            if not paragraphs.same_words(words, modelled.text):
+                raise ExtensionError(f"{self.env.docname}: ¶{n} of {article!r} is {words[:60]!r} in the "
                                      f"build but {modelled.text[:60]!r} in book.course.paragraphs"
                                      + (f" ({language})" if translate else ""))
         if len(blocks) != len(model):

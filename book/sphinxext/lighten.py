@@ -16,6 +16,12 @@ the theme's script preloads); its query
 is the book's fingerprint, which changes whenever the code or data does (a chapter that
 starts using a theme class the others never used keeps the cached file until then).
 
+Nothing else holds the first paint back or shares the link with what it waits for: the
+theme's two scripts (97 KB) are fetched by a small deferred loader once the text is in
+(``theme_scripts_later``), ``documentation_options.js`` is written into each page
+(``inline_options``), and the colour scheme is settled in the head (SETTLE_THEME), which
+the theme's own script did only when it ran.
+
 The course's own stylesheets are left as written. The uncut files are kept beside the
 site in ``<outdir>/../html-uncut/`` (never shipped), so a test can show the same pages
 with the full stylesheets and compare them pixel for pixel.
@@ -35,7 +41,7 @@ from sphinx.errors import ExtensionError
 from ..csspurge import Used, cut, icon_codepoints, used_properties, without_properties
 from ..iconfont import cut_font
 from .config import sphinx_pages
-from .pages import STATIC_DIR
+from .pages import KINDS_SCRIPT, STATIC_DIR
 from .rebuild import fingerprint
 
 _CLASS = re.compile(r'\bclass="([^"]*)"')
@@ -61,6 +67,21 @@ _URL = re.compile(r'url\(\s*(["\']?)(?!data:|[a-z]+://|/|#)([^"\')]+)\1\s*\)')
 #: scripts (18 KB) on pages without code.
 EXTENSION_ASSETS = {"sphinx-design.min.css": 'class="sd-', "design-tabs.js": 'class="sd-',
                     "copybutton.js": 'class="highlight', "clipboard.min.js": 'class="highlight'}
+#: The theme's two scripts at the end of every page (97 KB: Bootstrap's dropdowns and
+#: tooltips, the theme's colour switch, menus and search dialog).
+THEME_SCRIPTS = re.compile(r'\s*<script defer src="([^"]*?)_static/(scripts/(?:bootstrap|pydata-sphinx-theme)\.js[^"]*)"></script>')
+#: What THEME_SCRIPTS become: static/theme-later.js, which adds them in order once it runs.
+LATER = "theme-later.js"
+#: The colour scheme settled before the first paint. The theme's head script sets
+#: ``data-theme`` to the stored choice or "auto", and only its own script (fetched after the
+#: text, THEME_SCRIPTS) turns "auto" into "dark" or "light": until then a reader whose phone
+#: prefers dark saw the light page, which then flashed dark. This does what that script
+#: does first (pydata-sphinx-theme 0.17.1's mode setter), in the head.
+SETTLE_THEME = ('<script>(function (d) { if (d.dataset.theme !== "dark" && d.dataset.theme !== "light") {'
+                ' var m = d.dataset.mode; d.dataset.theme = m === "dark" || m === "light" ? m :'
+                ' (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"); } })(document.documentElement);'
+                '</script>')
+_OPTIONS = re.compile(r'<script src="[^"]*_static/documentation_options\.js(?:\?[^"]*)?"></script>')
 #: Font Awesome's fonts, the theme's only icon fonts.
 ICON_FONT = re.compile(r"^fa-[a-z]+-\d+\.(?:woff2|ttf)$")
 
@@ -89,6 +110,7 @@ def _scan(outdir: Path) -> tuple[Used, set[Path]]:
                 sheets.add(sheet)
         scripts.update(s for ref in _SCRIPT.findall(text) if (s := _local(page, ref, outdir)))
     scripts.update(outdir / "_static" / js.name for js in STATIC_DIR.glob("*.js"))
+    scripts.add(outdir / "_static" / KINDS_SCRIPT)
     for script in scripts:
         if script.is_file():
             for literal in _LITERAL.findall(script.read_text(encoding="utf-8", errors="replace")):
@@ -113,7 +135,7 @@ def _inline_imports(sheet: Path, text: str) -> str:
 
 def lighter_head(markup: str, version: str) -> str:
     """A template filter (the head's ``css`` block): the THEME_SHEETS links become one link
-    to BUNDLE (``?v=version``), and the script preloads go. The theme preloads its two deferred scripts
+    to BUNDLE (``?v=version``) after SETTLE_THEME, and the script preloads go. The theme preloads its two deferred scripts
     (97 KB), which then share a slow link with the stylesheets first paint waits for
     (0.3 s of 1.8 s at 1.6 Mbps); their own script tags still load them, after the text."""
     markup = _PRELOAD.sub("", markup)
@@ -123,8 +145,38 @@ def lighter_head(markup: str, version: str) -> str:
         raise ExtensionError(f"book/sphinxext/lighten.py: the theme's first stylesheets are now {names}, "
                              f"not {list(THEME_SHEETS)}: update THEME_SHEETS")
     first, last = links[0], links[len(THEME_SHEETS) - 1]
-    one = f'\n<link rel="stylesheet" href="{first.group(1)}_static/{BUNDLE}?v={version}" />'
+    one = f'\n{SETTLE_THEME}\n<link rel="stylesheet" href="{first.group(1)}_static/{BUNDLE}?v={version}" />'
     return markup[:first.start()] + one + markup[last.end():]
+
+
+def theme_scripts_later(markup: str, version: str) -> str:
+    """A template filter (the body's ``scripts_end`` block): the theme's two deferred scripts
+    are fetched only once the page's text is in (its stylesheets and its own scripts), by
+    one small deferred loader, instead of sharing the phone's link with the stylesheets the
+    first paint waits for. Every page uses them (the download menu, the colour switch and
+    their tooltips), so every page still gets them, in the same order, before ``load``."""
+    found = list(THEME_SCRIPTS.finditer(markup))
+    if len(found) != 2:
+        raise ExtensionError("book/sphinxext/lighten.py: the theme's scripts_end block no longer holds "
+                             f"bootstrap.js and pydata-sphinx-theme.js ({len(found)} found): update THEME_SCRIPTS")
+    prefix = found[0].group(1)
+    srcs = " ".join(prefix + "_static/" + m.group(2) for m in found)
+    loader = f'\n<script defer src="{prefix}_static/{LATER}?v={version}" data-src="{srcs}"></script>'
+    return markup[:found[0].start()] + loader + THEME_SCRIPTS.sub("", markup[found[0].start():])
+
+
+def inline_options(outdir: Path) -> None:
+    """``documentation_options.js`` (0.3 KB, the only script that still held the parser)
+    written into each page in place of its link: one request less before the first paint.
+    Before the offline guard, which allows each page's inline scripts by their hash."""
+    options = outdir / "_static" / "documentation_options.js"
+    if not options.is_file():
+        return
+    inline = "<script>" + options.read_text(encoding="utf-8").strip() + "</script>"
+    for page in sphinx_pages(outdir):
+        text = page.read_text(encoding="utf-8")
+        if _OPTIONS.search(text):
+            page.write_text(_OPTIONS.sub(lambda _: inline, text, count=1), encoding="utf-8")
 
 
 def _rebased(text: str, sheet: Path, bundle: Path) -> str:
@@ -183,6 +235,11 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
         lighten(Path(app.outdir))
 
 
+def _inline_options(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html" and app.config.prt_lighten:
+        inline_options(Path(app.outdir))
+
+
 def _unused_extension_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
     """Drop EXTENSION_ASSETS from a page whose body lacks their mark (this page only: Sphinx
     restores its lists before the next page)."""
@@ -199,8 +256,11 @@ def _unused_extension_assets(app: Sphinx, pagename: str, templatename: str, cont
 def _filter(app: Sphinx) -> None:
     if hasattr(app.builder, "templates"):
         version = fingerprint()[:12]  # once per build: it hashes every file of book/
-        app.builder.templates.environment.filters["prt_lighter_head"] = (
-            (lambda markup: lighter_head(markup, version)) if app.config.prt_lighten else (lambda markup: markup))
+        filters = app.builder.templates.environment.filters
+        same = lambda markup: markup  # noqa: E731
+        filters["prt_lighter_head"] = (lambda markup: lighter_head(markup, version)) if app.config.prt_lighten else same
+        filters["prt_theme_scripts_later"] = (
+            (lambda markup: theme_scripts_later(markup, version)) if app.config.prt_lighten else same)
 
 
 def setup(app: Sphinx) -> None:
@@ -211,3 +271,5 @@ def setup(app: Sphinx) -> None:
     # After MyST-NB copies its stylesheet and the offline guard reads every stylesheet
     # (both at 500): the bundle holds only text the guard has read.
     app.connect("build-finished", _finished, priority=600)
+    # Before the guard writes each page's policy with its inline scripts' hashes.
+    app.connect("build-finished", _inline_options, priority=450)

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..course.assets import KINDS_SCRIPT, kinds_script
 from .anatomy import shape_chapter
 from .links import mark_outside_links
 from .margin import fold_notes
@@ -46,12 +47,14 @@ DEFERRABLE = ("doctools.js", "sphinx_highlight.js", "clipboard.min.js", "copybut
 DEFER = re.compile(r'<script(?![^>]*\b(?:defer|async)\b)([^>]*\bsrc="[^"]*/(?:'
                    + "|".join(re.escape(n) for n in DEFERRABLE) + r')(?:\?[^"]*)?"[^>]*)>')
 #: Scripts only some pages use, each with the mark in a page's body that calls for it.
+#: KINDS_SCRIPT (every exercise kind's part, book/static/kinds/) comes before the scripts
+#: that ask it for a kind's work: graders.js, exercises.js, answer-file.js.
 BODY_SCRIPTS = {"notes.js": 'class="margin', "terms.js": "prt-term", "anatomy.js": "prt-fold",
-                "flags.js": 'class="prt-pnum"', "reading.js": 'class="prt-continue"', "graders.js": "prt-exercise", "ledger.js": 'data-kind="ledger"',
-                "exercises.js": "prt-exercise", "flashcards.js": "prt-flashcards"}
-#: Scripts of one page: page name -> files in static/.
+                "flags.js": 'class="prt-pnum"', "reading.js": 'class="prt-continue"', KINDS_SCRIPT: "prt-exercise",
+                "graders.js": "prt-exercise", "exercises.js": "prt-exercise", "flashcards.js": "prt-flashcards"}
+#: Scripts of one page: page name -> files in static/ (or KINDS_SCRIPT).
 PAGE_SCRIPTS = {"search": ["search-summary.js"], "glossary": ["glossary-filter.js"],
-                "my-answers": ["answer-file.js", "my-answers.js"]}
+                "my-answers": [KINDS_SCRIPT, "answer-file.js", "my-answers.js"]}
 
 
 def without_unneeded_scripts(markup: str) -> str:
@@ -99,7 +102,13 @@ class MyAnswers(SphinxDirective):
 
 def _static_and_filters(app: Sphinx) -> None:
     # Added after the theme has scanned _static, so JB1 does not inject everything here.
-    app.config.html_static_path.append(str(STATIC_DIR))
+    # Its files one by one: its folder kinds/ reaches the pages as the one KINDS_SCRIPT,
+    # written before any page, so Sphinx stamps its address with a checksum.
+    app.config.html_static_path.extend(str(p) for p in sorted(STATIC_DIR.iterdir()) if p.is_file())
+    if app.builder.format == "html":
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        (static / KINDS_SCRIPT).write_text(kinds_script(), encoding="utf-8")
     if hasattr(app.builder, "templates"):
         filters = app.builder.templates.environment.filters
         filters["prt_without_unneeded_scripts"] = without_unneeded_scripts

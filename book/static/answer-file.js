@@ -3,85 +3,36 @@
  * without the member id, is still read).
  * The browser keeps each exercise as the page shows it ("prt-answer:<id>" = positions in
  * that page's lists); a file keeps texts and ids, which survive a reshuffle and read as
- * words. DOM-free, so node's test runner checks it too (tests/node/answer-file.test.js).
+ * words; each kind's file (static/kinds/<kind>.js) converts its own answers. DOM-free,
+ * so node's test runner checks it too (tests/js/answer-file.test.js).
  * `catalog` is book/answers/catalog.py's JSON: exercise id -> kind, chapter and texts.
  * Why an answer no longer fits is said in the catalog's words, through `t` (PRT.t on a
  * page; node's tests build the functions with answerFile(t)). */
 (function (root) {
   "use strict";
+  var registry = typeof module !== "undefined" && module.exports ? require("./kinds/registry.js") : root.PRTKinds;
   function answerFile(t) {
     var FORMAT = "prt-answers", VERSION = 2, ANSWER = "prt-answer:", PARA = "prt-para:", MEMBER = "prt-member:" + "id";
     /* Member ids: no 0/o, 1/l/i, so a code read aloud or copied by hand stays right. */
     var ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz", ID_LENGTH = 16, CODE_LENGTH = 4;
-    /* The key every stable answer of a kind has (as book/answers/stable.py SHAPE). */
-    var SHAPE = { choice: "chosen", ordering: "order", matching: "pairs", "short": "text", bridge: "grievance",
-      discussion: "notes", ledger: "rows" };
+    var built = registry.build(t), kinds = built.kinds, misfit = built.helpers.misfit;
 
-    function misfit(why) { var e = new Error(why); e.misfit = true; return e; }
-    function indexOf(list, text, what) {
-      var i = list.indexOf(text);
-      if (i < 0) { throw misfit(t("answers.not_offered", { what: t(what), text: String(text).slice(0, 60) })); }
-      return i;
-    }
-
-    /* A stored (page-shaped) answer in the file's stable shape. */
+    /* A stored (page-shaped) answer in the file's stable shape: its kind's toStable. */
     function toStable(entry, stored) {
-      switch (entry.kind) {
-        case "choice": return { chosen: stored.map(function (i) { return entry.options[i]; }) };
-        case "ordering": return { order: stored.slice() };
-        case "matching": {
-          var pairs = {};
-          stored.forEach(function (r, n) { if (r !== null && r !== undefined) { pairs[entry.lefts[n]] = entry.rights[r]; } });
-          return { pairs: pairs };
-        }
-        case "short": return { text: stored.text || "", ticks: (stored.ticks || []).map(function (i) { return entry.rubric[i]; }) };
-        case "bridge": return { grievance: stored.grievance >= 0 ? entry.grievances[stored.grievance] : null,
-          immediate: stored.immediate || "", transitional: stored.transitional || "", goal: stored.goal || "" };
-        case "discussion": return { notes: stored.notes || "" };
-        case "ledger": return { rows: stored.slice() };
-      }
-      throw misfit(t("answers.unknown_kind", { kind: entry.kind }));
+      if (!kinds[entry.kind]) { throw misfit(t("answers.unknown_kind", { kind: entry.kind })); }
+      return kinds[entry.kind].toStable(entry, stored);
     }
 
     /* A file's stable answer in the page's shape; throws (err.misfit) if it no longer fits. */
     function fromStable(entry, stable) {
       if (!stable || typeof stable !== "object") { throw misfit(t("answers.not_object")); }
-      if (SHAPE[entry.kind] && !(SHAPE[entry.kind] in stable)) {
-        throw misfit(t("answers.other_shape", { key: SHAPE[entry.kind] }));
-      }
-      switch (entry.kind) {
-        case "choice": {
-          var chosen = (stable.chosen || []).map(function (text) { return indexOf(entry.options, text, "answers.what_option"); });
-          if (chosen.length > 1 && !entry.multiple) { throw misfit(t("answers.several")); }
-          return chosen;
-        }
-        case "ordering": {
-          var mine = (stable.order || []).slice().sort().join("\n"), theirs = Object.keys(entry.events).sort().join("\n");
-          if (mine !== theirs) { throw misfit(t("answers.events_changed")); }
-          return stable.order.slice();
-        }
-        case "matching": {
-          var pairs = stable.pairs || {};
-          Object.keys(pairs).forEach(function (left) { indexOf(entry.lefts, left, "answers.what_item"); });
-          return entry.lefts.map(function (left) {
-            return left in pairs ? indexOf(entry.rights, pairs[left], "answers.what_answer") : null;
-          });
-        }
-        case "short": return { text: String(stable.text || ""),
-          ticks: (stable.ticks || []).map(function (text) { return indexOf(entry.rubric, text, "answers.what_rubric"); }) };
-        case "bridge": return { grievance: stable.grievance ? indexOf(entry.grievances, stable.grievance, "answers.what_grievance") : -1,
-          immediate: String(stable.immediate || ""), transitional: String(stable.transitional || ""), goal: String(stable.goal || "") };
-        case "discussion": return { notes: String(stable.notes || "") };
-        case "ledger": {
-          var rows = (stable.rows || []).slice();
-          if (!rows.every(function (r) { return r !== null && typeof r === "object" && !Array.isArray(r); })) {
-            throw misfit(t("answers.row_not_object"));
-          }
-          return rows;
-        }
-      }
-      throw misfit(t("answers.unknown_kind", { kind: entry.kind }));
+      var kind = kinds[entry.kind];
+      if (!kind) { throw misfit(t("answers.unknown_kind", { kind: entry.kind })); }
+      if (!(kind.shape in stable)) { throw misfit(t("answers.other_shape", { key: kind.shape })); }
+      return kind.fromStable(entry, stable);
     }
+    /* Whether a kind's answers stay on the device unless the member includes private notes. */
+    function isPrivate(kind) { return !!(kinds[kind] && kinds[kind]["private"]); }
 
     function read(storage, key) {
       try { return JSON.parse(storage.getItem(key)); } catch (e) { return null; }
@@ -113,16 +64,16 @@
       return ["answers", name, day, code(id).toLowerCase()].filter(Boolean).join("-") + ".json";
     }
 
-    /* Everything this book stored on the device, as an answer file. The discussion
-     * exercises' notes were promised to stay on the device: they are in the file only
-     * when `options.private` says the member chose to include them. */
+    /* Everything this book stored on the device, as an answer file. A private kind's
+     * answers (the discussion exercises' notes) were promised to stay on the device: they
+     * are in the file only when `options.private` says the member chose to include them. */
     function collect(catalog, storage, pseudonym, session, bookVersion, now, options) {
       var opts = options || {}, kept = read(storage, MEMBER);
       var file = { format: FORMAT, version: VERSION, pseudonym: pseudonym, member: typeof kept === "string" ? kept : "",
         session: session || "", book_version: bookVersion || "", source: "book", exported: now, answers: [], notes: [] };
       Object.keys(catalog).forEach(function (id) {
         var stored = read(storage, ANSWER + id);
-        if (stored === null || (catalog[id].kind === "discussion" && !opts.private)) { return; }
+        if (stored === null || (isPrivate(catalog[id].kind) && !opts.private)) { return; }
         try {
           file.answers.push({ exercise: id, chapter: catalog[id].chapter, kind: catalog[id].kind,
             answer: toStable(catalog[id], stored), time: null });
@@ -168,9 +119,9 @@
       return out;
     }
 
-    return { FORMAT: FORMAT, VERSION: VERSION, ANSWER: ANSWER, PARA: PARA, MEMBER: MEMBER, toStable: toStable,
-      fromStable: fromStable, collect: collect, plan: plan, keys: keys, memberId: memberId, isMemberId: isMemberId,
-      code: code, fileName: fileName };
+    return { FORMAT: FORMAT, VERSION: VERSION, ANSWER: ANSWER, PARA: PARA, MEMBER: MEMBER, kinds: kinds, toStable: toStable,
+      fromStable: fromStable, isPrivate: isPrivate, collect: collect, plan: plan, keys: keys, memberId: memberId,
+      isMemberId: isMemberId, code: code, fileName: fileName };
   }
   if (typeof module !== "undefined" && module.exports) { module.exports = answerFile; } else { root.PRTAnswers = answerFile(root.PRT.t); }
 })(this);

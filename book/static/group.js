@@ -63,36 +63,13 @@
     return group;
   }
 
-  function tally(list) { var c = {}; list.forEach(function (x) { c[x] = (c[x] || 0) + 1; }); return c; }
-  function flat(lists) { return [].concat.apply([], lists); }
+  /* The group page's part of each kind (static/kinds/<kind>.js): its bars, their caption,
+   * the mark on a right row and the members' own words. */
+  function part(kind) { return (A.kinds[kind] && A.kinds[kind].group) || {}; }
 
-  /* Per kind, [label, count, right?, what is right] rows: the labels and counts of
+  /* [label, count, right?, what is right] rows: the labels and counts of
    * book/answers/summary.py question(), with the key beside them. */
-  function bars(entry, answers) {
-    switch (entry.kind) {
-      case "choice": {
-        var chosen = tally(flat(answers.map(function (a) { return a.chosen || []; })));
-        return entry.options.map(function (o) { return [o, chosen[o] || 0, entry.correct.indexOf(o) >= 0]; });
-      }
-      case "ordering": {
-        var key = JSON.stringify(entry.key);
-        var right = answers.filter(function (a) { return JSON.stringify(a.order || []) === key; }).length;
-        return [[t("group.right_order"), right, true], [t("group.not_yet"), answers.length - right, false]];
-      }
-      case "matching": return entry.lefts.map(function (l) {
-        return [l, answers.filter(function (a) { return (a.pairs || {})[l] === entry.key[l]; }).length, false, entry.key[l]];
-      });
-      case "short": {
-        var ticked = tally(flat(answers.map(function (a) { return a.ticks || []; })));
-        return entry.rubric.map(function (r) { return [r, ticked[r] || 0, false]; });
-      }
-      case "bridge": {
-        var picked = tally(answers.map(function (a) { return a.grievance; }).filter(Boolean));
-        return entry.grievances.map(function (g) { return [g, picked[g] || 0, false]; });
-      }
-    }
-    return [];
-  }
+  function bars(entry, answers) { var g = part(entry.kind); return g.bars ? g.bars(entry, answers) : []; }
 
   function summarize(catalog, group) {
     var questions = [], spots = {};
@@ -118,16 +95,7 @@
     return { members: group.members.length, questions: questions, paragraphs: paragraphs };
   }
 
-  function words(entry, a) {
-    if (entry.kind === "short") { return a.text; }
-    if (entry.kind === "discussion") { return a.notes; }
-    if (entry.kind === "bridge") { return [a.immediate, a.transitional, a.goal].join(" → "); }
-    return "";
-  }
-
-  /* What each kind's bars count, said above them. */
-  var CAPTION = { choice: "group.bars", ordering: "group.bars_ordering", matching: "group.bars_matching",
-    "short": "group.bars_short", bridge: "group.bars_bridge" };
+  function words(entry, a) { var g = part(entry.kind); return g.words ? g.words(entry, a) : ""; }
 
   function problems(group) {
     var warn = el("div", "", "prt-group-problems");
@@ -178,12 +146,12 @@
       : el("p", t("group.answered", { n: q.answered })));
     if (q.bars.length) {
       var table = el("table", "", "prt-group-bars");
-      table.appendChild(el("caption", t(CAPTION[q.kind], { title: q.title })));
+      table.appendChild(el("caption", t(part(q.kind).caption, { title: q.title })));
       q.bars.forEach(function (b) {
         var tr = el("tr", "", b[2] ? "prt-group-right" : ""), th = el("th"), td = el("td"), bar = el("span", "", "prt-bar");
         th.scope = "row";
         th.appendChild(el("span", b[0], "prt-group-label"));
-        if (b[2] && q.kind === "choice") { th.appendChild(el("span", " ✓ " + t("group.right_answer"), "prt-group-mark")); }
+        if (b[2] && part(q.kind).marksRight) { th.appendChild(el("span", " ✓ " + t("group.right_answer"), "prt-group-mark")); }
         if (b[3]) { th.appendChild(el("span", "→ " + b[3], "prt-group-key")); }
         bar.style.width = (q.answered ? 100 * b[1] / q.answered : 0) + "%";
         td.appendChild(bar); td.appendChild(el("span", String(b[1]), "prt-bar-n"));

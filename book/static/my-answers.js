@@ -14,18 +14,8 @@
   var el = window.PRT.el;
   function say(node, text, bad) { node.textContent = text; node.classList.toggle("prt-wrong", !!bad); }
 
-  function readable(entry, a) {
-    switch (entry.kind) {
-      case "choice": return a.chosen.join("; ");
-      case "ordering": return a.order.map(function (id) { return entry.titles[id] || id; }).join(" → ");
-      case "matching": return Object.keys(a.pairs).map(function (l) { return l + " → " + a.pairs[l]; }).join("\n");
-      case "short": return a.text + (a.ticks.length ? "\n" + t("answers.ticked", { n: a.ticks.length }) : "");
-      case "bridge": return (a.grievance || t("answers.no_grievance")) + ": " + [a.immediate, a.transitional, a.goal].join(" → ");
-      case "discussion": return a.notes;
-      case "ledger": return t("answers.ledger_rows", { n: a.rows.length });
-    }
-    return "";
-  }
+  /* An answer in words: its kind's readable (static/kinds/<kind>.js). */
+  function readable(entry, a) { return A.kinds[entry.kind] ? A.kinds[entry.kind].readable(entry, a) : ""; }
   var FLAGS = { confused: t("flags.confused"), discuss: t("flags.discuss") };
 
   function start() {

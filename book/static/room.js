@@ -267,7 +267,7 @@
   function sendAnswer(id) {
     var entry = catalog && catalog[id], stored = null;
     try { stored = JSON.parse(S.getItem("prt-answer:" + id)); } catch (e) { stored = null; }
-    if (!entry || entry.kind === "discussion") { return; }
+    if (!entry || A.isPrivate(entry.kind)) { return; }
     if (stored === null) { refusedAt(id, t("room.answer_first")); return; }
     try { enqueue({ type: "answer", exercise: id, answer: A.toStable(entry, stored) }); }
     catch (e) { refusedAt(id, e.message); }
@@ -340,6 +340,8 @@
     bar.appendChild(line); bar.appendChild(status);
     showStatus(); drawQuestion();
   }
+  /* A kind whose Check adds to the answer (the ledger's Add entry): not pressed for it. */
+  function adds(box) { var kind = A.kinds[box.getAttribute("data-kind")]; return !!(kind && kind.page && kind.page.add); }
   function drawQuestion() {
     line.textContent = "";
     var q = state && state.question;
@@ -349,7 +351,7 @@
       box.classList.toggle("prt-room-hold", hold);
       if (hold && !held) { held = el("p", t("room.feedback_later"), "prt-room-held"); box.querySelector(".prt-feedback").insertAdjacentElement("beforebegin", held); }
       if (!hold && held) { held.remove(); }
-      if (was && !hold && q && q.revealed && S.getItem("prt-answer:" + id) !== null && box.getAttribute("data-kind") !== "ledger") {
+      if (was && !hold && q && q.revealed && S.getItem("prt-answer:" + id) !== null && !adds(box)) {
         var check = box.querySelector(".prt-check"); if (check) { check.click(); }  /* the feedback, now */
       }
     });
@@ -367,7 +369,7 @@
       if (!actions || box.querySelector(".prt-room-send")) { return; }
       var said = el("span", "", "prt-room-said");
       said.setAttribute("role", "status");
-      if (box.getAttribute("data-kind") === "discussion") {
+      if (A.isPrivate(box.getAttribute("data-kind"))) {
         said.textContent = t("room.stays_here");
       } else {
         var send = el("button", t("room.send"), "prt-room-send");

@@ -1,7 +1,8 @@
 """JupyterLab, driven in Chromium exactly as the exercise notebook tells a participant.
 
 `make lab` on 127.0.0.1 (a free port, a scratch answers folder and work-copy folder):
-Run All Cells, type an Arabic name and a session, Start, answer, restart the kernel,
+Run All Cells, type an Arabic name and a session, Start, answer (a choice, and a click-the-passage
+exercise with a second try), restart the kernel,
 Run All again, Start: the answer is in that participant's file, back in the widget,
 and in no other file. The tracked notebooks are unchanged afterwards, and JupyterLab
 never asks about news.
@@ -21,6 +22,7 @@ from book.course.load import course
 pytestmark = pytest.mark.browser
 NAME, SESSION = "محمد الكاظمي", "جلسة ١"
 EXERCISE = "tishreen-who-protested"
+PASSAGE = "tishreen-passage-not-weak"  # click the passage (the eighth kind)
 STEP = 120_000  # the longest one step may take (2 shared cores, other test workers beside)
 
 #: The status bar's kernel item, "Python 3 (ipykernel) | Idle". JupyterLab's toolbar
@@ -129,6 +131,7 @@ def test_run_all_start_answer_restart_run_all_restores(browser, lab):
     tracked = {p: p.read_bytes() for p in (ROOT / "exercises").rglob("*.ipynb")}
     ex = course().exercises[EXERCISE]
     right = next(o.text for o in ex.options if o.correct)
+    passage = course().exercises[PASSAGE]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(STEP)
@@ -146,6 +149,16 @@ def test_run_all_start_answer_restart_run_all_restores(browser, lab):
     first.get_by_text("Right.").wait_for()
     saved = [p for p in answers.rglob("*.json")]
     assert len(saved) == 1 and json.loads(saved[0].read_text("utf-8"))["pseudonym"] == NAME
+
+    # Click the passage, as its prompt says: read the claim, choose the ¶, Check.
+    claim = page.locator(".prt-exercise-widget").filter(has_text=passage.title)
+    wrong = next(a for a in passage.candidates if a != passage.answer)
+    claim.get_by_role("radio", name=f"¶{wrong[1:]}", exact=True).click()
+    claim.get_by_role("button", name="Check").click()
+    claim.get_by_text("Read the claim again, and try another paragraph.").wait_for()
+    claim.get_by_role("radio", name=f"¶{passage.answer[1:]}", exact=True).click()
+    claim.get_by_role("button", name="Check").click()
+    claim.get_by_text(f"¶{passage.answer[1:]} is the one.").wait_for()
 
     drawn_before, form_before = first.element_handle(), _form(page).element_handle()
     page.get_by_role("menuitem", name="Kernel", exact=True).click()
@@ -169,9 +182,11 @@ def test_run_all_start_answer_restart_run_all_restores(browser, lab):
     data = json.loads(files[0].read_text("utf-8"))
     assert data["format"] == "prt-answers" and data["pseudonym"] == NAME and data["session"] == SESSION
     index = next(i for i, o in enumerate(ex.options) if o.correct)
-    [entry] = data["answers"]  # an answer file, as the group page and group-answers read it
+    entry, chosen = data["answers"]  # an answer file, as the group page and group-answers read it
     assert entry["exercise"] == EXERCISE and entry["correct"] is True
     assert entry["answer"] == {"chosen": [ex.options[index].text]}
+    assert chosen["exercise"] == PASSAGE and chosen["kind"] == "passage" and chosen["correct"] is True
+    assert chosen["answer"] == {"paragraph": passage.answer}
     assert page.get_by_text(re.compile("Jupyter news", re.I)).count() == 0
     page.screenshot(path=str(Path(answers).parent / "lab.png"))
     context.close()

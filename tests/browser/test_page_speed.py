@@ -4,7 +4,8 @@ What a page needs at load is made at build time (the chapter's folds, the margin
 buttons, the ¶ flag buttons): nothing moves after the first paint, measured as Chromium
 measures it for Lighthouse (the sum of ``layout-shift`` entries, from a PerformanceObserver
 installed before the page's own scripts, with the processor four times slower). Every page
-has a meta description; the theme's scripts load after the text; the glossary draws its
+has a meta description; the theme's scripts load after the text (and the colour scheme
+is settled before them); the glossary draws its
 definitions and folds the rest of each entry.
 """
 
@@ -183,17 +184,60 @@ def blocking_scripts(markup: str) -> list[str]:
 
 
 def test_theme_scripts_load_after_the_text(built):
+    """No page holds its parser for a script (documentation_options.js is written into the
+    page), and the theme's two scripts are fetched by the loader once the text is in."""
     problems = []
     for page in _pages(built):
         rel = page.relative_to(built).as_posix()
         markup = page.read_text(encoding="utf-8")
-        theme = [s for s in blocking_scripts(markup) if re.search(r"bootstrap\.js|pydata-sphinx-theme\.js", s)]
-        if theme:
-            problems.append(f"{rel}: {theme} not deferred")
+        head = _Head()
+        head.feed(markup)
+        tags = [s["src"] or "" for s in head.scripts if re.search(r"bootstrap\.js|pydata-sphinx-theme\.js", s["src"] or "")]
+        if tags:
+            problems.append(f"{rel}: {tags} in a script tag of their own, fetched beside the stylesheets")
+        loaders = [s for s in head.scripts if "theme-later.js" in (s["src"] or "")]
+        if len(loaders) != 1 or "defer" not in loaders[0] or not re.fullmatch(
+                r"\S*bootstrap\.js\S* \S*pydata-sphinx-theme\.js\S*", loaders[0].get("data-src") or ""):
+            problems.append(f"{rel}: the theme's scripts are not loaded, in order, by one deferred theme-later.js")
         if "bootstrap.js" in markup and "data-bs-" not in markup:
             problems.append(f"{rel}: bootstrap.js on a page that uses none of it")
-        others = [s for s in blocking_scripts(markup) if "documentation_options.js" not in s]
-        if rel != "search.html" and others:
-            problems.append(f"{rel}: {others} hold the first paint")
+        blocking = blocking_scripts(markup)
+        if rel != "search.html" and blocking:
+            problems.append(f"{rel}: {blocking} hold the first paint")
     assert not problems, problems
     assert blocking_scripts('<script src="_static/scripts/bootstrap.js"></script>'), "the check must find a blocking script"
+
+
+@pytest.mark.parametrize("device", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_theme_scripts_still_run_by_load(browser, http_root, device):
+    """Fetched by the loader, Bootstrap and the theme's script have run when the page's load
+    event fires: the download menu opens and the colour switch changes the mode."""
+    context = browser.new_context(**device)
+    page = context.new_page()
+    try:
+        page.goto(f"{http_root}/chapters/tishreen.html", wait_until="load")
+        assert page.evaluate("typeof window.bootstrap === 'object'")
+        page.locator(".bd-header-article .dropdown-toggle[aria-label='Download this page']").click()
+        assert page.locator(".bd-header-article .dropdown-menu").first.is_visible()
+        page.keyboard.press("Escape")
+        before = page.evaluate("document.documentElement.dataset.mode")
+        page.locator(".bd-header-article .theme-switch-button").click()
+        assert page.evaluate("document.documentElement.dataset.mode") != before
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_the_colour_scheme_is_settled_before_the_theme_script(browser, http_root, scheme):
+    """With the theme's scripts held back (as on a slow link, before they arrive), a phone
+    that prefers dark already gets the dark page, and one that prefers light the light one."""
+    context = browser.new_context(**PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.route(re.compile(r"/_static/(theme-later|scripts/pydata-sphinx-theme)\.js"), lambda route: route.abort())
+    try:
+        page.goto(f"{http_root}/index.html", wait_until="load")
+        assert page.evaluate("document.documentElement.dataset.theme") == scheme
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert (background == "rgb(18, 18, 18)") == (scheme == "dark"), background
+    finally:
+        context.close()

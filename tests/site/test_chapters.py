@@ -62,3 +62,18 @@ def test_reading_time_and_links_to_timeline_and_exercises(built, chapter):
     exercises = soup.select_one("section#exercises")
     assert exercises.select('a[href$="facilitator/index.html"]'), "no link to the facilitator guide"
     assert "make lab" not in exercises.get_text() and ".ipynb" not in str(exercises)
+
+
+#: A quote turned the wrong way: a closing mark opening a word, an opening mark ending one.
+#: Sphinx curls each piece of text apart, so a straight quote before a {term} role or
+#: inside spaces ("\xa0definitive\xa0") came out backwards; the sources write those curled.
+WRONG_WAY = re.compile(r"(?:^|[\s(—–])”\w|\w“(?=[\s.,;:)]|$)")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_quotation_mark_is_turned_the_wrong_way(built, chapter):
+    soup = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    for ours in soup(["script", "style"]):
+        ours.decompose()
+    text = " ".join(soup.get_text("").split())
+    assert [text[max(0, m.start() - 30):m.end() + 20] for m in WRONG_WAY.finditer(text)] == []

@@ -104,8 +104,8 @@ def test_a_page_that_keeps_anything_loads_the_store_first():
     chapter = scripts_for("chapters/peru", '<p class="prt-para"><a class="prt-pnum" href="#p1">1</a> <a class="prt-term">x</a>')
     assert chapter[0] == "store.js" and "flags.js" in chapter and "terms.js" in chapter
     exercises = scripts_for("exercises/peru", '<div class="prt-exercise" data-kind="ledger">')
-    assert exercises == ["store.js", "graders.js", "ledger.js", "exercises.js"]
-    assert scripts_for("my-answers", "") == ["store.js", "answer-file.js", "my-answers.js"]
+    assert exercises == ["store.js", "kinds.js", "graders.js", "exercises.js"]
+    assert scripts_for("my-answers", "") == ["store.js", "kinds.js", "answer-file.js", "my-answers.js"]
     assert scripts_for("flashcards", '<div class="prt-flashcards">') == ["store.js", "flashcards.js"]
     assert "store.js" not in scripts_for("glossary", '<a class="prt-term">x</a>') + scripts_for("search", "")
 

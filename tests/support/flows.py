@@ -27,6 +27,9 @@ def answer_every_kind(page, built) -> None:
     bridge.locator("select").select_option(index=1)
     for step in ("immediate", "transitional", "goal"):
         bridge.locator(f'textarea[data-step="{step}"]').fill(f"our {step} demand here")
+    passage = page.locator('[data-exercise="tishreen-passage-not-weak"]')
+    passage.locator(".prt-passage-text").nth(1).tap()  # the ¶ itself is the target, not only its radio
+    passage.get_by_role("button", name="Check").tap()
     discussion = page.locator('[data-exercise="tishreen-our-situation"]')
     discussion.locator("textarea").fill("Water cuts matter most here.")
     discussion.get_by_role("button", name="Save notes").tap()

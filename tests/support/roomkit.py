@@ -9,7 +9,10 @@ from typing import Any
 
 import httpx
 
+from answerfiles import live_answer
+
 from book.answers.catalog import catalog
+from book.answers.stable import to_stable
 from book.course.load import course
 from book.room.server import RoomServer
 
@@ -27,21 +30,10 @@ def send_id() -> str:
 
 
 def fitting(entry: dict[str, Any], pick: int = 0) -> dict[str, Any]:
-    """An answer in the stable shape that fits the exercise (``pick`` chooses which option)."""
-    kind = entry["kind"]
-    if kind == "choice":
-        return {"chosen": [entry["options"][pick % len(entry["options"])]]}
-    if kind == "ordering":
-        return {"order": list(entry["events"])}
-    if kind == "matching":
-        return {"pairs": {entry["lefts"][0]: entry["rights"][pick % len(entry["rights"])]}}
-    if kind == "short":
-        return {"text": "Because the councils spread.", "ticks": []}
-    if kind == "bridge":
-        return {"grievance": entry["grievances"][0], "immediate": "a", "transitional": "b", "goal": "c"}
-    if kind == "ledger":
-        return {"rows": [{"household": "A", "day": "2026-01-05", "minutes": 30}]}
-    return {"notes": "private"}
+    """An answer in the stable shape that fits the exercise (``pick`` chooses which one),
+    made as the book makes it (answerfiles.live_answer, then the kind's to_stable)."""
+    ex = course().exercises[entry["id"]]
+    return to_stable(ex, live_answer(ex, pick))
 
 
 def one_of_each_kind() -> dict[str, dict[str, Any]]:

@@ -11,7 +11,8 @@ import pytest
 from book import exercises
 from book.kinds import bridge, discussion, ledger, short
 from book.kinds.ledger import widget as ledger_live
-from book.exercises.live import names, store
+from book.answers import names
+from book.exercises.live import store
 from book.course.load import course
 from helpers import find_widgets
 

@@ -23,7 +23,7 @@ from ...course.load import course
 from ...course.models import ExerciseBase
 from ...course.strings import t, t_text
 from . import group as group_answers
-from ..live import names
+from ...answers import names
 from ...kinds import kind_of
 from ...kinds.frame import shown_prompt
 from ..live.frame import ExerciseView

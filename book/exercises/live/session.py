@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from ...course.strings import t
-from .names import NameProblem
+from ...answers.names import NameProblem
 from .store import NAME_FIELD, AnswerStore, current, lock_fd, use
 
 Restore = Callable[[AnswerStore, bool], None]

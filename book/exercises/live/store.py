@@ -15,7 +15,6 @@ import csv
 import datetime as dt
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -24,7 +23,8 @@ from ...answers.model import FORMAT, VERSION
 from ...answers.stable import from_stable, to_stable
 from ...course.load import course
 from ...course.strings import t
-from . import names
+from ...answers import names
+from ...answers.disk import write_atomically
 
 ANSWERS_ENV = "PRT_ANSWERS_DIR"
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "answers"
@@ -174,23 +174,6 @@ def _entries(data: Any) -> dict[str, dict[str, Any]]:
                             "correct": (old or {}).get("correct") if isinstance(old, dict) else None,
                             "score": (old or {}).get("score") if isinstance(old, dict) else None}
     return out
-
-
-def write_atomically(path: Path, payload: Any) -> None:
-    """Write JSON to a temporary file in the same folder, flush it to disk, rename it over
-    ``path``: a reader (another kernel, the room, a crash's survivor) sees the old file or
-    the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(payload, out, ensure_ascii=False, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_csv(path: Path, rows: Iterable[dict[str, Any]]) -> None:

@@ -105,7 +105,8 @@ def paper_kind(ex: Passage) -> str:
 def paper_how(ex: Passage) -> str | None:
     """On paper the claim is read out and the ¶ number written down: the handout has them."""
     marks = [mark(a) for a in ex.candidates]
-    return t(f"paper.how_passage_{ex.stance}", claim=ex.claim, marks=", ".join(marks))
+    how = "paper.how_passage_supports" if ex.stance == "supports" else "paper.how_passage_refutes"
+    return t(how, claim=ex.claim, marks=", ".join(marks))
 
 
 def paper_lines(ex: Passage) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 
-from ...course.strings import t
+from ..course.strings import t
 
 MAX_CHARS = 60
 SLUG_CHARS = 32
