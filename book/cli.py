@@ -78,6 +78,46 @@ def _facilitator() -> int:
     return 0
 
 
+def _edition(codes: list[str]) -> int:
+    """Each edition in another language (all of them when none is named), one process each:
+    the language setting is the process's, and its kernels inherit it."""
+    import os
+    import subprocess
+    from . import i18n
+    from .course import language
+
+    if len(codes) == 1:
+        return i18n.build_edition(codes[0])
+    for code in codes or language.translations():
+        print(f"==> the {language.LANGUAGES[code].name} edition (_build/html/{language.edition_prefix(code)})", flush=True)
+        if subprocess.call([sys.executable, "-m", "book.cli", "edition", code], env={**os.environ, language.ENV: code}):
+            return 1
+    return 0
+
+
+def _translations() -> int:
+    """Every language's .po in step with the English pages, data and words; then the lint."""
+    from . import i18n
+    from .course import language
+
+    if i18n.extract_pages():
+        return 1
+    i18n.extract_data(i18n.ROOT / i18n.GETTEXT_DIR)
+    updated = i18n.update(language.translations(), i18n.ROOT / i18n.GETTEXT_DIR)
+    print(f"updated {len(updated)} catalogs under {language.LOCALE_DIR.relative_to(i18n.ROOT)}/")
+    return _lint_translations()
+
+
+def _lint_translations() -> int:
+    from . import i18n
+
+    problems = i18n.lint()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} translation problem(s)" if problems else "translations keep every role, link and break")
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="prt", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -87,9 +127,19 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("zip", help="zip the built book (_build/html) for passing on")
     sub.add_parser("handouts", help="article handouts, session sheets, the whole-book PDF (WeasyPrint)")
     sub.add_parser("facilitator", help="write the facilitator edition beside the built book")
+    edition = sub.add_parser("edition", help="build the edition in another language into _build/html/<code>/")
+    edition.add_argument("codes", nargs="*", help="languages of book/course/language.py LANGUAGES (es); all by default")
+    sub.add_parser("translations", help="update every .po under locale/ from the English, then lint them")
+    sub.add_parser("lint-translations", help="refuse translations that drop a {term}, a ¶ reference or a break")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.root)
+    if args.command == "edition":
+        return _edition(args.codes)
+    if args.command == "translations":
+        return _translations()
+    if args.command == "lint-translations":
+        return _lint_translations()
     commands = {"notebooks": _notebooks, "zip": _zip, "handouts": _handouts, "facilitator": _facilitator}
     return commands[args.command]()
 

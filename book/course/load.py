@@ -18,8 +18,10 @@ from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
+from . import language as lang
 from .models import Article, Event, Exercise, FieldError, Term
 from .periods import Period, ShortLabel
+from .translations import Messages, data_catalog_name, messages, translate_entry
 from .yamlfile import DataError, Path_, Place, read_entries
 
 DATA_DIR = Path(__file__).parents[1] / "data"
@@ -45,13 +47,13 @@ def _path(error: Any) -> Path_:
     return path
 
 
-def _validate(path: Path, model: Any, noun: str) -> list[tuple[Any, Place]]:
+def _validate(path: Path, model: Any, noun: str, words: Messages | None = None) -> list[tuple[Any, Place]]:
     adapter = TypeAdapter(model)
     items, problems, seen = [], [], {}
     for entry in read_entries(path):
         ident = entry.data.get("id", "?") if isinstance(entry.data, dict) else "?"
         try:
-            item = adapter.validate_python(entry.data)
+            item = adapter.validate_python(translate_entry(noun, entry.data, words) if words else entry.data)
         except ValidationError as err:
             problems += [entry.place.problem(noun, ident, _path(e), e["msg"]) for e in err.errors()]
             continue
@@ -65,11 +67,12 @@ def _validate(path: Path, model: Any, noun: str) -> list[tuple[Any, Place]]:
     return items
 
 
-def _all(paths: Iterable[Path], model: Any, noun: str, places: dict[tuple[str, str], Place]) -> list[Any]:
+def _all(paths: Iterable[Path], model: Any, noun: str, places: dict[tuple[str, str], Place],
+         words: dict[Path, Messages] | None = None) -> list[Any]:
     items, problems, where = [], [], {}
     for path in sorted(paths):
         try:
-            loaded = _validate(path, model, noun)
+            loaded = _validate(path, model, noun, (words or {}).get(path))
         except DataError as err:
             problems += err.problems
             continue
@@ -94,6 +97,15 @@ class Course:
     exercises: dict[str, Any]
     #: Where each entry was read, by (noun, id): for messages about problems found later.
     places: dict[tuple[str, str], Place] = field(default_factory=dict, repr=False, compare=False)
+    #: The language of its words, and the contexts (``term:fujimorism:definition``) whose
+    #: translation was missing or stale, so shown in English (a page marks them).
+    language: str = lang.SOURCE
+    untranslated: frozenset[str] = frozenset()
+
+    def in_english(self, noun: str, ident: str, name: str = "") -> bool:
+        """Whether an entry (or one of its fields) is shown in English in a translated edition."""
+        prefix = f"{noun}:{ident}:{name}"
+        return any(c.startswith(prefix) for c in self.untranslated)
 
     def problem(self, noun: str, ident: str, path: Path_, message: str) -> str:
         """A problem with an entry's field, named by file, line, entry and field."""
@@ -139,15 +151,23 @@ def _cross_check(course: Course) -> list[str]:
     return problems
 
 
-def load_course(data_dir: Path | None = None) -> Course:
-    """Load and check everything under ``data_dir``; raise DataError listing every problem."""
+def _catalogs(data_dir: Path, language: str) -> dict[Path, Messages]:
+    """The translation of each data file into ``language`` (empty for the source)."""
+    return {p: messages(language, data_catalog_name(p, data_dir)) for p in data_dir.rglob("*.yml")}
+
+
+def load_course(data_dir: Path | None = None, language: str | None = None) -> Course:
+    """Load and check everything under ``data_dir``, its words in ``language`` (the
+    process's language setting by default); raise DataError listing every problem."""
     data_dir = data_dir or Path(os.environ.get(DATA_ENV) or DATA_DIR)
+    language = lang.check(language or lang.current())
+    words = _catalogs(data_dir, language)
     problems: list[str] = []
     places: dict[tuple[str, str], Place] = {}
 
     def attempt(paths: Iterable[Path], model: Any, noun: str) -> list[Any]:
         try:
-            return _all(paths, model, noun, places)
+            return _all(paths, model, noun, places, words)
         except DataError as err:
             problems.extend(err.problems)
             return []
@@ -164,6 +184,8 @@ def load_course(data_dir: Path | None = None) -> Course:
         terms={t.id: t for t in terms},
         exercises={x.id: x for x in exercises},
         places=places,
+        language=language,
+        untranslated=frozenset(c for m in words.values() for c in m.fallbacks),
     )
     problems = _cross_check(course)
     if problems:
@@ -171,10 +193,15 @@ def load_course(data_dir: Path | None = None) -> Course:
     return course
 
 
-@lru_cache(maxsize=1)
 def course() -> Course:
-    """The course's data, loaded once per process (notebooks and Sphinx share it)."""
-    return load_course()
+    """The course's data in the language setting's words, loaded once per process and
+    language (notebooks and Sphinx share it)."""
+    return _course(lang.current())
+
+
+@lru_cache(maxsize=4)
+def _course(language: str) -> Course:
+    return load_course(language=language)
 
 
 @dataclass(frozen=True)
@@ -189,18 +216,21 @@ def _near(day: Any, days: set[Any]) -> bool:
     return any(abs((day - d).days) <= 1 for d in days)
 
 
-def load_timeline_extras(data_dir: Path | None = None, events: dict[str, Event] | None = None) -> TimelineExtras:
+def load_timeline_extras(data_dir: Path | None = None, events: dict[str, Event] | None = None,
+                         language: str | None = None) -> TimelineExtras:
     """periods.yml and labels.yml, checked against the events: a period's evidence must
     exist and start or end within a day of the period's first or last day (so a band
     and the events that date it cannot drift apart), a label must name an event."""
     data_dir = data_dir or Path(os.environ.get(DATA_ENV) or DATA_DIR)
-    events = events if events is not None else load_course(data_dir).events
+    language = lang.check(language or lang.current())
+    events = events if events is not None else load_course(data_dir, language).events
     problems: list[str] = []
     loaded = []
     places: dict[tuple[str, str], Place] = {}
     for name, model, noun in (("periods.yml", Period, "period"), ("labels.yml", ShortLabel, "label")):
         try:
-            loaded.append(_all([data_dir / name], model, noun, places))
+            words = {data_dir / name: messages(language, data_catalog_name(data_dir / name, data_dir))}
+            loaded.append(_all([data_dir / name], model, noun, places, words))
         except DataError as err:
             problems += err.problems
             loaded.append([])
@@ -224,7 +254,11 @@ def load_timeline_extras(data_dir: Path | None = None, events: dict[str, Event] 
     return TimelineExtras(periods=periods, labels={x.id: x.label for x in labels})
 
 
-@lru_cache(maxsize=1)
 def timeline_extras() -> TimelineExtras:
-    """Period bands and short labels, loaded once per process."""
-    return load_timeline_extras(events=course().events)
+    """Period bands and short labels, loaded once per process and language."""
+    return _timeline_extras(lang.current())
+
+
+@lru_cache(maxsize=4)
+def _timeline_extras(language: str) -> TimelineExtras:
+    return load_timeline_extras(events=course().events, language=language)

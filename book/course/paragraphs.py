@@ -10,6 +10,12 @@ Paragraphs are read from the chapter's Markdown with the parser the build uses (
 markdown-it): in the section holding ``{article-meta}``, every paragraph and every list
 is one ¶, except inside list items, tables, directives (margin notes, admonitions) and
 code cells, which are ours, not the article's.
+
+In a translated edition a ¶ holds the words of its page's ``.po`` (Sphinx's gettext, one
+message per Markdown paragraph, ``locale/<lang>/LC_MESSAGES/<page>.po``), as the build
+prints it: the model reads the English structure and swaps in each paragraph's usable
+translation (not fuzzy; for today's English), so the numbering is the English one in
+every edition, and a ¶ left in English says so (``translated``).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from markdown_it import MarkdownIt
@@ -27,6 +33,9 @@ from docutils.utils.smartquotes import smartyPants
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
+
+from .language import SOURCE, current
+from .translations import page_messages
 
 #: The book's root (``_toc.yml``, ``chapters/``): two folders above this package's.
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +53,8 @@ class Paragraph:
 
     number: int
     text: str
+    #: False where a translated edition shows this ¶ in English (missing or stale).
+    translated: bool = True
 
     @property
     def anchor(self) -> str:
@@ -78,14 +89,16 @@ def printed(text: str) -> str:
     return plain(smartyPants(text, "qDe"))
 
 
-#: Typographic quotes the build's smartquotes writes, back to the Markdown's own.
-_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+#: Quotes of every kind, as one mark: docutils curls them by the edition's language (‘…’
+#: and “…” in English; “…” and «…» in Spanish), the model in English: which quote is
+#: typography, not the paragraph's words.
+_STRAIGHT = str.maketrans({q: '"' for q in "'‘’“”«»„‚‹›"})
 
 
 def same_words(a: str, b: str) -> bool:
     """The same paragraph, read by two parsers: equal but for spacing and the way a quote
     is curled (the build curls each piece of text apart, and may turn a quote the wrong
-    way at a role's edge; the model curls the ¶ whole)."""
+    way at a role's edge; the model curls the ¶ whole, and in English)."""
     return plain(a).translate(_STRAIGHT) == plain(b).translate(_STRAIGHT)
 
 
@@ -102,8 +115,27 @@ def _words(inline: Token) -> str:
     return "".join(parts)
 
 
-def read(text: str) -> dict[str, tuple[Paragraph, ...]]:
-    """The paragraphs of each article whose ``{article-meta}`` this Markdown holds."""
+#: A page's translation: a Markdown paragraph's source (Sphinx's msgid) to its translation,
+#: or None where it has none that the build would use.
+Translate = Callable[[str], "str | None"]
+
+
+def message_id(source: str) -> str:
+    """A paragraph's msgid as Sphinx's gettext writes it: its source on one line."""
+    return source.replace("\n", " ").strip()
+
+
+def _translated_words(source: str, translate: Translate) -> str | None:
+    found = translate(message_id(source))
+    if found is None:
+        return None
+    inline = [t for t in _markdown().parse(found, {}) if t.type == "inline"]
+    return " ".join(_words(t) for t in inline)
+
+
+def read(text: str, translate: Translate | None = None) -> dict[str, tuple[Paragraph, ...]]:
+    """The paragraphs of each article whose ``{article-meta}`` this Markdown holds, in the
+    words of ``translate`` where it has them (see the module's note)."""
     tokens = _markdown().parse(text, {})
     found = {}
     for i, token in enumerate(tokens):
@@ -112,6 +144,7 @@ def read(text: str) -> dict[str, tuple[Paragraph, ...]]:
         start = max((j for j in range(i) if tokens[j].type == "heading_open"), default=0)
         level = int(tokens[start].tag[1:]) if tokens[start].type == "heading_open" else 0
         blocks: list[list[str]] = []
+        english: list[bool] = []  # per block: a paragraph of it is shown in English
         hidden = depth = in_para = 0  # inside our blocks; inside the article's own list; a paragraph
         for t in tokens[start + 1:]:
             if t.type == "heading_open" and int(t.tag[1:]) <= level:
@@ -124,17 +157,22 @@ def read(text: str) -> dict[str, tuple[Paragraph, ...]]:
                 continue
             elif t.type in ("bullet_list_open", "ordered_list_open"):
                 blocks += [] if depth else [[]]
+                english += [] if depth else [False]
                 depth += 1
             elif t.type in ("bullet_list_close", "ordered_list_close"):
                 depth -= 1
             elif t.type == "paragraph_open":
                 blocks += [] if depth else [[]]
+                english += [] if depth else [False]
                 in_para += 1
             elif t.type == "paragraph_close":
                 in_para -= 1
             elif t.type == "inline" and in_para:
-                blocks[-1].append(_words(t))
-        found[token.info.split()[1]] = tuple(Paragraph(n, printed(" ".join(b))) for n, b in enumerate(blocks, start=1))
+                words = _translated_words(t.content, translate) if translate else None
+                english[-1] = english[-1] or (translate is not None and words is None)
+                blocks[-1].append(_words(t) if words is None else words)
+        found[token.info.split()[1]] = tuple(Paragraph(n, printed(" ".join(b)), not e)
+                                             for n, (b, e) in enumerate(zip(blocks, english), start=1))
     return found
 
 
@@ -160,17 +198,24 @@ def pages(root: Path = ROOT) -> list[Path]:
     return found
 
 
-def articles(root: Path = ROOT) -> dict[str, ArticleText]:
-    """Every article on the book's pages, with its page and paragraphs."""
+def articles(root: Path = ROOT, language: str = SOURCE) -> dict[str, ArticleText]:
+    """Every article on the book's pages, with its page and paragraphs (in ``language``)."""
     found = {}
     for page in pages(root):
         if page.suffix == ".md":
-            for article, paragraphs in read(page.read_text(encoding="utf-8")).items():
-                found[article] = ArticleText(page.relative_to(root).as_posix(), paragraphs)
+            name = page.relative_to(root).as_posix()
+            translate = None if language == SOURCE else page_messages(language, name[:-3]).get
+            for article, paragraphs in read(page.read_text(encoding="utf-8"), translate).items():
+                found[article] = ArticleText(name, paragraphs)
     return found
 
 
-@cache
 def course_articles() -> dict[str, ArticleText]:
-    """The book's own articles, read once per process (the exercises that show a ¶ ask here)."""
-    return articles(ROOT)
+    """The book's own articles in the language setting's words, read once per process and
+    language (the exercises that show a ¶ ask here)."""
+    return _course_articles(current())
+
+
+@cache
+def _course_articles(language: str) -> dict[str, ArticleText]:
+    return articles(ROOT, language)

@@ -21,17 +21,35 @@ from pathlib import Path
 from typing import Annotated, Any, Callable
 
 import yaml
+from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import language as lang
+from .translations import Messages, messages
 from .yamlfile import lines_of, read_node, show
 
 STRINGS_FILE = Path(__file__).resolve().parents[1] / "data" / "strings.yml"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: A feature's or a key's name: lower-case words joined by "_".
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*[a-z0-9]$")]
-#: Which plural form a count takes, per language (JavaScript asks Intl.PluralRules).
-#: A language whose texts need other forms adds its rule here.
-PLURAL_RULES: dict[str, Callable[[int], str]] = {"en": lambda n: "one" if n == 1 else "other"}
+#: The catalog of the words' translations (locale/<lang>/LC_MESSAGES/_data/strings.po),
+#: one message per key, context ``strings:<feature.key>`` (``…:<form>`` for a plural form).
+PO_NAME = "strings"
+
+
+@lru_cache(maxsize=8)
+def plural_rule(language: str) -> Callable[[int], str]:
+    """Which plural form (Unicode's name) a count takes in ``language``: CLDR's rule, from
+    babel (JavaScript asks Intl.PluralRules, from the same data)."""
+    try:
+        return Locale.parse(language.replace("-", "_")).plural_form
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f"no plural rule for {language!r} in babel's CLDR data") from None
+
+
+def context(key: str, form: str | None = None) -> str:
+    """A key's message context in the words' .po: ``strings:nav.chapters``, ``strings:before.gist:one``."""
+    return f"strings:{key}" + (f":{form}" if form else "")
 
 
 def placeholders(text: str) -> set[str]:
@@ -71,8 +89,7 @@ class CatalogFile(BaseModel):
 
     @model_validator(mode="after")
     def _plural_rule(self) -> "CatalogFile":
-        if self.language.split("-")[0] not in PLURAL_RULES:
-            raise ValueError(f"no plural rule for {self.language!r} in book/course/strings.py PLURAL_RULES")
+        plural_rule(self.language)
         return self
 
 
@@ -112,7 +129,7 @@ class Catalog:
                                 f"the text uses {sorted(self.names(key))}"])
         text = self.texts[key]
         if isinstance(text, dict):
-            form = PLURAL_RULES[self.language.split("-")[0]](int(params["n"]))
+            form = plural_rule(self.language)(int(params["n"]))
             text = text.get(form, text["other"])
         return PLACEHOLDER.sub(lambda m: str(params[m.group(1)]), text)
 
@@ -163,10 +180,43 @@ def read(path: Path = STRINGS_FILE) -> Catalog:
     return Catalog(where, model.language, texts, key_lines)
 
 
-@lru_cache(maxsize=1)
-def catalog() -> Catalog:
-    """The book's catalog, read once per process."""
-    return read()
+def translated(english: Catalog, words: Messages) -> Catalog:
+    """The catalog in ``words``' language: each text whose translation is usable, and which
+    fills the same names; any other stays English (``words.fallbacks`` names it)."""
+    texts: dict[str, str | dict[str, str]] = {}
+    for key, text in english.texts.items():
+        if isinstance(text, dict):
+            texts[key] = {form: _same_names(words, context(key, form), value) for form, value in text.items()}
+        else:
+            texts[key] = _same_names(words, context(key), text)
+    return Catalog(english.file, words.language, texts, english.lines)
+
+
+def _same_names(words: Messages, ctx: str, english: str) -> str:
+    text = words.get(ctx, english)
+    if placeholders(text) != placeholders(english):  # a translation that drops {name} is not used
+        words.fallbacks.add(ctx)
+        return english
+    return text
+
+
+def catalog(language: str | None = None) -> Catalog:
+    """The book's catalog in ``language`` (the language setting's by default), read once per
+    process and language."""
+    return _catalog(lang.check(language or lang.current()))
+
+
+@lru_cache(maxsize=8)
+def _catalog(language: str) -> Catalog:
+    english = read()
+    return english if language == lang.SOURCE else translated(english, messages(language, PO_NAME))
+
+
+def untranslated(language: str) -> set[str]:
+    """The keys' contexts whose words ``language`` lacks (the coverage test asks)."""
+    words = messages(language, PO_NAME)
+    translated(read(), words)
+    return set(words.fallbacks)
 
 
 def t(key: str, /, **params: Any) -> str:

@@ -22,11 +22,11 @@ import tinyhtml5
 from bs4 import BeautifulSoup
 
 from .paper.extract import Chapter, chapter, clean, read
+from ..course import language
 from ..course.strings import t, t_text
 
 XHTML = "http://www.w3.org/1999/xhtml"
 SVG = "http://www.w3.org/2000/svg"
-TITLE = t_text("paper.course")
 STYLE = """body { font-family: serif; line-height: 1.5; }
 h1, h2, h3 { font-family: sans-serif; line-height: 1.25; }
 .pnum { font-family: sans-serif; font-size: 0.75em; color: #555; margin-right: 0.4em; }
@@ -46,8 +46,9 @@ def xhtml(title: str, body: str) -> str:
     for el in root.iter():
         for name in [n for n in el.attrib if n.startswith("{http://www.w3.org/2000/xmlns/}")]:
             del el.attrib[name]  # an svg's own xmlns: XML declares it on its own
-    root.set("lang", "en")
-    root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    root.set("lang", language.current())
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", language.current())
+    root.set("dir", language.LANGUAGES[language.current()].direction)
     head = root.find(f"{{{XHTML}}}head")
     head.find(f"{{{XHTML}}}title").text = title
     ET.SubElement(head, f"{{{XHTML}}}link", {"rel": "stylesheet", "type": "text/css", "href": "style.css"})
@@ -95,10 +96,11 @@ def _opf(book_id: str, items: list[tuple[str, str, str]], svg: set[str]) -> str:
         for i, href, kind in items)
     spine = "".join(f'<itemref idref="{i}"/>' for i, href, kind in items if kind.endswith("xhtml+xml"))
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
-            '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id" xml:lang="en">'
+            '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id" '
+            f'xml:lang="{language.current()}">'
             '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
-            f'<dc:identifier id="id">urn:uuid:{book_id}</dc:identifier><dc:title>{TITLE}</dc:title>'
-            f'<dc:language>en</dc:language><meta property="dcterms:modified">{modified}</meta>'
+            f'<dc:identifier id="id">urn:uuid:{book_id}</dc:identifier><dc:title>{t_text("paper.course")}</dc:title>'
+            f'<dc:language>{language.current()}</dc:language><meta property="dcterms:modified">{modified}</meta>'
             f"</metadata><manifest>{manifest}</manifest><spine>{spine}</spine></package>")
 
 
@@ -106,7 +108,7 @@ def _nav(entries: list[tuple[str, str]]) -> str:
     links = "".join(f'<li><a href="{href}">{html.escape(title)}</a></li>' for href, title in entries)
     return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
             '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
-            f'lang="en" xml:lang="en"><head><title>{TITLE}</title></head><body>'
+            f'{language.html_attrs()} xml:lang="{language.current()}"><head><title>{t_text("paper.course")}</title></head><body>'
             f'<nav epub:type="toc" id="toc"><h1>{t_text("paper.contents")}</h1><ol>{links}</ol></nav></body></html>')
 
 

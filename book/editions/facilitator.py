@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from ..kinds import kind_of
 from .handouts import fill_sizes, print_facilitator_sheets
 from .inputs import digest, package_files, record, unchanged
+from ..course.language import translations
 from ..course.load import course
 from ..course.markup import json_script
 from ..course.strings import t_text
@@ -111,7 +112,9 @@ def add_sheets(readers: Path, out: Path) -> list[Path]:
 
 
 def _files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+    """The files under root, but the other languages' editions (``es/``: not yet made for facilitators)."""
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] not in translations()
+                  ) if root.exists() else []
 
 
 def _state(readers: Path, out: Path) -> str:
@@ -138,7 +141,7 @@ def build(readers: Path, out: Path) -> tuple[int, list[Path]]:
         return len(pages_of(out)), []
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(readers, out)
+    shutil.copytree(readers, out, ignore=lambda folder, names: translations() if Path(folder) == readers else [])
     static = out / "_static"
     (static / "facilitator-data.js").write_text(
         "window.PRT_FACILITATOR = " + json.dumps({"keys": keys(), "root": ""}, ensure_ascii=False) + ";\n"

@@ -23,6 +23,7 @@ from .paper.extract import chapter
 from .paper.keys import chapter_keys
 from .paper.render import write_pdf
 from .pocket import write_pockets
+from ..course.language import translations
 from ..sphinxext.config import MADE_AFTER
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,7 +79,8 @@ def _paper_state(html: Path) -> str:
     the built site and book/ (extraction, layout, styles; the fonts are the system's),
     then handouts/ and pocket/ (a file deleted or rewritten since is made again). The
     sizes this step writes into handouts.html are in neither."""
-    files = sorted(p for p in html.rglob("*") if p.is_file() and p != html / "handouts.html")
+    files = sorted(p for p in html.rglob("*") if p.is_file() and p != html / "handouts.html"
+                   and p.relative_to(html).parts[0] not in translations())  # es/: its own edition
     made = [p for p in files if p.relative_to(html).parts[0] in MADE_AFTER]
     return digest(sorted(set(files) - set(made)) + package_files()) + digest(made)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .paper.extract import Chapter, chapter, clean
+from ..course import language
 from ..course.strings import t, t_text
 
 LIMIT = 400_000  # bytes: small enough to send over a poor link and keep on any phone
@@ -97,7 +98,7 @@ def pocket_html(html_root: Path, ch: Chapter) -> str:
     body = "".join(f'<section id="{sid}"><h2>{t_text(key)}</h2>{part}</section>' for sid, key, part in sections)
     kicker = t_text("paper.kicker", course=t("paper.course"), what=t("paper.pocket_edition"))
     return ("<!DOCTYPE html>\n"
-            f'<html lang="en"><head><meta charset="utf-8">'
+            f'<html {language.html_attrs()}><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             '<link rel="icon" href="data:,">'  # else a browser asks the host for /favicon.ico

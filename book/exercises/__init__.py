@@ -21,7 +21,7 @@ from ..course.strings import t, t_html, t_text
 from ..kinds import KINDS, grade, kind_of
 from ..kinds.result import Result
 from .live import session as live
-from .live.frame import RUN_HINT, ExerciseView
+from .live.frame import ExerciseView, run_hint
 from .live.errors import shown_errors
 from ..answers.names import NameProblem
 from .facilitator.projection import projector
@@ -82,7 +82,7 @@ def start_session(participant: str | None = None, session: str | None = None) ->
 
     go.on_click(shown_errors(start, status, t("live.doing_start")))
     form = w.VBox([name, when, go, status])
-    return ExerciseView(f"<p><em>{html.escape(RUN_HINT)}</em></p>", lambda: form)
+    return ExerciseView(f"<p><em>{html.escape(run_hint())}</em></p>", lambda: form)
 
 
 def _isolated_path(path: Any) -> str:

@@ -27,7 +27,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..course import paragraphs
 from ..course.load import course
+from ..course.language import SOURCE
 from ..course.models import Article
+from ..course.translations import page_messages
 from ..course.strings import t, t_text
 from .nodes import para, render_children
 
@@ -184,14 +186,17 @@ class NumberArticle(SphinxTransform):
         (``book.course.paragraphs``, which the checks and the exercises read): one ¶
         numbering for the whole book, or none."""
         source = Path(self.env.doc2path(self.env.docname))
-        if source.suffix != ".md":
+        if source.suffix != ".md" or self.app.builder.name == "gettext":  # gettext: the English, raw
             return
-        model = paragraphs.read(source.read_text(encoding="utf-8")).get(article, ())
+        language = self.config.language or SOURCE
+        translate = None if language == SOURCE else page_messages(language, self.env.docname).get
+        model = paragraphs.read(source.read_text(encoding="utf-8"), translate).get(article, ())
         for n, (block, modelled) in enumerate(zip(blocks, model), start=1):
             words = _reader_words(block)
             if not paragraphs.same_words(words, modelled.text):
                 raise ExtensionError(f"{self.env.docname}: ¶{n} of {article!r} is {words[:60]!r} in the "
-                                     f"build but {modelled.text[:60]!r} in book.course.paragraphs")
+                                     f"build but {modelled.text[:60]!r} in book.course.paragraphs"
+                                     + (f" ({language})" if translate else ""))
         if len(blocks) != len(model):
             raise ExtensionError(f"{self.env.docname}: {article!r} has {len(blocks)} ¶ in the build but "
                                  f"{len(model)} in book.course.paragraphs")

@@ -12,6 +12,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..course.language import translations
+
 #: Folders of the output that `make handouts` fills after the build (book/handouts.py):
 #: self-contained files with their own policy, which the Sphinx layer must not rewrite
 #: nor read as pages (the cut stylesheet would depend on whether they exist yet).
@@ -28,11 +30,11 @@ def chapter_key(docname: str) -> str:
 
 
 def sphinx_pages(outdir: Path) -> list[Path]:
-    """The pages the build wrote: every .html but the theme's fragments under _static
-    and the files of MADE_AFTER."""
+    """The pages the build wrote: every .html but the theme's fragments under _static,
+    the files of MADE_AFTER and the other editions' (``es/``: a build of their own)."""
     def ours(page: Path) -> bool:
         folders = page.relative_to(outdir).parts[:-1]
-        return "_static" not in folders and not (folders and folders[0] in MADE_AFTER)
+        return "_static" not in folders and not (folders and folders[0] in MADE_AFTER + tuple(translations()))
 
     return sorted(p for p in outdir.rglob("*.html") if ours(p))
 

@@ -42,7 +42,8 @@ UNNEEDED_SCRIPTS = re.compile(
 #: scripts after it use what it defines; so does search.html, whose searchtools.js
 #: calls doctools.js as it loads.
 DEFERRABLE = ("doctools.js", "sphinx_highlight.js", "clipboard.min.js", "copybutton.js",
-              "sphinx-book-theme.js", "togglebutton.js", "design-tabs.js")
+              "sphinx-book-theme.js", "togglebutton.js", "design-tabs.js",
+              "translations.js")  # a translated edition's: it calls doctools.js, so after it
 DEFER = re.compile(r'<script(?![^>]*\b(?:defer|async)\b)([^>]*\bsrc="[^"]*/(?:'
                    + "|".join(re.escape(n) for n in DEFERRABLE) + r')(?:\?[^"]*)?"[^>]*)>')
 #: Scripts only some pages use, each with the mark in a page's body that calls for it.

@@ -29,7 +29,7 @@ from ..course.markup import json_script
 from ..course.models import Event
 from ..course.strings import t, t_text
 from ..course.periods import Period
-from .base import (REGION_COLOURS, REGION_NAMES, REGIONS, date_label, in_order, is_point,
+from .base import (REGION_COLOURS, region_name, REGIONS, date_label, in_order, is_point,
                             span)
 from .explore import Explorer, explore
 from .cards import cards, events_table
@@ -37,7 +37,7 @@ from .figure import build_figure, lane_of, lane_order
 from .svg import Band, Mark, render, visible
 
 __all__ = ["Timeline", "for_chapter", "parallel", "table", "explore", "Explorer", "build_figure",
-           "events_table", "date_label", "REGIONS", "REGION_NAMES", "REGION_COLOURS"]
+           "events_table", "date_label", "REGIONS", "region_name", "REGION_COLOURS"]
 
 View = tuple[str, str, str]
 CHAPTERS = Path(__file__).resolve().parents[2] / "chapters"
@@ -137,7 +137,7 @@ def _legend(events: Sequence[Event], periods: bool) -> str:
     regions = [r for r in REGIONS if any(e.region == r for e in events)]
     swatches = " ".join(
         f'<span class="prt-tl-key prt-r-{r}"><svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">'
-        f'<circle cx="6" cy="6" r="5" fill="{REGION_COLOURS[r]}"/></svg> {REGION_NAMES[r]}</span>'
+        f'<circle cx="6" cy="6" r="5" fill="{REGION_COLOURS[r]}"/></svg> {region_name(r)}</span>'
         for r in regions
     ) if len(regions) > 1 else ""
     return (

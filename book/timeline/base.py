@@ -19,15 +19,19 @@ from ..course.periods import Period
 LANES: tuple[str, ...] = get_args(EventKind)
 #: Lanes of the parallel view, top to bottom.
 REGIONS = ("peru", "iraq", "world", "theory")
-REGION_NAMES = {r: t(f"timeline.region_{r}") for r in ("peru", "iraq", "world", "theory")}
 #: Colour-blind-safe palette (Okabe-Ito), dark enough for 3:1 against white.
 REGION_COLOURS = {"iraq": "#0072B2", "peru": "#B35900", "world": "#6A3D9A", "theory": "#007A5E"}
+
+
+def region_name(region: str) -> str:
+    """A region's name in the language setting's words (made when asked, never at import)."""
+    return t(f"timeline.region_{region}")
 
 
 def period_label(period: Period) -> str:
     """``28 July 1990 to 21 November 2000``, or ``since 18 February 2026``."""
     if period.end is None:
-        return f"since {period.start.label()}"
+        return t("timeline.since", date=period.start.label())
     return range_label(period.start, period.end)
 
 

@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 from ..course.models import Event
 from ..course.strings import t, t_text
 from ..course.periods import Period
-from .base import REGION_NAMES, date_label, paragraph_link, paragraph_name, period_label, span
+from .base import region_name, date_label, paragraph_link, paragraph_name, period_label, span
 
 
 def _sources(event: Event) -> str:
@@ -42,7 +42,7 @@ def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str],
         f'<li{ident} class="prt-tl-card prt-r-{event.region}" data-event="{html.escape(event.id)}" '
         f'data-start="{first.isoformat()}" data-stop="{stop.isoformat()}">'
         f'<p class="prt-tl-date"><time datetime="{event.date}">{html.escape(date_label(event))}</time>'
-        f' <span class="prt-tl-kind">{event.kind}{", " + REGION_NAMES[event.region] if chapter_names else ""}</span></p>'
+        f' <span class="prt-tl-kind">{event.kind}{", " + region_name(event.region) if chapter_names else ""}</span></p>'
         f'<p class="prt-tl-title">{html.escape(event.title)}</p>'
         f'<p class="prt-ann">{html.escape(event.annotation)}</p>'
         f'<details class="prt-tl-sources"><summary>{t_text("timeline.sources", n=n)}</summary>'
@@ -109,7 +109,7 @@ def events_table(
         link = paragraph_link(e, link_base)
         passage = (f' <a href="{html.escape(link)}">({html.escape(paragraph_name(e, chapter_names))})</a>'
                    if link else "")
-        region = f"<td>{REGION_NAMES[e.region]}</td>" if show_region else ""
+        region = f"<td>{region_name(e.region)}</td>" if show_region else ""
         rows.append(
             f'<tr id="event-{e.id}"><td><time datetime="{e.date}">{html.escape(date_label(e))}'
             f"</time></td>{region}<td><strong>{html.escape(e.title)}</strong>{passage}"

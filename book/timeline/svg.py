@@ -43,7 +43,6 @@ HIT = 34
 #: fewest units a target may have to stay 24 px wide there (WCAG 2.2's target size).
 MIN_DRAWN_PX = 560
 LEAST = 24 * WIDTH / MIN_DRAWN_PX
-MONTHS = tuple(t(f"timeline.month_{n}") for n in range(1, 13))
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ def ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
     found = []
     while dt.date(month // 12, month % 12 + 1, 1) <= end:
         day = dt.date(month // 12, month % 12 + 1, 1)
-        name = MONTHS[day.month - 1]
+        name = t(f"timeline.month_{day.month}")
         found.append((day, f"{name} {day.year}" if not found or day.month == 1 else name))
         month += step
     return found

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from book.course.language import translations
 from book.course.load import course
 from book.sphinxext.guard import external_references
 from bookfiles import CHAPTERS, SEEDS
@@ -107,11 +108,14 @@ def test_no_built_page_references_another_host(built):
 
 
 def test_plotly_js_ships_once_and_no_page_loads_it_up_front(built):
-    """plotly.js (the npm basic bundle) is in _static once; pages fetch it only on request."""
+    """plotly.js (the npm basic bundle) is in _static once per edition (each language's is a
+    site of its own, es/ inside the English); pages fetch it only on request."""
     from book.course.assets import plotly_js_path
+    from book.course.language import edition_prefix
 
-    copies = list(built.rglob("plotly*.js"))
-    assert [p.relative_to(built).as_posix() for p in copies] == ["_static/vendor/plotly.min.js"]
+    copies = sorted(built.rglob("plotly*.js"))
+    assert [p.relative_to(built).as_posix() for p in copies] == sorted(
+        f"{edition_prefix(code)}_static/vendor/plotly.min.js" for code in ["en", *translations()])
     assert copies[0].read_bytes() == plotly_js_path().read_bytes()
     figures = 0
     for page in built.rglob("*.html"):
@@ -122,6 +126,10 @@ def test_plotly_js_ships_once_and_no_page_loads_it_up_front(built):
     assert figures >= 5 * 2  # four chapters and the parallel page, two views or more each
 
 
+#: Each edition's search page (es/search.html searches the Spanish edition's index).
+SEARCH_PAGES = {"search.html", *(f"{code}/search.html" for code in translations())}
+
+
 def test_pages_skip_the_theme_scripts_they_do_not_need(built):
     """Font Awesome's 1.5 MB SVG script and the search index load nowhere but search.html."""
     for page in built.rglob("*.html"):
@@ -129,7 +137,7 @@ def test_pages_skip_the_theme_scripts_they_do_not_need(built):
             continue
         html = page.read_text(encoding="utf-8")
         assert "fontawesome.js" not in html, page
-        assert ("searchindex.js" in html) == (page.relative_to(built).as_posix() == "search.html"), page
+        assert ("searchindex.js" in html) == (page.relative_to(built).as_posix() in SEARCH_PAGES), page
 
 
 def test_no_thebe_require_or_widget_manager_in_pages(built):

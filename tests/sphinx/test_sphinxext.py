@@ -3,6 +3,8 @@ Book, no kernel, in a second or two each."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -34,10 +36,10 @@ See `the source <https://example.org/article>`_ and :para:`{para}`.
 """
 
 
-def build(tmp_path: Path, para: str = "2", extra: str = "") -> SphinxTestApp:
+def build(tmp_path: Path, para: str = "2", extra: str = "", conf: str = CONF) -> SphinxTestApp:
     src = tmp_path / "src"
-    (src / "chapters").mkdir(parents=True)
-    (src / "conf.py").write_text(CONF, encoding="utf-8")
+    (src / "chapters").mkdir(parents=True, exist_ok=True)
+    (src / "conf.py").write_text(conf, encoding="utf-8")
     (src / "index.rst").write_text("Book\n====\n\n.. toctree::\n\n   chapters/tishreen\n   glossary\n", encoding="utf-8")
     (src / "chapters" / "tishreen.rst").write_text(CHAPTER.format(para=para) + extra, encoding="utf-8")
     (src / "glossary.rst").write_text("Glossary\n========\n\n.. course-glossary::\n", encoding="utf-8")
@@ -106,3 +108,29 @@ def test_a_page_that_keeps_anything_loads_the_store_first():
     assert scripts_for("my-answers", "") == ["store.js", "kinds.js", "answer-file.js", "my-answers.js"]
     assert scripts_for("flashcards", '<div class="prt-flashcards">') == ["store.js", "flashcards.js"]
     assert "store.js" not in scripts_for("glossary", '<a class="prt-term">x</a>') + scripts_for("search", "")
+
+
+def test_a_translated_build_marks_the_english_and_links_the_other_edition(tmp_path, monkeypatch):
+    """A tiny book in Spanish (language=es, a .po for the chapter with one ¶ of two
+    translated): the same ¶ ids as in English, the untranslated ¶ with lang="en" and its
+    mark, the notice, the article's note, the switcher and the alternates back to English."""
+    monkeypatch.setenv("PRT_LANGUAGE", "en")  # the build sets it from `language`; restored after
+    src = tmp_path / "src"
+    po = src / "locale" / "es" / "LC_MESSAGES" / "chapters" / "tishreen.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+                  'msgid "In October 2019, Iraq\'s streets erupted."\n'
+                  'msgstr "En octubre de 2019, las calles de Irak estallaron."\n', encoding="utf-8")
+    (tmp_path / "build").mkdir()
+    app = build(tmp_path, extra="", conf=CONF + 'language = "es"\nlocale_dirs = ["locale"]\ngettext_compact = False\n')
+    html = page(app, "chapters/tishreen")
+    assert '<html lang="es"' in html
+    assert 'id="p1"' in html and 'id="p2"' in html and "En octubre de 2019" in html
+    assert re.search(r'<p class="[^"]*prt-untranslated[^"]*" id="p2" lang="en"|'
+                     r'<p class="[^"]*prt-untranslated[^"]*"[^>]*lang="en"[^>]*id="p2"|'
+                     r'id="p2"[^>]*lang="en"', html), "the English ¶ is not marked"
+    assert 'class="prt-translation-notice"' in html
+    assert 'class="prt-translation-note"' in html
+    assert 'href="../../chapters/tishreen.html#p1"' in html  # ¶1 in English
+    assert '<link rel="alternate" hreflang="en" href="../../chapters/tishreen.html">' in html
+    assert os.environ["PRT_LANGUAGE"] == "es"  # the build's language is the process's setting

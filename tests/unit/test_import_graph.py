@@ -10,7 +10,8 @@ from importgraph import graph
 #: and directives read their data only when a page uses them.
 LAZY = {("book.cli", m) for m in ("book.course.checks", "book.course.sources", "book.course.strings",
                                   "book.editions.facilitator", "book.editions.handouts",
-                                  "book.editions.site_zip", "book.notebooks.build")} | {
+                                  "book.editions.site_zip", "book.notebooks.build",
+                                  "book.i18n", "book.course.language")} | {
     ("book.sphinxext.article", "book.course.sources"), ("book.sphinxext.pages", "book.answers.page")}
 
 #: What each package may import of ours (besides itself): arrows point down only.

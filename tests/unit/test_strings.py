@@ -43,11 +43,13 @@ PYTHON = sorted(p for p in [*BOOK.glob("exercises/**/*.py"), *BOOK.glob("answers
                  *BOOK.glob("room/*.py"), *BOOK.glob("timeline/*.py"), BOOK / "glossary.py"]
                 if p.name not in ("model.py",  # its descriptions are for developers
                                   "inputs.py", "site_zip.py"))  # they write no words
-SOURCES = sorted([*BOOK.glob("static/**/*.js"), *BOOK.glob("templates/*.html"), *BOOK.glob("sphinxext/*.py"), *PYTHON])
+SOURCES = sorted([*BOOK.glob("static/**/*.js"), *BOOK.glob("templates/*.html"), *BOOK.glob("sphinxext/*.py"), *PYTHON,
+                  BOOK / "course" / "dates.py", BOOK / "i18n.py"])  # date words; the edition's search field
 #: Keys the code builds from a prefix and a value: prefix -> the values it takes.
 DYNAMIC = {"grade.step_": ("immediate", "transitional", "goal"), "exercise.bridge_": ("immediate", "transitional", "goal"),
            "timeline.region_": ("peru", "iraq", "world", "theory"), "timeline.month_": tuple(map(str, range(1, 13))),
-           "paper.kind_": ("ordering", "matching", "short", "bridge", "ledger", "discussion")}
+           "paper.kind_": ("ordering", "matching", "short", "bridge", "ledger", "discussion"),
+           "paper.how_passage_": ("supports", "refutes")}
 #: (file name, literal) pairs the heuristic flags that are not reader-facing words.
 ALLOWED = {
     ("course.js", "plotly.js did not load"),  # a rejected promise's reason; the reader sees timeline.failed

@@ -78,7 +78,7 @@ def test_parallel_view_has_a_lane_per_region_and_every_event():
     tl = timeline.parallel()
     fig = tl.figure()
     lanes = {y for trace in fig.data for y in (trace.y or ())}
-    assert lanes == {timeline.REGION_NAMES[e.region] for e in course().events.values()}
+    assert lanes == {timeline.region_name(e.region) for e in course().events.values()}
     drawn = sorted(cd[0] for trace in fig.data for cd in trace.customdata)
     assert drawn == sorted(course().events)
     link = next(cd[1] for trace in fig.data for cd in trace.customdata if cd[0] == "iraq-tishreen-begins")

@@ -15,19 +15,17 @@ from pathlib import Path
 
 import yaml
 
+from ...course import language
 from ...course.strings import t, t_text
 from .extract import Chapter, clean, read
 from .keys import SheetKey
 
 ROOT = Path(__file__).resolve().parents[3]
-COURSE = t_text("paper.course")
 SCREEN_PAGES = ("how-to-use", "my-answers", "exercises/", "flashcards", "handouts")
 WRITING_LINES = 3
 # The chapters' discussion questions have no key in the data; the sheet says so, in the
 # chapters' own words for them ("the questions climb from what the article says ...")
 # and the course design notes' (evidence questions: "how a reader could check it").
-OPEN_QUESTIONS = t_text("paper.open_questions")
-FACILITATOR_NOTICE = f'<p class="fac-notice">{t_text("paper.facilitator_notice")}</p>'
 
 
 def toc_pages(root: Path = ROOT) -> list[str]:
@@ -46,7 +44,7 @@ def toc_pages(root: Path = ROOT) -> list[str]:
 
 
 def _doc(title: str, body: str, kind: str) -> str:
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html><html {language.html_attrs()}><head><meta charset="utf-8">'
             f"<title>{html.escape(title)}</title></head>"
             f'<body class="{kind}">{body}</body></html>')
 
@@ -97,9 +95,9 @@ def _key(n: int, key: SheetKey) -> str:
 def facilitator_sheet(ch: Chapter, keys: list[SheetKey]) -> str:
     """The session sheet for whoever runs the meeting: the members' sheet (questions
     without their writing lines, marked as open), then every exercise with its key."""
-    questions = f'<p class="open">{OPEN_QUESTIONS}</p><ol>{"".join(f"<li>{q}</li>" for q in ch.questions)}</ol>'
+    questions = f'<p class="open">{t_text("paper.open_questions")}</p><ol>{"".join(f"<li>{q}</li>" for q in ch.questions)}</ol>'
     exercises = "".join(_key(n, key) for n, key in enumerate(keys, start=1))
-    return _sheet(ch, t("paper.what_facilitator"), questions, FACILITATOR_NOTICE,
+    return _sheet(ch, t("paper.what_facilitator"), questions, f'<p class="fac-notice">{t_text("paper.facilitator_notice")}</p>',
                   f'<section class="keys"><h2>{t_text("paper.keys_head")}</h2>{exercises}</section>')
 
 
@@ -130,7 +128,7 @@ def whole_book(html_root: Path, root: Path = ROOT) -> str:
         contents.append(f'<li class="toc-page"><a href="#{slug}--top">{html.escape(title)}</a>'
                         + (f"<ol>{subs}</ol>" if subs else "") + "</li>")
         pages.append(body)
-    cover = (f'<section class="cover"><h1 class="cover-title">{COURSE}</h1>'
+    cover = (f'<section class="cover"><h1 class="cover-title">{t_text("paper.course")}</h1>'
              f'<p>{t_text("paper.cover_about")}</p><p>{t_text("paper.cover_printed")}</p></section>')
     toc = f'<nav class="contents"><h2>{t_text("paper.contents")}</h2><ol>{"".join(contents)}</ol></nav>'
-    return _doc(COURSE, cover + toc + "".join(pages), "book")
+    return _doc(t_text("paper.course"), cover + toc + "".join(pages), "book")

@@ -28,9 +28,8 @@ from ...course.strings import t, t_text
 
 
 OUTCOMES = ("right", "not yet", "no grade")
-#: What the chart's legend calls each outcome.
-OUTCOME_NAMES = {"right": t("group.outcome_right"), "not yet": t("group.outcome_not_yet"),
-                 "no grade": t("group.outcome_no_grade")}
+#: The catalog's key for what the chart's legend calls each outcome.
+OUTCOME_KEYS = {"right": "group.outcome_right", "not yet": "group.outcome_not_yet", "no grade": "group.outcome_no_grade"}
 COLOURS = {"right": "#1b6e20", "not yet": "#a4260b", "no grade": "#767676"}
 
 
@@ -68,7 +67,7 @@ def figure(group: Group, chapter: str | None = None) -> go.Figure:
     titles = [course().exercises[x].title for x in counts]
     fig = go.Figure()
     for outcome in OUTCOMES:
-        fig.add_bar(name=OUTCOME_NAMES[outcome], y=titles, x=[c[outcome] for c in counts.values()],
+        fig.add_bar(name=t(OUTCOME_KEYS[outcome]), y=titles, x=[c[outcome] for c in counts.values()],
                     orientation="h", marker_color=COLOURS[outcome])
     fig.update_layout(barmode="stack", height=120 + 32 * len(titles), plot_bgcolor="white",
                       margin={"l": 10, "r": 10, "t": 30, "b": 30}, legend={"orientation": "h"},

@@ -32,7 +32,6 @@ from ..live.store import SESSION_FIELD, answers_dir
 
 BIG = {"font_size": "26px"}
 WIDE = {"width": "max-content", "height": "auto", "padding": "6px 18px", "margin": "4px"}  # whole words
-HINT = t("projector.hint")
 
 
 def session_folder(session: str | None) -> Path:
@@ -109,4 +108,5 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
     show(0)
     box = w.VBox([where, title, prompt, w.HBox([back, forth, reveal, tally], layout={"flex_flow": "row wrap"}), key, answers, status])
     box.add_class("prt-projector")
-    return ExerciseView(f"<p><em>{html.escape(HINT)}</em></p>", lambda: box, hint=HINT)
+    hint = t("projector.hint")
+    return ExerciseView(f"<p><em>{html.escape(hint)}</em></p>", lambda: box, hint=hint)

@@ -23,18 +23,21 @@ from . import store as answer_store
 from .errors import shown_errors
 
 
-#: What an answer given before Start gets, in place of being saved.
-NOT_STARTED = ("<p class='prt-wrong'>" + t_html("live.not_started", start=f"<strong>{t_text('live.start')}</strong>")
-               + "</p>")
-#: What a stored output says where a widget would be: it needs a running kernel.
-RUN_HINT = t("live.run_hint")
+def not_started() -> str:
+    """What an answer given before Start gets, in place of being saved."""
+    return "<p class='prt-wrong'>" + t_html("live.not_started", start=f"<strong>{t_text('live.start')}</strong>") + "</p>"
+
+
+def run_hint() -> str:
+    """What a stored output says where a widget would be: it needs a running kernel."""
+    return t("live.run_hint")
 
 
 def _save(exercise_id: str, answer: Any, result: Result) -> str:
     """Save for whoever pressed Start; the words to add to the feedback when it was not saved."""
     store = answer_store.current()
     if store is None:
-        return NOT_STARTED
+        return not_started()
     try:
         store.save(exercise_id, answer, result.correct, result.score)
     except OSError as err:
@@ -97,10 +100,10 @@ def frame_widget(
 class ExerciseView:
     """One output, two renderings: the widget for Jupyter, static HTML for the book."""
 
-    def __init__(self, static_html: str, make_widget: Callable[[], w.Widget], hint: str = RUN_HINT):
+    def __init__(self, static_html: str, make_widget: Callable[[], w.Widget], hint: str | None = None):
         self.static_html = static_html
         self._make_widget = make_widget
-        self.hint = hint
+        self.hint = hint if hint is not None else run_hint()
         self._widget: w.Widget | None = None
 
     @property

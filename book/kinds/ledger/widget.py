@@ -15,7 +15,7 @@ from ...course.models import Ledger
 from ...course.strings import t, t_html
 from ...exercises.live import store as answer_store
 from ...exercises.live.errors import shown_errors
-from ...exercises.live.frame import NOT_STARTED, frame_widget
+from ...exercises.live.frame import frame_widget, not_started
 from ...notebooks import liveout
 from . import Row, check_entry, clean_rows, grade, summary
 
@@ -77,7 +77,7 @@ def widget(ex: Ledger) -> w.Widget:
     def on_export(_: Any) -> None:
         store = answer_store.current()
         if store is None:
-            exported.value = NOT_STARTED
+            exported.value = not_started()
             return
         path = store.path.with_name(f"{store.path.stem}-{ex.id}.csv")
         path.parent.mkdir(parents=True, exist_ok=True)
