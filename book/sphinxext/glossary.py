@@ -139,7 +139,17 @@ class CourseGlossary(SphinxDirective):
                 fold_entry(body, t)
                 dlist += nodes.definition_list_item("", term, body)
             out.append(gloss)
-        return out
+        return _from_data(out)
+
+
+def _from_data(made: list[nodes.Node]) -> list[nodes.Node]:
+    """What the directive writes from the course data is already in the edition's language
+    (the data's own catalogs translate it): Sphinx's page catalog must neither look its
+    words up nor mark them as left in English."""
+    for node in made:
+        for text in node.findall(nodes.TextElement):
+            text["translatable"] = False
+    return made
 
 
 def _letter_id(letter: str) -> str:

@@ -131,7 +131,15 @@ def test_the_spanish_data_loads_and_passes_the_english_checks():
     spanish = load_course(language="es")
     assert spanish.terms["fujimorism"].definition.startswith("La corriente política")
     assert spanish.articles["peru"].title == "Perú: ¡Abajo el régimen fujimorista!"
-    assert spanish.in_english("term", "fujimorism", "explanation")  # not translated yet: marked
+    assert not spanish.in_english("term", "fujimorism", "explanation")  # translated: not marked
+
+
+def test_a_missing_or_stale_data_translation_shows_the_english_and_is_recorded():
+    words = Messages("es", "glossary-core", {("term:x:definition", "Old words."): "Palabras viejas."})
+    assert words.get("term:x:definition", "Old words.") == "Palabras viejas." and not words.fallbacks
+    assert words.get("term:x:definition", "New words.") == "New words."  # made for other English
+    assert words.get("term:y:definition", "Words.") == "Words."  # never translated
+    assert words.fallbacks == {"term:x:definition", "term:y:definition"}
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
