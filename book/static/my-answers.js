@@ -166,7 +166,7 @@
         }
         var replace = plan.replace.length && window.confirm(t("answers.differ", { n: plan.replace.length, file: chosen.name,
           list: plan.replace.map(function (r) { return "- " + r[2]; }).join("\n") }));
-        plan.add.concat(replace ? plan.replace : []).forEach(function (r) { storage.setItem(r[0], JSON.stringify(r[1])); });
+        plan.add.concat(replace ? plan.replace : [], plan.firsts).forEach(function (r) { storage.setItem(r[0], JSON.stringify(r[1])); });
         if (plan.member) { storage.setItem(A.MEMBER, JSON.stringify(plan.member)); }
         say(out, t("answers.imported", { file: chosen.name, added: plan.add.length, replaced: replace ? plan.replace.length : 0,
           kept: replace ? 0 : plan.replace.length }) + (plan.misfits.length ? t("answers.not_used", { list: plan.misfits.join("; ") }) : ""),
