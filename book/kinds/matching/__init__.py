@@ -118,11 +118,7 @@ def from_stable(ex: Matching, stable: dict[str, Any]) -> dict[str, str]:
 
 def upgrade(ex: Matching, old: dict[str, Any]) -> dict[str, Any]:
     """A version 1 or 2 answer ({English left item: English right item}) with the pairs' ids."""
-    chosen = dict(old["pairs"])
-    offered_rights = rights(ex)
-    for right in chosen.values():
-        offered_index(offered_rights, right, "answers.what_answer")
-    return {**old, **to_stable(ex, chosen)}
+    return {**old, **to_stable(ex, dict(old["pairs"]))}
 
 
 def entry(ex: Matching) -> dict[str, Any]:
