@@ -34,7 +34,7 @@ def test_member_exports_erases_and_imports_everything(browser, built, tmp_path):
     file = export(page, built, "Layla", tmp_path, private=True)  # the discussion notes too, to import back
     data = json.loads(file.read_text(encoding="utf-8"))
     kinds = {a["kind"] for a in data["answers"]}
-    assert kinds == {"choice", "ordering", "matching", "short", "bridge", "discussion", "ledger"}
+    assert kinds == {"choice", "ordering", "matching", "short", "bridge", "discussion", "ledger", "passage"}
     assert {(n["chapter"], n["paragraph"], n["flag"]) for n in data["notes"]} == {
         ("peru", 3, "confused"), ("peru", 5, "discuss")}
     listed = page.locator(".prt-ma-list li").count()
@@ -135,7 +135,7 @@ def test_group_page_reads_every_kind_old_files_twins_and_a_resent_file_like_pyth
     firsts = {a["exercise"] for a in zainab["answers"] if a.get("first")}
     assert {"tishreen-who-protested", "tishreen-match-terms", "tishreen-passage-not-weak"} <= firsts
     assert real.name == f"answers-زينب-{zainab['exported'][:10]}-{zainab['member'][:4]}.json"
-    assert {a["kind"] for a in zainab["answers"]} == {"choice", "ordering", "matching", "short", "bridge", "ledger"}
+    assert {a["kind"] for a in zainab["answers"]} == {"choice", "ordering", "matching", "short", "bridge", "ledger", "passage"}
 
     tishreen3 = {"chapter": "tishreen", "paragraph": 3, "flag": "confused", "note": ""}
     files = {
@@ -157,7 +157,7 @@ def test_group_page_reads_every_kind_old_files_twins_and_a_resent_file_like_pyth
     expected = summarize(collect((p.name, p.read_text(encoding="utf-8")) for p in paths))
     assert expected["members"] == 4 and len(expected["questions"]) == len(course().exercises)
     assert {course().exercises[q["id"]].kind for q in expected["questions"] if q["bars"]} == {
-        "choice", "ordering", "matching", "short", "bridge"}
+        "choice", "ordering", "matching", "short", "bridge", "passage"}
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
@@ -342,17 +342,17 @@ def test_group_page_counts_first_or_last_answers_across_versions_and_languages(b
     assert entry["first"]["answer"]["chosen"] != [ids[right]]
 
     # Lucía answered on the Spanish edition: her file names ids only, no English text.
-    lucia = json.loads(member_file("Lucía", 0, "l7ciabcdefghjkmn", "2026-12-06T10:00:00Z", first=1))
+    lucia = json.loads(member_file("Lucía", 0, "hucyabcdefghjkmn", "2026-12-06T10:00:00Z", first=1))
     lucia["book_version"] = "es"
     text = json.dumps(lucia, ensure_ascii=False)
     assert not any(o.text in text for o in ex.options)
     # Sami sent a version 2 file last week and a version 3 file today: counted once, from today's.
-    sami_v2 = member_file("Sami", 2, "s4miabcdefghjkmn", "2026-11-29T10:00:00Z", version=2)
+    sami_v2 = member_file("Sami", 2, "sam2abcdefghjkmn", "2026-11-29T10:00:00Z", version=2)
     assert any(o.text in sami_v2 for o in ex.options), "a version 2 file holds texts"
     files = {
-        "answers-lucia-2026-12-06-l7ci.json": text,
-        "answers-sami-2026-11-29-s4mi.json": sami_v2,
-        "answers-sami-2026-12-06-s4mi.json": member_file("Sami", 0, "s4miabcdefghjkmn", "2026-12-06T09:00:00Z", first=3),
+        "answers-lucia-2026-12-06-hucy.json": text,
+        "answers-sami-2026-11-29-sam2.json": sami_v2,
+        "answers-sami-2026-12-06-sam2.json": member_file("Sami", 0, "sam2abcdefghjkmn", "2026-12-06T09:00:00Z", first=3),
         "answers-zaid-2026-12-06-k7qm.json": member_file("Zaid", 0, "k7qmabcdefghjkmn", "2026-12-06T11:00:00Z"),
         "answers-omar.json": member_file("Omar", 3, version=1, skip_every=2),
     }
@@ -362,7 +362,7 @@ def test_group_page_counts_first_or_last_answers_across_versions_and_languages(b
         paths.append(tmp_path / name)
     group = collect((p.name, p.read_text(encoding="utf-8")) for p in paths)
     assert not group.misfits and len(group.members) == 5
-    assert group.replaced == [("answers-sami-2026-11-29-s4mi.json", "answers-sami-2026-12-06-s4mi.json")]
+    assert group.replaced == [("answers-sami-2026-11-29-sam2.json", "answers-sami-2026-12-06-sam2.json")]
     last, first = summarize(group), summarize(group, "first")
     assert first["no_first"] == 1  # Omar's version 1 file
     bars = {w: dict(next(q for q in s["questions"] if q["id"] == ex.id)["bars"]) for w, s in (("last", last), ("first", first))}
@@ -394,10 +394,11 @@ def test_group_page_counts_first_or_last_answers_across_versions_and_languages(b
         assert "Counting each member's first answer" in out.locator(".prt-group-counting").inner_text()
         assert "1 member's file has no first answers" in out.inner_text()
         _group_page_shows(page, first)
-        question = out.locator(".prt-group-q").filter(has_text=ex.title)
-        question.scroll_into_view_if_needed()
         page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'")
+        out.locator("h2.prt-group-answered").scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / f"group-first-{profile}-{scheme}.png"))
+        out.locator(".prt-group-q").filter(has_text=ex.title).scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"group-first-choice-{profile}-{scheme}.png"))
         page.locator(".prt-group-which").scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / f"group-control-{profile}-{scheme}.png"))
         page.emulate_media(media="print")  # on paper: which answers were counted, in the heading
@@ -411,6 +412,8 @@ def test_group_page_counts_first_or_last_answers_across_versions_and_languages(b
         page.evaluate("() => new Promise(r => setTimeout(r, 50))")
         assert not errors, errors
         if profile == "phone":
-            assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+            wide = page.evaluate("""() => [...document.querySelectorAll('.prt-group-which, .prt-group-which *, .prt-group-out *')]
+                .filter(e => e.getBoundingClientRect().right > 375).map(e => e.tagName + ' ' + e.className)""")
+            assert not wide, wide  # nothing of the control or the counts runs off a phone's screen
             assert control.bounding_box()["height"] >= 20
         context.close()
