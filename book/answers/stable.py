@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..course.load import course
 from ..course.strings import t
 from ..kinds import KINDS
 from ..kinds.result import Misfit
 
-__all__ = ["Misfit", "from_stable", "to_stable", "upgrade"]
+__all__ = ["Misfit", "from_stable", "to_stable", "upgrade", "upgraded_entry"]
 
 
 def _kind(ex: Any) -> Any:
@@ -63,3 +64,16 @@ def upgrade(ex: Any, stable: Any, version: int) -> Any:
         return kind.upgrade(ex, stable)
     except (KeyError, TypeError, AttributeError) as err:
         raise Misfit(t("answers.lacks", what=err)) from err
+
+
+def upgraded_entry(entry: dict[str, Any], version: int) -> dict[str, Any]:
+    """A stored file's entry (``{"exercise", "answer", ...}``) with its answer upgraded from
+    ``version``; kept as it was when it no longer fits, so that restoring or sending it
+    says why (the live store and the room keep what a member gave, never drop it)."""
+    ex = course().exercises.get(entry.get("exercise"))
+    if ex is None or version >= IDS_SINCE or not isinstance(entry.get("answer"), dict):
+        return entry
+    try:
+        return {**entry, "answer": upgrade(ex, entry["answer"], version)}
+    except Misfit:
+        return entry

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..answers.model import FORMAT, MEMBER_ID, VERSION
-from ..answers.stable import Misfit, from_stable, upgrade
+from ..answers.stable import Misfit, from_stable, upgraded_entry
 from ..kinds import grade, kind_of
 from ..answers import names
 from ..answers.disk import write_atomically
@@ -77,18 +77,6 @@ def paragraphs(html_root: Path | None) -> dict[str, dict[int, str]]:
                 words = para.get_text(" ").split()
                 out[slug][int(number)] = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
     return out
-
-
-def _upgraded(entry: dict[str, Any], version: int) -> dict[str, Any]:
-    """A kept answer from a file of ``version``, its texts (versions 1 and 2) mapped to ids;
-    one that no longer fits stays as it was (a send of it is refused, in words)."""
-    ex = course().exercises.get(entry.get("exercise"))
-    if ex is None or version >= VERSION:
-        return entry
-    try:
-        return {**entry, "answer": upgrade(ex, entry.get("answer"), version)}
-    except Misfit:
-        return entry
 
 
 @dataclass
@@ -152,10 +140,10 @@ class Room:
                     continue
                 room = data.get("room") or {}
                 m = Member(data["member"], data["pseudonym"], path, joined=room.get("joined", ""))
-                m.answers = {a["exercise"]: _upgraded(a, data.get("version", 1)) for a in data.get("answers", [])}
+                m.answers = {a["exercise"]: upgraded_entry(a, data.get("version", 1)) for a in data.get("answers", [])}
                 m.flags = {(n["chapter"], int(n["paragraph"])): {"flag": n.get("flag"), "time": n.get("time")}
                            for n in data.get("notes", []) if n.get("flag")}
-                m.rounds = {ex_id: {r: _upgraded({"exercise": ex_id, "answer": a}, data.get("version", 1))["answer"]
+                m.rounds = {ex_id: {r: upgraded_entry({"exercise": ex_id, "answer": a}, data.get("version", 1))["answer"]
                                     for r, a in given.items()} for ex_id, given in room.get("rounds", {}).items()}
                 m.sent.extend(room.get("sent", []))
                 self.members[m.member] = m

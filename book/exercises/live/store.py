@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ...answers.model import FORMAT, VERSION
-from ...answers.stable import Misfit, from_stable, to_stable, upgrade
+from ...answers.stable import from_stable, to_stable, upgraded_entry
 from ...course.load import course
 from ...course.strings import t
 from ...answers import names
@@ -164,18 +164,6 @@ def _stable(ex: Any, value: Any) -> dict[str, Any]:
         return {"value": value}
 
 
-def _upgraded(entry: dict[str, Any], version: int) -> dict[str, Any]:
-    """An entry of a version 1 or 2 file with its answer's texts mapped to ids; kept as it
-    was when it no longer fits (restoring it then says why)."""
-    ex = course().exercises.get(entry.get("exercise"))
-    if ex is None or version >= VERSION or not isinstance(entry.get("answer"), dict):
-        return entry
-    try:
-        return {**entry, "answer": upgrade(ex, entry["answer"], version)}
-    except Misfit:
-        return entry
-
-
 def _entries(data: Any) -> dict[str, dict[str, Any]]:
     """exercise id -> entry of an answer file, or of a file in the store's earlier format
     ({"participant", "session", "answers": {id: {"answer", "correct", "score", "saved_at"}}})."""
@@ -183,7 +171,7 @@ def _entries(data: Any) -> dict[str, dict[str, Any]]:
         raise ValueError("not an answers file")
     if data.get("format") == FORMAT:
         version = data.get("version", 1)
-        return {e["exercise"]: _upgraded(e, version) for e in data["answers"]}
+        return {e["exercise"]: upgraded_entry(e, version) for e in data["answers"]}
     if not isinstance(data.get("answers"), dict):
         raise ValueError("not an answers file")
     out = {}
