@@ -107,3 +107,27 @@ def test_members_are_known_by_their_device_id_not_by_pseudonym_or_order():
 def test_a_member_id_that_is_not_one_is_refused_naming_the_field():
     with pytest.raises(ValueError, match="^member: "):
         parse(_file("Zaid", "../../etc/passwd"))
+
+
+def test_first_answers_are_counted_apart_from_the_last_and_a_v2_file_has_none():
+    """A member who got it wrong, then right, is right in the "last" counts and not in the
+    "first"; a version 2 file of another member counts in "last" only; the group
+    notebook says which it counts."""
+    from answerfiles import member_file
+    from book.exercises.facilitator import group as group_view
+
+    ex = course().exercises["tishreen-who-protested"]
+    n = list(course().exercises).index(ex.id)
+    right, wrong = (v - n for v in (0, 1))  # member_file answers exercise n with variant + n
+    files = [("rana.json", member_file("رنا", right, "r4naabcdefghjkmn", "2026-12-06T10:00:00Z", first=wrong)),
+             ("sami.json", member_file("Sami", right, "sam2abcdefghjkmn", "2026-11-29T10:00:00Z", version=2))]
+    g = collect(files)
+    label = next(o.text for o in ex.options if o.correct)
+    last, first = summarize(g), summarize(g, "first")
+    assert dict(next(q for q in last["questions"] if q["id"] == ex.id)["bars"])[label] == 2
+    assert dict(next(q for q in first["questions"] if q["id"] == ex.id)["bars"])[label] == 0
+    assert next(q for q in first["questions"] if q["id"] == ex.id)["answered"] == 1 and first["no_first"] == 1
+    with pytest.raises(ValueError):
+        summarize(g, "middle")
+    shown = group_view.GroupView(g, which="first")._summary()
+    assert "Counting each member&#x27;s first answer" in shown
