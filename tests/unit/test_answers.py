@@ -244,12 +244,13 @@ def test_group_view_counts_outcomes_and_options(tmp_path):
     (folder / "broken.json").write_text("{oops", encoding="utf-8")
     g = group.load_group(folder)
     assert g.skipped == ["broken.json: not JSON (line 1, column 2)"]
-    assert len(g.members) == 3
+    assert len(g.members) == 4  # three version 1 files, and D's version 3 file (wrong first, then right)
     counts = group.outcome_counts(g, "tishreen")
-    assert counts["tishreen-who-protested"] == {"right": 2, "not yet": 1}
+    assert counts["tishreen-who-protested"] == {"right": 3, "not yet": 1}
     assert counts["tishreen-our-situation"] == {"no grade": 2}
+    assert group.outcome_counts(g, "tishreen", "first")["tishreen-who-protested"] == {"not yet": 1}
     picked = group.option_counts(g, "tishreen-who-protested")
-    assert sum(picked.values()) == 3
+    assert sum(picked.values()) == 4
     fig = group.figure(g, "tishreen")
     assert [t.name for t in fig.data] == ["right", "not yet", "no grade"]
     html = group.GroupView(g)._repr_html_()
