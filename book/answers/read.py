@@ -22,6 +22,7 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
+from ..course.ids import free
 from ..course.load import course
 from ..course.strings import t
 from .model import FORMAT, AnswerFile
@@ -76,12 +77,7 @@ def code(member_id: str) -> str:
 
 def _label(data: AnswerFile, taken: set[str]) -> str:
     base = f"{data.pseudonym} · {code(data.member)}" if data.member else data.pseudonym
-    label, n = base, 1
-    while label in taken:
-        n += 1
-        label = f"{base} ({n})"
-    taken.add(label)
-    return label
+    return free(base, taken, "{base} ({n})")
 
 
 def _when(data: AnswerFile) -> float:

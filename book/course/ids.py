@@ -56,11 +56,15 @@ def stable_ids(texts: Sequence[str], explicit: Sequence[str | None] = ()) -> lis
         if mine[n]:
             out.append(mine[n])
             continue
-        base = made[n] or "item"
-        made_id, k = base, 1
-        while made_id in taken:
-            k += 1
-            made_id = f"{base}-{k}"
-        taken.add(made_id)
-        out.append(made_id)
+        out.append(free(made[n] or "item", taken))
     return out
+
+
+def free(base: str, taken: set[str], form: str = "{base}-{n}") -> str:
+    """``base``, or the first of ``form`` numbered from 2 that is not ``taken``; added to ``taken``."""
+    made, n = base, 1
+    while made in taken:
+        n += 1
+        made = form.format(base=base, n=n)
+    taken.add(made)
+    return made
