@@ -1,8 +1,9 @@
 """What a page outside the exercises needs to know of each exercise: its kind, chapter,
-title and the texts its answers are made of (each kind's ``entry``).
+title, the ids its answers are made of and this edition's labels for them (each kind's
+``entry``).
 
 The "My answers" page uses it to turn a browser's stored answers (positions in the lists
-an exercise page shows) into the stable shapes of an answer file and back; the
+an exercise page shows) into the stable shapes of an answer file (ids) and back; the
 facilitator's group page uses it to name the questions and options it counts. Both
 get it as a JSON block written at build time, so neither needs a kernel.
 """

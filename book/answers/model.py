@@ -1,8 +1,15 @@
-"""The answer file (format "prt-answers", version 2), as pydantic models.
+"""The answer file (format "prt-answers", version 3), as pydantic models.
 
-Version 2 adds ``member``: a random id the member's device makes once and keeps, so a
+Version 3 (i) keeps, beside each exercise's last answer, the member's first graded answer
+(``first``: its answer, verdict and time), which a second try, a Reset or an older import
+never replaces, so a group page can count first answers or last; (ii) names what an
+answer picks (options, rubric points, grievances, matching items) by stable ids, the
+same in every language of the book (``book/course/ids.py``), never by displayed text.
+Version 2 added ``member``: a random id the member's device makes once and keeps, so a
 group page tells two members who chose one pseudonym apart and lets a re-sent file
-replace the earlier one. Version 1 files (no member id) are still read.
+replace the earlier one. Version 1 and 2 files (texts, no first answers; version 1 no
+member id) are still read: their texts are mapped to ids through the English texts
+(``book/answers/stable.py`` ``upgrade``), and a text no longer offered is reported.
 
 ``answer-file.schema.json`` beside this module is generated from these models
 (``python -m book.answers.model`` rewrites it; a test keeps it current), so tools in
@@ -25,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..kinds import KINDS
 
 FORMAT = "prt-answers"
-VERSION = 2
+VERSION = 3
 #: A member id: 16 characters of an alphabet without 0/o, 1/l/i (static/answer-file.js makes it).
 MEMBER_ID = r"^[2-9a-hjkmnp-z]{16}$"
 SCHEMA = Path(__file__).with_name("answer-file.schema.json")
@@ -39,14 +46,25 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
+class FirstAnswer(_Model):
+    """Version 3: the member's first graded answer to an exercise, never replaced by a later one."""
+
+    answer: dict[str, Any] = Field(description="the answer in its kind's stable shape")
+    correct: bool | None = Field(default=None, description="its verdict when it was given (null: nothing to grade)")
+    time: datetime | None = Field(default=None, description="when it was given")
+
+
 class AnswerEntry(_Model):
-    """One exercise's answer."""
+    """One exercise's answer: the last one given, and (version 3) the first."""
 
     exercise: str = Field(description="the exercise id, e.g. peru-who-is-who")
     chapter: str = ""
     kind: str = Field(description="the exercise's kind: " + ", ".join(Kind.__args__) +
                       "; anything else is reported as no longer fitting the course")
-    answer: dict[str, Any] = Field(description="the answer in its kind's stable shape")
+    answer: dict[str, Any] | None = Field(description="the last answer in its kind's stable shape (version 3: ids, "
+                                                      "not texts); null when the member reset the exercise after "
+                                                      "a first answer")
+    first: FirstAnswer | None = Field(default=None, description="version 3: the first graded answer")
     time: datetime | None = Field(default=None, description="when it was last given")
     correct: bool | None = Field(default=None, description="live notebooks: the verdict when it was given")
     score: float | None = None

@@ -7,8 +7,10 @@ member id their device put in the file (version 2), shown as a short code beside
 pseudonym ("Zaid · K7QM"): two members who chose one pseudonym stay two, and a member
 who sends again is counted once, from the file exported last (the facilitator is told
 which file replaced which). A file without a member id (version 1, a live notebook's)
-is its own member, unless the very same file arrives twice. static/group.js reads files
-the same way; a test compares the two.
+is its own member, unless the very same file arrives twice. Each member's last answers
+and (version 3) first answers are kept apart, so the summary counts either. A version 1
+or 2 file's answers (texts) are mapped to ids as they are read (``stable.upgrade``).
+static/group.js reads files the same way; a test compares the two.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
+from ..course.ids import free
 from ..course.load import course
 from ..course.strings import t
 from .model import FORMAT, AnswerFile
-from .stable import Misfit, from_stable
+from .stable import Misfit, from_stable, upgrade
 
 
 @dataclass
@@ -33,8 +36,14 @@ class Member:
     label: str
     file: str
     data: AnswerFile
-    #: exercise id -> the answer in its stable shape, for the answers that still fit.
+    #: exercise id -> the last answer in its stable shape (ids), for the answers that still fit.
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: exercise id -> the first graded answer (version 3 files), likewise.
+    firsts: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def given(self, which: str = "last") -> dict[str, dict[str, Any]]:
+        """The member's ``"last"`` answers or their ``"first"``."""
+        return self.firsts if which == "first" else self.answers
 
 
 @dataclass
@@ -68,12 +77,7 @@ def code(member_id: str) -> str:
 
 def _label(data: AnswerFile, taken: set[str]) -> str:
     base = f"{data.pseudonym} · {code(data.member)}" if data.member else data.pseudonym
-    label, n = base, 1
-    while label in taken:
-        n += 1
-        label = f"{base} ({n})"
-    taken.add(label)
-    return label
+    return free(base, taken, "{base} ({n})")
 
 
 def _when(data: AnswerFile) -> float:
@@ -115,11 +119,20 @@ def collect(files: Iterable[tuple[str, str]]) -> Group:
                     raise Misfit(t("answers.gone"))
                 if ex.kind != entry.kind:
                     raise Misfit(t("answers.kind_changed", was=entry.kind, now=ex.kind))
-                from_stable(ex, entry.answer)
+                last = first = None
+                if entry.answer is not None:
+                    last = upgrade(ex, entry.answer, data.version)
+                    from_stable(ex, last)
+                if entry.first is not None:
+                    first = upgrade(ex, entry.first.answer, data.version)
+                    from_stable(ex, first)
             except Misfit as why:
                 group.misfits.append(f"{member.label}, {entry.exercise}: {why}")
                 continue
-            member.answers[entry.exercise] = entry.answer
+            if last is not None:
+                member.answers[entry.exercise] = last
+            if first is not None:
+                member.firsts[entry.exercise] = first
         group.members.append(member)
     return group
 

@@ -2,7 +2,9 @@
 
 The same summary is drawn by the facilitator's group page (static/group.js, in the
 browser, no Python) and by ``group-answers.ipynb``; a test feeds both the same files and
-compares the counts. Names appear only when asked for.
+compares the counts. Names appear only when asked for. Either the members' last answers
+are counted (the default) or their first (``which="first"``: version 3 files keep each
+member's first graded answer; an older file has none to count).
 """
 
 from __future__ import annotations
@@ -20,11 +22,17 @@ def question(entry: dict[str, Any], answers: list[dict[str, Any]]) -> dict[str, 
             "bars": kind_of(entry["kind"]).bars(entry, answers)}
 
 
-def summarize(group: Group) -> dict[str, Any]:
-    """Every question that someone answered, in course order, and the flagged ¶s."""
+WHICH = ("last", "first")
+
+
+def summarize(group: Group, which: str = "last") -> dict[str, Any]:
+    """Every question that someone answered, in course order, counting each member's
+    ``which`` answer ("last" or "first"), and the flagged ¶s."""
+    if which not in WHICH:
+        raise ValueError(f"which is one of {WHICH}, not {which!r}")
     questions = []
     for ex_id, entry in catalog().items():
-        answers = [m.answers[ex_id] for m in group.members if ex_id in m.answers]
+        answers = [m.given(which)[ex_id] for m in group.members if ex_id in m.given(which)]
         if answers:
             questions.append(question(entry, answers))
     flags: dict[tuple[str, int], dict[str, Any]] = {}
@@ -39,5 +47,6 @@ def summarize(group: Group) -> dict[str, Any]:
                 spot["notes"].append(note.note.strip())
     ranked = sorted(flags.values(), key=lambda f: (-(f["confused"] + f["discuss"]), -len(f["notes"]),
                                                    f["chapter"], f["paragraph"]))
-    return {"members": len(group.members), "questions": questions, "paragraphs": ranked,
+    return {"members": len(group.members), "which": which, "no_first": sum(not m.firsts for m in group.members),
+            "questions": questions, "paragraphs": ranked,
             "skipped": group.skipped, "misfits": group.misfits}

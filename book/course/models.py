@@ -161,6 +161,13 @@ SCREEN_WORDS = re.compile(r"\b(?:press (?:Check|Enter|Start)|click\w*|tap|tappin
                           r"(?:this|your) (?:device|browser|screen))\b", re.I)
 
 
+def _unique_ids(where: str, explicit: list[str | None]) -> None:
+    """An explicit ``id:`` is given once within its exercise (book/course/ids.py)."""
+    given = [e for e in explicit if e]
+    if twice := sorted({e for e in given if given.count(e) > 1}):
+        raise FieldError(where, f"the id {twice[0]!r} is given twice")
+
+
 class ExerciseBase(Strict):
     """What every exercise has, whatever its kind."""
 
@@ -183,6 +190,8 @@ class ExerciseBase(Strict):
 
 
 class Choice(Strict):
+    id: Slug | None = Field(default=None, description="the option's stable id; by default its English text's slug "
+                                                      "(book/course/ids.py)")
     text: str
     correct: bool = False
     feedback: str = Field(min_length=3)
@@ -192,6 +201,11 @@ class MultipleChoice(ExerciseBase):
     kind: Literal["choice"]
     options: list[Choice] = Field(min_length=2)
     multiple: bool = Field(default=False, description="more than one answer may be right")
+
+    @model_validator(mode="after")
+    def _ids(self) -> "MultipleChoice":
+        _unique_ids("options", [o.id for o in self.options])
+        return self
 
     @model_validator(mode="after")
     def _right_count(self) -> "MultipleChoice":
@@ -211,6 +225,8 @@ class Ordering(ExerciseBase):
 
 
 class Pair(Strict):
+    id: Slug | None = Field(default=None, description="the pair's stable id (its left and its right item's); by "
+                                                      "default its English left text's slug (book/course/ids.py)")
     left: str
     right: str
 
@@ -226,6 +242,7 @@ class Matching(ExerciseBase):
     def _something_to_match(self) -> "Matching":
         if len(self.terms) + len(self.pairs) < 3:
             raise FieldError("terms", "a matching exercise needs at least 3 terms or pairs")
+        _unique_ids("pairs", list(self.terms) + [p.id for p in self.pairs])
         return self
 
 
@@ -234,11 +251,30 @@ class ShortAnswer(ExerciseBase):
 
     kind: Literal["short"]
     model_answer: str = Field(min_length=20)
-    rubric: list[str] = Field(min_length=2, description="what a good answer does, one point each")
+    rubric: list[str] = Field(min_length=2, description="what a good answer does, one point each (a text, or "
+                                                        "{id, text} to give the point's stable id)")
+    rubric_ids: list[Slug | None] = Field(default_factory=list, description="filled from the rubric's {id, text} points")
     min_words: int = Field(default=8, ge=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rubric_points(cls, data: object) -> object:
+        """A rubric point written as ``{id: ..., text: ...}`` gives its id (book/course/ids.py)."""
+        if isinstance(data, dict) and isinstance(data.get("rubric"), list):
+            points = data["rubric"]
+            data = {**data, "rubric": [p.get("text") if isinstance(p, dict) else p for p in points],
+                    "rubric_ids": [p.get("id") if isinstance(p, dict) else None for p in points]}
+        return data
+
+    @model_validator(mode="after")
+    def _ids(self) -> "ShortAnswer":
+        _unique_ids("rubric", self.rubric_ids)
+        return self
 
 
 class Grievance(Strict):
+    id: Slug | None = Field(default=None, description="the grievance's stable id; by default its English text's slug "
+                                                      "(book/course/ids.py)")
     grievance: str
     article_demand: str = Field(description="the demand in the article's program that answers it")
     passage: Anchor | None = None
@@ -250,6 +286,11 @@ class Bridge(ExerciseBase):
     kind: Literal["bridge"]
     grievances: list[Grievance] = Field(min_length=1)
     min_words: int = Field(default=3, ge=1)
+
+    @model_validator(mode="after")
+    def _ids(self) -> "Bridge":
+        _unique_ids("grievances", [g.id for g in self.grievances])
+        return self
 
 
 class Ledger(ExerciseBase):

@@ -65,6 +65,9 @@ def group_markup(catalog_block: str, paras: dict[str, dict[str, str]]) -> str:
 <p>{t_text('facilitator.drop')}</p>
 </div>
 <p class="prt-group-kept" role="status" aria-live="polite"></p>
+<fieldset class="prt-group-which"><legend>{t_text('group.count_legend')}</legend>
+<label><input type="radio" name="prt-group-which" value="last" checked> {t_text('group.count_last')}</label>
+<label><input type="radio" name="prt-group-which" value="first"> {t_text('group.count_first')}</label></fieldset>
 <p class="prt-group-controls"><label><input type="checkbox" class="prt-group-names"> {t_text('facilitator.show_names')}</label>
 <button type="button" class="prt-group-print">{t_text('facilitator.print_group')}</button>
 <button type="button" class="prt-group-clear">{t_text('common.start_again')}</button></p>

@@ -11,8 +11,17 @@ group page's summary, the room and the paper:
 - ``SCREEN_HOW``: the catalog key saying how to answer with a screen's controls, or None;
 - ``key_text(ex) -> list[str]``: the facilitator's key, a line each;
 - ``SHAPE``, ``to_stable(ex, live)``, ``from_stable(ex, stable)``: the answer as an answer
-  file keeps it (``book/answers/model.py``), and back (``Misfit`` when it no longer fits);
-- ``entry(ex) -> dict``: what pages without a kernel need to know of it (the catalog);
+  file keeps it (``book/answers/model.py``), and back (``Misfit`` when it no longer fits).
+  A stable answer names what it picks by stable ids, the same in every language of the
+  book, never by displayed text: a kind that offers texts to pick (options, rubric points,
+  grievances, matching items) has ``ids(ex) -> list[str]``, made by
+  ``book/course/ids.py`` from the English data (a slug of the first words, or the
+  YAML's ``id:``); event ids, ¶ anchors and a group's own rows are ids already;
+- ``upgrade(ex, old)``, where the kind's answers held texts before version 3: a version 1
+  or 2 file's stable answer (English texts) with ids, ``Misfit`` for a text no longer
+  offered (``book/answers/stable.py`` ``upgrade`` calls it; never a guess);
+- ``entry(ex) -> dict``: what pages without a kernel need to know of it (the catalog): the
+  ids beside this edition's labels;
 - ``CAPTION``, ``bars(entry, answers)``: what the group page counts, and its counts;
 - ``paper_kind(ex)``, ``paper_how(ex)``, ``paper_lines(ex)``: the facilitator's sheet.
 

@@ -114,11 +114,17 @@ def group_notebook() -> nbformat.NotebookNode:
             "an answer with no grade (notes, ledgers, bridges), how many chose each answer, and "
             "the paragraphs the group flagged, most flagged first. The facilitator edition's "
             "group page shows the same counts without Python. Nothing is sent anywhere, and no "
-            "names are shown.\n\nThe folder named below holds three made-up participants, so "
-            "the notebook shows something before your group's files arrive."
+            "names are shown.\n\nThe folder named below holds four made-up participants, so "
+            "the notebook shows something before your group's files arrive (three wrote their "
+            "files with an older book; the fourth got four questions wrong, then right)."
         ),
         new_code_cell(f'from book.exercises.facilitator import group\nfolder = "{SAMPLE_ANSWERS}"'),
         new_code_cell("group.distribution(folder)"),
+        new_markdown_cell("## First answers or last\n\nEach member's last answer is counted above. "
+                          "Answer files keep each member's first graded answer too (files from "
+                          "an older book have none): write `which=\"first\"` to count those, "
+                          "for example to see what the group thought before a discussion."),
+        new_code_cell('group.distribution(folder, which="first")'),
         new_markdown_cell("## One chapter at a time"),
         new_code_cell('group.distribution(folder, chapter="tishreen")'),
     ], metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}})

@@ -1,12 +1,15 @@
 """The room's memory: who joined, their answers and flags, the question on the screen and
 its rounds, the facilitator's notes; and the files that keep all of it.
 
-Each member's answers are kept as an answer file (version 2, book/answers/model.py) in
+Each member's answers are kept as an answer file (version 3, book/answers/model.py) in
 the session's folder, ``answers/<session>-<hash>/<pseudonym>-<hash>-<code>.json``: the
 folder shape the live notebooks use, so the group page and the group notebook read it
 as they read any other. The file also holds, under ``room``, the ids of the sends it
 took (a send that arrives twice counts once) and the member's answer in each round of
-each question. Every send is written at once, to a temporary file renamed over the old
+each question. Each kept answer carries the member's first answer beside the last (the
+first the phone says it gave, or else the first the room took), never replaced by a later
+send. A member's file from a room of an older book (version 2: texts) is read with its
+texts mapped to ids. Every send is written at once, to a temporary file renamed over the old
 one, before the phone hears "kept"; a room that stops and starts again reads all of it
 back. The session record (questions, rounds, facilitator's notes, who joined when) is
 ``answers/<session>-<hash>.room.json``, beside the folder, not in it: the folder holds
@@ -28,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..answers.model import FORMAT, MEMBER_ID, VERSION
-from ..answers.stable import Misfit, from_stable
+from ..answers.stable import Misfit, from_stable, upgraded_entry
 from ..kinds import grade, kind_of
 from ..answers import names
 from ..answers.disk import write_atomically
@@ -39,6 +42,8 @@ SEND_ID = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
 #: Sends a member's file remembers (to take each once); older ids fall off.
 KEPT_IDS = 2000
 ROUNDS = (1, 2)
+#: The kept answers the projector counts beside the rounds: each member's first and last.
+KEPT = ("first", "last")
 
 
 class Refused(ValueError):
@@ -135,10 +140,11 @@ class Room:
                     continue
                 room = data.get("room") or {}
                 m = Member(data["member"], data["pseudonym"], path, joined=room.get("joined", ""))
-                m.answers = {a["exercise"]: a for a in data.get("answers", [])}
+                m.answers = {a["exercise"]: upgraded_entry(a, data.get("version", 1)) for a in data.get("answers", [])}
                 m.flags = {(n["chapter"], int(n["paragraph"])): {"flag": n.get("flag"), "time": n.get("time")}
                            for n in data.get("notes", []) if n.get("flag")}
-                m.rounds = room.get("rounds", {})
+                m.rounds = {ex_id: {r: upgraded_entry({"exercise": ex_id, "answer": a}, data.get("version", 1))["answer"]
+                                    for r, a in given.items()} for ex_id, given in room.get("rounds", {}).items()}
                 m.sent.extend(room.get("sent", []))
                 self.members[m.member] = m
             except (OSError, ValueError, KeyError, TypeError) as err:
@@ -239,15 +245,33 @@ class Room:
             raise Refused(422, t("room.private"))
         try:
             from_stable(ex, body.get("answer"))
+            first = body.get("first")
+            if first is not None:
+                if not isinstance(first, dict):
+                    raise Misfit(t("answers.not_object"))
+                from_stable(ex, first.get("answer"))
         except Misfit as err:
             raise Refused(422, t("room.misfit", title=ex.title, why=str(err))) from None
+        kept = m.answers.get(ex.id, {}).get("first")
+        if not kept:  # the first answer is kept once: the phone's own first, or else this one
+            given = first if first is not None else body
+            kept = {"answer": given["answer"], "correct": self._verdict(ex, given["answer"]),
+                    "time": given.get("time") if first is not None and isinstance(given.get("time"), str) else now()}
         m.answers[ex.id] = {"exercise": ex.id, "chapter": ex.chapter, "kind": ex.kind, "answer": body["answer"],
-                            "time": now()}
+                            "time": now(), "first": kept}
         cur = self.record["current"]
         if cur and cur["exercise"] == ex.id and cur["round"] in ROUNDS and not cur["revealed"]:
             m.rounds.setdefault(ex.id, {})[str(cur["round"])] = body["answer"]
             return cur["round"]
         return None
+
+    @staticmethod
+    def _verdict(ex: Any, stable: dict[str, Any]) -> bool | None:
+        """An answer's verdict, as its kind's grader gives it (None: nothing to grade)."""
+        try:
+            return grade(ex.id, from_stable(ex, stable)).correct
+        except (Misfit, ValueError, KeyError, TypeError, IndexError):
+            return None
 
     def _flag(self, m: Member, body: dict[str, Any]) -> None:
         chapter, para, flag = body.get("chapter"), body.get("paragraph"), body.get("flag")
@@ -318,12 +342,23 @@ class Room:
     def tally(self, ex: Any, round_: int) -> Counter:
         """How many gave each answer in a round: choice, each option; other kinds, how many
         answered, and once revealed how many were right. Never a name."""
-        given = [m.rounds[ex.id][str(round_)] for m in self.members.values()
-                 if str(round_) in m.rounds.get(ex.id, {})]
+        return self._count(ex, [m.rounds[ex.id][str(round_)] for m in self.members.values()
+                                if str(round_) in m.rounds.get(ex.id, {})])
+
+    def kept(self, ex: Any, which: str) -> Counter:
+        """How many gave each answer, counting each member's ``which`` kept answer ("first"
+        or "last"), whether or not the question was asked in a round. Never a name."""
+        entries = [m.answers[ex.id] for m in self.members.values() if ex.id in m.answers]
+        given = [e["answer"] for e in entries] if which == "last" else \
+            [e["first"]["answer"] for e in entries if isinstance(e.get("first"), dict)]
+        return self._count(ex, [a for a in given if isinstance(a, dict)])
+
+    def _count(self, ex: Any, given: list[dict[str, Any]]) -> Counter:
         if ex.kind == "choice":
-            tally = Counter({o.text: 0 for o in ex.options})
+            labels = dict(zip(kind_of(ex).ids(ex), (o.text for o in ex.options)))
+            tally = Counter({text: 0 for text in labels.values()})
             for answer in given:
-                tally.update(c for c in answer.get("chosen", []) if c in tally)
+                tally.update(labels[c] for c in answer.get("chosen", []) if c in labels)
             return tally
         right = 0
         for answer in given:
@@ -344,8 +379,9 @@ class Room:
             out["options"] = [o.text for o in ex.options]
         if counts:
             out["counts"] = {str(r): dict(self.tally(ex, r)) for r in ROUNDS if r <= cur["round"]}
+            out["kept"] = {which: dict(self.kept(ex, which)) for which in KEPT}
             if ex.kind != "choice" and not (cur["revealed"] or facilitator):
-                for c in out["counts"].values():
+                for c in [*out["counts"].values(), *out["kept"].values()]:
                     c.pop("right", None)
         if cur["revealed"] or facilitator:
             out["key"] = kind_of(ex).key_text(ex)

@@ -3,10 +3,13 @@
  * graded by static/graders.js, exactly as its Python twin in book/kinds/ grades it.
  * Answers stay on this device (static/store.js), key "prt-answer:<exercise id>", so a
  * reload or another page loses nothing; Reset (after asking) forgets them; My answers
- * exports them. When the browser will not store, the page says so. */
+ * exports them. The first graded answer (the first Check whose answer is not refused) is
+ * kept once beside them, "prt-first:<exercise id>" = {answer, correct, time}: a second try
+ * or a Reset never replaces it (static/answer-file.js puts it in the file, version 3).
+ * When the browser will not store, the page says so. */
 (function () {
   "use strict";
-  var PREFIX = "prt-answer:", G = window.PRTGraders, t = window.PRT.t, S = window.PRT.store;
+  var PREFIX = "prt-answer:", FIRST = "prt-first:", G = window.PRTGraders, t = window.PRT.t, S = window.PRT.store;
   var K = window.PRTKinds.build(t).kinds;
 
   var el = window.PRT.el;
@@ -16,6 +19,14 @@
       if (value === null) { S.removeItem(PREFIX + id); } else { S.setItem(PREFIX + id, JSON.stringify(value)); }
       return true;
     } catch (e) { return false; }
+  }
+  /* The first graded answer, kept once (a refusal to store is said by the answer's own save). */
+  function keepFirst(id, value, result) {
+    try {
+      if (S.getItem(FIRST + id) !== null) { return; }
+      S.setItem(FIRST + id, JSON.stringify({ answer: value, correct: result.correct === undefined ? null : result.correct,
+        time: new Date().toISOString() }));
+    } catch (e) { /* not kept: the page says so for the answer itself */ }
   }
   function recall(id) { try { return JSON.parse(S.getItem(PREFIX + id)); } catch (e) { return null; } }
   /* Says so at the exercise, once, when the browser refused to keep an answer. */
@@ -70,6 +81,7 @@
     function save() { return kept(box, store(id, page.read(box))); }
     box.querySelector(".prt-check").addEventListener("click", function () {
       var result = page.add ? page.add(box, spec) : grade();
+      if (!result.invalid) { keepFirst(id, page.read(box), result); }
       if (!result.invalid && !save() && page.notSaved) { result.messages = page.notSaved(page.read(box)); }
       show(box, result, spec, page);
     });

@@ -8,7 +8,14 @@
  * member is known by the member id their device wrote into the file, shown as a short
  * code beside the pseudonym, so two members called Zaid stay two and a re-sent file
  * replaces the earlier one (the one exported last wins). A file without an id (version 1,
- * a live notebook's) is its own member unless the very same file comes twice.
+ * a live notebook's) is its own member unless the very same file comes twice. A version 1
+ * or 2 file's answers (English texts) are mapped to ids as they are read; a file from the
+ * Spanish edition names the same ids, so the two count together.
+ *
+ * "Count each member's: last answer | first answer" chooses which answers are counted
+ * (version 3 files keep each member's first graded answer beside the last; the default is
+ * the last); the heading says which, on screen and on paper, and how many files have no
+ * first answers.
  *
  * What was dropped is kept in this browser (IndexedDB) until the facilitator presses
  * Start again: a reload, or Back from a flagged paragraph, must not empty the page. */
@@ -48,15 +55,18 @@
       var data = f.data, base = data.pseudonym + (data.member ? " · " + A.code(data.member) : ""), label = base, n = 1;
       while (taken[label]) { n += 1; label = base + " (" + n + ")"; }
       taken[label] = true;
-      var member = { label: label, file: f.name, answers: {}, notes: Array.isArray(data.notes) ? data.notes : [] };
+      var member = { label: label, file: f.name, answers: {}, firsts: {}, hasFirsts: false,
+        notes: Array.isArray(data.notes) ? data.notes : [] };
       (Array.isArray(data.answers) ? data.answers : []).forEach(function (a) {
-        var entry = catalog[a.exercise];
+        var entry = catalog[a.exercise], last = null, first = null;
         try {
           if (!entry) { throw new Error(t("answers.gone")); }
           if (entry.kind !== a.kind) { throw new Error(t("answers.kind_changed", { was: a.kind, now: entry.kind })); }
-          A.fromStable(entry, a.answer);
-          member.answers[a.exercise] = a.answer;
-        } catch (e) { group.misfits.push(label + ", " + a.exercise + ": " + e.message); }
+          if (a.answer !== null && a.answer !== undefined) { last = A.upgrade(entry, a.answer, data.version); A.fromStable(entry, last); }
+          if (a.first && typeof a.first === "object") { first = A.upgrade(entry, a.first.answer, data.version); A.fromStable(entry, first); }
+        } catch (e) { group.misfits.push(label + ", " + a.exercise + ": " + e.message); return; }
+        if (last !== null) { member.answers[a.exercise] = last; }
+        if (first !== null) { member.firsts[a.exercise] = first; member.hasFirsts = true; }
       });
       group.members.push(member);
     });
@@ -71,12 +81,16 @@
    * book/answers/summary.py question(), with the key beside them. */
   function bars(entry, answers) { var g = part(entry.kind); return g.bars ? g.bars(entry, answers) : []; }
 
-  function summarize(catalog, group) {
+  /* A member's "last" answers or their "first" (summary.py Member.given). */
+  function given(m, which) { return which === "first" ? m.firsts : m.answers; }
+
+  function summarize(catalog, group, which) {
     var questions = [], spots = {};
+    which = which === "first" ? "first" : "last";
     Object.keys(catalog).forEach(function (id) {
-      var who = group.members.filter(function (m) { return id in m.answers; });
+      var who = group.members.filter(function (m) { return id in given(m, which); });
       if (!who.length) { return; }
-      var answers = who.map(function (m) { return m.answers[id]; });
+      var answers = who.map(function (m) { return given(m, which)[id]; });
       questions.push({ id: id, title: catalog[id].title, kind: catalog[id].kind, answered: answers.length,
         bars: bars(catalog[id], answers), who: who.map(function (m) { return m.label; }), answers: answers });
     });
@@ -92,7 +106,8 @@
       return (b.confused + b.discuss) - (a.confused + a.discuss) || b.notes.length - a.notes.length ||
         (a.chapter < b.chapter ? -1 : a.chapter > b.chapter ? 1 : 0) || a.paragraph - b.paragraph;
     });
-    return { members: group.members.length, questions: questions, paragraphs: paragraphs };
+    return { members: group.members.length, which: which, questions: questions, paragraphs: paragraphs,
+      noFirsts: group.members.filter(function (m) { return !m.hasFirsts; }).length };
   }
 
   function words(entry, a) { var g = part(entry.kind); return g.words ? g.words(entry, a) : ""; }
@@ -212,7 +227,9 @@
     var ol = el("ol", "", "prt-group-flags");
     summary.paragraphs.forEach(function (s) { ol.appendChild(spot(data, paras, s, names)); });
     out.appendChild(ol);
-    out.appendChild(el("h2", t("group.answered_head")));
+    out.appendChild(el("h2", t("group.answered_head_" + summary.which), "prt-group-answered"));
+    out.appendChild(el("p", t("group.counting_" + summary.which), "prt-group-counting"));
+    if (summary.which === "first" && summary.noFirsts) { out.appendChild(el("p", t("group.no_first", { n: summary.noFirsts }))); }
     summary.questions.forEach(function (q) { out.appendChild(question(data, q, names)); });
   }
 
@@ -257,9 +274,14 @@
     var paraBlock = box.querySelector(".prt-group-paras"), paras = paraBlock ? JSON.parse(paraBlock.textContent) : {};
     var names = box.querySelector(".prt-group-names"), input = box.querySelector(".prt-group-files");
     var drop = box.querySelector(".prt-group-drop"), kept = keeper(), status = box.querySelector(".prt-group-kept");
+    var whichBoxes = box.querySelectorAll("input[name=prt-group-which]");
+    function which() {
+      var picked = box.querySelector("input[name=prt-group-which]:checked");
+      return picked ? picked.value : "last";
+    }
     function update() {
       var group = collect(data.exercises, files);
-      render(box, data, paras, group, summarize(data.exercises, group), names.checked);
+      render(box, data, paras, group, summarize(data.exercises, group, which()), names.checked);
     }
     function keep() {
       return kept.keep(files).then(function (done) {
@@ -276,6 +298,7 @@
     drop.addEventListener("dragleave", function () { drop.classList.remove("prt-drop-over"); });
     drop.addEventListener("drop", function (ev) { ev.preventDefault(); drop.classList.remove("prt-drop-over"); add(ev.dataTransfer.files); });
     names.addEventListener("change", update);
+    Array.prototype.forEach.call(whichBoxes, function (r) { r.addEventListener("change", update); });
     box.querySelector(".prt-group-clear").addEventListener("click", function () {
       if (files.length && !window.confirm(t("group.clear_confirm", { n: files.length }))) { return; }
       files = []; update(); keep();

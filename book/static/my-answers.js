@@ -14,6 +14,9 @@
   var el = window.PRT.el;
   function say(node, text, bad) { node.textContent = text; node.classList.toggle("prt-wrong", !!bad); }
 
+  /* The answers kept now: an exercise reset after its first answer has only that first
+   * answer, which goes in the file (version 3) but is not listed as the member's answer. */
+  function given(file) { return file.answers.filter(function (a) { return a.answer !== null && a.answer !== undefined; }); }
   /* An answer in words: its kind's readable (static/kinds/<kind>.js). */
   function readable(entry, a) { return A.kinds[entry.kind] ? A.kinds[entry.kind].readable(entry, a) : ""; }
   var FLAGS = { confused: t("flags.confused"), discuss: t("flags.discuss") };
@@ -33,7 +36,7 @@
       var file = current();
       list.textContent = "";
       Object.keys(data.chapters).forEach(function (ch) {
-        var answers = file.answers.filter(function (a) { return a.chapter === ch; });
+        var answers = given(file).filter(function (a) { return a.chapter === ch; });
         var notes = file.notes.filter(function (n) { return n.chapter === ch; });
         if (!answers.length && !notes.length) { return; }
         var section = el("section", "", "prt-ma-chapter");
@@ -56,8 +59,8 @@
         section.appendChild(ul);
         list.appendChild(section);
       });
-      var stored = file.answers.length || file.notes.length ?
-        t("answers.stored", { answers: file.answers.length, notes: file.notes.length }) : t("answers.nothing");
+      var stored = given(file).length || file.notes.length ?
+        t("answers.stored", { answers: given(file).length, notes: file.notes.length }) : t("answers.nothing");
       say(status, (writable ? "" : t("answers.not_kept") + " ") + stored, !writable);
       box.querySelector(".prt-ma-list-head").hidden = !list.childNodes.length;
       if (summaryBox) { refresh(); }
@@ -85,9 +88,9 @@
       if (file.session) { lines.push(t("answers.summary_session", { session: file.session })); }
       lines.push(t("answers.summary_day", { day: file.exported.slice(0, 10) }));
       if (privateBox.checked) { lines.push(t("answers.summary_private")); }
-      if (!file.answers.length && !file.notes.length) { lines.push("", t("answers.summary_none")); }
+      if (!given(file).length && !file.notes.length) { lines.push("", t("answers.summary_none")); }
       Object.keys(data.chapters).forEach(function (ch) {
-        var answers = file.answers.filter(function (a) { return a.chapter === ch; });
+        var answers = given(file).filter(function (a) { return a.chapter === ch; });
         var notes = file.notes.filter(function (n) { return n.chapter === ch; });
         if (!answers.length && !notes.length) { return; }
         lines.push("", data.chapters[ch].toUpperCase());
@@ -166,7 +169,7 @@
         }
         var replace = plan.replace.length && window.confirm(t("answers.differ", { n: plan.replace.length, file: chosen.name,
           list: plan.replace.map(function (r) { return "- " + r[2]; }).join("\n") }));
-        plan.add.concat(replace ? plan.replace : []).forEach(function (r) { storage.setItem(r[0], JSON.stringify(r[1])); });
+        plan.add.concat(replace ? plan.replace : [], plan.firsts).forEach(function (r) { storage.setItem(r[0], JSON.stringify(r[1])); });
         if (plan.member) { storage.setItem(A.MEMBER, JSON.stringify(plan.member)); }
         say(out, t("answers.imported", { file: chosen.name, added: plan.add.length, replaced: replace ? plan.replace.length : 0,
           kept: replace ? 0 : plan.replace.length }) + (plan.misfits.length ? t("answers.not_used", { list: plan.misfits.join("; ") }) : ""),

@@ -72,6 +72,18 @@
       rounds.appendChild(col);
     });
     box.appendChild(rounds);
+    /* Beside the rounds, every member's kept answer: the first they gave, and the last. */
+    if (q.kept) {
+      var kept = el("div", "", "room-rounds room-kept");
+      ["first", "last"].forEach(function (which) {
+        var col = el("div", "", "room-round");
+        col.setAttribute("data-kept", which);
+        col.appendChild(el("h3", t("group.room_kept_" + which)));
+        col.appendChild(bars(q.kept[which], q.options, q.correct, q.revealed));
+        kept.appendChild(col);
+      });
+      box.appendChild(kept);
+    }
     if (q.key) {
       var key = el("div", "", "room-key");
       key.appendChild(el("h3", t("room.key")));
@@ -269,8 +281,14 @@
     try { stored = JSON.parse(S.getItem("prt-answer:" + id)); } catch (e) { stored = null; }
     if (!entry || A.isPrivate(entry.kind)) { return; }
     if (stored === null) { refusedAt(id, t("room.answer_first")); return; }
-    try { enqueue({ type: "answer", exercise: id, answer: A.toStable(entry, stored) }); }
-    catch (e) { refusedAt(id, e.message); }
+    var first = null;
+    try { first = JSON.parse(S.getItem(A.FIRST + id)); } catch (e) { first = null; }
+    try {
+      var send = { type: "answer", exercise: id, answer: A.toStable(entry, stored) };
+      /* The device's first graded answer goes along: the room keeps it once, as the book does. */
+      if (first && first.answer !== undefined) { send.first = { answer: A.toStable(entry, first.answer), time: first.time || null }; }
+      enqueue(send);
+    } catch (e) { refusedAt(id, e.message); }
   }
   function sendFlag(key, raw) {
     var parts = key.slice("prt-para:".length).split(":"), spot = null, sent = read(flagsKey) || {};
@@ -303,7 +321,7 @@
     if (!catalog || !A) { return; }
     var plan = A.plan(catalog, S, { format: A.FORMAT, version: A.VERSION, pseudonym: mine.pseudonym, member: mine.member,
       answers: mine.answers, notes: mine.flags.map(function (f) { return { chapter: f.chapter, paragraph: f.paragraph, flag: f.flag, note: "" }; }) });
-    try { plan.add.forEach(function (kv) { S.setItem(kv[0], JSON.stringify(kv[1])); }); } catch (e) { return; }
+    try { plan.add.concat(plan.firsts).forEach(function (kv) { S.setItem(kv[0], JSON.stringify(kv[1])); }); } catch (e) { return; }
     if (plan.add.length) { document.dispatchEvent(new CustomEvent("prt-store-restored")); }
   }
   function joinWith(payload) {

@@ -1,5 +1,5 @@
 /* Permanent Revolution Today: where this device keeps a reader's answers, flags and
- * cards (keys "prt-answer:", "prt-para:", "prt-cards:", the member id "prt-member:id", and where
+ * cards (keys "prt-answer:", the first graded answers "prt-first:", "prt-para:", "prt-cards:", the member id "prt-member:id", and where
  * each chapter was left off, "prt-read:<chapter>"), as window.PRT.store.
  *
  * Why not localStorage alone: opened from file:// (the zip, a USB stick), Chromium
@@ -18,7 +18,7 @@
  * browser will not store (private windows, a full or disabled storage): callers say so. */
 (function () {
   "use strict";
-  var OURS = /^prt-(answer|para|cards|member|read):/, NAME = "prt-store", TABLE = "entries";
+  var OURS = /^prt-(answer|first|para|cards|member|read):/, NAME = "prt-store", TABLE = "entries";
   var local = null, writable = true;
   try { local = window.localStorage; local.getItem("prt-probe"); } catch (e) { local = null; }
   try { local.setItem("prt-probe", "1"); local.removeItem("prt-probe"); } catch (e) { writable = false; }

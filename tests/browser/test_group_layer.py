@@ -12,15 +12,17 @@ import pytest
 
 from book.answers.read import collect
 from book.answers.summary import summarize
-from book.kinds import KINDS
 from book.course.load import course
-from answerfiles import member_file
+from book.kinds import KINDS, choice
+from answerfiles import live_answer, member_file
+from book.answers.stable import to_stable
 from flows import answer_every_kind, export, flag
-from helpers import PHONE, axe_serious, kept, open_kept
+from helpers import LAPTOP, PHONE, axe_serious, kept, open_kept
 
 pytestmark = pytest.mark.browser
 
 FACILITATOR = Path(__file__).resolve().parents[2] / "_build" / "facilitator"
+SHOTS = Path(__file__).resolve().parents[2] / "_build" / "group-shots"
 
 
 def test_member_exports_erases_and_imports_everything(browser, built, tmp_path):
@@ -128,7 +130,10 @@ def test_group_page_reads_every_kind_old_files_twins_and_a_resent_file_like_pyth
     real = export(member, built, "زينب", tmp_path)
     context.close()
     zainab = json.loads(real.read_text(encoding="utf-8"))
-    assert zainab["version"] == 2 and re.fullmatch(r"[2-9a-hjkmnp-z]{16}", zainab["member"])
+    assert zainab["version"] == 3 and re.fullmatch(r"[2-9a-hjkmnp-z]{16}", zainab["member"])
+    # each exercise checked on the phone carries its first graded answer beside the last
+    firsts = {a["exercise"] for a in zainab["answers"] if a.get("first")}
+    assert {"tishreen-who-protested", "tishreen-match-terms", "tishreen-passage-not-weak"} <= firsts
     assert real.name == f"answers-زينب-{zainab['exported'][:10]}-{zainab['member'][:4]}.json"
     assert {a["kind"] for a in zainab["answers"]} == {"choice", "ordering", "matching", "short", "bridge", "ledger", "passage"}
 
@@ -267,7 +272,9 @@ def test_a_live_notebook_file_and_a_book_export_count_alike_in_both_readers(brow
     for path in (live.path, exported):
         (folder / path.name).write_bytes(path.read_bytes())
     python = dict(next(q for q in summarize(group.load_group(folder))["questions"] if q["id"] == ex.id)["bars"])
-    assert sum(python.values()) == 2 and group.option_counts(group.load_group(folder), ex.id) == {k: v for k, v in python.items() if v}
+    labels = dict(zip(choice.ids(ex), (o.text for o in ex.options)))
+    assert sum(python.values()) == 2 and {labels[k]: v for k, v in group.option_counts(group.load_group(folder), ex.id).items()} == {
+        k: v for k, v in python.items() if v}
     page.goto((FACILITATOR / "group.html").as_uri())
     page.get_by_label("Members' answer files").set_input_files([str(p) for p in sorted(folder.glob("*.json"))])
     page.wait_for_function("() => document.querySelector('.prt-group-count')")
@@ -291,3 +298,122 @@ def test_facilitator_reaches_the_sheets_with_keys_from_any_page(browser):
     for href in sheets.evaluate_all("links => links.map(a => a.href)"):
         assert Path(href.removeprefix("file://")).is_file(), href
     page.close()
+
+
+def _wrong_then_right(page, built, ex) -> None:
+    """On a phone: a wrong option, Check; then the right one, Check (a first answer that
+    differs from the last)."""
+    open_kept(page, (built / "exercises" / f"{ex.chapter}.html").as_uri())
+    box = page.locator(f'[data-exercise="{ex.id}"]')
+    right = next(i for i, o in enumerate(ex.options) if o.correct)
+    wrong = next(i for i, o in enumerate(ex.options) if not o.correct)
+    box.locator(".prt-ex-body label").nth(wrong).tap()
+    box.get_by_role("button", name="Check").tap()
+    assert "Not yet" in box.locator(".prt-feedback").inner_text()
+    box.locator(".prt-ex-body label").nth(right).tap()
+    box.get_by_role("button", name="Check").tap()
+    assert "Right" in box.locator(".prt-feedback").inner_text()
+    kept(page)
+
+
+def test_group_page_counts_first_or_last_answers_across_versions_and_languages(browser, built, tmp_path):
+    """A member who got it wrong, then right (a real export from a phone, with a Reset in
+    between that must not lose the first answer); the same member's version 2 file and
+    version 3 file; a file whose ids come from the Spanish edition; an English version 3
+    file; a version 1 file. The group page, tapped on a phone, counts last answers by
+    default and first answers when asked, each count as book.answers' summary gives it,
+    and says which in its heading, on screen and in print."""
+    ex = course().exercises["tishreen-who-protested"]
+    ids, right = choice.ids(ex), next(i for i, o in enumerate(ex.options) if o.correct)
+    context = browser.new_context(accept_downloads=True, **PHONE)
+    member = context.new_page()
+    _wrong_then_right(member, built, ex)
+    box = member.locator(f'[data-exercise="{ex.id}"]')
+    member.once("dialog", lambda d: d.accept())
+    box.get_by_role("button", name="Reset").tap()  # a Reset forgets the last answer, never the first
+    kept(member)
+    box.locator(".prt-ex-body label").nth(right).tap()
+    box.get_by_role("button", name="Check").tap()
+    kept(member)
+    rana = export(member, built, "رنا", tmp_path)
+    context.close()
+    entry = next(a for a in json.loads(rana.read_text(encoding="utf-8"))["answers"] if a["exercise"] == ex.id)
+    assert entry["answer"] == {"chosen": [ids[right]]} and entry["first"]["correct"] is False
+    assert entry["first"]["answer"]["chosen"] != [ids[right]]
+
+    # Lucía answered on the Spanish edition: her file names ids only, no English text.
+    lucia = json.loads(member_file("Lucía", 0, "hucyabcdefghjkmn", "2026-12-06T10:00:00Z", first=1))
+    lucia["book_version"] = "es"
+    text = json.dumps(lucia, ensure_ascii=False)
+    assert not any(o.text in text for o in ex.options)
+    # Sami sent a version 2 file last week and a version 3 file today: counted once, from today's.
+    sami_v2 = member_file("Sami", 2, "sam2abcdefghjkmn", "2026-11-29T10:00:00Z", version=2)
+    assert any(o.text in sami_v2 for o in ex.options), "a version 2 file holds texts"
+    files = {
+        "answers-lucia-2026-12-06-hucy.json": text,
+        "answers-sami-2026-11-29-sam2.json": sami_v2,
+        "answers-sami-2026-12-06-sam2.json": member_file("Sami", 0, "sam2abcdefghjkmn", "2026-12-06T09:00:00Z", first=3),
+        "answers-zaid-2026-12-06-k7qm.json": member_file("Zaid", 0, "k7qmabcdefghjkmn", "2026-12-06T11:00:00Z"),
+        "answers-omar.json": member_file("Omar", 3, version=1, skip_every=2),
+    }
+    paths = [rana]
+    for name, body in files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+        paths.append(tmp_path / name)
+    group = collect((p.name, p.read_text(encoding="utf-8")) for p in paths)
+    assert not group.misfits and len(group.members) == 5
+    assert group.replaced == [("answers-sami-2026-11-29-sam2.json", "answers-sami-2026-12-06-sam2.json")]
+    last, first = summarize(group), summarize(group, "first")
+    assert first["no_first"] == 1  # Omar's version 1 file
+    bars = {w: dict(next(q for q in s["questions"] if q["id"] == ex.id)["bars"]) for w, s in (("last", last), ("first", first))}
+    is_right = {"chosen": [ids[right]]}
+    for which, given in (("last", [m.answers.get(ex.id) for m in group.members]),
+                         ("first", [m.firsts.get(ex.id) for m in group.members])):
+        assert bars[which][ex.options[right].text] == sum(a == is_right for a in given), which
+    assert group.members[0].answers[ex.id] == is_right and group.members[0].firsts[ex.id] != is_right  # Rana
+    assert bars["last"][ex.options[right].text] != bars["first"][ex.options[right].text]
+    assert group.members[2].answers[ex.id] == to_stable(ex, live_answer(ex, list(course().exercises).index(ex.id)))
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for profile, scheme in (("phone", "light"), ("phone", "dark"), ("laptop", "light"), ("laptop", "dark")):
+        context = browser.new_context(color_scheme=scheme, **(PHONE if profile == "phone" else LAPTOP))
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((FACILITATOR / "group.html").as_uri())
+        page.get_by_label("Members' answer files").set_input_files([str(p) for p in paths])
+        page.wait_for_function("() => document.querySelector('.prt-group-count')")
+        out = page.locator(".prt-group-out")
+        assert page.get_by_label("last answer").is_checked()  # the default
+        assert out.locator("h2.prt-group-answered").inner_text() == "How the group answered: last answers"
+        _group_page_shows(page, last)
+        control = page.get_by_label("first answer")
+        control.tap() if profile == "phone" else control.click()
+        assert control.is_checked()
+        assert out.locator("h2.prt-group-answered").inner_text() == "How the group answered: first answers"
+        assert "Counting each member's first answer" in out.locator(".prt-group-counting").inner_text()
+        assert "1 member's file has no first answers" in out.inner_text()
+        _group_page_shows(page, first)
+        page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'")
+        out.locator("h2.prt-group-answered").scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"group-first-{profile}-{scheme}.png"))
+        out.locator(".prt-group-q").filter(has_text=ex.title).scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"group-first-choice-{profile}-{scheme}.png"))
+        page.locator(".prt-group-which").scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"group-control-{profile}-{scheme}.png"))
+        page.emulate_media(media="print")  # on paper: which answers were counted, in the heading
+        assert out.locator("h2.prt-group-answered").is_visible()
+        assert out.locator(".prt-group-counting").is_visible()
+        assert not page.locator(".prt-group-which").is_visible()
+        page.emulate_media(media="screen")
+        back = page.get_by_label("last answer")
+        back.tap() if profile == "phone" else back.click()
+        _group_page_shows(page, last)
+        page.evaluate("() => new Promise(r => setTimeout(r, 50))")
+        assert not errors, errors
+        if profile == "phone":
+            wide = page.evaluate("""() => [...document.querySelectorAll('.prt-group-which, .prt-group-which *, .prt-group-out *')]
+                .filter(e => e.getBoundingClientRect().right > 375).map(e => e.tagName + ' ' + e.className)""")
+            assert not wide, wide  # nothing of the control or the counts runs off a phone's screen
+            assert control.bounding_box()["height"] >= 20
+        context.close()

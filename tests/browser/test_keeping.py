@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 #: (A switch held in sessionStorage did not work: on file:// it lost a write too.)
 DROP_WRITES = """(() => {
   const set = Storage.prototype.setItem, remove = Storage.prototype.removeItem;
-  const ours = (store, key) => store === window.localStorage && /^prt-(answer|para|cards):/.test(key);
+  const ours = (store, key) => store === window.localStorage && /^prt-(answer|first|para|cards):/.test(key);
   Storage.prototype.setItem = function (key, value) { if (!ours(this, key)) set.call(this, key, value); };
   Storage.prototype.removeItem = function (key) { if (!ours(this, key)) remove.call(this, key); };
   window.keepAnyway = (key, value) => set.call(window.localStorage, key, value);
@@ -43,6 +43,8 @@ def test_answers_and_flags_whose_writes_localstorage_dropped_come_back(browser, 
     open_kept(page, (built / "exercises" / "tishreen.html").as_uri())
     assert page.locator('[data-exercise="tishreen-our-situation"] textarea').input_value() == "Water cuts matter most here."
     assert page.locator('[data-exercise="tishreen-who-protested"] .prt-ex-body input').first.is_checked()
+    first = page.evaluate("() => JSON.parse(window.PRT.store.getItem('prt-first:tishreen-who-protested'))")
+    assert first["answer"] == [0] and first["correct"] is False, first  # the first answer came back too
     open_kept(page, (built / "chapters" / "peru.html").as_uri())
     assert "I want to discuss this" in page.locator("#p3 .prt-flag-badge").inner_text()
     context.close()

@@ -109,7 +109,11 @@ def test_phones_take_part_in_rounds_offline_and_back_and_the_projector_counts(br
     # Reveal: the key on the projector, the feedback on the phones.
     control(room, "reveal")
     projector.wait_for_selector(".room-key")
-    assert projector.locator(".room-right").count() == 2  # the right option, in round 1 and in round 2
+    # the right option, in round 1 and in round 2, and among the members' first and last kept answers
+    assert projector.locator(".room-right").count() == 4
+    kept = {w: [int(n) for n in projector.locator(f'.room-round[data-kept="{w}"] .room-count').all_inner_texts()]
+            for w in ("first", "last")}
+    assert [kept["first"][i] for i in (wrong[0], wrong[1], right)] == [1, 1, 1] and kept["last"][right] == 3
     for page in phones:
         page.wait_for_function(f"() => !document.querySelector('.prt-room-hold') && "
                                f"document.querySelector('#ex-{EXERCISE} .prt-feedback').textContent.length > 0")

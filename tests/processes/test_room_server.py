@@ -12,6 +12,7 @@ import pytest
 
 from book.answers.model import AnswerFile
 from book.course.load import course
+from book.kinds import choice
 from book.room import net
 from book.room.state import paragraphs
 from book.course.strings import t
@@ -111,7 +112,7 @@ def test_a_send_that_arrives_twice_counts_once(room):
     control(control_client, "open", exercise=ex)
     with phone(room) as c:
         member, _ = join(c)
-        body = {"id": send_id(), "type": "answer", "exercise": ex, "answer": {"chosen": [course().exercises[ex].options[0].text]}}
+        body = {"id": send_id(), "type": "answer", "exercise": ex, "answer": {"chosen": [choice.ids(course().exercises[ex])[0]]}}
         for _ in range(3):
             r = c.post("/_room/api/send", json={"member": member, "send": body})
             assert r.status_code == 200
@@ -193,7 +194,7 @@ def test_a_client_outside_the_local_network_is_refused(room, monkeypatch):
 
 def test_peer_instruction_rounds_counts_and_no_names(room):
     ex = course().exercises[choice_exercises()[0]]
-    opts = [o.text for o in ex.options]
+    opts, ids = [o.text for o in ex.options], choice.ids(ex)  # the projector shows texts; phones send ids
     host = phone(room, 9)
     members = []
     clients = [phone(room, n) for n in range(3)]
@@ -201,14 +202,20 @@ def test_peer_instruction_rounds_counts_and_no_names(room):
         members.append(join(c, f"Member{n}")[0])
     control(host, "open", exercise=ex.id)
     for c, m in zip(clients, members):
-        assert send(c, m, type="answer", exercise=ex.id, answer={"chosen": [opts[1]]}).json()["round"] == 1
+        assert send(c, m, type="answer", exercise=ex.id, answer={"chosen": [ids[1]]}).json()["round"] == 1
     control(host, "round2")
     for c, m in zip(clients, members):
-        assert send(c, m, type="answer", exercise=ex.id, answer={"chosen": [opts[0]]}).json()["round"] == 2
+        assert send(c, m, type="answer", exercise=ex.id, answer={"chosen": [ids[0]]}).json()["round"] == 2
     q = clients[0].get("/_room/api/state?view=projector").json()["question"]
     assert q["counts"]["1"][opts[1]] == 3 and q["counts"]["2"][opts[0]] == 3 and "key" not in q
+    # beside the rounds, each member's kept answers: the first they gave and the last
+    assert q["kept"]["first"][opts[1]] == 3 and q["kept"]["last"][opts[0]] == 3 and q["kept"]["last"][opts[1]] == 0
     phone_view = clients[1].get(f"/_room/api/state?member={members[1]}").json()
-    assert phone_view["question"]["mine"] == {"chosen": [opts[0]]} and "key" not in phone_view["question"]
+    assert phone_view["question"]["mine"] == {"chosen": [ids[0]]} and "key" not in phone_view["question"]
+    files = [json.loads(p.read_text(encoding="utf-8")) for p in room.room.folder.glob("*.json")]
+    saved = next(f for f in files if f["pseudonym"] == "Member1")
+    assert saved["version"] == 3 and saved["answers"][0]["first"]["answer"] == {"chosen": [ids[1]]}
+    assert saved["answers"][0]["answer"] == {"chosen": [ids[0]]}
     control(host, "reveal")
     q = clients[0].get("/_room/api/state?view=projector").json()["question"]
     assert q["revealed"] and q["key"] and q["correct"] == [o.text for o in ex.options if o.correct]
@@ -247,7 +254,7 @@ def test_a_restart_keeps_every_answer_round_note_and_flag(tmp_path, book):
         for n in range(5):
             m, _ = join(c, f"P{n}")
             members.append(m)
-            send(c, m, type="answer", exercise=ex.id, answer={"chosen": [ex.options[n % 2].text]})
+            send(c, m, type="answer", exercise=ex.id, answer={"chosen": [choice.ids(ex)[n % 2]]})
             send(c, m, type="flag", chapter=next(iter(course().articles)), paragraph=2, flag="discuss")
         control(host, "note", text="Round 1 split; ask ¶2 again.")
     host.close()
@@ -263,12 +270,45 @@ def test_a_restart_keeps_every_answer_round_note_and_flag(tmp_path, book):
             rec = c.get("/_room/api/state?view=facilitator", headers={"X-Room-Secret": SECRET}).json()["record"]
             assert rec["notes"][0]["text"] == "Round 1 split; ask ¶2 again." and len(rec["joined"]) == 5
             # Sends from before the restart are still taken once only.
-            r = send(c, members[0], type="answer", exercise=ex.id, answer={"chosen": [ex.options[0].text]})
+            r = send(c, members[0], type="answer", exercise=ex.id, answer={"chosen": [choice.ids(ex)[0]]})
             assert r.status_code == 200
     finally:
         second.stop()
     record = json.loads(second.room.record_path.read_text(encoding="utf-8"))
     assert record["session"] == "Tuesday group"
+
+
+def test_the_phones_own_first_answer_is_kept_once_and_an_older_rooms_texts_read_as_ids(tmp_path, book):
+    """A phone sends its first graded answer with the last; the room keeps the first once.
+    A member's file from an older room (version 2, texts) is read back with ids."""
+    ex = course().exercises[choice_exercises()[0]]
+    ids, opts = choice.ids(ex), [o.text for o in ex.options]
+    first = start(tmp_path / "answers", book, secret=SECRET)
+    try:
+        with phone(first, 1) as c:
+            m, _ = join(c, "زينب")
+            send(c, m, type="answer", exercise=ex.id, answer={"chosen": [ids[1]]},
+                 first={"answer": {"chosen": [ids[2]]}, "time": "2026-12-07T09:00:00+00:00"})
+            send(c, m, type="answer", exercise=ex.id, answer={"chosen": [ids[0]]},
+                 first={"answer": {"chosen": [ids[3]]}, "time": "2026-12-07T09:30:00+00:00"})
+            r = send(c, m, type="answer", exercise=ex.id, answer={"chosen": [ids[0]]}, first={"answer": {"chosen": ["x"]}})
+            assert r.status_code == 422, "a first answer that does not fit is refused like any answer"
+        path = next(first.room.folder.glob("*.json"))
+        kept = json.loads(path.read_text(encoding="utf-8"))["answers"][0]
+        assert kept["first"]["answer"] == {"chosen": [ids[2]]} and kept["first"]["time"] == "2026-12-07T09:00:00+00:00"
+        assert kept["answer"] == {"chosen": [ids[0]]}
+    finally:
+        first.stop()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = 2
+    data["answers"] = [{**data["answers"][0], "answer": {"chosen": [opts[1]]}}]
+    data.pop("room")
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    second = start(tmp_path / "answers", book, secret=SECRET)
+    try:
+        assert next(iter(second.room.members.values())).answers[ex.id]["answer"] == {"chosen": [ids[1]]}
+    finally:
+        second.stop()
 
 
 def test_paragraph_words_come_from_the_built_chapter(book):

@@ -14,7 +14,8 @@ def first(kind: str) -> Any:
 
 
 def misfit_cases() -> list[dict[str, Any]]:
-    """(case, exercise, kind, answer): one stale answer for each reason Python and the pages share."""
+    """(case, exercise, kind, answer, version): one stale answer for each reason Python and the
+    pages share; version 1 answers hold texts (mapped to ids on reading), version 3 ids."""
     choice, order, match, short, bridge, ledger = (first(k) for k in ("choice", "ordering", "matching", "short", "bridge", "ledger"))
     single = next(ex for ex in course().exercises.values() if ex.kind == "choice" and not ex.multiple)
     left = matching_pairs(match)[0][0]
@@ -39,6 +40,10 @@ def misfit_cases() -> list[dict[str, Any]]:
          "answer": {"chosen": [o.text for o in single.options[:2]]}},
         {"case": "a ledger row that is not a row", "exercise": ledger.id, "kind": "ledger",
          "answer": {"rows": [{"household": "A", "day": "2026-07-14", "minutes": 90}, 90]}},
+        {"case": "a version 3 option id no longer offered", "exercise": choice.id, "kind": "choice",
+         "answer": {"chosen": ["an-option-dropped-since"]}, "version": 3},
+        {"case": "a version 3 file naming a text, not an id", "exercise": match.id, "kind": "matching",
+         "answer": {"pairs": {left: left}}, "version": 3},
     ]
 
 
@@ -46,7 +51,7 @@ def python_reasons(rows: list[dict[str, Any]]) -> list[str]:
     """Each stale answer's reason as book/answers/read.py reports it ("label, id: why")."""
     out = []
     for row in rows:
-        text = json.dumps({"format": "prt-answers", "version": 1, "pseudonym": "Ana", "answers": [
+        text = json.dumps({"format": "prt-answers", "version": row.get("version", 1), "pseudonym": "Ana", "answers": [
             {"exercise": row["exercise"], "chapter": "peru", "kind": row["kind"], "answer": row["answer"]}]})
         (misfit,) = collect([("a.json", text)]).misfits
         out.append(misfit.removeprefix(f"Ana, {row['exercise']}: "))

@@ -13,6 +13,7 @@ from book.answers.read import collect, parse
 from book.answers.stable import Misfit, from_stable, to_stable
 from book.answers.summary import summarize
 from book.course.load import course
+from book.kinds import kind_of
 from answerfiles import live_answer
 from book.course.strings import catalog as words
 from misfits import misfit_cases, python_reasons
@@ -63,8 +64,10 @@ def test_python_gives_each_reason_in_the_catalogs_words():
     assert reasons[1] == t("answers.kind_changed", was="ordering", now="choice")
     assert reasons[2] == t("answers.not_offered", what=t("answers.what_option"), text=misfit_cases()[2]["answer"]["chosen"][0][:60])
     assert reasons[3] == "the answer has no 'chosen': it was saved in another shape"
-    assert reasons[-2:] == [t("answers.several"), t("answers.row_not_object")]
-    assert len(set(reasons)) == len(reasons)  # eleven cases, eleven different reasons
+    assert reasons[9:11] == [t("answers.several"), t("answers.row_not_object")]
+    assert reasons[11] == t("answers.not_offered", what=t("answers.what_option"), text="an-option-dropped-since")
+    assert reasons[12].startswith(t("answers.not_offered", what=t("answers.what_item"), text="")[:5])
+    assert len(set(reasons)) == len(reasons)  # thirteen cases, thirteen different reasons
 
 
 def _file(pseudonym: str, member: str = "", exported: str | None = None, chosen: str = "", version: int = 2) -> str:
@@ -97,9 +100,34 @@ def test_members_are_known_by_their_device_id_not_by_pseudonym_or_order():
                                                "ana-other.json"]
     assert group.replaced == [("zaid-1.json", "zaid-1-again.json"), ("zainab-older.json", "zainab.json"),
                               ("ana.json", "ana-copy.json")]
-    assert group.members[0].answers[ex.id] == {"chosen": [second]}
+    # version 2 files name the option by its English text: read, it is the option's id
+    assert group.members[0].answers[ex.id] == {"chosen": [kind_of(ex).ids(ex)[1]]}
 
 
 def test_a_member_id_that_is_not_one_is_refused_naming_the_field():
     with pytest.raises(ValueError, match="^member: "):
         parse(_file("Zaid", "../../etc/passwd"))
+
+
+def test_first_answers_are_counted_apart_from_the_last_and_a_v2_file_has_none():
+    """A member who got it wrong, then right, is right in the "last" counts and not in the
+    "first"; a version 2 file of another member counts in "last" only; the group
+    notebook says which it counts."""
+    from answerfiles import member_file
+    from book.exercises.facilitator import group as group_view
+
+    ex = course().exercises["tishreen-who-protested"]
+    n = list(course().exercises).index(ex.id)
+    right, wrong = (v - n for v in (0, 1))  # member_file answers exercise n with variant + n
+    files = [("rana.json", member_file("رنا", right, "r4naabcdefghjkmn", "2026-12-06T10:00:00Z", first=wrong)),
+             ("sami.json", member_file("Sami", right, "sam2abcdefghjkmn", "2026-11-29T10:00:00Z", version=2))]
+    g = collect(files)
+    label = next(o.text for o in ex.options if o.correct)
+    last, first = summarize(g), summarize(g, "first")
+    assert dict(next(q for q in last["questions"] if q["id"] == ex.id)["bars"])[label] == 2
+    assert dict(next(q for q in first["questions"] if q["id"] == ex.id)["bars"])[label] == 0
+    assert next(q for q in first["questions"] if q["id"] == ex.id)["answered"] == 1 and first["no_first"] == 1
+    with pytest.raises(ValueError):
+        summarize(g, "middle")
+    shown = group_view.GroupView(g, which="first")._summary()
+    assert "Counting each member&#x27;s first answer" in shown

@@ -9,7 +9,7 @@ import ipywidgets as w
 import pytest
 
 from book import exercises
-from book.kinds import bridge, discussion, ledger, short
+from book.kinds import bridge, choice, discussion, ledger, short
 from book.kinds.ledger import widget as ledger_live
 from book.answers import names
 from book.exercises.live import store
@@ -30,11 +30,41 @@ def test_answer_is_written_at_once_and_read_back_by_a_new_store(answers_in_tmp):
     s = store.AnswerStore("Amal", "session 1")
     s.save("tishreen-who-protested", [1], True, 1.0)
     data = json.loads(s.path.read_text(encoding="utf-8"))
-    assert data["pseudonym"] == "Amal" and by_exercise(data)["tishreen-who-protested"]["answer"] == {
-        "chosen": [course().exercises["tishreen-who-protested"].options[1].text]}
+    ex = course().exercises["tishreen-who-protested"]
+    assert data["pseudonym"] == "Amal" and data["version"] == 3
+    assert by_exercise(data)["tishreen-who-protested"]["answer"] == {"chosen": [choice.ids(ex)[1]]}
     again = store.AnswerStore("Amal", "session 1")  # as after a kernel restart
     assert again.get("tishreen-who-protested") == [1]
     assert not list(s.path.parent.glob("*.tmp")), "a temporary file was left behind"
+
+
+def test_the_first_answer_is_kept_beside_the_last_and_never_replaced(answers_in_tmp):
+    """A member who got it wrong, then right: the file keeps both; a new kernel's save too."""
+    ex = course().exercises["tishreen-who-protested"]
+    wrong, right = [0], [1]
+    s = store.AnswerStore("Amal", "s1")
+    s.save(ex.id, wrong, False, 0.0)
+    s.save(ex.id, right, True, 1.0)
+    store.AnswerStore("Amal", "s1").save(ex.id, right, True, 1.0)  # after a restart, again
+    entry = by_exercise(json.loads(s.path.read_text(encoding="utf-8")))[ex.id]
+    ids = choice.ids(ex)
+    assert entry["answer"] == {"chosen": [ids[1]]} and entry["correct"] is True
+    assert entry["first"]["answer"] == {"chosen": [ids[0]]} and entry["first"]["correct"] is False
+    assert entry["first"]["time"] <= entry["time"]
+
+
+def test_a_version_2_live_file_is_read_with_its_texts_as_ids(answers_in_tmp):
+    ex = course().exercises["tishreen-who-protested"]
+    s = store.AnswerStore("Amal", "s1")
+    s.path.parent.mkdir(parents=True, exist_ok=True)
+    s.path.write_text(json.dumps({"format": "prt-answers", "version": 2, "pseudonym": "Amal", "source": "live",
+                                  "answers": [{"exercise": ex.id, "chapter": ex.chapter, "kind": "choice",
+                                               "answer": {"chosen": [ex.options[1].text]}}]}), encoding="utf-8")
+    again = store.AnswerStore("Amal", "s1")
+    assert again.get(ex.id) == [1]
+    again.save(ex.id, [2], False, 0.0)  # the v2 answer was not known to be the first: none is made up
+    entry = by_exercise(json.loads(s.path.read_text(encoding="utf-8")))[ex.id]
+    assert entry["answer"] == {"chosen": [choice.ids(ex)[2]]} and "first" not in entry
 
 
 def test_another_participant_never_overwrites(answers_in_tmp):
@@ -214,12 +244,13 @@ def test_group_view_counts_outcomes_and_options(tmp_path):
     (folder / "broken.json").write_text("{oops", encoding="utf-8")
     g = group.load_group(folder)
     assert g.skipped == ["broken.json: not JSON (line 1, column 2)"]
-    assert len(g.members) == 3
+    assert len(g.members) == 4  # three version 1 files, and D's version 3 file (wrong first, then right)
     counts = group.outcome_counts(g, "tishreen")
-    assert counts["tishreen-who-protested"] == {"right": 2, "not yet": 1}
+    assert counts["tishreen-who-protested"] == {"right": 3, "not yet": 1}
     assert counts["tishreen-our-situation"] == {"no grade": 2}
+    assert group.outcome_counts(g, "tishreen", "first")["tishreen-who-protested"] == {"not yet": 1}
     picked = group.option_counts(g, "tishreen-who-protested")
-    assert sum(picked.values()) == 3
+    assert sum(picked.values()) == 4
     fig = group.figure(g, "tishreen")
     assert [t.name for t in fig.data] == ["right", "not yet", "no grade"]
     html = group.GroupView(g)._repr_html_()
@@ -236,7 +267,7 @@ def test_live_files_are_answer_files_and_old_ones_still_load(tmp_path):
     live.save(ex.id, [1], True, 1.0)
     data = json.loads(live.path.read_text(encoding="utf-8"))
     assert data["format"] == "prt-answers" and data["pseudonym"] == "محمد" and data["source"] == "live"
-    assert data["answers"][0]["answer"] == {"chosen": [ex.options[1].text]}
+    assert data["answers"][0]["answer"] == {"chosen": [choice.ids(ex)[1]]}
     old = tmp_path / "old.json"
     old.write_text(json.dumps({"participant": "Amal", "session": "s1", "answers": {
         ex.id: {"answer": [0], "correct": False, "score": 0.0, "saved_at": "2026-11-01T00:00:00+00:00"}}}), encoding="utf-8")
@@ -244,8 +275,9 @@ def test_live_files_are_answer_files_and_old_ones_still_load(tmp_path):
     moved = tmp_path / "s1-old" / "amal.json"
     old.rename(moved)
     assert store.AnswerStore.__dataclass_fields__  # the store reads the earlier format too:
-    assert store._entries(json.loads(moved.read_text(encoding="utf-8")))[ex.id]["answer"] == {"chosen": [ex.options[0].text]}
+    assert store._entries(json.loads(moved.read_text(encoding="utf-8")))[ex.id]["answer"] == {"chosen": [choice.ids(ex)[0]]}
     group = collect_paths([live.path])
-    assert [m.label for m in group.members] == ["محمد"] and group.members[0].answers[ex.id]["chosen"] == [ex.options[1].text]
+    assert [m.label for m in group.members] == ["محمد"] and group.members[0].answers[ex.id]["chosen"] == [choice.ids(ex)[1]]
+    assert group.members[0].firsts[ex.id]["chosen"] == [choice.ids(ex)[1]]
 
 

@@ -49,7 +49,9 @@ SOURCES = sorted([*BOOK.glob("static/**/*.js"), *BOOK.glob("templates/*.html"), 
 DYNAMIC = {"grade.step_": ("immediate", "transitional", "goal"), "exercise.bridge_": ("immediate", "transitional", "goal"),
            "timeline.region_": ("peru", "iraq", "world", "theory"), "timeline.month_": tuple(map(str, range(1, 13))),
            "paper.kind_": ("ordering", "matching", "short", "bridge", "ledger", "discussion"),
-           "paper.how_passage_": ("supports", "refutes")}
+           "paper.how_passage_": ("supports", "refutes"),
+           "group.answered_head_": ("last", "first"), "group.counting_": ("last", "first"),
+           "group.room_kept_": ("first", "last")}
 #: (file name, literal) pairs the heuristic flags that are not reader-facing words.
 ALLOWED = {
     ("course.js", "plotly.js did not load"),  # a rejected promise's reason; the reader sees timeline.failed

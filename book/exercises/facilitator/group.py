@@ -6,7 +6,9 @@ are put in one folder. This module reads them with ``book.answers.read`` and sho
 same summary as the facilitator edition's group page (counts per question, the
 paragraphs the group flagged), plus how many got each exercise right, graded now by the
 course's own graders. A file that cannot be read, or an answer the course has changed
-since, is named and left out, never fatal. No names are shown.
+since, is named and left out, never fatal. No names are shown. It counts each member's
+last answer, or with ``which="first"`` their first graded answer (version 3 files), and
+says which it counts.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def load_group(folder: Path) -> Group:
     return collect_paths(paths)
 
 
-def outcome_counts(group: Group, chapter: str | None = None) -> dict[str, Counter]:
+def outcome_counts(group: Group, chapter: str | None = None, which: str = "last") -> dict[str, Counter]:
     """exercise id -> Counter of outcomes (graded again now), in the course's order."""
     exercises = course().exercises
     counts: dict[str, Counter] = {}
@@ -47,23 +49,23 @@ def outcome_counts(group: Group, chapter: str | None = None) -> dict[str, Counte
         if chapter is not None and ex.chapter != chapter:
             continue
         for member in group.members:
-            if ex_id in member.answers:
-                result = grade(ex_id, from_stable(ex, member.answers[ex_id]))
+            if ex_id in member.given(which):
+                result = grade(ex_id, from_stable(ex, member.given(which)[ex_id]))
                 outcome = "no grade" if result.correct is None else "right" if result.correct else "not yet"
                 counts.setdefault(ex_id, Counter())[outcome] += 1
     return counts
 
 
-def option_counts(group: Group, exercise_id: str) -> Counter:
-    """For a multiple-choice exercise: how many members picked each option."""
+def option_counts(group: Group, exercise_id: str, which: str = "last") -> Counter:
+    """For a multiple-choice exercise: how many members picked each option (by its id)."""
     picked: Counter = Counter()
     for member in group.members:
-        picked.update(member.answers.get(exercise_id, {}).get("chosen", []))
+        picked.update(member.given(which).get(exercise_id, {}).get("chosen", []))
     return picked
 
 
-def figure(group: Group, chapter: str | None = None) -> go.Figure:
-    counts = outcome_counts(group, chapter)
+def figure(group: Group, chapter: str | None = None, which: str = "last") -> go.Figure:
+    counts = outcome_counts(group, chapter, which)
     titles = [course().exercises[x].title for x in counts]
     fig = go.Figure()
     for outcome in OUTCOMES:
@@ -87,9 +89,10 @@ class GroupView:
 
     group: Group
     chapter: str | None = None
+    which: str = "last"
 
     def _tables(self) -> str:
-        summary = summarize(self.group)
+        summary = summarize(self.group, self.which)
         exercises = course().exercises
         parts = [_table(t(kind_of(q["kind"]).CAPTION, title=q["title"]), (t("group.answer_head"), t("group.members_head")), q["bars"])
                  for q in summary["questions"] if q["bars"]
@@ -103,7 +106,8 @@ class GroupView:
         return "\n".join(parts)
 
     def _summary(self) -> str:
-        text = f"<p>{t_text('group.files_read', n=len(self.group.members))}</p>"
+        text = (f"<p>{t_text('group.files_read', n=len(self.group.members))} "
+                f"<strong>{t_text('group.counting_' + self.which)}</strong></p>")
         if self.group.skipped:
             text += f"<p>{t_text('group.skipped', list='; '.join(self.group.skipped))}</p>"
         if self.group.replaced:
@@ -114,7 +118,7 @@ class GroupView:
         return text
 
     def _repr_html_(self) -> str:
-        fig = figure(self.group, self.chapter).to_html(include_plotlyjs=False, full_html=False,
+        fig = figure(self.group, self.chapter, self.which).to_html(include_plotlyjs=False, full_html=False,
                                                         div_id="group-answers", config={"displaylogo": False})
         return f"{self._summary()}\n{fig}\n{self._tables()}"
 
@@ -123,10 +127,13 @@ class GroupView:
         from IPython.display import HTML, display
 
         display(HTML(self._summary()))
-        display(figure(self.group, self.chapter))
+        display(figure(self.group, self.chapter, self.which))
         display(HTML(self._tables()))
 
 
-def distribution(folder: str | Path, chapter: str | None = None) -> GroupView:
-    """What group-answers.ipynb shows for a folder of answer files."""
-    return GroupView(load_group(Path(folder)), chapter)
+def distribution(folder: str | Path, chapter: str | None = None, which: str = "last") -> GroupView:
+    """What group-answers.ipynb shows for a folder of answer files: each member's "last"
+    answers, or their "first"."""
+    if which not in ("last", "first"):
+        raise ValueError(f'which is "last" or "first", not {which!r}')
+    return GroupView(load_group(Path(folder)), chapter, which)

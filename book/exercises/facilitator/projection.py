@@ -3,7 +3,8 @@
 The facilitator edition prints keys and notes that the room must not see yet. Projected
 instead, this view shows a question's title and prompt only; the key and the
 facilitator's note appear when the facilitator presses Reveal, and the group's answers
-to the question on screen are drawn as counts, never with a name.
+to the question on screen are drawn as counts, never with a name: each member's last
+answer, or their first (a toggle; answer files keep both since version 3).
 """
 
 from __future__ import annotations
@@ -40,13 +41,15 @@ def session_folder(session: str | None) -> Path:
     return answers_dir() / names.file_stem(name)
 
 
-def counts(folder: Path, ex: ExerciseBase) -> Counter:
-    """How many gave each answer (choice: each option; else each outcome); no names."""
+def counts(folder: Path, ex: ExerciseBase, which: str = "last") -> Counter:
+    """How many gave each answer (choice: each option; else each outcome), counting each
+    member's ``which`` answer ("last" or "first"); no names."""
     found = group_answers.load_group(folder)
     if ex.kind != "choice":
-        return group_answers.outcome_counts(found).get(ex.id, Counter())
-    tally = Counter({o.text: 0 for o in ex.options})  # an option no one picked still shows
-    tally.update({k: v for k, v in group_answers.option_counts(found, ex.id).items() if k in tally})
+        return group_answers.outcome_counts(found, which=which).get(ex.id, Counter())
+    labels = dict(zip(kind_of(ex).ids(ex), (o.text for o in ex.options)))
+    tally = Counter({text: 0 for text in labels.values()})  # an option no one picked still shows
+    tally.update({labels[k]: v for k, v in group_answers.option_counts(found, ex.id, which).items() if k in labels})
     return tally
 
 
@@ -80,6 +83,8 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
     back = w.Button(description=t("projector.previous"), style=BIG, layout=WIDE)
     forth = w.Button(description=t("projector.next"), style=BIG, layout=WIDE)
     status = w.HTML()
+    which = w.ToggleButtons(options=[(t("group.count_last"), "last"), (t("group.count_first"), "first")], value="last",
+                            description=t("group.count_legend"), style={"description_width": "initial", **BIG})
 
     def show(n: int) -> None:
         at[0] = max(0, min(n, len(exercises) - 1))
@@ -97,16 +102,19 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
 
     def on_tally(_: Any) -> None:
         ex = exercises[at[0]]
-        found = counts(folder, ex)
-        liveout.show(answers, liveout.figure(chart(found, ex.title)) if sum(found.values())
+        found = counts(folder, ex, which.value)
+        heading = f"{ex.title} · {t('group.answered_head_' + which.value)}"
+        liveout.show(answers, liveout.figure(chart(found, heading)) if sum(found.values())
                      else liveout.text(t("projector.no_answers")))
 
     reveal.on_click(shown_errors(on_reveal, status, t("live.doing_reveal")))
-    tally.on_click(shown_errors(on_tally, status, t("live.doing_tally")))
+    counted = shown_errors(on_tally, status, t("live.doing_tally"))
+    tally.on_click(counted)
     back.on_click(shown_errors(lambda _: show(at[0] - 1), status, t("live.doing_back")))
     forth.on_click(shown_errors(lambda _: show(at[0] + 1), status, t("live.doing_on")))
+    which.observe(lambda _: counted(None) if answers.outputs else None, names="value")  # a chart shown follows it
     show(0)
-    box = w.VBox([where, title, prompt, w.HBox([back, forth, reveal, tally], layout={"flex_flow": "row wrap"}), key, answers, status])
+    box = w.VBox([where, title, prompt, w.HBox([back, forth, reveal, tally], layout={"flex_flow": "row wrap"}), which, key, answers, status])
     box.add_class("prt-projector")
     hint = t("projector.hint")
     return ExerciseView(f"<p><em>{html.escape(hint)}</em></p>", lambda: box, hint=hint)

@@ -5,7 +5,10 @@ mixed up. Each answer updates only its own entry: under an exclusive file lock t
 is read again, the entry merged in, and the whole written to a temporary file that is
 then renamed over the old one. Any number of kernels and processes may save for the
 same participant at once; a crash leaves either the old file or the new one. A file
-that cannot be read is moved aside (kept, with a message), never overwritten.
+that cannot be read is moved aside (kept, with a message), never overwritten. Each entry
+keeps the participant's first graded answer (``first``: answer, verdict, time) beside the
+last: a second try never replaces it. A file written by an older book (version 1 or 2:
+texts) is read with its texts mapped to ids; an answer that no longer fits stays as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ...answers.model import FORMAT, VERSION
-from ...answers.stable import from_stable, to_stable
+from ...answers.stable import from_stable, to_stable, upgraded_entry
 from ...course.load import course
 from ...course.strings import t
 from ...answers import names
@@ -124,6 +127,11 @@ class AnswerStore:
                  "answer": _stable(ex, answer), "time": _now(), "correct": correct, "score": score}
         with locked(self.path):
             answers = self._read()
+            earlier = answers.get(exercise_id)
+            if isinstance(earlier, dict) and isinstance(earlier.get("first"), dict):
+                entry["first"] = earlier["first"]  # the first answer is never replaced
+            elif earlier is None:
+                entry["first"] = {"answer": entry["answer"], "correct": correct, "time": entry["time"]}
             answers[exercise_id] = entry
             payload = {"format": FORMAT, "version": VERSION, "pseudonym": self.participant,
                        "session": self.session, "source": "live", "book_version": "", "exported": _now(),
@@ -162,7 +170,8 @@ def _entries(data: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(data, dict):
         raise ValueError("not an answers file")
     if data.get("format") == FORMAT:
-        return {e["exercise"]: e for e in data["answers"]}
+        version = data.get("version", 1)
+        return {e["exercise"]: upgraded_entry(e, version) for e in data["answers"]}
     if not isinstance(data.get("answers"), dict):
         raise ValueError("not an answers file")
     out = {}

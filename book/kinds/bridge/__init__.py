@@ -12,6 +12,7 @@ from typing import Any
 
 from collections import Counter
 
+from ...course.ids import stable_ids
 from ...course.models import Bridge
 from ...course.strings import t, t_text
 from ..frame import frame_html
@@ -74,30 +75,41 @@ def static_html(ex: Bridge) -> str:
     return frame_html(ex, spec, body, label="exercise.compare_article", how=SCREEN_HOW)
 
 
+def ids(ex: Bridge) -> list[str]:
+    """The grievances' stable ids, in the exercise's order (book/course/ids.py)."""
+    return stable_ids([g.grievance for g in ex.grievances], [g.id for g in ex.grievances])
+
+
 def to_stable(ex: Bridge, live: dict[str, Any]) -> dict[str, Any]:
-    """In an answer file: ``{"grievance": str | null, "immediate": str, "transitional": str, "goal": str}``."""
+    """In an answer file: ``{"grievance": grievance id | null, "immediate": str, "transitional": str, "goal": str}``."""
     g = int(live.get("grievance", -1))
     if g >= len(ex.grievances) or g < -1:
         raise Misfit(t("answers.not_offered", what=t("answers.what_grievance"), text=g))
-    return {"grievance": ex.grievances[g].grievance if g >= 0 else None,
-            **{s: live.get(s, "") for s in STEPS}}
+    return {"grievance": ids(ex)[g] if g >= 0 else None, **{s: live.get(s, "") for s in STEPS}}
 
 
 def from_stable(ex: Bridge, stable: dict[str, Any]) -> dict[str, Any]:
-    texts = [g.grievance for g in ex.grievances]
     g = stable.get("grievance")
-    return {"grievance": -1 if g is None else offered_index(texts, g, "answers.what_grievance"),
+    return {"grievance": -1 if g is None else offered_index(ids(ex), g, "answers.what_grievance"),
             **{s: str(stable.get(s, "")) for s in STEPS}}
 
 
+def upgrade(ex: Bridge, old: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 or 2 answer (the grievance's English text) with the grievance's id."""
+    g = old.get("grievance")
+    texts = [x.grievance for x in ex.grievances]
+    return {**old, "grievance": None if g is None else ids(ex)[offered_index(texts, g, "answers.what_grievance")]}
+
+
 def entry(ex: Bridge) -> dict[str, Any]:
-    return {"grievances": [g.grievance for g in ex.grievances]}
+    """The grievances' ids and this edition's texts."""
+    return {"ids": ids(ex), "grievances": [g.grievance for g in ex.grievances]}
 
 
 def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
     """How many started from each grievance."""
     counts = Counter(a.get("grievance") for a in answers if a.get("grievance"))
-    return [(g, counts[g]) for g in entry["grievances"]]
+    return [(text, counts[i]) for i, text in zip(entry["ids"], entry["grievances"])]
 
 
 def paper_kind(ex: Bridge) -> str:

@@ -6,6 +6,7 @@ import html
 from collections import Counter
 from typing import Any
 
+from ...course.ids import stable_ids
 from ...course.models import MultipleChoice
 from ...course.strings import t, t_text
 from ..frame import frame_html
@@ -53,22 +54,36 @@ def static_html(ex: MultipleChoice) -> str:
     return frame_html(ex, spec, body, how=SCREEN_HOW)
 
 
+def ids(ex: MultipleChoice) -> list[str]:
+    """The options' stable ids, in the options' order (book/course/ids.py)."""
+    return stable_ids([o.text for o in ex.options], [o.id for o in ex.options])
+
+
 def to_stable(ex: MultipleChoice, live: list[int]) -> dict[str, Any]:
-    """In an answer file: ``{"chosen": [option text, ...]}``."""
-    return {"chosen": [ex.options[i].text for i in live]}
+    """In an answer file: ``{"chosen": [option id, ...]}``."""
+    offered = ids(ex)
+    return {"chosen": [offered[i] for i in live]}
 
 
 def from_stable(ex: MultipleChoice, stable: dict[str, Any]) -> list[int]:
-    texts = [o.text for o in ex.options]
-    chosen = [offered_index(texts, c, "answers.what_option") for c in stable["chosen"]]
+    chosen = [offered_index(ids(ex), c, "answers.what_option") for c in stable["chosen"]]
     if len(chosen) > 1 and not ex.multiple:
         raise Misfit(t("answers.several"))
     return chosen
 
 
+def upgrade(ex: MultipleChoice, old: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 or 2 answer (the options' English texts) with the options' ids."""
+    offered = ids(ex)
+    return {**old, "chosen": [offered[offered_index([o.text for o in ex.options], c, "answers.what_option")]
+                              for c in old["chosen"]]}
+
+
 def entry(ex: MultipleChoice) -> dict[str, Any]:
-    return {"options": [o.text for o in ex.options], "correct": [o.text for o in ex.options if o.correct],
-            "multiple": ex.multiple}
+    """The options' ids and this edition's texts (``options``), the right ones' ids."""
+    offered = ids(ex)
+    return {"ids": offered, "options": [o.text for o in ex.options],
+            "correct": [i for i, o in zip(offered, ex.options) if o.correct], "multiple": ex.multiple}
 
 
 def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
@@ -76,7 +91,7 @@ def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str
     counts: Counter[str] = Counter()
     for a in answers:
         counts.update(a.get("chosen", []))
-    return [(o, counts[o]) for o in entry["options"]]
+    return [(text, counts[i]) for i, text in zip(entry["ids"], entry["options"])]
 
 
 def paper_kind(ex: MultipleChoice) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from ...course.ids import stable_ids
 from ...course.models import Matching
-from ...course.offered import matching_pairs as pairs, matching_rights as rights
+from ...course.offered import matching_pairs as pairs, matching_rights as rights, shuffled
 from ...course.strings import t, t_text
 from ..frame import frame_html
 from ..result import Result, offered_index
@@ -81,28 +82,54 @@ def static_html(ex: Matching) -> str:
     return frame_html(ex, spec, body, how=SCREEN_HOW)
 
 
+def ids(ex: Matching) -> list[str]:
+    """The pairs' stable ids, in the pairs' order: a glossary term's id, else the English
+    left text's slug or the pair's ``id:`` (book/course/ids.py). A right item's id is its
+    pair's, so a right match pairs an id with itself."""
+    return stable_ids([left for left, _ in pairs(ex)], list(ex.terms) + [p.id for p in ex.pairs])
+
+
+def right_ids(ex: Matching) -> list[str]:
+    """The right items' ids in the order offered (``rights``: the same shuffle)."""
+    return shuffled(ids(ex), ex.id)
+
+
+def _right_id(ex: Matching, left: str, right: str) -> str:
+    """The id of the right item ``right`` chosen for ``left`` (its own pair's when two read alike)."""
+    own = dict(zip([lf for lf, _ in pairs(ex)], zip(ids(ex), [r for _, r in pairs(ex)])))
+    if left in own and own[left][1] == right:
+        return own[left][0]
+    return ids(ex)[offered_index([r for _, r in pairs(ex)], right, "answers.what_answer")]
+
+
 def to_stable(ex: Matching, live: dict[str, str]) -> dict[str, Any]:
-    """In an answer file: ``{"pairs": {left item: right item chosen}}``."""
-    return {"pairs": dict(live)}
+    """In an answer file: ``{"pairs": {item's id: the id of the answer chosen}}`` (a right
+    match is an id paired with itself)."""
+    lefts = [left for left, _ in pairs(ex)]
+    return {"pairs": {ids(ex)[offered_index(lefts, left, "answers.what_item")]: _right_id(ex, left, right)
+                      for left, right in live.items()}}
 
 
 def from_stable(ex: Matching, stable: dict[str, Any]) -> dict[str, str]:
-    offered, lefts = rights(ex), [left for left, _ in pairs(ex)]
-    chosen = dict(stable["pairs"])
-    for left, right in chosen.items():
-        offered_index(lefts, left, "answers.what_item")
-        offered_index(offered, right, "answers.what_answer")
-    return chosen
+    made, both = ids(ex), pairs(ex)
+    return {both[offered_index(made, left, "answers.what_item")][0]: both[offered_index(made, right, "answers.what_answer")][1]
+            for left, right in dict(stable["pairs"]).items()}
+
+
+def upgrade(ex: Matching, old: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 or 2 answer ({English left item: English right item}) with the pairs' ids."""
+    return {**old, **to_stable(ex, dict(old["pairs"]))}
 
 
 def entry(ex: Matching) -> dict[str, Any]:
-    return {"lefts": [left for left, _ in pairs(ex)], "rights": rights(ex), "key": dict(pairs(ex))}
+    """The items (``lefts``, this edition's texts) and their ids; the answers in the order
+    offered (``rights``) and theirs."""
+    return {"lefts": [left for left, _ in pairs(ex)], "ids": ids(ex), "rights": rights(ex), "right_ids": right_ids(ex)}
 
 
 def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    """How many matched each item rightly."""
-    return [(left, sum(a.get("pairs", {}).get(left) == entry["key"][left] for a in answers))
-            for left in entry["lefts"]]
+    """How many matched each item rightly (gave it its own pair's answer)."""
+    return [(left, sum(a.get("pairs", {}).get(i) == i for a in answers)) for left, i in zip(entry["lefts"], entry["ids"])]
 
 
 def paper_kind(ex: Matching) -> str:

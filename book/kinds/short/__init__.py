@@ -7,6 +7,7 @@ from typing import Any
 
 from collections import Counter
 
+from ...course.ids import stable_ids
 from ...course.models import ShortAnswer
 from ...course.strings import t, t_text
 from ..frame import frame_html
@@ -50,18 +51,32 @@ def static_html(ex: ShortAnswer) -> str:
     return frame_html(ex, spec, body, label="exercise.compare_model", how=SCREEN_HOW)
 
 
+def ids(ex: ShortAnswer) -> list[str]:
+    """The rubric points' stable ids, in the rubric's order (book/course/ids.py)."""
+    return stable_ids(list(ex.rubric), ex.rubric_ids)
+
+
 def to_stable(ex: ShortAnswer, live: dict[str, Any]) -> dict[str, Any]:
-    """In an answer file: ``{"text": str, "ticks": [rubric point, ...]}``."""
-    return {"text": live.get("text", ""), "ticks": [ex.rubric[i] for i in live.get("ticks", [])]}
+    """In an answer file: ``{"text": str, "ticks": [rubric point id, ...]}``."""
+    points = ids(ex)
+    return {"text": live.get("text", ""), "ticks": [points[i] for i in live.get("ticks", [])]}
 
 
 def from_stable(ex: ShortAnswer, stable: dict[str, Any]) -> dict[str, Any]:
     return {"text": str(stable.get("text", "")),
-            "ticks": [offered_index(list(ex.rubric), r, "answers.what_rubric") for r in stable.get("ticks", [])]}
+            "ticks": [offered_index(ids(ex), r, "answers.what_rubric") for r in stable.get("ticks", [])]}
+
+
+def upgrade(ex: ShortAnswer, old: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 or 2 answer (the ticked points' English texts) with the points' ids."""
+    points = ids(ex)
+    return {**old, "ticks": [points[offered_index(list(ex.rubric), r, "answers.what_rubric")]
+                             for r in old.get("ticks", [])]}
 
 
 def entry(ex: ShortAnswer) -> dict[str, Any]:
-    return {"rubric": list(ex.rubric)}
+    """The rubric points' ids and this edition's texts."""
+    return {"ids": ids(ex), "rubric": list(ex.rubric)}
 
 
 def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
@@ -69,7 +84,7 @@ def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str
     counts: Counter[str] = Counter()
     for a in answers:
         counts.update(a.get("ticks", []))
-    return [(r, counts[r]) for r in entry["rubric"]]
+    return [(text, counts[i]) for i, text in zip(entry["ids"], entry["rubric"])]
 
 
 def paper_kind(ex: ShortAnswer) -> str:

@@ -1,7 +1,7 @@
 /* Permanent Revolution Today: the bridge kind (book/kinds/bridge), a grievance
  * carried by three steps (immediate, transitional, goal) to a program's demand. The
  * contract: kinds/registry.js. Stored: {grievance: its position or -1, and each step's
- * text}; stable: the grievance in words. */
+ * text}; stable: the grievance's id (version 1 and 2 files: its text). */
 PRTKinds.register("bridge", function (h) {
   "use strict";
   var t = h.t, STEPS = ["immediate", "transitional", "goal"];
@@ -22,19 +22,25 @@ PRTKinds.register("bridge", function (h) {
         t("grade.compare")]);
     },
     toStable: function (entry, stored) {
-      return { grievance: stored.grievance >= 0 ? entry.grievances[stored.grievance] : null,
+      return { grievance: stored.grievance >= 0 ? entry.ids[stored.grievance] : null,
         immediate: stored.immediate || "", transitional: stored.transitional || "", goal: stored.goal || "" };
     },
     fromStable: function (entry, stable) {
-      return { grievance: stable.grievance ? h.indexOf(entry.grievances, stable.grievance, "answers.what_grievance") : -1,
+      return { grievance: stable.grievance ? h.indexOf(entry.ids, stable.grievance, "answers.what_grievance") : -1,
         immediate: String(stable.immediate || ""), transitional: String(stable.transitional || ""), goal: String(stable.goal || "") };
     },
-    readable: function (entry, a) { return (a.grievance || t("answers.no_grievance")) + ": " + chain(a); },
+    upgrade: function (entry, old) {
+      return Object.assign({}, old, { grievance: old.grievance ?
+        entry.ids[h.indexOf(h.english(entry, "grievances"), old.grievance, "answers.what_grievance")] : null });
+    },
+    readable: function (entry, a) {
+      return (a.grievance ? h.label(entry.ids, entry.grievances, a.grievance) : t("answers.no_grievance")) + ": " + chain(a);
+    },
     group: {
       caption: "group.bars_bridge",
       bars: function (entry, answers) {
         var picked = h.tally(answers.map(function (a) { return a.grievance; }).filter(Boolean));
-        return entry.grievances.map(function (g) { return [g, picked[g] || 0, false]; });
+        return entry.ids.map(function (id, i) { return [entry.grievances[i], picked[id] || 0, false]; });
       },
       words: function (entry, a) { return chain(a); }
     },

@@ -1,6 +1,6 @@
 /* Permanent Revolution Today: the choice kind (book/kinds/choice), one or
  * several options ticked. The contract: kinds/registry.js. Stored: the ticked options'
- * positions; stable: their texts. */
+ * positions; stable: their ids (version 1 and 2 files: their texts). */
 PRTKinds.register("choice", function (h) {
   "use strict";
   var t = h.t;
@@ -18,19 +18,24 @@ PRTKinds.register("choice", function (h) {
       if (spec.multiple && missed) { messages.push(t("grade.more_right", { n: missed })); }
       return h.verdict(missed === 0 && picked.length === right.length, messages);
     },
-    toStable: function (entry, stored) { return { chosen: stored.map(function (i) { return entry.options[i]; }) }; },
+    toStable: function (entry, stored) { return { chosen: stored.map(function (i) { return entry.ids[i]; }) }; },
     fromStable: function (entry, stable) {
-      var chosen = (stable.chosen || []).map(function (text) { return h.indexOf(entry.options, text, "answers.what_option"); });
+      var chosen = (stable.chosen || []).map(function (id) { return h.indexOf(entry.ids, id, "answers.what_option"); });
       if (chosen.length > 1 && !entry.multiple) { throw h.misfit(t("answers.several")); }
       return chosen;
     },
-    readable: function (entry, a) { return a.chosen.join("; "); },
+    upgrade: function (entry, old) {
+      var texts = h.english(entry, "options");
+      return Object.assign({}, old, { chosen: (old.chosen || []).map(function (text) {
+        return entry.ids[h.indexOf(texts, text, "answers.what_option")]; }) });
+    },
+    readable: function (entry, a) { return a.chosen.map(function (id) { return h.label(entry.ids, entry.options, id); }).join("; "); },
     group: {
       caption: "group.bars",
       marksRight: true,
       bars: function (entry, answers) {
         var chosen = h.tally(h.flat(answers.map(function (a) { return a.chosen || []; })));
-        return entry.options.map(function (o) { return [o, chosen[o] || 0, entry.correct.indexOf(o) >= 0]; });
+        return entry.ids.map(function (id, i) { return [entry.options[i], chosen[id] || 0, entry.correct.indexOf(id) >= 0]; });
       }
     },
     page: {

@@ -1,6 +1,8 @@
 /* Permanent Revolution Today: the matching kind (book/kinds/matching), each
  * item given an answer from one list. The contract: kinds/registry.js. Stored: for each
- * item, the position of its answer (null: none yet); stable: {item: answer} in words. */
+ * item, the position of its answer (null: none yet); stable: {item's id: the chosen answer's id}, an
+ * answer's id being its own pair's, so a right match pairs an id with itself (version 1 and
+ * 2 files: {item: answer} in words). */
 PRTKinds.register("matching", function (h) {
   "use strict";
   var t = h.t;
@@ -52,22 +54,38 @@ PRTKinds.register("matching", function (h) {
     },
     toStable: function (entry, stored) {
       var pairs = {};
-      stored.forEach(function (r, n) { if (r !== null && r !== undefined) { pairs[entry.lefts[n]] = entry.rights[r]; } });
+      stored.forEach(function (r, n) { if (r !== null && r !== undefined) { pairs[entry.ids[n]] = entry.right_ids[r]; } });
       return { pairs: pairs };
     },
     fromStable: function (entry, stable) {
       var pairs = stable.pairs || {};
-      Object.keys(pairs).forEach(function (left) { h.indexOf(entry.lefts, left, "answers.what_item"); });
-      return entry.lefts.map(function (left) {
-        return left in pairs ? h.indexOf(entry.rights, pairs[left], "answers.what_answer") : null;
+      Object.keys(pairs).forEach(function (id) { h.indexOf(entry.ids, id, "answers.what_item"); });
+      return entry.ids.map(function (id) {
+        return id in pairs ? h.indexOf(entry.right_ids, pairs[id], "answers.what_answer") : null;
       });
     },
-    readable: function (entry, a) { return Object.keys(a.pairs).map(function (l) { return l + " → " + a.pairs[l]; }).join("\n"); },
+    /* {English item: English answer} to ids: an answer read alike in two pairs is taken as
+     * the item's own pair's (as the Python kind's upgrade). */
+    upgrade: function (entry, old) {
+      var lefts = h.english(entry, "lefts"), rights = h.english(entry, "rights"), pairs = {}, given = old.pairs || {};
+      Object.keys(given).forEach(function (left) {
+        var n = h.indexOf(lefts, left, "answers.what_item"), r = h.indexOf(rights, given[left], "answers.what_answer");
+        var own = entry.right_ids.indexOf(entry.ids[n]);
+        pairs[entry.ids[n]] = rights[own] === given[left] ? entry.ids[n] : entry.right_ids[r];
+      });
+      return Object.assign({}, old, { pairs: pairs });
+    },
+    readable: function (entry, a) {
+      return Object.keys(a.pairs).map(function (id) {
+        return h.label(entry.ids, entry.lefts, id) + " → " + h.label(entry.right_ids, entry.rights, a.pairs[id]);
+      }).join("\n");
+    },
     group: {
       caption: "group.bars_matching",
       bars: function (entry, answers) {
-        return entry.lefts.map(function (l) {
-          return [l, answers.filter(function (a) { return (a.pairs || {})[l] === entry.key[l]; }).length, false, entry.key[l]];
+        return entry.ids.map(function (id, i) {
+          return [entry.lefts[i], answers.filter(function (a) { return (a.pairs || {})[id] === id; }).length, false,
+            h.label(entry.right_ids, entry.rights, id)];
         });
       }
     },

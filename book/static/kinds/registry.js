@@ -19,19 +19,29 @@
  *   h.tally(list) ({item: count}), h.flat(lists)
  *   h.misfit(why)            an Error marked .misfit: a file's answer that no longer fits
  *   h.indexOf(list, text, what)  text's index, or a misfit naming `what` (a catalog key)
+ *   h.label(ids, labels, id) the label shown for an id (this edition's words), or the id
+ *   h.english(entry, key)    the English texts of entry[key], which a version 1 or 2 file's
+ *                            answers hold: entry.en[key] where an edition in another language
+ *                            gives them, else entry[key] (the English edition's own labels)
  *   h.el(tag, text, cls), h.values(box, selector)   for the page part only (the DOM)
  *
  * and returns the kind's parts. Words: `spec` is the exercise's JSON in its page's
  * .prt-ex-data (book/kinds/<kind> static_html); `entry` its entry in the answer catalog
  * (book/answers/catalog.py); `stored` an answer as the page keeps it ("prt-answer:<id>",
- * positions in the page's lists); `stable` as an answer file keeps it (texts and ids,
- * book/answers/model.py). All but `page` are DOM-free, so node runs them.
+ * positions in the page's lists); `stable` as an answer file keeps it (version 3: ids, the
+ * same in every language, never displayed texts: book/answers/model.py, book/course/ids.py).
+ * `entry` gives each list's ids beside this edition's labels. All but `page` are DOM-free,
+ * so node runs them.
  *   shape                      the key every stable answer has (the Python kind's SHAPE)
  *   private                    optional, true: answers stay on the device (out of an answer
  *                              file unless the member includes private notes; never sent to the room)
  *   grade(spec, stored)        the verdict, word for word the kind's Python grade()
  *   toStable(entry, stored)    the stable answer
  *   fromStable(entry, stable)  the stored answer, or throws h.misfit(why); `shape` is checked first
+ *   upgrade(entry, old)        optional: a version 1 or 2 file's stable answer (displayed English
+ *                              texts) as version 3's (ids), or throws h.misfit(why) for a text no
+ *                              longer offered (the Python kind's upgrade; a kind whose answers
+ *                              always held ids has none)
  *   readable(entry, stable)    the answer in words (My answers, the chat summary; "\n" between lines)
  *   group                      optional, the facilitator's group page (as book/answers/summary.py):
  *     caption                  the catalog key said above the bars ({title})
@@ -73,12 +83,14 @@
       if (i < 0) { throw misfit(t("answers.not_offered", { what: t(what), text: String(text).slice(0, 60) })); }
       return i;
     }
+    function label(ids, labels, id) { var i = ids.indexOf(id); return i < 0 ? String(id) : labels[i]; }
+    function english(entry, key) { return (entry.en && entry.en[key]) || entry[key]; }
     function tally(list) { var c = {}; list.forEach(function (x) { c[x] = (c[x] || 0) + 1; }); return c; }
     function flat(lists) { return [].concat.apply([], lists); }
     function el(tag, text, cls) { return root.PRT.el(tag, text, cls); }
     function values(box, selector) { return Array.prototype.slice.call(box.querySelectorAll(selector)); }
     return { t: t, words: words, verdict: verdict, unique: unique, ratio: ratio, misfit: misfit, indexOf: indexOf,
-      tally: tally, flat: flat, el: el, values: values };
+      label: label, english: english, tally: tally, flat: flat, el: el, values: values };
   }
 
   /* Every registered kind made with the translator `t`: {helpers: h, kinds: {name: parts}};

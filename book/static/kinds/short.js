@@ -1,6 +1,7 @@
 /* Permanent Revolution Today: the short-answer kind (book/kinds/short), a few
  * sentences compared with a model answer, then ticked against its rubric. The contract:
- * kinds/registry.js. Stored: {text, ticks: rubric positions}; stable: the ticks in words. */
+ * kinds/registry.js. Stored: {text, ticks: rubric positions}; stable: the ticked points' ids
+ * (version 1 and 2 files: their texts). */
 PRTKinds.register("short", function (h) {
   "use strict";
   var t = h.t;
@@ -14,18 +15,23 @@ PRTKinds.register("short", function (h) {
         t("grade.ticked", { n: ticks, total: spec.points })]);
     },
     toStable: function (entry, stored) {
-      return { text: stored.text || "", ticks: (stored.ticks || []).map(function (i) { return entry.rubric[i]; }) };
+      return { text: stored.text || "", ticks: (stored.ticks || []).map(function (i) { return entry.ids[i]; }) };
     },
     fromStable: function (entry, stable) {
       return { text: String(stable.text || ""),
-        ticks: (stable.ticks || []).map(function (text) { return h.indexOf(entry.rubric, text, "answers.what_rubric"); }) };
+        ticks: (stable.ticks || []).map(function (id) { return h.indexOf(entry.ids, id, "answers.what_rubric"); }) };
+    },
+    upgrade: function (entry, old) {
+      var texts = h.english(entry, "rubric");
+      return Object.assign({}, old, { ticks: (old.ticks || []).map(function (text) {
+        return entry.ids[h.indexOf(texts, text, "answers.what_rubric")]; }) });
     },
     readable: function (entry, a) { return a.text + (a.ticks.length ? "\n" + t("answers.ticked", { n: a.ticks.length }) : ""); },
     group: {
       caption: "group.bars_short",
       bars: function (entry, answers) {
         var ticked = h.tally(h.flat(answers.map(function (a) { return a.ticks || []; })));
-        return entry.rubric.map(function (r) { return [r, ticked[r] || 0, false]; });
+        return entry.ids.map(function (id, i) { return [entry.rubric[i], ticked[id] || 0, false]; });
       },
       words: function (entry, a) { return a.text; }
     },
