@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..course.load import course
+from ..course import language as lang
+from ..course.load import course, in_source
 from ..kinds import kind_of
 
 
 def entry(ex: Any) -> dict[str, Any]:
-    """One exercise, as the pages see it (lists in the order the static page shows)."""
-    return {"id": ex.id, "chapter": ex.chapter, "kind": ex.kind, "title": ex.title} | kind_of(ex).entry(ex)
+    """One exercise, as the pages see it (lists in the order the static page shows). In a
+    translated edition, ``en`` holds the source's words where they differ: answer files of
+    versions 1 and 2 hold those texts, and the pages read them through it."""
+    out = {"id": ex.id, "chapter": ex.chapter, "kind": ex.kind, "title": ex.title} | kind_of(ex).entry(ex)
+    if lang.current() != lang.SOURCE:
+        with lang.speaking(lang.SOURCE):
+            source = kind_of(ex).entry(in_source(ex))
+        out["en"] = {k: v for k, v in source.items() if out.get(k) != v}
+    return out
 
 
 def catalog() -> dict[str, dict[str, Any]]:

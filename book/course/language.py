@@ -14,6 +14,9 @@ English is the source language: its edition sits at the site's root, every other
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +57,21 @@ def check(code: str) -> str:
 def current() -> str:
     """The language of what this process makes now."""
     return check(os.environ.get(ENV) or SOURCE)
+
+
+@contextlib.contextmanager
+def speaking(code: str) -> Iterator[None]:
+    """Make what this process makes in ``code`` for a while (the catalog of a translated
+    edition carries the source's words too, to read older answer files)."""
+    before = os.environ.get(ENV)
+    os.environ[ENV] = check(code)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(ENV, None)
+        else:
+            os.environ[ENV] = before
 
 
 def translations() -> list[str]:

@@ -199,6 +199,18 @@ def course() -> Course:
     return _course(lang.current())
 
 
+def source_course() -> Course:
+    """The course in its source language (English), whatever the setting: the words that
+    ids are made from and that answer files of format versions 1 and 2 hold."""
+    return _course(lang.SOURCE)
+
+
+def in_source(exercise: Any) -> Any:
+    """An exercise as the source language writes it (itself in the English edition, or
+    when the course has no exercise of its id)."""
+    return source_course().exercises.get(exercise.id, exercise)
+
+
 @lru_cache(maxsize=4)
 def _course(language: str) -> Course:
     return load_course(language=language)

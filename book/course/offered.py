@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from typing import Any, Sequence
 
-from .load import course
+from .load import Course, course
 from .models import Event, Matching, Ordering
 
 
@@ -22,9 +22,10 @@ def shuffled(items: Sequence[Any], seed: str) -> list[Any]:
     return out
 
 
-def matching_pairs(ex: Matching) -> list[tuple[str, str]]:
-    """(left, right) pairs: glossary terms bring their own definitions."""
-    terms = course().terms
+def matching_pairs(ex: Matching, of: Course | None = None) -> list[tuple[str, str]]:
+    """(left, right) pairs: glossary terms bring their own definitions (in the words of
+    ``of``, the course in the language setting's words by default)."""
+    terms = (of or course()).terms
     return [(terms[t].term, terms[t].definition) for t in ex.terms] + [
         (p.left, p.right) for p in ex.pairs
     ]

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from book.answers.catalog import catalog
 from book.course.ids import slug, stable_ids
-from book.course.load import course
+from book.course.load import course, source_course
 from book.course.models import MultipleChoice, ShortAnswer
 from book.kinds import KINDS, kind_of
 
@@ -55,3 +55,25 @@ def test_every_exercise_gives_its_pages_ids_beside_labels_and_ids_are_unique():
     assert {k for k, m in KINDS.items() if hasattr(m, "ids")} == {"choice", "short", "bridge", "matching"}
     terms = next(ex for ex in course().exercises.values() if ex.kind == "matching" and ex.terms)
     assert kind_of(terms).ids(terms)[:len(terms.terms)] == list(terms.terms), "a glossary term's id is its own"
+
+
+def test_the_spanish_edition_makes_the_same_ids_and_reads_an_english_version_2_file(monkeypatch):
+    """A Spanish member's answers count beside an English one's: the ids come from the
+    English data in every edition, and a version 2 file (English texts) still reads there,
+    in Python and through the catalog's ``en`` words on the pages."""
+    english = {ex.id: {k: list(v) for k, v in catalog()[ex.id].items() if k.endswith("ids")}
+               for ex in course().exercises.values()}
+    monkeypatch.setenv("PRT_LANGUAGE", "es")
+    spanish = catalog()
+    ex = course().exercises["tishreen-who-protested"]
+    assert ex.options[0].text != english_text(ex)  # the Spanish words, really
+    for ex_id, ids in english.items():
+        assert {k: spanish[ex_id][k] for k in ids} == ids, ex_id
+    old = {"chosen": [english_text(ex)]}
+    assert kind_of(ex).upgrade(ex, old) == {"chosen": [spanish[ex.id]["ids"][0]]}
+    assert spanish[ex.id]["en"]["options"][0] == english_text(ex)
+
+
+def english_text(ex) -> str:
+    """The first option of ``ex`` as the English data writes it."""
+    return source_course().exercises[ex.id].options[0].text

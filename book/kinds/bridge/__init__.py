@@ -13,6 +13,7 @@ from typing import Any
 from collections import Counter
 
 from ...course.ids import stable_ids
+from ...course.load import in_source
 from ...course.models import Bridge
 from ...course.strings import t, t_text
 from ..frame import frame_html
@@ -76,8 +77,9 @@ def static_html(ex: Bridge) -> str:
 
 
 def ids(ex: Bridge) -> list[str]:
-    """The grievances' stable ids, in the exercise's order (book/course/ids.py)."""
-    return stable_ids([g.grievance for g in ex.grievances], [g.id for g in ex.grievances])
+    """The grievances' stable ids, in the exercise's order, made from the English (book/course/ids.py)."""
+    source = in_source(ex)
+    return stable_ids([g.grievance for g in source.grievances], [g.id for g in source.grievances])
 
 
 def to_stable(ex: Bridge, live: dict[str, Any]) -> dict[str, Any]:
@@ -97,7 +99,7 @@ def from_stable(ex: Bridge, stable: dict[str, Any]) -> dict[str, Any]:
 def upgrade(ex: Bridge, old: dict[str, Any]) -> dict[str, Any]:
     """A version 1 or 2 answer (the grievance's English text) with the grievance's id."""
     g = old.get("grievance")
-    texts = [x.grievance for x in ex.grievances]
+    texts = [x.grievance for x in in_source(ex).grievances]
     return {**old, "grievance": None if g is None else ids(ex)[offered_index(texts, g, "answers.what_grievance")]}
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from ...course.ids import stable_ids
+from ...course.load import in_source
 from ...course.models import MultipleChoice
 from ...course.strings import t, t_text
 from ..frame import frame_html
@@ -55,8 +56,9 @@ def static_html(ex: MultipleChoice) -> str:
 
 
 def ids(ex: MultipleChoice) -> list[str]:
-    """The options' stable ids, in the options' order (book/course/ids.py)."""
-    return stable_ids([o.text for o in ex.options], [o.id for o in ex.options])
+    """The options' stable ids, in the options' order, made from the English (book/course/ids.py)."""
+    source = in_source(ex)
+    return stable_ids([o.text for o in source.options], [o.id for o in source.options])
 
 
 def to_stable(ex: MultipleChoice, live: list[int]) -> dict[str, Any]:
@@ -75,7 +77,7 @@ def from_stable(ex: MultipleChoice, stable: dict[str, Any]) -> list[int]:
 def upgrade(ex: MultipleChoice, old: dict[str, Any]) -> dict[str, Any]:
     """A version 1 or 2 answer (the options' English texts) with the options' ids."""
     offered = ids(ex)
-    return {**old, "chosen": [offered[offered_index([o.text for o in ex.options], c, "answers.what_option")]
+    return {**old, "chosen": [offered[offered_index([o.text for o in in_source(ex).options], c, "answers.what_option")]
                               for c in old["chosen"]]}
 
 

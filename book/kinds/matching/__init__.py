@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from ...course.ids import stable_ids
+from ...course.load import in_source, source_course
 from ...course.models import Matching
 from ...course.offered import matching_pairs as pairs, matching_rights as rights, shuffled
 from ...course.strings import t, t_text
@@ -86,7 +87,8 @@ def ids(ex: Matching) -> list[str]:
     """The pairs' stable ids, in the pairs' order: a glossary term's id, else the English
     left text's slug or the pair's ``id:`` (book/course/ids.py). A right item's id is its
     pair's, so a right match pairs an id with itself."""
-    return stable_ids([left for left, _ in pairs(ex)], list(ex.terms) + [p.id for p in ex.pairs])
+    source = in_source(ex)
+    return stable_ids([left for left, _ in pairs(source, source_course())], list(source.terms) + [p.id for p in source.pairs])
 
 
 def right_ids(ex: Matching) -> list[str]:
@@ -94,19 +96,21 @@ def right_ids(ex: Matching) -> list[str]:
     return shuffled(ids(ex), ex.id)
 
 
-def _right_id(ex: Matching, left: str, right: str) -> str:
+def _right_id(ex: Matching, texts: list[tuple[str, str]], left: str, right: str) -> str:
     """The id of the right item ``right`` chosen for ``left`` (its own pair's when two read alike)."""
-    own = dict(zip([lf for lf, _ in pairs(ex)], zip(ids(ex), [r for _, r in pairs(ex)])))
+    own = dict(zip([lf for lf, _ in texts], zip(ids(ex), [r for _, r in texts])))
     if left in own and own[left][1] == right:
         return own[left][0]
-    return ids(ex)[offered_index([r for _, r in pairs(ex)], right, "answers.what_answer")]
+    return ids(ex)[offered_index([r for _, r in texts], right, "answers.what_answer")]
 
 
-def to_stable(ex: Matching, live: dict[str, str]) -> dict[str, Any]:
+def to_stable(ex: Matching, live: dict[str, str], texts: list[tuple[str, str]] | None = None) -> dict[str, Any]:
     """In an answer file: ``{"pairs": {item's id: the id of the answer chosen}}`` (a right
-    match is an id paired with itself)."""
-    lefts = [left for left, _ in pairs(ex)]
-    return {"pairs": {ids(ex)[offered_index(lefts, left, "answers.what_item")]: _right_id(ex, left, right)
+    match is an id paired with itself). ``live`` holds the texts of this edition, or of
+    ``texts`` (the pairs in another language's words)."""
+    texts = texts or pairs(ex)
+    lefts = [left for left, _ in texts]
+    return {"pairs": {ids(ex)[offered_index(lefts, left, "answers.what_item")]: _right_id(ex, texts, left, right)
                       for left, right in live.items()}}
 
 
@@ -118,7 +122,7 @@ def from_stable(ex: Matching, stable: dict[str, Any]) -> dict[str, str]:
 
 def upgrade(ex: Matching, old: dict[str, Any]) -> dict[str, Any]:
     """A version 1 or 2 answer ({English left item: English right item}) with the pairs' ids."""
-    return {**old, **to_stable(ex, dict(old["pairs"]))}
+    return {**old, **to_stable(ex, dict(old["pairs"]), pairs(in_source(ex), source_course()))}
 
 
 def entry(ex: Matching) -> dict[str, Any]:

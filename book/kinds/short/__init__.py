@@ -8,6 +8,7 @@ from typing import Any
 from collections import Counter
 
 from ...course.ids import stable_ids
+from ...course.load import in_source
 from ...course.models import ShortAnswer
 from ...course.strings import t, t_text
 from ..frame import frame_html
@@ -52,8 +53,9 @@ def static_html(ex: ShortAnswer) -> str:
 
 
 def ids(ex: ShortAnswer) -> list[str]:
-    """The rubric points' stable ids, in the rubric's order (book/course/ids.py)."""
-    return stable_ids(list(ex.rubric), ex.rubric_ids)
+    """The rubric points' stable ids, in the rubric's order, made from the English (book/course/ids.py)."""
+    source = in_source(ex)
+    return stable_ids(list(source.rubric), source.rubric_ids)
 
 
 def to_stable(ex: ShortAnswer, live: dict[str, Any]) -> dict[str, Any]:
@@ -70,7 +72,7 @@ def from_stable(ex: ShortAnswer, stable: dict[str, Any]) -> dict[str, Any]:
 def upgrade(ex: ShortAnswer, old: dict[str, Any]) -> dict[str, Any]:
     """A version 1 or 2 answer (the ticked points' English texts) with the points' ids."""
     points = ids(ex)
-    return {**old, "ticks": [points[offered_index(list(ex.rubric), r, "answers.what_rubric")]
+    return {**old, "ticks": [points[offered_index(list(in_source(ex).rubric), r, "answers.what_rubric")]
                              for r in old.get("ticks", [])]}
 
 
