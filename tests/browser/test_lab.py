@@ -19,6 +19,7 @@ from helpers import ROOT, start_lab
 from labdriver import STEP, KERNEL, WATCH, form, kernel_idle, name_field, run_all, state
 
 from book.course.load import course
+from book.kinds import choice
 
 pytestmark = pytest.mark.browser
 NAME, SESSION = "محمد الكاظمي", "جلسة ١"
@@ -102,7 +103,7 @@ def test_run_all_start_answer_restart_run_all_restores(browser, lab):
     index = next(i for i, o in enumerate(ex.options) if o.correct)
     entry, chosen = data["answers"]  # an answer file, as the group page and group-answers read it
     assert entry["exercise"] == EXERCISE and entry["correct"] is True
-    assert entry["answer"] == {"chosen": [ex.options[index].text]}
+    assert entry["answer"] == {"chosen": [choice.ids(ex)[index]]}
     assert chosen["exercise"] == PASSAGE and chosen["kind"] == "passage" and chosen["correct"] is True
     assert chosen["answer"] == {"paragraph": passage.answer}
     assert page.get_by_text(re.compile("Jupyter news", re.I)).count() == 0

@@ -202,7 +202,7 @@ def test_theme_scripts_load_after_the_text(built):
         if "bootstrap.js" in markup and "data-bs-" not in markup:
             problems.append(f"{rel}: bootstrap.js on a page that uses none of it")
         blocking = blocking_scripts(markup)
-        if rel != "search.html" and blocking:
+        if not rel.endswith("search.html") and blocking:  # every edition's search page runs Sphinx's search
             problems.append(f"{rel}: {blocking} hold the first paint")
     assert not problems, problems
     assert blocking_scripts('<script src="_static/scripts/bootstrap.js"></script>'), "the check must find a blocking script"

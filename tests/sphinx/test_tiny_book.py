@@ -16,6 +16,7 @@ def _tiny_book(tmp_path: Path, pages: dict[str, str]) -> subprocess.CompletedPro
     book = tmp_path / "tiny"
     book.mkdir()
     (book / "_config.yml").write_text((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    (book / "book").symlink_to(ROOT / "book")  # the config's templates and static files, by their relative paths
     chapters = "".join(f"- file: {name}\n" for name in pages if name != "index")
     (book / "_toc.yml").write_text("format: jb-book\nroot: index\n" + (f"chapters:\n{chapters}" if chapters else ""))
     for name, text in pages.items():
