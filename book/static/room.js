@@ -190,6 +190,8 @@
       print.type = "button"; print.addEventListener("click", function () { window.print(); });
       main.appendChild(el("h1", t("room.record_heading", { session: rec.session })));
       main.appendChild(print);
+      var pdf = el("a", t("room.record_pdf_link"), "room-print"); pdf.href = "/_room/record.pdf";
+      main.appendChild(document.createTextNode(" ")); main.appendChild(pdf);
       main.appendChild(el("p", t("room.started_ended", { started: rec.started, ended: rec.ended || "–" })));
       main.appendChild(el("h2", t("room.joined")));
       var ul = el("ul");
