@@ -5,8 +5,9 @@ rounds as counts; the flagged ¶s; the facilitator's notes) to ``record.pdf`` in
 session's folder, with the paper edition's WeasyPrint pipeline and paper.css
 (``editions.paper.render.write_pdf``): the text is real text in the PDF, so it copies
 out. A pseudonym in a script DejaVu lacks (Arabic) is set in the first Arabic font the
-machine has of ``SCRIPT_FONTS`` (Pango also falls back through fontconfig); a pseudonym is
-isolated (``<bdi>``) so a right-to-left name does not reorder the line around it.
+machine has of those ``CSS`` lists after DejaVu (Pango also falls back through
+fontconfig); a pseudonym is isolated (``<bdi>``) so a right-to-left name does not
+reorder the line around it.
 
 ``across`` reads every session kept in an answers folder (each ``<stem>.room.json`` and
 the members' files in ``<stem>/``) and counts, per question, how many answered in round
@@ -27,21 +28,21 @@ from pathlib import Path
 from typing import Any
 
 from ..course.load import course
+from ..editions.paper.render import write_pdf
 from ..course.strings import catalog as strings_catalog
 from ..course.strings import t
 from .state import ROUNDS, Room
 
 PDF_NAME = "record.pdf"
 RECORD_SUFFIX = ".room.json"
-#: Fonts for scripts DejaVu has no glyphs for, first found first used (Debian: fonts-hosny-amiri,
-#: fonts-noto-core). Listed after DejaVu, so Latin text keeps the paper edition's face.
-SCRIPT_FONTS = ("Amiri", "Noto Naskh Arabic", "Noto Sans Arabic", "KacstOne", "Scheherazade New")
 #: How many flagged ¶s the view across sessions lists.
 TOP_FLAGS = 15
 
+#: After DejaVu (the paper edition's face), the fonts for a script DejaVu has no glyphs for
+#: (an Arabic pseudonym), first found first used (Debian: fonts-hosny-amiri, fonts-noto-core).
 CSS = """
-html { font-family: "DejaVu Serif", %(fonts)s, serif; }
-h1, h2, h3, th { font-family: "DejaVu Sans", %(fonts)s, sans-serif; }
+html { font-family: "DejaVu Serif", "Amiri", "Noto Naskh Arabic", "Noto Sans Arabic", "KacstOne", serif; }
+h1, h2, h3, th { font-family: "DejaVu Sans", "Amiri", "Noto Sans Arabic", "Noto Naskh Arabic", "KacstOne", sans-serif; }
 .room-doc .meta { color: #333; }
 .room-doc table { font-size: 9.5pt; }
 .room-doc td.n, .room-doc th.n { text-align: right; }
@@ -52,10 +53,6 @@ h1, h2, h3, th { font-family: "DejaVu Sans", %(fonts)s, sans-serif; }
   .room-doc th, .room-doc td { border-bottom: 1px solid #999; padding: 2px 6px; text-align: left; } }
 @media print { .room-doc .screen-only { display: none; } }
 """
-
-
-def css() -> str:
-    return CSS % {"fonts": ", ".join(f'"{f}"' for f in SCRIPT_FONTS)}
 
 
 def esc(value: Any) -> str:
@@ -73,7 +70,7 @@ def document(title: str, body: str) -> str:
     lang = strings_catalog().language
     return (f'<!DOCTYPE html><html lang="{esc(lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(title)}</title><style>{css()}</style></head>"
+            f"<title>{esc(title)}</title><style>{CSS}</style></head>"
             f'<body class="room-doc">{body}</body></html>')
 
 
@@ -124,8 +121,6 @@ def session_html(room: Room) -> str:
 def print_pdf(markup: str, dest: Path) -> Path:
     """Print ``markup`` to ``dest`` with the paper edition's pipeline, replacing any older
     copy only once the new one is whole."""
-    from ..editions.paper.render import write_pdf
-
     part = dest.with_name(dest.name + ".part")
     write_pdf(markup, part)
     os.replace(part, dest)
@@ -154,7 +149,8 @@ class Hard:
         self.right[which] += bool(verdict)
 
 
-COLUMNS = ("1", "2", "first", "last")
+#: The view's columns: rounds 1 and 2, each member's first and last kept answer; their headings.
+COLUMNS = {"1": "room.across_1", "2": "room.across_2", "first": "room.across_first", "last": "room.across_last"}
 
 
 def sessions_in(root: Path, paras: dict[str, dict[int, str]] | None = None) -> list[Room]:
@@ -232,7 +228,7 @@ def across_page(summary: dict[str, Any]) -> str:
     sessions = "".join(f"<tr><td>{esc(s['session'])}</td><td>{esc(when(s['started']))}</td>"
                        f'<td class="n">{s["members"]}</td><td class="n">{s["questions"]}</td></tr>'
                        for s in summary["sessions"])
-    cols = "".join(f'<th class="n">{esc(t(f"room.across_{w}"))}</th>' for w in COLUMNS)
+    cols = "".join(f'<th class="n">{esc(t(key))}</th>' for key in COLUMNS.values())
 
     def cell(q: dict[str, Any], which: str) -> str:
         n = q["answered"][which]
