@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import tornado.httpserver
+import tornado.log
 import tornado.netutil
 import tornado.web
 
@@ -260,7 +261,11 @@ class Control(Api):
 
         async def then(result: dict[str, Any]) -> dict[str, Any]:
             if result["action"] == "end":  # the session's record, printed into its folder
-                result["pdf"] = (await self.hub.print_record()).name
+                try:
+                    result["pdf"] = (await self.hub.print_record()).name
+                except Exception:  # the session is ended all the same; the page can print it again
+                    tornado.log.app_log.exception("the session record could not be printed")
+                    result["pdf"] = None
             return result
         await self._handle(act, then)
 
