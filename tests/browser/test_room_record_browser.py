@@ -77,7 +77,7 @@ def test_the_facilitator_downloads_the_record_as_pdf_and_sees_what_was_hard(brow
 
     page.goto(room.url + "_room/record")
     page.wait_for_selector("h1")
-    page.screenshot(path=str(SHOTS / "record.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "record-session.png"), full_page=True)
 
     page.goto(room.url + "_room/facilitator")
     page.wait_for_selector(".room-rounds")
