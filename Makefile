@@ -97,6 +97,8 @@ zip: book
 bench: book
 	@echo "==> benchmark (builds into bench/tmp; runs the test suite once)"
 	@$(BIN)/python bench/run.py $(BENCH_ARGS)
+	@echo "==> the room under load (40 phones, 10 questions, two rounds, a restart halfway)"
+	@$(BIN)/python bench/room_load.py $(ROOM_BENCH_ARGS)
 
 notebooks: $(STAMP)
 	@echo "==> regenerating the exercise notebooks (both editions) from book/data"
@@ -126,8 +128,8 @@ room: $(STAMP)
 	@ROOM_HOST="$(ROOM_HOST)" ROOM_PORT=$(ROOM_PORT) $(BIN)/python -m book.room
 
 # 40 simulated phones, 10 questions, two rounds, a restart halfway: bench/room_results.json.
+# Loopback only (the room on 127.0.0.2, phones 127.0.1.n); a stand-in book when none is built.
 room-bench: $(STAMP)
-	@test -f _build/html/index.html || $(MAKE) html
 	@$(BIN)/python bench/room_load.py $(ROOM_BENCH_ARGS)
 
 # pyproject.toml is the truth: pin it (every extra) into requirements.lock, and derive

@@ -18,31 +18,57 @@ percentile). The projector's latency is measured per (question, round): the k-th
 the room kept is on the projector once the projector's count for that round reaches k
 (the room takes sends one at a time, in order).
 
-Bounded: every wait has a deadline; the whole run stops after --deadline seconds.
+Mis-filed is checked twice: the answer in the member's file for that question and round
+must be the one the phone sent, and the send's id must be among the ids that member's file
+took and in no other member's file (two phones often send equal answers; ids tell them apart).
+
+Bounded: every loop has a count or a deadline (a send is retried for 90 s at most, the
+room's start waits 60 s at most for its address, a phone tries to join 100 times); the
+whole run stops after --deadline seconds, and at most 199 phones. Loopback only: the room
+listens on 127.0.0.2 and each phone sends from its own 127.0.1.n; any address outside
+127.0.0.0/8 stops the run before a request is sent.
+
+Without a built book (--html, default _build/html) the room serves a stand-in (an index
+and one chapter with five ¶s): the load is the room's API, not the pages.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import ipaddress
 import json
 import os
+import queue
 import re
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from roomkit import ROOM_HOST, fitting, member_id, send_id  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests" / "support"))
+from roomkit import ROOM_HOST, fitting, member_id, send_id, stand_in_book  # noqa: E402
 
 from book.answers.catalog import catalog  # noqa: E402
+
+
+LOOPBACK = ipaddress.ip_network("127.0.0.0/8")
+MAX_PHONES = 199  # phones are 127.0.1.1-199; the projector and the facilitator 127.0.1.201-202
+
+
+def loopback(address: str) -> str:
+    """``address``, if it is on loopback; else the run stops: this benchmark sends nowhere else."""
+    if ipaddress.ip_address(address) not in LOOPBACK:
+        raise SystemExit(f"refusing to send from or to {address}: loopback (127.0.0.0/8) only")
+    return address
 
 
 def free_port() -> int:
@@ -64,15 +90,20 @@ class Process:
         self.proc = subprocess.Popen([sys.executable, "-m", "book.room", "--session", "Load test", "--html",
                                       str(self.html), "--answers", str(self.answers)],
                                      cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        lines: queue.Queue = queue.Queue()  # read on a thread, so each wait ends at the deadline
+        threading.Thread(target=lambda: [lines.put(ln) for ln in self.proc.stdout], daemon=True).start()
         deadline = time.monotonic() + 60
-        for line in self.proc.stdout:
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
             m = re.search(r"secret=(\S+)", line)
             if m:
                 self.secret = m.group(1)
                 return self
-            if time.monotonic() > deadline:
-                break
-        raise RuntimeError("the room did not start")
+        self.proc.kill()
+        raise RuntimeError("the room did not start within 60 s")
 
     def kill(self) -> None:
         self.proc.send_signal(signal.SIGKILL)
@@ -84,13 +115,18 @@ async def main() -> dict:
     ap.add_argument("--phones", type=int, default=40)
     ap.add_argument("--questions", type=int, default=10)
     ap.add_argument("--deadline", type=float, default=300)
+    ap.add_argument("--html", default=str(ROOT / "_build" / "html"))
     ap.add_argument("--out", default=str(ROOT / "bench" / "room_results.json"))
     args = ap.parse_args()
+    if not 1 <= args.phones <= MAX_PHONES:
+        raise SystemExit(f"--phones: 1 to {MAX_PHONES}")
+    loopback(ROOM_HOST)
 
-    html = ROOT / "_build" / "html"
-    if not (html / "index.html").exists():
-        raise SystemExit("no built book in _build/html: run make book first")
     work = Path(tempfile.mkdtemp(prefix="room-load-"))
+    html = Path(args.html)
+    book = "built"
+    if not (html / "index.html").exists():
+        html, book = stand_in_book(work / "html"), "stand-in"
     port = free_port()
     room = Process(work / "answers", html, port).start()
     base = f"http://{ROOM_HOST}:{port}"
@@ -98,7 +134,7 @@ async def main() -> dict:
     entries += [e for e in catalog().values() if e["kind"] in ("ordering", "matching")]
     questions = entries[:args.questions]
 
-    kept: dict[tuple[int, str, str], tuple[dict, float]] = {}  # (phone, exercise, round) -> (answer, sent at)
+    kept: dict[tuple[int, str, str], tuple[dict, float, str]] = {}  # (phone, exercise, round) -> (answer, sent at, id)
     acks: dict[tuple[str, str], list[float]] = {}  # (exercise, round) -> send times in the order kept
     shown: dict[tuple[str, str], list[tuple[float, int]]] = {}  # (exercise, round) -> (time, projector count)
     retries = [0]
@@ -109,7 +145,7 @@ async def main() -> dict:
 
     def client(n: int) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=base, timeout=30,
-                                 transport=httpx.AsyncHTTPTransport(local_address=f"127.0.1.{n + 1}"))
+                                 transport=httpx.AsyncHTTPTransport(local_address=loopback(f"127.0.1.{n + 1}")))
 
     async def deliver(c: httpx.AsyncClient, n: int, body: dict) -> dict:
         """The outbox: the same send (same id) again until the room answers 200."""
@@ -159,7 +195,7 @@ async def main() -> dict:
                 t0 = time.monotonic()
                 out = await deliver(c, n, body)
                 if out.get("round") == int(rnd) or out.get("again"):
-                    kept[(n, q["exercise"], rnd)] = (answer, t0)
+                    kept[(n, q["exercise"], rnd)] = (answer, t0, body["id"])
                     acks.setdefault((q["exercise"], rnd), []).append(t0)
 
     async def projector() -> None:
@@ -235,13 +271,15 @@ async def main() -> dict:
     for path in folder.glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
         files[data["member"]] = data
+    took = {m: set(d.get("room", {}).get("sent", [])) for m, d in files.items()}
     lost = misfiled = 0
-    for (n, ex, rnd), (answer, _) in kept.items():
+    for (n, ex, rnd), (answer, _, sent) in kept.items():
         data = files.get(members[n])
         got = (data or {}).get("room", {}).get("rounds", {}).get(ex, {}).get(rnd)
+        elsewhere = any(sent in ids for m, ids in took.items() if m != members[n])
         if got is None:
             lost += 1
-        elif got != answer or data["pseudonym"] != f"Phone {n}":
+        elif got != answer or data["pseudonym"] != f"Phone {n}" or sent not in took[members[n]] or elsewhere:
             misfiled += 1
     expected = args.phones * len(questions) * 2
     lost += expected - len(kept)
@@ -267,9 +305,11 @@ async def main() -> dict:
         "send_to_projector_ms_in_the_round_cut_by_the_restart": {
             "median": round(1000 * statistics.median(restarted), 1) if restarted else None,
             "max": round(1000 * restarted[-1], 1) if restarted else None, "n": len(restarted)},
+        "book": book, "addresses": {"room": ROOM_HOST, "phones": f"127.0.1.1-{args.phones}"},
         "seconds": round(elapsed, 1), "load_average_1min": round(os.getloadavg()[0], 1), "cpus": os.cpu_count(),
     }
     Path(args.out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
     return result
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import tornado.httpserver
+import tornado.log
 import tornado.netutil
 import tornado.web
 
@@ -34,6 +35,7 @@ from ..course.strings import catalog as strings_catalog
 from ..course.strings import t
 from . import net
 from ..answers.disk import write_atomically
+from . import record as printed
 from .state import Refused, Room
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,6 +78,7 @@ class Hub:
         room.deferred = set()
         self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="room-files")
         self.locks: dict[str, asyncio.Lock] = {}
+        self.printing = asyncio.Lock()
 
     async def persist(self) -> None:
         """Write every member file the last change touched, each with its latest state."""
@@ -83,6 +86,15 @@ class Hub:
         for m in self.room.pending():
             async with self.locks.setdefault(m.member, asyncio.Lock()):
                 await loop.run_in_executor(self.pool, write_atomically, m.path, m.payload(self.room.session))
+
+    async def print_record(self) -> Path:
+        """The session record as a PDF in the session's folder: composed on the loop (the
+        room's state is the loop's), printed on a thread, one print at a time."""
+        markup = printed.session_html(self.room)
+        dest = printed.pdf_path(self.room)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        async with self.printing:
+            return await asyncio.get_running_loop().run_in_executor(self.pool, printed.print_pdf, markup, dest)
 
     def changed(self) -> None:
         """Wake the screens: the projector on every change, the phones when the phase moved."""
@@ -164,8 +176,9 @@ class Api(Guarded, tornado.web.RequestHandler):
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         self.refuse(status_code, t("room.failed"))
 
-    async def _handle(self, fn) -> None:
-        """Run one change, then answer only once the files it touched are on disk."""
+    async def _handle(self, fn, then=None) -> None:
+        """Run one change, then answer only once the files it touched are on disk (and
+        ``then``, a coroutine taking the result, has run)."""
         try:
             result = fn()
         except Refused as err:
@@ -174,6 +187,8 @@ class Api(Guarded, tornado.web.RequestHandler):
             result = Refused(400, str(err))
         try:
             await self.hub.persist()
+            if then is not None and not isinstance(result, Refused):
+                result = await then(result)
         except OSError:
             result = Refused(500, t("room.failed"))
         if isinstance(result, Refused):
@@ -242,8 +257,17 @@ class Control(Api):
             body = self.data()
             self.hub.room.control(body.get("action"), body.get("exercise"), body.get("text"))
             self.hub.changed()
-            return {"ok": True, "version": self.hub.room.version}
-        await self._handle(act)
+            return {"ok": True, "version": self.hub.room.version, "action": body.get("action")}
+
+        async def then(result: dict[str, Any]) -> dict[str, Any]:
+            if result["action"] == "end":  # the session's record, printed into its folder
+                try:
+                    result["pdf"] = (await self.hub.print_record()).name
+                except Exception:  # the session is ended all the same; the page can print it again
+                    tornado.log.app_log.exception("the session record could not be printed")
+                    result["pdf"] = None
+            return result
+        await self._handle(act, then)
 
 
 class Catalog(Api):
@@ -285,22 +309,62 @@ class Page(Guarded, tornado.web.RequestHandler):
     def initialize(self, hub: Hub, page: str) -> None:
         self.hub, self.page = hub, page
 
+    def admitted(self) -> bool:
+        """The facilitator's pages: the secret in the address becomes a cookie (and the
+        address forgets it); without the cookie, refused. False when answered already."""
+        given = self.get_query_argument("secret", None)
+        if given is not None and hmac.compare_digest(given.encode("utf-8"), self.hub.secret.encode("utf-8")):
+            self.set_cookie(SECRET_COOKIE, given, path="/_room/", httponly=True, samesite="Strict")
+            self.redirect(self.request.path)
+            return False
+        cookie = self.get_cookie(SECRET_COOKIE) or ""
+        if not hmac.compare_digest(cookie.encode("utf-8"), self.hub.secret.encode("utf-8")):
+            self.refuse(403, t("room.no_secret"))
+            return False
+        return True
+
     def get(self) -> None:
-        if self.page != "projector":
-            given = self.get_query_argument("secret", None)
-            if given is not None:
-                if hmac.compare_digest(given.encode("utf-8"), self.hub.secret.encode("utf-8")):
-                    self.set_cookie(SECRET_COOKIE, given, path="/_room/", httponly=True, samesite="Strict")
-                    self.redirect(self.request.path)
-                    return
-            cookie = self.get_cookie(SECRET_COOKIE) or ""
-            if not hmac.compare_digest(cookie.encode("utf-8"), self.hub.secret.encode("utf-8")):
-                self.refuse(403, t("room.no_secret"))
-                return
+        if self.page != "projector" and not self.admitted():
+            return
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Content-Security-Policy", ROOM_CSP)
         self.set_header("Cache-Control", "no-store")
         self.finish(ROOM_PAGE.format(lang=strings_catalog().language, page=self.page))
+
+
+class RecordPdf(Page):
+    """GET /_room/record.pdf (secret): the session record printed now into the session's
+    folder, and sent for download."""
+
+    async def get(self) -> None:
+        if not self.admitted():
+            return
+        try:
+            path = await self.hub.print_record()
+        except OSError:
+            self.refuse(500, t("room.failed"))
+            return
+        self.set_header("Content-Type", "application/pdf")
+        self.set_header("Cache-Control", "no-store")
+        stem = self.hub.room.folder.name
+        self.set_header("Content-Disposition", f'attachment; filename="{stem}-record.pdf"')
+        self.finish(path.read_bytes())
+
+
+class Sessions(Page):
+    """GET /_room/sessions (secret): what the group found hard across the sessions kept in
+    the answers folder, counts only; printable."""
+
+    async def get(self) -> None:
+        if not self.admitted():
+            return
+        room = self.hub.room
+        rooms = [r if r.record_path != room.record_path else room
+                 for r in printed.sessions_in(room.folder.parent, room.paras)]
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Content-Security-Policy", ROOM_CSP)
+        self.set_header("Cache-Control", "no-store")
+        self.finish(printed.across_page(printed.across(rooms)))
 
 
 class Qr(Guarded, tornado.web.RequestHandler):
@@ -367,6 +431,8 @@ def app(hub: Hub, html_root: Path) -> tornado.web.Application:
         (r"/_room/projector", Page, {**h, "page": "projector"}),
         (r"/_room/facilitator", Page, {**h, "page": "facilitator"}),
         (r"/_room/record", Page, {**h, "page": "record"}),
+        (r"/_room/record\.pdf", RecordPdf, {**h, "page": "record"}),
+        (r"/_room/sessions", Sessions, {**h, "page": "sessions"}),
         (r"/_room/.*", Missing, h),
         (r"/(.*)", Book, {**h, "path": str(html_root), "default_filename": "index.html"}),
     ], compress_response=True)

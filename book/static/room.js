@@ -163,9 +163,13 @@
     var label = el("label", t("room.note_label")), add = el("button", t("room.add_note"));
     note.id = "room-note"; label.htmlFor = note.id; note.rows = 2; add.type = "button";
     add.addEventListener("click", function () { if (note.value.trim()) { act("note", { text: note.value }); note.value = ""; } });
-    var projectorLink = el("a", t("room.projector_link")), recordLink = el("a", t("room.record_link"));
-    projectorLink.href = "/_room/projector"; recordLink.href = "/_room/record";
-    links.appendChild(projectorLink); links.appendChild(document.createTextNode(" · ")); links.appendChild(recordLink);
+    /* The record as a page and as a PDF (printed now into the session's folder), and the view across sessions. */
+    [["/_room/projector", "room.projector_link"], ["/_room/record", "room.record_link"],
+      ["/_room/record.pdf", "room.record_pdf_link"], ["/_room/sessions", "room.across_link"]].forEach(function (l, i) {
+      var a = el("a", t(l[1])); a.href = l[0];
+      if (i) { links.appendChild(document.createTextNode(" · ")); }
+      links.appendChild(a);
+    });
     [controls, label, note, add, said, names, body, links].forEach(function (n) { main.appendChild(n); });
     follow(function () { return "view=facilitator"; }, function (s, error) {
       if (!s) { if (error) { said.textContent = error; } return; }
@@ -186,6 +190,8 @@
       print.type = "button"; print.addEventListener("click", function () { window.print(); });
       main.appendChild(el("h1", t("room.record_heading", { session: rec.session })));
       main.appendChild(print);
+      var pdf = el("a", t("room.record_pdf_link"), "room-print"); pdf.href = "/_room/record.pdf";
+      main.appendChild(document.createTextNode(" ")); main.appendChild(pdf);
       main.appendChild(el("p", t("room.started_ended", { started: rec.started, ended: rec.ended || "–" })));
       main.appendChild(el("h2", t("room.joined")));
       var ul = el("ul");

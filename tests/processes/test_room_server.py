@@ -16,7 +16,7 @@ from book.kinds import choice
 from book.room import net
 from book.room.state import paragraphs
 from book.course.strings import t
-from roomkit import choice_exercises, fitting, member_id, one_of_each_kind, phone, send_id, start
+from roomkit import stand_in_book, choice_exercises, fitting, member_id, one_of_each_kind, phone, send_id, start
 
 SECRET = "s3cret-for-tests"
 CSP = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'">'
@@ -24,16 +24,7 @@ CSP = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\';
 
 @pytest.fixture
 def book(tmp_path):
-    """A stand-in for _build/html: an index page and one chapter with numbered ¶s."""
-    root = tmp_path / "html"
-    (root / "chapters").mkdir(parents=True)
-    (root / "index.html").write_text(f"<html><head>{CSP}</head><body><p>Index</p></body></html>", encoding="utf-8")
-    chapter = next(iter(course().articles))
-    paras = "".join(f'<p class="prt-para" id="p{n}"><a class="prt-pnum">{n}</a>Words of paragraph {n} here.</p>'
-                    for n in range(1, 6))
-    (root / "chapters" / f"{chapter}.html").write_text(f"<html><head>{CSP}</head><body>{paras}</body></html>",
-                                                       encoding="utf-8")
-    return root
+    return stand_in_book(tmp_path / "html", CSP)
 
 
 @pytest.fixture

@@ -57,3 +57,16 @@ def phone(room: RoomServer, n: int = 0, **kw: Any) -> httpx.Client:
     """An HTTP client from 127.0.1.<n+1>: another device on the group's network."""
     transport = httpx.HTTPTransport(local_address=f"127.0.1.{n % 250 + 1}")
     return httpx.Client(base_url=room.url.rstrip("/"), transport=transport, timeout=30, **kw)
+
+
+def stand_in_book(root: Path, head: str = "") -> Path:
+    """A stand-in for _build/html: an index page and the first chapter with ¶s 1-5
+    ("Words of paragraph N here."), ``head`` in each page's head."""
+    (root / "chapters").mkdir(parents=True)
+    (root / "index.html").write_text(f"<html><head>{head}</head><body><p>Index</p></body></html>", encoding="utf-8")
+    chapter = next(iter(course().articles))
+    paras = "".join(f'<p class="prt-para" id="p{n}"><a class="prt-pnum">{n}</a>Words of paragraph {n} here.</p>'
+                    for n in range(1, 6))
+    (root / "chapters" / f"{chapter}.html").write_text(f"<html><head>{head}</head><body>{paras}</body></html>",
+                                                       encoding="utf-8")
+    return root
