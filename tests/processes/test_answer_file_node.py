@@ -4,11 +4,10 @@ same conversions in the browser's JavaScript run under node (tests/js)."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+
+from nodetests import node_test
 
 from book.answers.catalog import catalog
 from book.answers.stable import to_stable
@@ -21,9 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_browsers_conversions_agree_with_pythons(tmp_path):
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is needed for the JavaScript tests")
     cat = catalog()
     cases = []
     for ex in course().exercises.values():
@@ -40,11 +36,10 @@ def test_the_browsers_conversions_agree_with_pythons(tmp_path):
         row["python"] = reason
     (tmp_path / "misfits.json").write_text(json.dumps(misfits), encoding="utf-8")
     (tmp_path / "strings.js").write_text(words().as_script(), encoding="utf-8")
-    run = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "answer-file.test.js")], capture_output=True, text=True,
-                         env={"PATH": "/usr/bin:/bin", "PRT_CATALOG": str(tmp_path / "catalog.json"),
-                              "PRT_CASES": str(tmp_path / "cases.json"), "PRT_STRINGS": str(tmp_path / "strings.js"),
-                              "PRT_MISFITS": str(tmp_path / "misfits.json")},
-                         timeout=120)
+    run = node_test("answer-file.test.js", {"PRT_CATALOG": str(tmp_path / "catalog.json"),
+                                            "PRT_CASES": str(tmp_path / "cases.json"),
+                                            "PRT_STRINGS": str(tmp_path / "strings.js"),
+                                            "PRT_MISFITS": str(tmp_path / "misfits.json")})
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert f"# pass {2 * len(cases) + 7 + len(misfits)}" in run.stdout
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+
+from nodetests import node_test
 
 from book.course.strings import catalog
 from parity import table
@@ -23,15 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_python_and_javascript_grade_alike(tmp_path):
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is needed for the JavaScript tests")
     rows = table()
     (tmp_path / "parity.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "strings.js").write_text(catalog().as_script(), encoding="utf-8")
-    run = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "graders.test.js")], capture_output=True,
-                         text=True, env={"PATH": "/usr/bin:/bin", "PRT_PARITY": str(tmp_path / "parity.json"),
-                              "PRT_STRINGS": str(tmp_path / "strings.js")}, timeout=120)
+    run = node_test("graders.test.js", {"PRT_PARITY": str(tmp_path / "parity.json"),
+                                        "PRT_STRINGS": str(tmp_path / "strings.js")})
     failures = re.findall(r"^not ok \d+ - (.*)$", run.stdout, re.M)
     assert run.returncode == 0 and not failures, (failures[:10], run.stdout[-3000:])
     assert f"# pass {len(rows)}" in run.stdout

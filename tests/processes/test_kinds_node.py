@@ -6,11 +6,10 @@ the registry's contract, and that the one script the build and the room serve
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+
+from nodetests import node_test
 
 from book import exercises
 from book.course.assets import KINDS_REGISTRY, kinds_files, kinds_script
@@ -26,11 +25,7 @@ def test_the_bundle_is_the_registry_then_each_kind_by_name():
 
 
 def test_every_kind_keeps_the_contract_under_node(tmp_path):
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is needed for the JavaScript tests")
     (tmp_path / "kinds.js").write_text(kinds_script(), encoding="utf-8")
-    run = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "kinds.test.js")], capture_output=True, text=True,
-                         env={"PATH": "/usr/bin:/bin", "PRT_KINDS": json.dumps(sorted(exercises.KINDS)),
-                              "PRT_BUNDLE": str(tmp_path / "kinds.js")}, timeout=60)
+    run = node_test("kinds.test.js", {"PRT_KINDS": json.dumps(sorted(exercises.KINDS)),
+                                      "PRT_BUNDLE": str(tmp_path / "kinds.js")}, timeout=60)
     assert run.returncode == 0 and "# pass 2" in run.stdout, run.stdout[-3000:] + run.stderr[-2000:]

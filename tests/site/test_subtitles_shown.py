@@ -1,12 +1,6 @@
-"""Each article's subtitle, as its seed gives it, stands under the chapter's title: on the
-page, on the article handouts, in the pocket file and in the EPUB (issue 25: the
-Solidarity essay's subtitle was in neither its chapter nor its handout).
-
-A seed's subtitle is what its lead lines (the lines our attribution stands in for) hold
-besides the title and the date line; the blog posts have none, the essay has one. A
-standfirst inside the text (Tishreen's "Six Years On: ...") is the article's own first
-heading, and the article-fidelity tests keep it (tests/test_book.py).
-"""
+"""Each article's subtitle, as its seed gives it, stands under the chapter's title in every
+built form: the page, the article handouts, the pocket file and the EPUB. What counts as
+a seed's subtitle is said (and tested without a build) in tests/unit/test_subtitles.py."""
 
 from __future__ import annotations
 
