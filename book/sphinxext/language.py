@@ -150,6 +150,10 @@ class TranslationNote(SphinxTransform):
             marker += nodes.raw("", f'<p class="prt-translation-note">{note}</p>', format="html")
 
 
+#: An element the page shows in English, as MarkUntranslated marks it.
+MARKED = re.compile(r'class="[^"]*\bprt-untranslated\b')
+
+
 def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """The switcher's links (templates/language-switcher.html, in the article's header on
     every page, the index and search too), the alternates (head), the notice of English."""
@@ -166,7 +170,10 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
         f'<span class="prt-lang-code" aria-hidden="true">{other.code.upper()}</span></a>' for other in others(here))
     if here != lang.SOURCE and "body" in context:
         context["body"] = _made_after_in_english(context["body"], pagename)
-    done, english = (doctree.get("prt_translation") if doctree is not None else None) or (0, 0)
+    done, _ = (doctree.get("prt_translation") if doctree is not None else None) or (0, 0)
+    # Counted in what the page shows: a message left in English in a part the page does not
+    # render (a notebook cell's removed input or unused output) is no passage of it.
+    english = len(MARKED.findall(context.get("body", "")))
     if here != lang.SOURCE and english and "body" in context:
         key = "language.untranslated_page" if not done else "language.untranslated_some"
         notice = (f'<p class="prt-translation-notice" role="note">'

@@ -92,6 +92,9 @@ def test_the_whole_spanish_edition_is_translated_and_each_article_says_how(built
     marked = {p.relative_to(built / "es").as_posix(): len(_soup(p).select(".prt-untranslated"))
               for p in sphinx_pages(built / "es")}
     assert {page: n for page, n in marked.items() if n} == {}
+    noticed = [p.relative_to(built / "es").as_posix() for p in sphinx_pages(built / "es")
+               if _soup(p).select_one(".prt-translation-notice")]
+    assert noticed == []  # no page claims English passages it does not show
     for chapter in CHAPTERS:
         note = _soup(built / "es" / "chapters" / f"{chapter}.html").select_one(".prt-translation-note").get_text()
         assert "Traducción asistida por máquina" in note and "sin revisar" in note, chapter
