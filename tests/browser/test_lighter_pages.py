@@ -72,9 +72,15 @@ def _term_panel(page) -> None:
 
 
 def _wrong_answer(page) -> None:
+    """Answer the first exercise wrongly and wait for its feedback. Checking scrolls the
+    option into view, and a full-page shot draws the sticky header where the page was
+    scrolled to: how far depends on when the scroll happened (a clean-clone run drew it
+    400 px lower in one shot than in the other), so the page goes back to the top."""
     exercise = page.locator(".prt-exercise").first
     exercise.locator("input").first.check()
     exercise.get_by_role("button", name="Check").click()
+    exercise.locator(".prt-feedback").filter(has_text=re.compile(r"\S")).wait_for()
+    page.evaluate("window.scrollTo(0, 0)")
 
 
 @pytest.mark.parametrize(("rel", "action"), [("index.html", _open_menu), ("chapters/peru.html", _term_panel),
