@@ -7,7 +7,9 @@ _build/edition-shots/ (ar-*.png)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
@@ -21,6 +23,19 @@ PAGES = ["index.html", "chapters/tishreen.html", "exercises/tishreen.html", "glo
 
 def _width(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth")
+
+
+@contextlib.contextmanager
+def _on_a_phone(browser, built, name: str) -> Iterator[Any]:
+    """The Arabic page on a phone, drawn, with no sideways scroll; no script error after."""
+    visit = Visit(browser, (built / "ar" / name).as_uri(), **PHONE)
+    try:
+        settled(visit.page)
+        assert _width(visit.page) <= 375, "sideways scroll"
+        yield visit.page
+        assert _width(visit.page) <= 375 and visit.errors == []
+    finally:
+        visit.close()
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -41,11 +56,7 @@ def test_the_switcher_reaches_the_same_page_among_the_three_editions_both_ways(b
 
 
 def test_a_phone_reads_the_tishreen_chapter_right_to_left(browser, built):
-    visit = Visit(browser, (built / "ar" / "chapters" / "tishreen.html").as_uri(), **PHONE)
-    try:
-        page = visit.page
-        settled(page)
-        assert _width(page) <= 375, "sideways scroll"
+    with _on_a_phone(browser, built, "chapters/tishreen.html") as page:
         # The article: ¶1 in Arabic, its ¶ number at the start of the line (the right).
         p1 = page.locator("#p1")
         p1.scroll_into_view_if_needed()
@@ -85,17 +96,10 @@ def test_a_phone_reads_the_tishreen_chapter_right_to_left(browser, built):
         assert _width(page) <= 375
         menu.locator('a[href$="peru.html"]').first.tap()
         page.wait_for_url("**/ar/chapters/peru.html")
-        assert visit.errors == []
-    finally:
-        visit.close()
 
 
 def test_a_phone_does_the_ordering_exercise_right_to_left(browser, built):
-    visit = Visit(browser, (built / "ar" / "exercises" / "tishreen.html").as_uri(), **PHONE)
-    try:
-        page = visit.page
-        settled(page)
-        assert _width(page) <= 375, "sideways scroll"
+    with _on_a_phone(browser, built, "exercises/tishreen.html") as page:
         order = page.locator(".prt-order").first
         order.scroll_into_view_if_needed()
         first = order.locator("li").first
@@ -106,11 +110,7 @@ def test_a_phone_does_the_ordering_exercise_right_to_left(browser, built):
         assert arrows["x"] >= item["x"] - 1 and arrows["x"] + arrows["width"] <= item["x"] + item["width"] + 1
         page.get_by_role("button", name="تحقّق").first.tap()
         SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / "ar-exercise-ordering-phone-light.png"), full_page=False)
-        assert _width(page) <= 375
-        assert visit.errors == []
-    finally:
-        visit.close()
+        page.screenshot(path=str(SHOTS / "ar-exercise-ordering-phone-light.png"))
 
 
 @pytest.mark.parametrize("device", ["phone", "laptop"])
