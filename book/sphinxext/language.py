@@ -162,7 +162,7 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
     context["metatags"] = context.get("metatags", "") + alternates
     context["prt_language_links"] = " ".join(
         f'<a href="{href(pagename, here, other.code)}" hreflang="{other.code}" lang="{other.code}" '
-        f'dir="{other.direction}" aria-label="{html.escape(other.name)}">'
+        f'dir="{other.direction}">'
         f'<span class="prt-lang-name">{html.escape(other.name)}</span>'
         f'<span class="prt-lang-code" aria-hidden="true">{other.code.upper()}</span></a>' for other in others(here))
     if here != lang.SOURCE and "body" in context:
