@@ -256,3 +256,13 @@ def test_the_arabic_stemmer_is_the_same_rule_in_python_and_in_the_pages_javascri
     import json
 
     assert json.loads(out) == [stem(w) for w in words]
+
+
+def test_the_plural_forms_step_gives_arabic_six_messages_and_leaves_spanish_as_it_is(tmp_path):
+    """make translations adds Arabic's forms beside the English's two; a Spanish catalog
+    merged again is byte for byte what it was (the translators' files do not move)."""
+    pot = polib.pofile(str(i18n.extract_data(tmp_path)[-1].parent / "strings.pot"), wrapwidth=0)
+    arabic = {e.msgctxt for e in i18n.with_plural_forms(pot, "ar")}
+    assert {f"strings:article.minutes:{form}" for form in ("zero", "one", "two", "few", "many", "other")} <= arabic
+    spanish = polib.pofile(str(language.po_folder("es") / "_data" / "strings.po"), wrapwidth=0)
+    assert str(i18n.merge(spanish, i18n.with_plural_forms(pot, "es"), "es")) == str(spanish)
