@@ -31,7 +31,7 @@ import polib
 
 from .course import language as lang
 from .course.load import DATA_DIR, DataError, load_course, load_timeline_extras
-from .course.strings import STRINGS_FILE, PO_NAME, context as strings_context, read as read_strings, t
+from .course.strings import STRINGS_FILE, PO_NAME, context as strings_context, plural_forms, PLURAL_CATEGORIES, read as read_strings, t
 from .course.translations import data_catalog_name, fields, usable
 from .course.yamlfile import read_entries
 
@@ -171,6 +171,25 @@ PLURAL_FORMS = {"es": "nplurals=2; plural=(n != 1);", "ar": "nplurals=6; plural=
                 "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"}
 
 
+def with_plural_forms(template: polib.POFile, code: str) -> polib.POFile:
+    """The words' template with each plural text in ``code``'s forms: English writes
+    ``one`` and ``other``, Arabic needs ``zero``, ``two``, ``few`` and ``many`` too
+    (``strings:before.gist:few``), each a message whose English is the ``other`` form."""
+    contexts = {e.msgctxt for e in template if e.msgctxt}
+    out = _pot()
+    out.metadata = template.metadata
+    for entry in template:
+        out.append(entry)
+        ctx = entry.msgctxt or ""
+        if not (ctx.startswith("strings:") and ctx.endswith(":other")):
+            continue
+        base = ctx.removesuffix("other")
+        for form in plural_forms(code):
+            if base + form not in contexts:
+                out.append(polib.POEntry(msgctxt=base + form, msgid=entry.msgid, occurrences=entry.occurrences))
+    return out
+
+
 def _closest(msgid: str, unmatched: dict) -> polib.POEntry | None:
     """The message that went whose English is closest to ``msgid`` (60% alike at least)."""
     candidates = {e.msgid: e for (ctx, _), e in unmatched.items() if not ctx and e.msgstr}
@@ -187,7 +206,7 @@ def update(codes: list[str], pot_dir: Path) -> list[str]:
         for code in codes:
             po_path = lang.po_folder(code) / name
             po = polib.pofile(str(po_path), wrapwidth=0) if po_path.exists() else None
-            merged = merge(po, template, code)
+            merged = merge(po, with_plural_forms(template, code), code)
             po_path.parent.mkdir(parents=True, exist_ok=True)
             merged.save(str(po_path))
             done.append(str(po_path.relative_to(ROOT)))
@@ -220,6 +239,9 @@ def lint_entry(entry: polib.POEntry) -> list[str]:
     if not entry.msgstr:
         return []
     want, got = kept(entry.msgid), kept(entry.msgstr)
+    if (entry.msgctxt or "").startswith("strings:") and entry.msgctxt.rsplit(":", 1)[-1] in PLURAL_CATEGORIES:
+        want.pop("{n}", None)  # a plural form may say its count in its word: دقيقتان, two minutes
+        got.pop("{n}", None)
     problems = [f"drops {k}" for k in sorted(want - got)] + [f"adds {k}" for k in sorted(got - want)]
     return problems
 

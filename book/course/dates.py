@@ -78,7 +78,7 @@ class PartialDate(str):
         language = language or lang.current()
         start = self.start
         if language != lang.SOURCE:
-            return format_skeleton(_SKELETON[self.precision], start, locale=language)
+            return format_skeleton(_SKELETON[self.precision], start, locale=lang.cldr(language))
         if self.precision == "day":
             return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
         if self.precision == "month":
@@ -105,7 +105,7 @@ def range_label(first: PartialDate, last: PartialDate | None) -> str:
     a, b = first.start, last.start
     if language != lang.SOURCE:
         if first.precision == last.precision:
-            return format_interval(a, b, _SKELETON[first.precision], locale=language)
+            return format_interval(a, b, _SKELETON[first.precision], locale=lang.cldr(language))
         return t("timeline.range", first=first.label(language), last=last.label(language))
     if first.precision == last.precision == "day" and (a.year, a.month) == (b.year, b.month):
         return f"{a.day}-{b.day} {MONTHS[a.month - 1]} {a.year}"

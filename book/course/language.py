@@ -7,7 +7,7 @@ by the build inherits the build's environment, so one variable reaches them all,
 argument threaded through twenty modules. Code asks ``current()`` when it makes a text,
 never at import, so a process can make two editions one after the other.
 
-Each edition says its direction: nothing may assume left to right (Arabic is next).
+Each edition says its direction: nothing may assume left to right (Arabic reads right to left).
 English is the source language: its edition sits at the site's root, every other at
 ``<code>/`` beside it. This module imports nothing of ours.
 """
@@ -34,12 +34,21 @@ class Language:
     code: str        # BCP 47, as in lang="..."
     name: str        # in its own language, as the switcher shows it
     direction: str   # "ltr" or "rtl"
+    #: The CLDR locale babel formats its dates and numbers with: Arabic as written in Iraq,
+    #: whose months are the Syriac names (تشرين الأول, "Tishreen", is October), with
+    #: CLDR's digits for ``ar``, the Western ones (book/sphinxext/DESIGN.md, "Arabic").
+    cldr: str = ""
+
+    @property
+    def locale(self) -> str:
+        return self.cldr or self.code
 
 
 #: The editions, the source first. A new edition is a line here and its locale/ folder.
 LANGUAGES: dict[str, Language] = {
     "en": Language("en", "English", "ltr"),
     "es": Language("es", "Español", "ltr"),
+    "ar": Language("ar", "العربية", "rtl", cldr="ar_IQ"),
 }
 
 
@@ -86,6 +95,11 @@ def edition_prefix(code: str) -> str:
 
 def po_folder(code: str) -> Path:
     return LOCALE_DIR / check(code) / "LC_MESSAGES"
+
+
+def cldr(code: str | None = None) -> str:
+    """The locale babel formats ``code``'s dates and numbers with (``ar_IQ`` for ``ar``)."""
+    return LANGUAGES[check(code or current())].locale
 
 
 def html_attrs(code: str | None = None) -> str:

@@ -186,15 +186,37 @@ def translated(english: Catalog, words: Messages) -> Catalog:
     texts: dict[str, str | dict[str, str]] = {}
     for key, text in english.texts.items():
         if isinstance(text, dict):
-            texts[key] = {form: _same_names(words, context(key, form), value) for form, value in text.items()}
+            texts[key] = {form: _same_names(words, context(key, form), text.get(form, text["other"]), plural=True)
+                          for form in plural_forms(words.language, text)}
         else:
             texts[key] = _same_names(words, context(key), text)
     return Catalog(english.file, words.language, texts, english.lines)
 
 
-def _same_names(words: Messages, ctx: str, english: str) -> str:
+#: CLDR's plural categories in its order (Arabic has all six; English one and other).
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+@lru_cache(maxsize=8)
+def _counted_forms(language: str) -> frozenset[str]:
+    rule = plural_rule(language)
+    return frozenset({rule(n) for n in range(1000)} | {"other"})
+
+
+def plural_forms(language: str, english: dict[str, str] | None = None) -> list[str]:
+    """The forms a plural text has in ``language``: those CLDR gives the course's counts
+    (under a thousand: Arabic's six; Spanish's "many", for a million, never comes), and
+    the English text's own (a ``zero`` written for English stays a message)."""
+    wanted = _counted_forms(language) | set(english or ())
+    return [form for form in PLURAL_CATEGORIES if form in wanted]
+
+
+def _same_names(words: Messages, ctx: str, english: str, plural: bool = False) -> str:
     text = words.get(ctx, english)
-    if placeholders(text) != placeholders(english):  # a translation that drops {name} is not used
+    # A translation that drops a {name} is not used; a plural form may leave out its
+    # count, as English "one" may ("دقيقتان", two minutes, says its number in its word).
+    drop = {"n"} if plural else set()
+    if placeholders(text) - drop != placeholders(english) - drop:
         words.fallbacks.add(ctx)
         return english
     return text

@@ -33,7 +33,8 @@ from ..course import language as lang
 from ..course.strings import t, t_html, t_text
 from ..course.translations import page_messages
 from .article import article_meta
-from .config import MADE_AFTER
+from .config import MADE_AFTER, sphinx_pages
+from .search_arabic import SearchArabic
 
 #: Who translated each article and how, per language: ``locale/<code>/translation.yml``.
 NOTES = "translation.yml"
@@ -170,6 +171,8 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
         f'<span class="prt-lang-code" aria-hidden="true">{other.code.upper()}</span></a>' for other in others(here))
     if here != lang.SOURCE and "body" in context:
         context["body"] = _made_after_in_english(context["body"], pagename)
+        if lang.LANGUAGES[here].direction != lang.LANGUAGES[lang.SOURCE].direction:
+            context["body"] = _english_isolated(context["body"])
     done, _ = (doctree.get("prt_translation") if doctree is not None else None) or (0, 0)
     # Counted in what the page shows: a message left in English in a part the page does not
     # render (a notebook cell's removed input or unused output) is no passage of it.
@@ -187,6 +190,35 @@ def _made_after_in_english(body: str, pagename: str) -> str:
     up = "../" * (pagename.count("/") + 1)
     return re.sub(r'href="((?:%s)/[^"]*)"' % "|".join(MADE_AFTER),
                   lambda m: f'href="{up}{m.group(1)}" hreflang="{lang.SOURCE}"', body)
+
+
+_UNTRANSLATED = re.compile(r'<(\w+)(\s[^>]*\bclass="[^"]*\bprt-untranslated\b[^"]*"[^>]*)>')
+
+
+def _english_isolated(body: str) -> str:
+    """On a page that reads right to left, what is still English gets its own direction
+    (``dir="ltr"``, an isolate), so its punctuation stays at its end ("Regime!", never
+    "!Regime") and the Arabic around it keeps its order (language.css does the same for
+    any ``lang="en"`` the scripts write)."""
+    return _UNTRANSLATED.sub(lambda m: m.group(0) if " dir=" in m.group(2) else f'<{m.group(1)}{m.group(2)} dir="ltr">', body)
+
+
+_HTML_TAG = re.compile(r'<html\b([^>]*?)\slang="([^"]*)"(?![^>]*\sdir=)')
+
+
+def _direction(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished, before the guard: ``dir`` on every page's ``<html>`` beside its
+    ``lang``. Sphinx writes no ``dir`` (sphinx-doc/sphinx#10385) and pydata-sphinx-theme
+    writes its ``<html>`` tag itself, so the attribute is added to the written pages; a
+    page that has it already is left as it is (an incremental build)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    direction = lang.LANGUAGES[edition_of(app)].direction
+    for page in sphinx_pages(Path(app.outdir)):
+        text = page.read_text(encoding="utf-8")
+        marked = _HTML_TAG.sub(lambda m: f'<html{m.group(1)} lang="{m.group(2)}" dir="{direction}"', text, count=1)
+        if marked != text:
+            page.write_text(marked, encoding="utf-8")
 
 
 #: Sphinx's catalog for its own scripts (search's words), as it writes it.
@@ -225,3 +257,5 @@ def setup(app: Sphinx) -> None:
     app.add_css_file("language.css")
     app.connect("html-page-context", _page)
     app.connect("build-finished", _catalog_without_eval, priority=450)  # before the guard (500)
+    app.connect("build-finished", _direction, priority=440)
+    app.add_search_language(SearchArabic)

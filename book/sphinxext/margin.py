@@ -13,10 +13,12 @@ from __future__ import annotations
 import html
 import re
 
-from ..course.strings import t_text
+from ..course.strings import t, t_html
 
 NOTE = re.compile(r'<aside class="(?P<cls>[^"]*\bmargin\b[^"]*)"(?P<rest>[^>]*)>')
-TITLE = re.compile(r'\s*<p class="sidebar-title">(.*?)</p>', re.S)
+#: The note's title; in a translated edition one still in English is marked (its class
+#: prt-untranslated, lang="en"), and it is still the title.
+TITLE = re.compile(r'\s*<p class="(?:[^"]*\s)?sidebar-title(?:\s[^"]*)?"[^>]*>(.*?)</p>', re.S)
 TAGS = re.compile(r"<[^>]+>")
 
 
@@ -27,7 +29,8 @@ def _title(after: str) -> str:
 
 def _button(nid: str, title: str) -> str:
     return (f'<button type="button" class="prt-note-marker" aria-expanded="false" aria-controls="{nid}">'
-            f'<span aria-hidden="true">+</span> {t_text("note.marker", title=title)}</button>')
+            # The title isolated: an English title on a right-to-left page keeps its order.
+            f'<span aria-hidden="true">+</span> {t_html("note.marker", title=f"<bdi>{html.escape(title)}</bdi>")}</button>')
 
 
 def fold_notes(body: str) -> str:
@@ -47,7 +50,7 @@ def fold_notes(body: str) -> str:
     for run in runs:
         out.append(body[pos:run[0][0].start()])
         out.append('<div class="prt-note-markers">' + "".join(
-            _button(nid, _title(body[m.end():]) or t_text("note.untitled")) for m, nid in run) + "</div>\n")
+            _button(nid, _title(body[m.end():]) or t("note.untitled")) for m, nid in run) + "</div>\n")
         for i, (m, nid) in enumerate(run):
             if i:
                 out.append(body[pos:m.start()])

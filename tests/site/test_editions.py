@@ -110,3 +110,62 @@ def test_the_spanish_interface_and_data_are_spanish(built):
     assert 'window.PRT.language = "es"' in script and "Comprobar" in script
     index = _soup(built / "es" / "index.html")
     assert index.select_one("h1").get_text().startswith("Revolución Permanente Hoy")
+
+
+def test_every_page_says_its_language_and_direction(built):
+    """dir on every page of every edition beside lang (Sphinx writes none: language.py
+    adds it): rtl on every Arabic page, ltr on the others."""
+    for code, found in language.LANGUAGES.items():
+        root = built / language.edition_prefix(code)
+        pages = sorted(_pages(root))
+        assert pages
+        for name in pages:
+            tag = _soup(root / name).html
+            assert (tag.get("lang"), tag.get("dir")) == (code, found.direction), f"{code}/{name}"
+
+
+def test_the_switcher_offers_every_other_edition_on_every_page(built):
+    """Three editions: each page links to itself in the two others, the Arabic and the
+    Spanish to each other directly (not through the English)."""
+    for code in language.LANGUAGES:
+        root = built / language.edition_prefix(code)
+        for name in sorted(_pages(root)):
+            page = root / name
+            links = {a["hreflang"]: a["href"] for a in _soup(page).select("nav.prt-language a[hreflang]")}
+            assert set(links) == set(language.LANGUAGES) - {code}, f"{code}/{name}"
+            for there, href in links.items():
+                assert (page.parent / href).resolve() == (built / language.edition_prefix(there) / name).resolve()
+
+
+def test_the_arabic_tishreen_chapter_is_arabic_where_translated_and_isolated_english_elsewhere(built):
+    soup = _soup(built / "ar" / "chapters" / "tishreen.html")
+    assert soup.select_one("h1").get_text().startswith("انتفاضة تشرين")
+    first = soup.select_one("#p1")
+    assert first is not None and "انفجرت شوارع العراق" in first.get_text() and "prt-untranslated" not in first.get("class", [])
+    english = soup.select(".prt-untranslated")
+    assert english, "the rest of the article is English, marked"
+    assert all(el.get("lang") == "en" and el.get("dir") == "ltr" for el in english)
+    note = soup.select_one(".prt-article-meta .prt-translation-note").get_text()
+    assert "بمساعدة الآلة" in note and "لم يتوفر لنا أصل هذا النص" in note
+    # ¶ labels keep the English numbers, in Western digits.
+    assert [a.get_text() for a in soup.select("#p19 a.prt-pnum")][:1] in (["¶19"], ["19"])
+
+
+def test_the_arabic_glossary_gives_the_terms_standard_arabic_forms(built):
+    text = _soup(built / "ar" / "glossary.html").get_text(" ")
+    for term in ("المحاصصة", "تشرين", "الثورة الدائمة", "البرنامج الانتقالي", "ازدواجية السلطة"):
+        assert term in text, term
+
+
+def test_arabic_search_indexes_words_without_their_article(built):
+    """The index holds محاصصه (the stem of المحاصصة and محاصصة), never the word with its
+    article, and the page's language_data.js the same stemmer in JavaScript."""
+    import json
+
+    text = (built / "ar" / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    words = set(index["terms"]) | set(index["titleterms"])
+    assert "محاصصه" in words and "ثوره" in words
+    assert not [w for w in words if w.startswith("ال") and len(w) > 4], "a word indexed with its article"
+    data = (built / "ar" / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "search_arabic.py" in data

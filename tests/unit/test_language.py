@@ -72,11 +72,23 @@ def test_english_dates_are_as_before(monkeypatch):
     assert range_label(PartialDate.parse("1903-07-30"), PartialDate.parse("1903-08-23")) == "30 July to 23 August 1903"
 
 
+#: An edition still being translated, and the interface's features it has in full: the
+#: Arabic slice of issue 30 has what a reader meets on the landing page, a chapter page
+#: (its timeline too) and an exercise page, and My answers; the room, the group page,
+#: the paper and the ledger still show English (isolated, marked where the page marks).
+SLICE = {"ar": {"nav", "article", "language", "glossary", "before", "flags", "note", "meta", "fold", "search",
+                "common", "term", "cards", "exercise", "grade", "key", "my_answers", "timeline"}}
+
+
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_catalog_coverage_every_word_of_the_interface_is_translated(code):
     """The interface (strings.yml) has no English left in a translated edition: every key,
-    every plural form, with the same {names}."""
-    assert untranslated(code) == set()
+    every plural form (Arabic's six), with the same {names}; in an edition still being
+    translated, every key of the features its slice covers."""
+    missing = untranslated(code)
+    if code in SLICE:
+        missing = {c for c in missing if c.removeprefix("strings:").split(".")[0] in SLICE[code]}
+    assert missing == set()
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
@@ -179,3 +191,86 @@ def test_the_peru_article_is_translated_whole_and_its_messages_are_sphinx_s():
     found = paragraphs.articles(language="es")["peru"].paragraphs
     assert all(p.translated for p in found)
     assert len(page_messages("es", "chapters/peru")) > 24
+
+
+@pytest.fixture
+def arabic(monkeypatch):
+    monkeypatch.setenv(language.ENV, "ar")
+
+
+def test_arabic_reads_right_to_left_with_iraqs_month_names_and_western_digits(arabic):
+    """The edition's choices (book/sphinxext/DESIGN.md, "Arabic"): dir="rtl"; dates in
+    babel's ar_IQ, whose months are the Syriac names (تشرين الأول is October); digits the
+    Western ones, CLDR's default for Arabic, so a ¶ number or a date reads the same in
+    every edition and a group cites ¶19 alike."""
+    assert language.html_attrs() == 'lang="ar" dir="rtl"'
+    # CLDR joins the month's two words with a no-break space: they never part at a line's end.
+    assert PartialDate.parse("2019-10-01").label() == "1 تشرين\u00a0الأول 2019"
+    assert PartialDate.parse("2019-10").label().replace("\u00a0", " ") == "تشرين الأول 2019"
+    assert range_label(PartialDate.parse("2000-11-19"), PartialDate.parse("2000-11-21")).replace("\u00a0", " ") == "19–21 تشرين الثاني 2000"
+    assert not re.search("[\u0660-\u0669\u06f0-\u06f9]", PartialDate.parse("2019-10-01").label())
+
+
+def test_arabic_plurals_have_their_six_forms(arabic):
+    """A count takes CLDR's Arabic forms (zero, one, two, few, many, other): the catalog
+    has a message for each, and the English's two forms made them."""
+    from book.course.strings import plural_forms
+
+    assert plural_forms("ar") == ["zero", "one", "two", "few", "many", "other"]
+    assert plural_forms("es") == ["one", "other"]  # Spanish's "many" (a million) never comes
+    words = catalog()
+    assert words.t("article.minutes", n=1) == "نحو دقيقة واحدة"
+    assert words.t("article.minutes", n=2) == "نحو دقيقتين"
+    assert words.t("article.minutes", n=7) == "نحو 7 دقائق"
+    assert words.t("article.minutes", n=15) == "نحو 15 دقيقة"
+    po = polib.pofile(str(language.po_folder("ar") / "_data" / "strings.po"), wrapwidth=0)
+    forms = {e.msgctxt.rsplit(":", 1)[1] for e in po if e.msgctxt.startswith("strings:article.minutes:")}
+    assert forms == {"zero", "one", "two", "few", "many", "other"}
+    assert "nplurals=6" in po.metadata["Plural-Forms"]
+
+
+def test_the_lint_lets_a_plural_form_say_its_count_in_its_word():
+    entry = polib.POEntry(msgctxt="strings:article.minutes:two", msgid="about {n} minutes", msgstr="نحو دقيقتين")
+    assert i18n.lint_entry(entry) == []
+    assert i18n.lint_entry(polib.POEntry(msgctxt="strings:x.y", msgid="{n} files", msgstr="ملفات")) == ["drops {n}"]
+
+
+@pytest.mark.parametrize("query, indexed", [
+    ("المحاصصة", "محاصصة"), ("محاصصة", "محاصصة"), ("بالمحاصصة", "محاصصه"), ("والطبقة", "طبقه"),
+    ("للعمال", "عمال"), ("الثورة", "ثوره"), ("الله", "الله"), ("أممية", "اممیه".replace("ی", "ي")),
+])
+def test_arabic_search_finds_a_word_with_and_without_its_article(query, indexed):
+    from book.sphinxext.search_arabic import stem
+
+    assert stem(query) == stem(indexed)
+
+
+def test_the_arabic_stemmer_is_the_same_rule_in_python_and_in_the_pages_javascript(tmp_path):
+    """The index (Python, at build) and the reader's query (JavaScript) must agree."""
+    import shutil
+    import subprocess
+
+    from book.sphinxext.search_arabic import JS_STEMMER, stem
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    words = ["المحاصصة", "محاصصة", "بالمحاصصة", "وَالثَّوْرَة", "للعمال", "الله", "إلى", "أممية", "Tishreen", "2019"]
+    script = tmp_path / "stem.js"
+    script.write_text(JS_STEMMER + "\nvar s = new Stemmer();\nconsole.log(JSON.stringify(" +
+                      repr(words).replace("'", '"') + ".map(function (w) { return s.stemWord(w); })));\n",
+                      encoding="utf-8")
+    out = subprocess.run([node, str(script)], capture_output=True, text=True, check=True).stdout
+    import json
+
+    assert json.loads(out) == [stem(w) for w in words]
+
+
+def test_the_plural_forms_step_gives_arabic_six_messages_and_leaves_spanish_as_it_is(tmp_path):
+    """make translations adds Arabic's forms beside the English's two; a Spanish catalog
+    merged again is byte for byte what it was (the translators' files do not move)."""
+    pot = polib.pofile(str(i18n.extract_data(tmp_path)[-1].parent / "strings.pot"), wrapwidth=0)
+    arabic = {e.msgctxt for e in i18n.with_plural_forms(pot, "ar")}
+    assert {f"strings:article.minutes:{form}" for form in ("zero", "one", "two", "few", "many", "other")} <= arabic
+    spanish = polib.pofile(str(language.po_folder("es") / "_data" / "strings.po"), wrapwidth=0)
+    assert str(i18n.merge(spanish, i18n.with_plural_forms(pot, "es"), "es")) == str(spanish)

@@ -1,0 +1,58 @@
+"""The Arabic edition's paper (issue 30): WeasyPrint sets Arabic in the font the project's
+script installs (Amiri, scripts/install-test-deps.sh), so its text copies out of the PDF
+as text: lam-alef (لا) and the joined letters as the letters they are, not glyph
+fragments. Printed here from a document made as the paper code makes it (its <html> says
+lang and dir) with the book's paper.css."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from book.course import language
+from book.editions.paper.render import write_pdf
+
+SENTENCES = ["لا يمكن للبرجوازية إنجاز المهام الديمقراطية", "نريد وطن", "المحاصصة الطائفية"]
+
+
+def _pdf_text(path) -> str:
+    """pdftotext's reading, without the bidi embeddings it wraps each run in (U+202A-U+202C)."""
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub("[\u202a-\u202e]", "", text)
+
+
+def _letters(text: str) -> str:
+    """The letters without spaces: pdftotext guesses word gaps from glyph positions, and
+    Amiri's joined forms sometimes read as a gap (للبرجواز ية)."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_amiri_is_installed_by_the_projects_script():
+    fonts = subprocess.run(["fc-list", ":lang=ar", "family"], capture_output=True, text=True).stdout
+    assert "Amiri" in fonts, "run scripts/install-test-deps.sh (fonts-hosny-amiri)"
+
+
+def test_arabic_paper_copies_out_as_the_words_it_prints(tmp_path):
+    body = "".join(f"<p>{s}.</p>" for s in SENTENCES) + '<p><span lang="en">Tishreen ¶19</span> في 1 تشرين الأول 2019.</p>'
+    markup = (f'<!DOCTYPE html><html {language.html_attrs("ar")}><head><meta charset="utf-8"><title>ت</title></head>'
+              f'<body class="handout"><h1>انتفاضة تشرين</h1>{body}</body></html>')
+    assert 'dir="rtl"' in markup and 'lang="ar"' in markup
+    text = _pdf_text(write_pdf(markup, tmp_path / "ar.pdf"))
+    for sentence in SENTENCES:
+        assert _letters(sentence) in _letters(text), f"{sentence!r} not in {text!r}"
+    assert "لا" in text  # lam-alef, one ligature on paper, two letters in the text
+    assert "Tishreen ¶19" in text and "2019" in text and "تشرين الأول" in text
+    # Presentation forms (U+FB50-U+FEFF) would mean a glyph copied out instead of its letter.
+    assert not [c for c in text if "\ufb50" <= c <= "\ufeff" and c != "\ufeff"], text
+
+
+def test_the_fonts_used_are_arabic_and_latin_not_a_fallback(tmp_path):
+    markup = (f'<!DOCTYPE html><html {language.html_attrs("ar")}><head><meta charset="utf-8"><title>ت</title></head>'
+              f'<body><p>{SENTENCES[0]} Tishreen.</p></body></html>')
+    pdf = write_pdf(markup, tmp_path / "fonts.pdf")
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Amiri" in fonts, fonts
+    if "DejaVu" not in fonts:
+        pytest.fail(f"the Latin word was not set in DejaVu: {fonts}")
