@@ -23,6 +23,8 @@ group page's summary, the room and the paper:
 - ``entry(ex) -> dict``: what pages without a kernel need to know of it (the catalog): the
   ids beside this edition's labels;
 - ``CAPTION``, ``bars(entry, answers)``: what the group page counts, and its counts;
+  ``BARS_SHOW_KEY``: whether those counts tell the key (the room's projector keeps them
+  until Reveal);
 - ``paper_kind(ex)``, ``paper_how(ex)``, ``paper_lines(ex)``: the facilitator's sheet.
 
 ``widget.py``: ``widget(ex)``, the live ipywidgets exercise (``book/exercises/live``); the

@@ -45,7 +45,7 @@ html { font-family: "DejaVu Serif", "Amiri", "Noto Naskh Arabic", "Noto Sans Ara
 h1, h2, h3, th { font-family: "DejaVu Sans", "Amiri", "Noto Sans Arabic", "Noto Naskh Arabic", "KacstOne", sans-serif; }
 .room-doc .meta { color: #333; }
 .room-doc table { font-size: 9.5pt; }
-.room-doc td.n, .room-doc th.n { text-align: right; }
+.room-doc td.n, .room-doc th.n { text-align: end; }
 .room-doc .right { font-weight: bold; }
 .room-doc th { white-space: nowrap; }
 .room-doc q { color: #333; }
@@ -85,7 +85,8 @@ def _flags_list(flags: list[dict[str, Any]]) -> str:
 
 
 def _tally_table(q: dict[str, Any]) -> str:
-    """A kept question's rounds side by side: each option (or answered/right) and its counts."""
+    """A kept question's rounds side by side: each option (or answered and right, then what
+    its kind counts: the ¶s chosen, the grievances ...) and its counts."""
     ex = course().exercises.get(q["exercise"])
     correct = {o.text for o in ex.options if o.correct} if ex is not None and ex.kind == "choice" else set()
     rounds = [q["rounds"].get(str(r), {}) for r in ROUNDS]
@@ -98,6 +99,10 @@ def _tally_table(q: dict[str, Any]) -> str:
         shown = ("✓ " if label in correct else "") + shown
         rows.append(f"<tr{mark}><td>{esc(shown)}</td>"
                     + "".join(f'<td class="n">{counts.get(label, 0)}</td>' for counts in rounds) + "</tr>")
+    parts = [dict(map(tuple, q.get("parts", {}).get(str(r), []))) for r in ROUNDS]
+    for label in dict.fromkeys(label for counts in parts for label in counts):
+        rows.append(f'<tr class="part"><td>{esc(label)}</td>'
+                    + "".join(f'<td class="n">{counts.get(label, 0)}</td>' for counts in parts) + "</tr>")
     return f'<table><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..answers.catalog import catalog
 from ..answers.model import FORMAT, MEMBER_ID, VERSION
 from ..answers.stable import Misfit, from_stable, upgraded_entry
 from ..kinds import grade, kind_of
@@ -294,6 +295,8 @@ class Room:
                 raise Refused(404, t("room.unknown_exercise", exercise=str(exercise)[:60]))
             if ex.kind == "discussion":
                 raise Refused(422, t("room.private"))
+            if cur:  # a question left open, neither revealed nor closed, is in the record too
+                self._keep_question(cur)
             for m in self.members.values():  # a question asked again starts afresh
                 m.rounds.pop(ex.id, None)
             self.record["current"] = {"exercise": ex.id, "round": 1, "revealed": False, "opened": now()}
@@ -332,6 +335,8 @@ class Room:
         ex = course().exercises[cur["exercise"]]
         kept = {"exercise": ex.id, "title": ex.title, "opened": cur["opened"], "revealed": cur["revealed"],
                 "rounds": {str(r): dict(self.tally(ex, r)) for r in ROUNDS}}
+        if ex.kind != "choice" and kind_of(ex).CAPTION:
+            kept["parts"] = {str(r): self.parts(ex, self._given(ex, r)) for r in ROUNDS}
         questions = self.record["questions"]
         if questions and questions[-1]["exercise"] == ex.id and questions[-1]["opened"] == cur["opened"]:
             questions[-1] = kept
@@ -342,16 +347,27 @@ class Room:
     def tally(self, ex: Any, round_: int) -> Counter:
         """How many gave each answer in a round: choice, each option; other kinds, how many
         answered, and once revealed how many were right. Never a name."""
-        return self._count(ex, [m.rounds[ex.id][str(round_)] for m in self.members.values()
-                                if str(round_) in m.rounds.get(ex.id, {})])
+        return self._count(ex, self._given(ex, round_))
 
     def kept(self, ex: Any, which: str) -> Counter:
         """How many gave each answer, counting each member's ``which`` kept answer ("first"
         or "last"), whether or not the question was asked in a round. Never a name."""
+        return self._count(ex, self._kept(ex, which))
+
+    def parts(self, ex: Any, given: list[dict[str, Any]]) -> list[list[Any]]:
+        """What the group page counts of a kind other than choice (the ¶s chosen, the
+        grievances started from, each item matched rightly ...): ``[label, count]`` pairs."""
+        return [[label, n] for label, n in kind_of(ex).bars(catalog()[ex.id], given)]
+
+    def _given(self, ex: Any, round_: int) -> list[dict[str, Any]]:
+        return [m.rounds[ex.id][str(round_)] for m in self.members.values()
+                if str(round_) in m.rounds.get(ex.id, {})]
+
+    def _kept(self, ex: Any, which: str) -> list[dict[str, Any]]:
         entries = [m.answers[ex.id] for m in self.members.values() if ex.id in m.answers]
         given = [e["answer"] for e in entries] if which == "last" else \
             [e["first"]["answer"] for e in entries if isinstance(e.get("first"), dict)]
-        return self._count(ex, [a for a in given if isinstance(a, dict)])
+        return [a for a in given if isinstance(a, dict)]
 
     def _count(self, ex: Any, given: list[dict[str, Any]]) -> Counter:
         if ex.kind == "choice":
@@ -380,9 +396,15 @@ class Room:
         if counts:
             out["counts"] = {str(r): dict(self.tally(ex, r)) for r in ROUNDS if r <= cur["round"]}
             out["kept"] = {which: dict(self.kept(ex, which)) for which in KEPT}
-            if ex.kind != "choice" and not (cur["revealed"] or facilitator):
+            shown = cur["revealed"] or facilitator
+            if ex.kind != "choice" and not shown:
                 for c in [*out["counts"].values(), *out["kept"].values()]:
                     c.pop("right", None)
+            kind = kind_of(ex)
+            if ex.kind != "choice" and kind.CAPTION and (shown or not kind.BARS_SHOW_KEY):
+                out["parts_caption"] = t(kind.CAPTION, title=ex.title)
+                out["parts"] = {str(r): self.parts(ex, self._given(ex, r)) for r in ROUNDS if r <= cur["round"]}
+                out["kept_parts"] = {which: self.parts(ex, self._kept(ex, which)) for which in KEPT}
         if cur["revealed"] or facilitator:
             out["key"] = kind_of(ex).key_text(ex)
             out["correct"] = [o.text for o in ex.options if o.correct] if ex.kind == "choice" else []

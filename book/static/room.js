@@ -57,6 +57,15 @@
     });
     return list;
   }
+  /* A kind other than choice: what the group page counts of its answers ([label, count]
+   * pairs: the ¶s chosen, the grievances, each item matched rightly ...), under its caption. */
+  function parts(pairs, caption) {
+    var box = el("figure", "", "room-parts"), counts = {}, labels = [];
+    pairs.forEach(function (p) { labels.push(p[0]); counts[p[0]] = p[1]; });
+    box.appendChild(el("figcaption", caption || ""));
+    box.appendChild(bars(counts, labels, null, false));
+    return box;
+  }
   function question(q) {
     var box = el("section", "", "room-question");
     if (!q) { box.appendChild(el("p", t("room.no_question_open"), "room-quiet")); return box; }
@@ -69,6 +78,7 @@
       col.appendChild(el("h3", t("room.round", { n: Number(r) })));
       if (q.counts && q.counts[r]) { col.appendChild(bars(q.counts[r], q.options, q.correct, q.revealed)); }
       else { col.appendChild(el("p", t("room.not_yet_asked"), "room-quiet")); }
+      if (q.parts && q.parts[r]) { col.appendChild(parts(q.parts[r], q.parts_caption)); }
       rounds.appendChild(col);
     });
     box.appendChild(rounds);
@@ -80,6 +90,7 @@
         col.setAttribute("data-kept", which);
         col.appendChild(el("h3", t("group.room_kept_" + which)));
         col.appendChild(bars(q.kept[which], q.options, q.correct, q.revealed));
+        if (q.kept_parts && q.kept_parts[which]) { col.appendChild(parts(q.kept_parts[which], q.parts_caption)); }
         kept.appendChild(col);
       });
       box.appendChild(kept);
@@ -112,8 +123,8 @@
     ".room-join{font-size:1.6rem;font-weight:bold}.room-rounds{display:grid;grid-template-columns:1fr 1fr;gap:2rem}" +
     ".room-bars{list-style:none;padding:0}.room-bars li{display:grid;grid-template-columns:minmax(8rem,40%) 1fr 3rem;gap:.5rem;align-items:center;margin:.4rem 0}" +
     ".room-track{background:#eee;height:1.4rem}.room-bar{display:block;height:100%;background:#1f5f99}.room-right .room-bar{background:#1d7a3a}" +
-    ".room-right{font-weight:bold}.room-count{font-size:1.4rem}.room-quiet{color:#555}.room-key{border-left:6px solid #1d7a3a;padding-left:1rem}" +
-    ".room-flags q{display:block;color:#333}.room-controls button{font-size:1rem;margin:.2rem;padding:.4rem .8rem}" +
+    ".room-right{font-weight:bold}.room-count{font-size:1.4rem}.room-quiet{color:#555}.room-key{border-inline-start:6px solid #1d7a3a;padding-inline-start:1rem}" +
+    ".room-parts{margin:.8rem 0 0}.room-parts figcaption{font-size:.9rem;color:#444}.room-flags q{display:block;color:#333}.room-controls button{font-size:1rem;margin:.2rem;padding:.4rem .8rem}" +
     "select,textarea{font-size:1rem;max-width:100%}@media print{.room-controls,.room-print{display:none}}";
 
   function projector(main) {

@@ -159,3 +159,39 @@ def test_the_facilitators_page_controls_the_room_and_keeps_a_printable_record(br
     assert "Most chose B: ask ¶4 again." in text and course().exercises["solidarity-first-step"].title in text
     page.screenshot(path=str(SHOTS / "record.png"), full_page=True)
     desk.close()
+
+
+def test_a_passage_question_shows_on_the_projector_which_paragraphs_the_phones_tapped(browser, room):
+    """Beside a choice's options, the other kinds show what the group page counts: here, for
+    "click the passage", how many tapped each candidate ¶, from round 1 (no key told)."""
+    ex = next(e for e in course().exercises.values() if e.kind == "passage" and e.chapter == "tishreen")
+    taps = [ex.candidates[0], ex.candidates[0], ex.candidates[-1]]
+    contexts = [browser.new_context(**PHONE) for _ in taps]
+    desk = browser.new_context(viewport={"width": 1280, "height": 900})
+    projector = desk.new_page()
+    projector.goto(room.url + "_room/projector")
+    control(room, "open", exercise=ex.id)
+    for n, (ctx, anchor) in enumerate(zip(contexts, taps)):
+        page = ctx.new_page()
+        page.goto(room.url + "exercises/tishreen.html")
+        page.fill("#prt-room-name", f"Phone {n}")
+        page.locator(".prt-room-bar button[type=submit]").tap()
+        page.wait_for_selector(".prt-room-me")
+        box = page.locator(f'.prt-exercise[data-exercise="{ex.id}"]')
+        box.locator("label.prt-passage").nth(ex.candidates.index(anchor)).locator(".prt-passage-text").tap()
+        box.locator(".prt-room-send").tap()
+        page.wait_for_function(
+            "(id) => /round 1/.test((document.querySelector(`.prt-exercise[data-exercise=\"${id}\"] .prt-room-said`) "
+            "|| {}).textContent || '')", arg=ex.id, timeout=20_000)
+    projector.wait_for_function("() => [...document.querySelectorAll('.room-round[data-round=\"1\"] .room-parts .room-count')]"
+                                ".reduce((a, b) => a + Number(b.textContent), 0) === 3", timeout=10_000)
+    shown = [int(n) for n in projector.locator('.room-round[data-round="1"] .room-parts .room-count').all_inner_texts()]
+    expected = [taps.count(a) for a in ex.candidates]
+    assert shown == expected
+    labels = projector.locator('.room-round[data-round="1"] .room-parts .room-label').all_inner_texts()
+    assert all(label.startswith(f"¶{a[1:]}") for label, a in zip(labels, ex.candidates))
+    assert projector.locator(".room-key").count() == 0
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    projector.screenshot(path=str(SHOTS / "projector-passage.png"))
+    for ctx in [*contexts, desk]:
+        ctx.close()

@@ -5,7 +5,9 @@ No browser and no built book: a small book in a temporary folder stands in for i
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import time
 
 import pytest
@@ -13,6 +15,9 @@ import pytest
 from book.answers.model import AnswerFile
 from book.course.load import course
 from book.kinds import choice
+from book.kinds import ordering as ordering_kind
+from book.kinds import passage as passage_kind
+from book.room.record import session_html
 from book.room import net
 from book.room.state import paragraphs
 from book.course.strings import t
@@ -219,6 +224,45 @@ def test_peer_instruction_rounds_counts_and_no_names(room):
         assert r.status_code == 403
         r = other.post("/_room/api/join", json={"pseudonym": "Member1", "code": "ZZZZ"})
         assert r.status_code == 404
+    for c in [*clients, host]:
+        c.close()
+
+
+def test_other_kinds_show_what_was_given_and_keep_what_tells_the_key_until_reveal(room):
+    """A passage question shows how many chose each ¶ from round 1 (that tells no key, as a
+    choice's options do not); an ordering question shows who has every event in place only
+    after Reveal (before it, only how many answered)."""
+    passage = next(ex for ex in course().exercises.values() if ex.kind == "passage")
+    ordering = next(ex for ex in course().exercises.values() if ex.kind == "ordering")
+    host, clients = phone(room, 9), [phone(room, n) for n in range(3)]
+    members = [join(c, f"Member{n}")[0] for n, c in enumerate(clients)]
+    first, other = passage.candidates[0], passage.candidates[1]
+    control(host, "open", exercise=passage.id)
+    for c, m, chosen in zip(clients, members, (first, first, other)):
+        assert send(c, m, type="answer", exercise=passage.id, answer={"paragraph": chosen}).status_code == 200
+    q = clients[0].get("/_room/api/state?view=projector").json()["question"]
+    counted = dict(map(tuple, q["parts"]["1"]))
+    assert sorted(counted.values(), reverse=True)[:2] == [2, 1] and sum(counted.values()) == 3
+    assert list(counted.values())[passage.candidates.index(first)] == 2  # in the candidates' order
+    assert "key" not in q and "right" not in q["counts"]["1"]
+
+    control(host, "open", exercise=ordering.id)
+    key = ordering_kind.key(ordering)
+    wrong = list(reversed(key))
+    for c, m, order in zip(clients, members, (key, key, wrong)):
+        assert send(c, m, type="answer", exercise=ordering.id, answer={"order": order}).status_code == 200
+    q = clients[0].get("/_room/api/state?view=projector").json()["question"]
+    assert "parts" not in q and q["counts"]["1"] == {"answered": 3}
+    control(host, "reveal")
+    q = clients[0].get("/_room/api/state?view=projector").json()["question"]
+    assert [n for _, n in q["parts"]["1"]] == [2, 1] and [n for _, n in q["kept_parts"]["last"]] == [2, 1]
+    assert q["counts"]["1"] == {"answered": 3, "right": 2}
+    # The session record keeps them too, the passage's ¶s as tapped beside its rounds, though
+    # the passage was left open (neither revealed nor closed) when the next question opened.
+    control(host, "open", exercise=choice_exercises()[0])
+    page = session_html(room.room)
+    label = passage_kind.label(passage, first)
+    assert re.search(re.escape(html.escape(label, quote=False)) + r'</td><td class="n">2</td><td class="n">0</td>', page)
     for c in [*clients, host]:
         c.close()
 

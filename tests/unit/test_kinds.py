@@ -15,7 +15,7 @@ from book.kinds import KINDS, kind_of
 
 PURE = ("grade", "static_html", "key_text", "to_stable", "from_stable", "entry", "bars",
         "paper_kind", "paper_how", "paper_lines")
-CONSTANTS = ("SCREEN_HOW", "SHAPE", "CAPTION")
+CONSTANTS = ("SCREEN_HOW", "SHAPE", "CAPTION", "BARS_SHOW_KEY")
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

@@ -22,6 +22,8 @@ from ..result import Misfit, Result, invalid, offered_index
 SCREEN_HOW = None
 SHAPE = "grievance"
 CAPTION = "group.bars_bridge"
+#: Whether ``bars`` tells the key (counts the grievances started from): the room shows such counts after Reveal.
+BARS_SHOW_KEY = False
 #: The chain's steps; each step's label is exercise.bridge_<step> in the catalog.
 STEPS = ("immediate", "transitional", "goal")
 

@@ -16,6 +16,8 @@ from ..result import Misfit, Result, invalid, nothing_chosen, offered_index
 SCREEN_HOW = None
 SHAPE = "chosen"
 CAPTION = "group.bars"
+#: Whether ``bars`` tells the key (counts the options chosen, which the projector shows as they are): the room shows such counts after Reveal.
+BARS_SHOW_KEY = False
 
 
 def grade(ex: MultipleChoice, chosen: list[int]) -> Result:

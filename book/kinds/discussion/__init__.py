@@ -14,6 +14,8 @@ SCREEN_HOW = "exercise.how_discussion"
 SHAPE = "notes"
 #: Notes are not counted: the group page says only how many took them.
 CAPTION = None
+#: Whether ``bars`` tells the key (counts nothing): the room shows such counts after Reveal.
+BARS_SHOW_KEY = False
 
 
 def grade(ex: Discussion, answer: dict[str, Any]) -> Result:

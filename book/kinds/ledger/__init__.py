@@ -22,6 +22,8 @@ SCREEN_HOW = "exercise.how_ledger"
 SHAPE = "rows"
 #: A ledger is not counted: the group page says only how many kept one.
 CAPTION = None
+#: Whether ``bars`` tells the key (counts nothing): the room shows such counts after Reveal.
+BARS_SHOW_KEY = False
 
 Row = dict[str, Any]
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -16,6 +16,8 @@ from ..result import Result, offered_index
 SCREEN_HOW = None
 SHAPE = "pairs"
 CAPTION = "group.bars_matching"
+#: Whether ``bars`` tells the key (counts who matched each item rightly): the room shows such counts after Reveal.
+BARS_SHOW_KEY = True
 
 
 def grade(ex: Matching, answer: dict[str, str]) -> Result:
@@ -132,8 +134,11 @@ def entry(ex: Matching) -> dict[str, Any]:
 
 
 def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    """How many matched each item rightly (gave it its own pair's answer)."""
-    return [(left, sum(a.get("pairs", {}).get(i) == i for a in answers)) for left, i in zip(entry["lefts"], entry["ids"])]
+    """How many matched each item rightly (gave it its own pair's answer), each item shown
+    with its right match after the arrow, as the caption says (and static/kinds/matching.js)."""
+    right = dict(zip(entry["right_ids"], entry["rights"]))
+    return [(f"{left} → {right[i]}", sum(a.get("pairs", {}).get(i) == i for a in answers))
+            for left, i in zip(entry["lefts"], entry["ids"])]
 
 
 def paper_kind(ex: Matching) -> str:

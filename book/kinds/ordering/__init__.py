@@ -16,6 +16,8 @@ from ..result import Misfit, Result
 SCREEN_HOW = "exercise.how_ordering"
 SHAPE = "order"
 CAPTION = "group.bars_ordering"
+#: Whether ``bars`` tells the key (counts who has every event in place): the room shows such counts after Reveal.
+BARS_SHOW_KEY = True
 
 
 def grade(ex: Ordering, answer: list[str]) -> Result:

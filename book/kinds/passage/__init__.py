@@ -22,6 +22,8 @@ from ..result import Misfit, Result, nothing_chosen
 SCREEN_HOW = "exercise.how_passage"
 SHAPE = "paragraph"
 CAPTION = "group.bars_passage"
+#: Whether ``bars`` tells the key (counts the ¶s chosen, not whether they were right): the room shows such counts after Reveal.
+BARS_SHOW_KEY = False
 #: How many of a candidate's first words name it on the group page and the projector.
 FIRST_WORDS = 8
 

@@ -17,6 +17,8 @@ from ..result import Result, invalid, offered_index
 SCREEN_HOW = None
 SHAPE = "text"
 CAPTION = "group.bars_short"
+#: Whether ``bars`` tells the key (counts the model answer's points: the key itself): the room shows such counts after Reveal.
+BARS_SHOW_KEY = True
 
 
 def grade(ex: ShortAnswer, answer: dict[str, Any]) -> Result:
