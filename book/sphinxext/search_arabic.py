@@ -12,10 +12,11 @@ same rules run in Python (the index, at build) and in JavaScript (the reader's q
 What it cannot do: it removes no suffix (pronouns ـها ـهم, plurals ـات ـون ـين, the
 dual), no other prefix (the conjunction و alone, the future س), and finds no root: عمال
 (workers) does not find عامل (a worker); a word that begins with ال not as its article
-(التزام) is indexed without it too, so it also matches تزام (no Arabic word). Words split
-at a short vowel written inside them (a query with vowel marks is cut in two by Sphinx's
-splitter), so the book's Arabic is written without them. English words on an Arabic page
-are found only as written (no Porter stemming there).
+(التزام) is indexed without it too, so it also matches تزام (no Arabic word). Sphinx's
+splitters (``\w+`` at build, ``\p{Letter}`` in the search box) cut a word at a vowel
+mark, a shadda or a tatweel (none is a letter): both splitters here drop the marks first,
+so الميسّر is one word, found by الميسر. English words on an Arabic page are found only as
+written (no Porter stemming there).
 """
 
 from __future__ import annotations
@@ -65,10 +66,25 @@ var Stemmer = function() {
 """ % ("[" + ", ".join('"%s"' % "".join("\\u%04x" % ord(c) for c in a) for a in ARTICLES) + "]", SHORTEST)
 
 
+#: The search box's splitter (searchtools.js keeps its own when none is given): the marks
+#: dropped before the split, as ``SearchArabic.split`` does at build.
+JS_SPLITTER = """
+var splitQuery = function(query) {
+  return query.replace(/[\\u064b-\\u0652\\u0670\\u0640]/g, "")
+    .split(/[^\\p{Letter}\\p{Number}_\\p{Emoji_Presentation}]+/gu).filter(function(term) { return term; });
+};
+"""
+
+
 class SearchArabic(SearchLanguage):
     lang = "ar"
     language_name = "Arabic"
     js_stemmer_code = JS_STEMMER
+    js_splitter_code = JS_SPLITTER
+
+    def split(self, input: str) -> list[str]:
+        """Words, with their marks dropped first: Python's ``\\w`` is no vowel mark either."""
+        return super().split(_MARKS.sub("", input))
     #: Particles too common to search for (and, in, from, to, on, that, which ...).
     stopwords = {"و", "في", "من", "إلى", "الى", "على", "عن", "أن", "ان", "إن", "التي", "الذي", "هذا", "هذه", "ما", "لا"}
 

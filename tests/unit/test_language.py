@@ -4,6 +4,8 @@ translation must keep, and leave the ¶ numbering the English one."""
 
 from __future__ import annotations
 
+import json
+
 import re
 
 import polib
@@ -245,25 +247,26 @@ def test_arabic_search_finds_a_word_with_and_without_its_article(query, indexed)
     assert stem(query) == stem(indexed)
 
 
-def test_the_arabic_stemmer_is_the_same_rule_in_python_and_in_the_pages_javascript(tmp_path):
-    """The index (Python, at build) and the reader's query (JavaScript) must agree."""
+def test_the_arabic_splitter_and_stemmer_are_the_same_rule_in_python_and_in_the_pages_javascript(tmp_path):
+    """The index (Python, at build) and the reader's query (JavaScript) must agree, word
+    for word: a word with a shadda, a tanwin or a tatweel is one word, not two."""
     import shutil
     import subprocess
 
-    from book.sphinxext.search_arabic import JS_STEMMER, stem
+    from book.sphinxext.search_arabic import JS_SPLITTER, JS_STEMMER, SearchArabic
 
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
-    words = ["المحاصصة", "محاصصة", "بالمحاصصة", "وَالثَّوْرَة", "للعمال", "الله", "إلى", "أممية", "Tishreen", "2019"]
+    text = "المحاصصة محاصصة بالمحاصصة وَالثَّوْرَة للعمال الله إلى أممية الميسّر أولًا الـ2019 Tishreen 2019"
     script = tmp_path / "stem.js"
-    script.write_text(JS_STEMMER + "\nvar s = new Stemmer();\nconsole.log(JSON.stringify(" +
-                      repr(words).replace("'", '"') + ".map(function (w) { return s.stemWord(w); })));\n",
-                      encoding="utf-8")
+    script.write_text(JS_SPLITTER + JS_STEMMER + "\nvar s = new Stemmer();\nconsole.log(JSON.stringify(splitQuery(" +
+                      json.dumps(text) + ").map(function (w) { return s.stemWord(w); })));\n", encoding="utf-8")
     out = subprocess.run([node, str(script)], capture_output=True, text=True, check=True).stdout
-    import json
-
-    assert json.loads(out) == [stem(w) for w in words]
+    arabic = SearchArabic({})
+    indexed = [arabic.stem(w) for w in arabic.split(text)]
+    assert "ميسر" in indexed and "اولا" in indexed and len(indexed) == len(text.split())
+    assert json.loads(out) == indexed
 
 
 def test_the_plural_forms_step_gives_arabic_six_messages_and_leaves_spanish_as_it_is(tmp_path):
