@@ -38,6 +38,10 @@ from .search_arabic import SearchArabic
 
 #: Who translated each article and how, per language: ``locale/<code>/translation.yml``.
 NOTES = "translation.yml"
+#: What a translation note says of the original: ``not-found``, a text in another language
+#: that we had only in English; ``english``, a text its authors wrote in English, with no
+#: version by them in the edition's language.
+ORIGINAL = {"not-found": "language.note_original_missing", "english": "language.note_original_english"}
 
 
 def edition_of(app: Sphinx) -> str:
@@ -112,8 +116,9 @@ def translation_note(article: str, code: str, link: str, translated: int, paragr
         parts.append(t_text(how, by=note.get("by", t("language.note_course"))))
         if translated < paragraphs:
             parts.append(t_text("language.note_partial", n=paragraphs - translated, total=paragraphs))
-    if note.get("original") == "not-found":
-        parts.append(t_text("language.note_original_missing"))
+    original = note.get("original")
+    if original in ORIGINAL:
+        parts.append(t_text(ORIGINAL[original]))
     parts.append(t_html("language.note_source", link=source))
     return " ".join(parts)
 
