@@ -34,6 +34,7 @@ from .course.load import DATA_DIR, DataError, load_course, load_timeline_extras
 from .course.strings import STRINGS_FILE, PO_NAME, context as strings_context, plural_forms, PLURAL_CATEGORIES, read as read_strings, t
 from .course.translations import data_catalog_name, fields, usable
 from .course.yamlfile import read_entries
+from .sphinxext.config import MADE_AFTER
 
 ROOT = Path(__file__).resolve().parents[1]
 GETTEXT_DIR = Path("_build") / "gettext"
@@ -72,7 +73,10 @@ def build_edition(code: str, root: Path = ROOT) -> int:
 
 
 def mirror(source: Path, target: Path) -> int:
-    """Make ``target`` a copy of ``source``, copying only what changed; returns the files copied."""
+    """Make ``target`` a copy of ``source``, copying only what changed; returns the files copied.
+    The edition's handouts, pocket files and EPUB (``MADE_AFTER``) are made in ``target``
+    from its pages after the build, never in ``source``: they stay, and `make handouts`
+    decides whether the pages they came from changed."""
     copied = 0
     wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
     for rel in sorted(wanted):
@@ -82,7 +86,9 @@ def mirror(source: Path, target: Path) -> int:
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, dst)
         copied += 1
-    for gone in [p for p in target.rglob("*") if p.is_file() and p.relative_to(target) not in wanted]:
+    made_after = [target / folder for folder in MADE_AFTER]
+    for gone in [p for p in target.rglob("*") if p.is_file() and p.relative_to(target) not in wanted
+                 and not any(p.is_relative_to(folder) for folder in made_after)]:
         gone.unlink()
     return copied
 

@@ -36,6 +36,15 @@ table { border-collapse: collapse; font-size: 0.85em; }
 th, td { border-bottom: 1px solid #999; padding: 0.2em; vertical-align: top; text-align: left; }
 svg { max-width: 100%; height: auto; }
 dt { font-weight: bold; margin-top: 0.6em; }
+.prt-untranslated { border-left: 3px dotted #b35900; padding-left: 0.5em; }
+html[dir="rtl"] body, html[dir="rtl"] h1, html[dir="rtl"] h2, html[dir="rtl"] h3 {
+  font-family: "Amiri", "Noto Naskh Arabic", serif; }
+[dir="rtl"] .pnum, [dir="rtl"] .note-ref { margin-right: 0; margin-left: 0.4em; }
+[dir="rtl"] blockquote { margin: 0.8em 1em 0.8em 0; padding-left: 0; padding-right: 0.8em; border-left: 0;
+  border-right: 2px solid #999; }
+[dir="rtl"] th, [dir="rtl"] td { text-align: right; }
+[dir="rtl"] [dir="ltr"] .pnum, [dir="rtl"] [dir="ltr"] .note-ref { margin-left: 0; margin-right: 0.4em; }
+[dir="rtl"] [dir="ltr"] { text-align: left; }
 """
 
 
@@ -95,13 +104,15 @@ def _opf(book_id: str, items: list[tuple[str, str, str]], svg: set[str]) -> str:
         + (' properties="svg"' if href in svg else "") + (' properties="nav"' if i == "nav" else "") + "/>"
         for i, href, kind in items)
     spine = "".join(f'<itemref idref="{i}"/>' for i, href, kind in items if kind.endswith("xhtml+xml"))
+    # A reader turns an Arabic book's pages leftwards: the spine says which way they go.
+    direction = language.LANGUAGES[language.current()].direction
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id" '
             f'xml:lang="{language.current()}">'
             '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
             f'<dc:identifier id="id">urn:uuid:{book_id}</dc:identifier><dc:title>{t_text("paper.course")}</dc:title>'
             f'<dc:language>{language.current()}</dc:language><meta property="dcterms:modified">{modified}</meta>'
-            f"</metadata><manifest>{manifest}</manifest><spine>{spine}</spine></package>")
+            f'</metadata><manifest>{manifest}</manifest><spine page-progression-direction="{direction}">{spine}</spine></package>')
 
 
 def _nav(entries: list[tuple[str, str]]) -> str:

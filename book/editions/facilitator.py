@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from ..kinds import kind_of
 from .handouts import fill_sizes, print_facilitator_sheets
 from .inputs import digest, package_files, record, unchanged
-from ..course.language import translations
+from ..course.language import LANGUAGES, SOURCE, edition_prefix, speaking, translations
 from ..course.load import course
 from ..course.markup import json_script
 from ..course.strings import t_text
@@ -115,7 +115,7 @@ def add_sheets(readers: Path, out: Path) -> list[Path]:
 
 
 def _files(root: Path) -> list[Path]:
-    """The files under root, but the other languages' editions (``es/``: not yet made for facilitators)."""
+    """The files under root, but the other languages' editions (``es/``: each has its own)."""
     return sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] not in translations()
                   ) if root.exists() else []
 
@@ -126,25 +126,54 @@ def _state(readers: Path, out: Path) -> str:
     return digest(_files(readers) + package_files()) + digest(_files(out))
 
 
-def edition_stamp(out: Path) -> Path:
-    """Beside the edition, not in it: the stamp is not shipped."""
-    return out.parent / f".{out.name}-inputs"
+def edition_stamp(out: Path, code: str = SOURCE) -> Path:
+    """Beside the edition, not in it: the stamp is not shipped (one per language)."""
+    return out.parent / (f".{out.name}-inputs" + ("" if code == SOURCE else f"-{code}"))
 
 
 def pages_of(out: Path) -> list[Path]:
-    """The edition's pages (its _static/ holds fragments, not pages)."""
-    return [p for p in out.rglob("*.html") if "_static" not in p.relative_to(out).parts]
+    """The edition's pages (its _static/ holds fragments, not pages; nor are the other
+    languages' editions nested in the English one)."""
+    return [p for p in out.rglob("*.html")
+            if "_static" not in p.relative_to(out).parts and p.relative_to(out).parts[0] not in translations()]
 
 
 def build(readers: Path, out: Path) -> tuple[int, list[Path]]:
-    """Write the edition into ``out`` (replaced); returns its number of pages and the
-    facilitator's sheets written, none when neither the edition nor what it is made
-    from changed since it was made (copying and printing took 6 s on every `make book`)."""
-    if unchanged(edition_stamp(out), _state(readers, out)):
+    """Write the facilitator edition of every language the readers' site holds, each
+    beside its readers' edition's place (``_build/facilitator/es/`` for ``_build/html/es/``),
+    so the language switcher of a facilitator's page leads to the same page of the other
+    language's facilitator edition. Returns the pages and the sheets written."""
+    pages, sheets = 0, []
+    for code in LANGUAGES:
+        prefix = edition_prefix(code)
+        if (readers / prefix / "index.html").exists():
+            with speaking(code):
+                n, made = build_edition(readers / prefix, out / prefix, edition_stamp(out, code))
+            pages, sheets = pages + n, sheets + made
+    return pages, sheets
+
+
+def _clear(out: Path) -> None:
+    """Empty ``out`` but for the other languages' editions nested in it."""
+    for child in out.iterdir() if out.exists() else []:
+        if child.name in translations():
+            continue
+        if child.is_dir():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+
+
+def build_edition(readers: Path, out: Path, stamp: Path) -> tuple[int, list[Path]]:
+    """Write one language's edition into ``out`` (replaced), in the language setting's
+    words; returns its number of pages and the facilitator's sheets written, none when
+    neither the edition nor what it is made from changed since it was made (copying and
+    printing took 6 s on every `make book`)."""
+    if unchanged(stamp, _state(readers, out)):
         return len(pages_of(out)), []
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(readers, out, ignore=lambda folder, names: translations() if Path(folder) == readers else [])
+    _clear(out)
+    shutil.copytree(readers, out, dirs_exist_ok=True,
+                    ignore=lambda folder, names: translations() if Path(folder) == readers else [])
     static = out / "_static"
     (static / "facilitator-data.js").write_text(
         "window.PRT_FACILITATOR = " + json.dumps({"keys": keys(), "root": ""}, ensure_ascii=False) + ";\n"
@@ -159,5 +188,5 @@ def build(readers: Path, out: Path) -> tuple[int, list[Path]]:
         names = ("facilitator-data.js", "facilitator.js") + (("group.js",) if page.name == "group.html" and page.parent == out else ())
         text = HEAD_END.sub(lambda _: _scripts(page, out, names) + "</head>", text, count=1)
         page.write_text(text, encoding="utf-8")
-    record(edition_stamp(out), _state(readers, out))
+    record(stamp, _state(readers, out))
     return len(pages), sheets

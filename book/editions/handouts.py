@@ -7,13 +7,21 @@ They are made from the built pages (``book.editions.paper.extract``), so ``make 
 after the HTML build. Sizes and page counts are known only once the files exist, so
 they are written into the built handouts page afterwards, into the slots handouts.md
 leaves for them.
+
+Every edition gets its own, from its own pages and in its own language, where its pages
+are: ``_build/html/handouts/`` for the English, ``_build/html/es/handouts/`` beside the
+Spanish pages, so each handouts page's relative links lead to its own edition's files.
+The editions are printed in parallel processes (the language setting is a process's),
+each skipped on its own when nothing it is made from changed.
 """
 
 from __future__ import annotations
 
 import html as htmllib
+import os
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .epub import write_epub
@@ -23,7 +31,9 @@ from .paper.extract import chapter
 from .paper.keys import chapter_keys
 from .paper.render import write_pdf
 from .pocket import write_pockets
+from ..course import language
 from ..course.language import translations
+from ..course.strings import t
 from ..sphinxext.config import MADE_AFTER
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,12 +56,12 @@ def pdf_pages(path: Path) -> int:
 
 
 def describe(path: Path) -> str:
-    """What a reader wants to know before downloading: pages (for a PDF) and size."""
+    """What a reader wants to know before downloading: pages (for a PDF) and size, in the
+    language setting's words."""
     size = path.stat().st_size
     weight = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
     if path.suffix == ".pdf":
-        n = pdf_pages(path)
-        return f"{n} page{'s' if n != 1 else ''}, {weight}"
+        return t("paper.file_pages", n=pdf_pages(path), size=weight)
     return weight
 
 
@@ -76,42 +86,81 @@ def fill_sizes(page: Path, html: Path = HTML) -> int:
 
 def _paper_state(html: Path) -> str:
     """What the paper, pocket and e-book files are made from, and the files themselves:
-    the built site and book/ (extraction, layout, styles; the fonts are the system's),
-    then handouts/ and pocket/ (a file deleted or rewritten since is made again). The
-    sizes this step writes into handouts.html are in neither."""
+    the edition's built pages and book/ (extraction, layout, styles; the fonts are the
+    system's), then handouts/ and pocket/ (a file deleted or rewritten since is made
+    again). The sizes this step writes into handouts.html are in neither; nor are the
+    other editions' folders under the English site (``es/``: each has its own state)."""
     files = sorted(p for p in html.rglob("*") if p.is_file() and p != html / "handouts.html"
-                   and p.relative_to(html).parts[0] not in translations())  # es/: its own edition
+                   and p.relative_to(html).parts[0] not in translations())
     made = [p for p in files if p.relative_to(html).parts[0] in MADE_AFTER]
     return digest(sorted(set(files) - set(made)) + package_files()) + digest(made)
 
 
-def handouts_stamp(html: Path) -> Path:
-    """Beside the site, not in it: the stamp is not shipped."""
-    return html.parent / f".{html.name}-handouts-inputs"
+def handouts_stamp(html: Path, code: str = language.SOURCE) -> Path:
+    """Beside the site, not in it: the stamp is not shipped (one per edition)."""
+    return html.parent / (f".{html.name}-handouts-inputs" + ("" if code == language.SOURCE else f"-{code}"))
+
+
+def editions(html: Path) -> list[str]:
+    """The editions built into the site (``_build/html/<code>/index.html``), the source first."""
+    return [code for code in language.LANGUAGES if (html / language.edition_prefix(code) / "index.html").exists()]
 
 
 def print_handouts(html: Path = HTML) -> list[Path]:
-    """Make every paper and pocket file into <html>/handouts and <html>/pocket; none
-    (an empty list) when neither they nor what they are made from changed since."""
-    if unchanged(handouts_stamp(html), _paper_state(html)):
-        fill_sizes(html / "handouts.html", html)  # a rebuilt page has empty slots again
-        return []
-    out = html / "handouts"
-    for ours in MADE_AFTER:
-        shutil.rmtree(html / ours, ignore_errors=True)  # ours alone: no file of an older run survives
-    written = []
-    for slug in chapters():
-        ch = chapter(html, slug)
-        article = article_handout(ch)
-        written.append(write_pdf(article, out / f"{slug}-article-a4.pdf", "a4"))
-        written.append(write_pdf(article, out / f"{slug}-article-letter.pdf", "letter"))
-        written.append(write_pdf(session_sheet(ch), out / f"{slug}-session.pdf", "a4"))
-    written.append(write_pdf(whole_book(html), out / BOOK_PDF, "a4"))
-    written.extend(write_pockets(html, chapters()))
-    written.append(write_epub(html, chapters(), out / EPUB))
-    fill_sizes(html / "handouts.html", html)
-    record(handouts_stamp(html), _paper_state(html))
+    """Make every edition's paper and pocket files into its handouts/ and pocket/; an
+    empty list when nothing changed since they were made. The documents are printed by
+    as many processes as there are cores, each document a task (a chapter's three PDFs,
+    the whole book, the pocket files and EPUB), so three editions take about what one
+    does times three over the cores, whatever their order."""
+    stale = []
+    for code in editions(html):
+        site = html / language.edition_prefix(code)
+        with language.speaking(code):
+            if unchanged(handouts_stamp(html, code), _paper_state(site)):
+                fill_sizes(site / "handouts.html", site)  # a rebuilt page has empty slots again
+                continue
+        for ours in MADE_AFTER:
+            shutil.rmtree(site / ours, ignore_errors=True)  # ours alone: no file of an older run survives
+        stale.append(code)
+    # The longest first (the whole books), so no worker is left with one at the end.
+    tasks = [(html, code, part) for part in [BOOK, POCKET_AND_EPUB, *chapters()] for code in stale] if stale else []
+    if len(tasks) > 1 and workers() > 1:
+        with ProcessPoolExecutor(max_workers=workers()) as pool:
+            written = [path for made in pool.map(_print_part, *zip(*tasks)) for path in made]
+    else:
+        written = [path for task in tasks for path in _print_part(*task)]
+    for code in stale:
+        site = html / language.edition_prefix(code)
+        with language.speaking(code):
+            fill_sizes(site / "handouts.html", site)
+            record(handouts_stamp(html, code), _paper_state(site))
     return written
+
+
+def workers() -> int:
+    """How many documents are printed at once: one per core."""
+    return os.cpu_count() or 1
+
+
+#: The parts of an edition that are not a chapter's paper, as _print_part names them.
+BOOK, POCKET_AND_EPUB = "the whole book", "pocket and epub"
+
+
+def _print_part(html: Path, code: str, part: str) -> list[Path]:
+    """One part of an edition (a chapter's article handouts and session sheet, the whole
+    book, or the pocket files and the EPUB), from its pages, in its language."""
+    site = html / language.edition_prefix(code)
+    out = site / "handouts"
+    with language.speaking(code):
+        if part == BOOK:
+            return [write_pdf(whole_book(site), out / BOOK_PDF, "a4")]
+        if part == POCKET_AND_EPUB:
+            return [*write_pockets(site, chapters()), write_epub(site, chapters(), out / EPUB)]
+        ch = chapter(site, part)
+        article = article_handout(ch)
+        return [write_pdf(article, out / f"{part}-article-a4.pdf", "a4"),
+                write_pdf(article, out / f"{part}-article-letter.pdf", "letter"),
+                write_pdf(session_sheet(ch), out / f"{part}-session.pdf", "a4")]
 
 
 def facilitator_sheet_name(slug: str) -> str:

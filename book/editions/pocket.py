@@ -33,26 +33,28 @@ STYLE = """
   .prt-unconfirmed circle.prt-shape { fill: var(--bg); }
 }
 html { background: var(--bg); color: var(--fg); font: 1.06rem/1.6 Georgia, "DejaVu Serif", serif; }
+html[lang="ar"] { font-family: "Amiri", "Noto Naskh Arabic", "DejaVu Serif", serif; line-height: 1.75; }
+html[lang="ar"] h1, html[lang="ar"] h2, html[lang="ar"] h3 { font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
 body { max-width: 40em; margin: 0 auto; padding: 1em 1.1em 4em; overflow-wrap: anywhere; }
 h1, h2, h3 { font-family: system-ui, "DejaVu Sans", sans-serif; line-height: 1.25; }
 h1 { font-size: 1.55em; margin: 0.6em 0 0.3em; }
 a { color: var(--link); }
 a:focus-visible { outline: 3px solid #c1440e; outline-offset: 2px; }
-nav ul { padding-left: 1.2em; }
+nav ul { padding-inline-start: 1.2em; }
 nav a, .note-ref, .pnum { display: inline-block; min-height: 24px; min-width: 24px; line-height: 24px; }
 .meta p { margin: 0.1em 0; color: var(--muted); }
 .subtitle { margin: 0 0 0.4em; font-size: 1.1em; font-style: italic; }
-.pnum { font: 600 0.78em system-ui, sans-serif; color: var(--muted); margin-right: 0.4em; }
-.note-ref { font: 0.78em system-ui, sans-serif; padding: 0 0.35em; margin-right: 0.4em; border: 1px solid var(--rule);
+.pnum { font: 600 0.78em system-ui, sans-serif; color: var(--muted); margin-inline-end: 0.4em; }
+.note-ref { font: 0.78em system-ui, sans-serif; padding: 0 0.35em; margin-inline-end: 0.4em; border: 1px solid var(--rule);
   border-radius: 4px; text-decoration: none; text-align: center; }
-blockquote { margin: 0.8em 0; padding-left: 0.9em; border-left: 3px solid var(--rule); }
+blockquote { margin: 0.8em 0; padding-inline-start: 0.9em; border-inline-start: 3px solid var(--rule); }
 figure { margin: 1em 0; }
 .prt-tl-scroll { overflow-x: auto; }
 svg { width: 100%; height: auto; min-width: 520px; color: var(--fg); }
 figcaption { font-size: 0.88em; color: var(--muted); }
 figcaption svg { min-width: 0; width: 12px; }
 table { border-collapse: collapse; font-size: 0.86em; }
-th, td { border-bottom: 1px solid var(--rule); padding: 0.3em; vertical-align: top; text-align: left; }
+th, td { border-bottom: 1px solid var(--rule); padding: 0.3em; vertical-align: top; text-align: start; }
 .table-wrap { overflow-x: auto; }
 td time { white-space: nowrap; }
 @media (max-width: 600px) {  /* a phone reads the table's rows as cards, not squeezed columns */
@@ -62,7 +64,9 @@ td time { white-space: nowrap; }
   td { border: 0; padding: 0.1em 0; }
 }
 dt { font-weight: bold; margin-top: 0.8em; }
-dd { margin-left: 1em; }
+dd { margin-inline-start: 1em; }
+/* A passage the edition still shows in English: its own direction, marked as the site marks it. */
+.prt-untranslated { border-inline-start: 3px dotted #b35900; padding-inline-start: 0.5em; }
 .ruled { display: none; }
 """
 

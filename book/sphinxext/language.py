@@ -33,7 +33,7 @@ from ..course import language as lang
 from ..course.strings import t, t_html, t_text
 from ..course.translations import page_messages
 from .article import article_meta
-from .config import MADE_AFTER, sphinx_pages
+from .config import sphinx_pages
 from .search_arabic import SearchArabic
 
 #: Who translated each article and how, per language: ``locale/<code>/translation.yml``.
@@ -174,10 +174,8 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
         f'dir="{other.direction}">'
         f'<span class="prt-lang-name">{html.escape(other.name)}</span>'
         f'<span class="prt-lang-code" aria-hidden="true">{other.code.upper()}</span></a>' for other in others(here))
-    if here != lang.SOURCE and "body" in context:
-        context["body"] = _made_after_in_english(context["body"], pagename)
-        if lang.LANGUAGES[here].direction != lang.LANGUAGES[lang.SOURCE].direction:
-            context["body"] = _english_isolated(context["body"])
+    if "body" in context and lang.LANGUAGES[here].direction != lang.LANGUAGES[lang.SOURCE].direction:
+        context["body"] = _english_isolated(context["body"])
     done, _ = (doctree.get("prt_translation") if doctree is not None else None) or (0, 0)
     # Counted in what the page shows: a message left in English in a part the page does not
     # render (a notebook cell's removed input or unused output) is no passage of it.
@@ -187,14 +185,6 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree:
         notice = (f'<p class="prt-translation-notice" role="note">'
                   f'{t_text(key, n=english) if done else t_text(key)}</p>')
         context["body"] = notice + context["body"]
-
-
-def _made_after_in_english(body: str, pagename: str) -> str:
-    """The handouts, pocket files and EPUB are made for the English edition only (so far):
-    a translated page links to them there, marked as English."""
-    up = "../" * (pagename.count("/") + 1)
-    return re.sub(r'href="((?:%s)/[^"]*)"' % "|".join(MADE_AFTER),
-                  lambda m: f'href="{up}{m.group(1)}" hreflang="{lang.SOURCE}"', body)
 
 
 _UNTRANSLATED = re.compile(r'<(\w+)(\s[^>]*\bclass="[^"]*\bprt-untranslated\b[^"]*"[^>]*)>')

@@ -1,8 +1,9 @@
-"""Pocket editions: each chapter file opened alone, as a phone opens a download.
+"""Pocket editions: each chapter file of every language's edition opened alone, as a
+phone opens a download.
 
 The file is copied to an empty folder, and Chromium is allowed to load that one file:
 every other request is blocked and recorded. Whatever the reader is shown must come
-from inside the file, with scripts on and with scripts off.
+from inside the file, with scripts on and with scripts off; the Arabic reads right to left.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from book.course import language
 from bookfiles import CHAPTERS
 from textmatch import squeeze
 
@@ -24,9 +26,9 @@ LIMIT = 400_000
 @pytest.fixture
 def downloaded(built, tmp_path):
     """A pocket file alone in an empty folder (as a messaging app saves it)."""
-    def get(chapter: str) -> Path:
+    def get(chapter: str, code: str = language.SOURCE) -> Path:
         dest = tmp_path / f"{chapter}.html"
-        shutil.copyfile(built / "pocket" / f"{chapter}.html", dest)
+        shutil.copyfile(built / language.edition_prefix(code) / "pocket" / f"{chapter}.html", dest)
         return dest
     return get
 
@@ -51,15 +53,19 @@ def _open(browser, path: Path, scripts: bool, **options):
 
 @pytest.mark.parametrize("scripts", [True, False], ids=["scripts-on", "scripts-off"])
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_pocket_file_shows_everything_from_itself(browser, built, downloaded, chapter, scripts):
-    path = downloaded(chapter)
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_pocket_file_shows_everything_from_itself(browser, built, downloaded, code, chapter, scripts):
+    path = downloaded(chapter, code)
     assert path.stat().st_size <= LIMIT
-    source = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    site = built / language.edition_prefix(code)
+    source = BeautifulSoup((site / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
     context, page, blocked, errors = _open(browser, path, scripts)
     try:
+        direction = page.evaluate("getComputedStyle(document.body).direction")
+        assert (page.evaluate("document.documentElement.lang"), direction) == (code, language.LANGUAGES[code].direction)
         shown = squeeze(page.inner_text("body"))
         for para in source.select("section#the-article .prt-para"):
-            for mark in para.select(".prt-pnum, .prt-sr"):  # the ¶ mark, screen-reader words: the book's
+            for mark in para.select(".prt-pnum, .prt-sr, .prt-para-lang"):  # the book's own marks
                 mark.decompose()
             assert squeeze(para.get_text("")) in shown, para.get_text()[:80]
         chart = page.locator("svg.prt-tl-svg").first
@@ -81,8 +87,9 @@ def test_pocket_file_shows_everything_from_itself(browser, built, downloaded, ch
 
 
 @pytest.mark.parametrize("scripts", [True, False], ids=["scripts-on", "scripts-off"])
-def test_a_tap_on_a_term_or_a_note_lands_in_the_file(browser, downloaded, scripts):
-    path = downloaded("tishreen")
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_a_tap_on_a_term_or_a_note_lands_in_the_file(browser, downloaded, code, scripts):
+    path = downloaded("tishreen", code)
     context, page, blocked, _ = _open(browser, path, scripts, viewport={"width": 375, "height": 812},
                                       is_mobile=True, has_touch=True)
     try:
@@ -99,9 +106,10 @@ def test_a_tap_on_a_term_or_a_note_lands_in_the_file(browser, downloaded, script
         context.close()
 
 
-def test_pocket_policy_forbids_any_request(built):
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_pocket_policy_forbids_any_request(built, code):
     for chapter in CHAPTERS:
-        page = (built / "pocket" / f"{chapter}.html").read_text(encoding="utf-8")
+        page = (built / language.edition_prefix(code) / "pocket" / f"{chapter}.html").read_text(encoding="utf-8")
         policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
         assert "default-src 'none'" in policy
         assert "<script" not in page

@@ -1,34 +1,43 @@
-"""The EPUB: Debian's epubcheck finds no error, and a reader finds the whole course in it."""
+"""The EPUB of every edition: Debian's epubcheck finds no error, a reader finds the whole
+course in it, in the edition's language and direction (the Arabic turns its pages
+leftwards: its spine says rtl)."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import zipfile
+from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
+from book.course import language
 from bookfiles import CHAPTERS
 from textmatch import squeeze
 
 EPUBCHECK = "/usr/share/java/epubcheck.jar"
+EDITIONS = list(language.LANGUAGES)
 
 
-def _epub(built):
-    path = built / "handouts" / "permanent-revolution-today.epub"
+def _epub(built: Path, code: str) -> Path:
+    path = built / language.edition_prefix(code) / "handouts" / "permanent-revolution-today.epub"
     assert path.exists(), "run `make handouts` (make book does)"
     return path
 
 
-def test_epubcheck_finds_no_error(built):
-    run = subprocess.run(["java", "-jar", EPUBCHECK, str(_epub(built))], capture_output=True, text=True)
+@pytest.mark.parametrize("code", EDITIONS)
+def test_epubcheck_finds_no_error(built, code):
+    run = subprocess.run(["java", "-jar", EPUBCHECK, str(_epub(built, code))], capture_output=True, text=True)
     report = run.stdout + run.stderr
     assert run.returncode == 0, report
     assert re.search(r"Messages: 0 fatals / 0 errors", report), report
 
 
-def test_every_chapter_its_article_and_the_glossary_are_inside(built):
-    with zipfile.ZipFile(_epub(built)) as z:
+@pytest.mark.parametrize("code", EDITIONS)
+def test_every_chapter_its_article_and_the_glossary_are_inside(built, code):
+    site = built / language.edition_prefix(code)
+    with zipfile.ZipFile(_epub(built, code)) as z:
         assert z.namelist()[0] == "mimetype" and z.read("mimetype") == b"application/epub+zip"
         nav = z.read("OEBPS/nav.xhtml").decode()
         glossary = BeautifulSoup(z.read("OEBPS/glossary.xhtml"), "html.parser")
@@ -36,9 +45,9 @@ def test_every_chapter_its_article_and_the_glossary_are_inside(built):
             assert f'href="{chapter}.xhtml"' in nav
             book = BeautifulSoup(z.read(f"OEBPS/{chapter}.xhtml"), "html.parser")
             text = squeeze(book.get_text(""))
-            page = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+            page = BeautifulSoup((site / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
             for para in page.select("section#the-article .prt-para"):
-                for mark in para.select(".prt-pnum, .prt-sr"):  # the ¶ mark, screen-reader words: the book's
+                for mark in para.select(".prt-pnum, .prt-sr, .prt-para-lang"):  # the book's own marks
                     mark.decompose()
                 assert squeeze(para.get_text("")) in text
             assert book.find(["svg", "svg:svg"]) is not None, "the drawn timeline"
@@ -46,3 +55,21 @@ def test_every_chapter_its_article_and_the_glossary_are_inside(built):
             for link in book.select("a[href^='glossary.xhtml#']"):
                 assert glossary.find(id=link["href"].split("#")[1]), link["href"]
     assert len(glossary.select("dt")) >= 100
+
+
+@pytest.mark.parametrize("code", EDITIONS)
+def test_the_epub_speaks_its_editions_language_and_direction(built, code):
+    """Every XHTML file says the edition's lang and dir on its root; the package says its
+    language; the spine turns pages the way the language reads; a passage the edition
+    still shows in English says so (lang="en") and reads left to right."""
+    direction = language.LANGUAGES[code].direction
+    with zipfile.ZipFile(_epub(built, code)) as z:
+        opf = BeautifulSoup(z.read("OEBPS/content.opf"), "xml")
+        assert opf.find("dc:language").get_text() == code
+        assert opf.find("spine")["page-progression-direction"] == direction
+        for name in [n for n in z.namelist() if n.endswith(".xhtml")]:
+            root = BeautifulSoup(z.read(name), "xml").find("html")
+            assert (root.get("lang"), root.get("xml:lang"), root.get("dir")) == (code, code, direction), name
+            for english in BeautifulSoup(z.read(name), "html.parser").select(".prt-untranslated"):
+                assert english.get("lang") == language.SOURCE, name
+                assert code == language.SOURCE or direction == "ltr" or english.get("dir") == "ltr", name

@@ -13,8 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from book.course import language
 from book.course.load import course
 from book.timeline import date_label
 from bookfiles import CHAPTERS
@@ -135,3 +137,35 @@ def test_only_the_facilitator_edition_lists_the_sheets(built, edition):
         assert size and int(size.group(1)) == len(PdfReader(sheet(edition, chapter)).pages)
     for reader_page in built.rglob("*.html"):
         assert "session-facilitator" not in reader_page.read_text(encoding="utf-8"), reader_page
+
+
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_every_language_has_its_facilitator_edition(edition, code):
+    """Nested as the readers' editions are (``_build/facilitator/es/``): its pages in its
+    language and direction, each loading the keys and the facilitator's script from its
+    own _static, the keys and notes in its words, the group page, and a session sheet
+    per chapter listed on its handouts page, with every exercise's title in its words."""
+    root = edition / language.edition_prefix(code)
+    direction = language.LANGUAGES[code].direction
+    pages = [p for p in root.rglob("*.html") if "_static" not in p.relative_to(root).parts
+             and p.relative_to(root).parts[0] not in language.translations()]
+    assert (root / "group.html") in pages and len(pages) >= 20
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert (soup.html.get("lang"), soup.html.get("dir")) == (code, direction), page
+        scripts = [s["src"] for s in soup.select("script[src*='facilitator']")]
+        assert len(scripts) == 2 and all((page.parent / s).resolve().is_relative_to(root.resolve())
+                                         and (page.parent / s).is_file() for s in scripts), (page, scripts)
+    with language.speaking(code):
+        data = course()
+        notes = (root / "_static" / "facilitator-data.js").read_text(encoding="utf-8")
+        assert all(ex.facilitator_note in notes for ex in data.exercises.values() if ex.facilitator_note)
+        listing = (root / "handouts.html").read_text(encoding="utf-8")
+        for chapter in CHAPTERS:
+            pdf = sheet(root, chapter)
+            assert f'href="handouts/{chapter}-session-facilitator.pdf"' in listing
+            assert PdfReader(pdf).trailer["/Root"].get("/Lang") == code
+            squeezed = re.sub(r"[\s\u200e\u200f\u202a-\u202e]+", "", _flat(pdf_text(pdf, raw=True)))
+            titles = [ex.title for ex in data.chapter_exercises(chapter)]
+            missing = [title for title in titles if re.sub(r"\s+", "", _flat(title)) not in squeezed]
+            assert not missing, (pdf, missing)

@@ -9,9 +9,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import polib
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
+
+from book.course import language
+from book.course.strings import t
+from book.course.translations import usable
+from book.sphinxext.config import MADE_AFTER, sphinx_pages
 
 from bookfiles import CHAPTERS
 from pdfread import page_fill, pdf_text, screen_only
@@ -165,19 +171,24 @@ def test_no_page_is_more_than_half_empty_but_a_chapters_last(built, name):
         assert not half_empty, f"{pdf.name}: pages {half_empty} are more than half empty"
 
 
-def test_handouts_page_lists_every_file_with_its_pages_and_size(built):
-    page = _page(built, "handouts.html")
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_handouts_page_lists_every_file_with_its_pages_and_size(built, code):
+    """Each edition's handouts page gives its own files' pages and sizes, in its words."""
+    site = built / language.edition_prefix(code)
+    page = _page(site, "handouts.html")
     slots = page.select(".prt-filesize")
     assert len(slots) >= 4 * 3 + 1
     for slot in slots:
-        target = built / slot["data-file"]
+        target = site / slot["data-file"]
         assert page.select_one(f'a[href="{slot["data-file"]}"]'), slot["data-file"]
         words = slot.get_text()
         size = target.stat().st_size
-        shown = float(re.search(r"([\d.]+) (KB|MB)", words).group(1)) * (1e3 if "KB" in words else 1e6)
+        found = re.search(r"([\d.]+) (KB|MB)", words)
+        shown = float(found.group(1)) * (1e3 if found.group(2) == "KB" else 1e6)
         assert abs(shown - size) <= max(0.06 * size, 600), (words, size)
         if target.suffix == ".pdf":
-            assert words.startswith(f"{len(PdfReader(target).pages)} page")
+            with language.speaking(code):
+                assert words == t("paper.file_pages", n=len(PdfReader(target).pages), size=found.group(0)), words
 
 
 def test_no_page_ends_with_a_heading(built):
@@ -192,3 +203,95 @@ def test_no_page_ends_with_a_heading(built):
         if len(lines) > 2 and lines[-1] in titles:
             stranded.append((n, lines[-1]))
     assert not stranded, stranded
+
+
+# ---------------------------------------------------------------- every edition's own
+
+EDITIONS = list(language.LANGUAGES)
+#: A paragraph's text from a .po: its MyST roles as the words they show, and only
+#: sentences with no other markup left (a link, emphasis), read as the page prints them.
+ROLE = re.compile(r"\{[\w-]+\}`([^`<]*?)\s*(?:<[^`>]*>)?`")
+MARKUP = re.compile(r"[{}`\[\]*_<>|#]")
+
+
+def _site(built: Path, code: str) -> Path:
+    return built / language.edition_prefix(code)
+
+
+def _products(code: str) -> list[str]:
+    """Every file `make handouts` makes for an edition, relative to its site."""
+    return ([f"handouts/{c}-{kind}.pdf" for c in CHAPTERS for kind in ("article-a4", "article-letter", "session")]
+            + [f"pocket/{c}.html" for c in CHAPTERS] + [f"handouts/{BOOK}", "handouts/permanent-revolution-today.epub"])
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only: pdftotext wraps each right-to-left run in bidi controls
+    and guesses word gaps from glyph positions (Amiri's joined forms sometimes read as one)."""
+    return re.sub(r"[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+", "", squeeze(text))
+
+
+@pytest.mark.parametrize("code", EDITIONS)
+def test_every_edition_has_every_product_in_its_language(built, code):
+    """Beside its own pages: PDFs that say the edition's language (and number their
+    pages in its words), pocket files with its lang and dir."""
+    site = _site(built, code)
+    found = language.LANGUAGES[code]
+    missing = [rel for rel in _products(code) if not (site / rel).is_file()]
+    assert not missing, missing
+    with language.speaking(code):
+        for rel in [r for r in _products(code) if r.endswith(".pdf")]:
+            reader = PdfReader(site / rel)
+            assert reader.trailer["/Root"].get("/Lang") == code, rel
+            pages = len(reader.pages)
+            assert _letters(t("paper.page_of", n=pages, total=pages)) in _letters(pdf_text(site / rel, pages)), rel
+    for chapter in CHAPTERS:
+        html = BeautifulSoup((site / "pocket" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser").html
+        assert (html["lang"], html["dir"]) == (code, found.direction), chapter
+
+
+def _translated_sentences(code: str, chapter: str, english: str) -> list[str]:
+    """Sentences of the article's paragraphs as the edition's catalog translates them (a
+    usable translation of a message whose English is one of the article's paragraphs)."""
+    po = polib.pofile(str(language.po_folder(code) / "chapters" / f"{chapter}.po"), wrapwidth=0)
+    sentences = []
+    for entry in po:
+        if not usable(entry) or len(entry.msgid) < 80 or squeeze(ROLE.sub(r"\1", entry.msgid))[:80] not in english:
+            continue
+        text = ROLE.sub(r"\1", entry.msgstr)
+        sentences += [s for s in re.split(r"(?<=[.!?؟:;؛])\s+", text) if len(s) > 25 and not MARKUP.search(s)]
+    return sentences
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.parametrize("code", language.translations())
+def test_translated_handouts_hold_the_articles_translated_sentences(built, code, chapter):
+    """pdftotext reads back, in the order they are read, the sentences the catalog gives
+    for the article's paragraphs: the Arabic copies out as Arabic letters, not glyphs."""
+    page = _page(built, f"chapters/{chapter}.html").select_one("section#the-article")
+    for mark in page.select(".prt-pnum, .prt-sr"):
+        mark.decompose()
+    sentences = _translated_sentences(code, chapter, squeeze(page.get_text("")))
+    if not sentences:
+        pytest.skip(f"no paragraph of the {chapter} article is translated in {code} yet")
+    for size in SIZES:
+        pdf = _site(built, code) / "handouts" / f"{chapter}-article-{size}.pdf"
+        text = _letters(pdf_text(pdf, raw=True))
+        missing = [s for s in sentences if _letters(s) not in text]
+        assert not missing, (pdf.name, len(missing), len(sentences), missing[:3])
+        assert not [c for c in pdf_text(pdf) if "\ufb50" <= c <= "\ufefe"], "a glyph copied out, not its letter"
+
+
+@pytest.mark.parametrize("code", language.translations())
+def test_a_translated_handouts_page_links_its_own_editions_files(built, code):
+    """Every download on a translated edition's pages leads to that edition's file, which
+    exists: none leads to the English ones any more."""
+    site = _site(built, code)
+    links = 0
+    for page in sphinx_pages(site):
+        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[href]"):
+            target = (page.parent / a["href"].split("#")[0]).resolve()
+            if any(folder in Path(a["href"]).parts for folder in MADE_AFTER):
+                assert target.is_relative_to(site.resolve()) and target.is_file(), f"{page.name}: {a['href']}"
+                assert a.get("hreflang") in (None, code), a
+                links += 1
+    assert links >= len(_products(code))

@@ -127,6 +127,21 @@ def _drop_screen_sentences(root: Tag) -> None:
             block.decompose()
 
 
+#: The first strong letter of a text: right to left (Hebrew, Arabic and their forms) or not.
+FIRST_STRONG = re.compile(r"([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])|[A-Za-z\u00c0-\u024f\u0370-\u04ff]")
+
+
+def _bdi_directions(root: Tag) -> None:
+    """A ``<bdi>`` (a name or a title the Arabic pages isolate, often still English) gets
+    the direction of its first strong letter written out, as a browser works it out:
+    WeasyPrint has no isolation, so paper.css embeds it in that direction instead, and
+    its punctuation stays at its end ("Regime!", never "!Regime")."""
+    for bdi in root.find_all("bdi"):
+        found = None if bdi.get("dir") else FIRST_STRONG.search(bdi.get_text())
+        if found:
+            bdi["dir"] = "rtl" if found.group(1) else "ltr"
+
+
 def clean(root: Tag, prefix: str = "", local: bool = False) -> Tag:
     """A copy of ``root`` fit for paper: see the module's docstring for what goes.
 
@@ -147,6 +162,7 @@ def clean(root: Tag, prefix: str = "", local: bool = False) -> Tag:
     for hidden in root.select("[hidden]"):
         del hidden["hidden"]  # chronology cards a screen filters by years: paper gets them all
     _drop_screen_sentences(root)
+    _bdi_directions(root)
     for pnum in root.select("a.prt-pnum"):
         span = soup.new_tag("span", attrs={"class": "pnum"})
         span.string = pnum.get_text()

@@ -15,7 +15,10 @@ is pure Python on Debian's Pango, runs no script, and loads nothing but the file
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from ...course.strings import t
 
 CSS_FILE = Path(__file__).with_name("paper.css")
 SIZES = {"a4": "A4", "letter": "letter"}
@@ -26,11 +29,24 @@ def _no_fetch(url: str, *args: object, **kwargs: object) -> dict:
     raise ValueError(f"the printed documents load nothing; refused {url}")
 
 
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_numbers() -> str:
+    """The footer's "page 3 of 12" in the language setting's words (``paper.page_of``):
+    its text around ``{n}`` and ``{total}`` as CSS strings, the numbers as the page counters."""
+    counters = {"{n}": "counter(page)", "{total}": "counter(pages)"}
+    parts = re.split(r"(\{n\}|\{total\})", t("paper.page_of", n="{n}", total="{total}"))
+    return " ".join(counters.get(part) or _css_string(part) for part in parts if part)
+
+
 def write_pdf(markup: str, dest: Path, size: str = "a4") -> Path:
     """Print ``markup`` on ``size`` paper (a4 or letter) to ``dest``."""
     from weasyprint import CSS, HTML
 
-    sheets = [CSS(filename=str(CSS_FILE)), CSS(string=f"@page {{ size: {SIZES[size]}; }}")]
+    sheets = [CSS(filename=str(CSS_FILE)),
+              CSS(string=f"@page {{ size: {SIZES[size]}; @bottom-center {{ content: {page_numbers()}; }} }}")]
     dest.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=markup, url_fetcher=_no_fetch).write_pdf(dest, stylesheets=sheets)
     return dest
