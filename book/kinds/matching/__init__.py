@@ -35,7 +35,7 @@ def grade(ex: Matching, answer: dict[str, str]) -> Result:
 
 
 def key_text(ex: Matching) -> list[str]:
-    return [f"{left} → {right}" for left, right in pairs(ex)]
+    return [t("answers.then", before=left, after=right) for left, right in pairs(ex)]
 
 
 #: Letters naming the offered answers (a matching has at most 26 items).
@@ -145,4 +145,4 @@ def paper_how(ex: Matching) -> str | None:
 
 
 def paper_lines(ex: Matching) -> list[tuple[str, str]]:
-    return [(f"{left} →", right) for left, right in pairs(ex)]
+    return [(t("paper.leads_to", item=left), right) for left, right in pairs(ex)]
