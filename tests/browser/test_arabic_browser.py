@@ -250,6 +250,7 @@ def test_a_phone_reader_does_every_task_in_arabic_and_the_group_page_reads_the_f
         assert "¶4" in listed and "من هم سائقو التكتك؟" in listed
         assert page.locator(".prt-ma-list li").count() >= len(EVERY_KIND) + 1
         reader_checks(page, scheme, "My answers")
+        page.locator(".prt-ma-list").scroll_into_view_if_needed()
         _shot(page, f"ar-my-answers-phone-{scheme}")
         file = export(page, built, "زينب", tmp_path, code="ar")
         # Every kind but the discussion's notes, which stay on the phone unless the reader ticks them in.
