@@ -1,8 +1,10 @@
-"""Build timings for `make bench`: ours cold, unchanged and with one chapter edited; the
-book as it was before the lighter pages; and a plain Jupyter Book baseline."""
+"""Build timings for `make bench`: ours cold, unchanged and with one chapter edited; a
+no-change `make html` of the three editions; the book as it was before the lighter pages;
+and a plain Jupyter Book baseline."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import statistics
@@ -37,6 +39,22 @@ def build_times() -> dict[str, float]:
         chapter.write_text(original, encoding="utf-8")
     build(ROOT, out)
     return {"cold_build_s": cold, "nochange_rebuild_s": nochange, "chapter_rebuild_s": one}
+
+
+def editions_nochange(runs: int = 3) -> dict[str, float]:
+    """A no-change `make html` in the checkout, as a reader runs it after `make book`: the
+    English, Spanish and Arabic editions and validate, each skipped when nothing it reads
+    changed (book/unchanged.py). One run first brings them up to date; then the median of
+    ``runs``, and the slowest. ``BENCH_MAKE_ARGS`` adds arguments to make (a checkout
+    sharing another's virtualenv: ``-o .venv/.installed BIN=/path/to/.venv/bin``)."""
+    make = ["make", "--no-print-directory", *os.environ.get("BENCH_MAKE_ARGS", "").split(), "html"]
+    subprocess.run(make, check=True, capture_output=True, cwd=ROOT)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(make, check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return {"editions_nochange_rebuild_s": statistics.median(times), "editions_nochange_rebuild_max_s": max(times)}
 
 
 def baseline_book() -> Path:

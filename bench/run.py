@@ -11,6 +11,8 @@ compared pixel for pixel (compare.py).
 
 Parts: builds.py (build timings), measure.py (servers, weights, load times),
 compare.py (before/after screenshots); this file runs them and prints the table.
+``--only-editions-rebuild`` times only a no-change `make html` of the three editions and
+writes it into results.json beside the last full run's figures.
 
 Pages are served twice over: plain (Python's http.server, bytes as stored) and gzipped,
 as static hosts serve text (GitHub Pages, Netlify, nginx with gzip on). Page weight is
@@ -28,13 +30,13 @@ import subprocess
 import sys
 import time
 
-from builds import baseline_book, build, build_times, heavy_build
+from builds import baseline_book, build, build_times, editions_nochange, heavy_build
 from common import ARGS, BIN, CHROMIUM, ROOT, WORK
 from compare import compare
 from lighthouse import install as install_lighthouse, lighthouse, pages_of
 from measure import first_text, load_times, page_weights, site_mb
 
-TARGETS = {"cold_build_s": 60, "nochange_rebuild_s": 5, "chapter_rebuild_s": 10,
+TARGETS = {"cold_build_s": 60, "nochange_rebuild_s": 5, "chapter_rebuild_s": 10, "editions_nochange_rebuild_s": 5,
            "heaviest_first_visit_mb": 2.0, "ratio_vs_baseline": 0.3, "timeline_throttled_s": 3.0,
            "site_mb": 30, "tests_s": 240, "first_text_plain_s": 2.0, "first_text_gzip_s": 1.0,
            "lh_mobile_gzip_performance": 95, "lh_mobile_plain_performance": 85, "lh_mobile_gzip_tbt_ms": 200,
@@ -47,6 +49,8 @@ FIRST_TEXT_PAGES = ["chapters/tishreen.html", "chapters/solidarity.html", "chapt
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
+    if "--only-editions-rebuild" in sys.argv:
+        return only_editions_rebuild()
     skip_tests = "--skip-tests" in sys.argv
     # Lighthouse: every page, mobile and desktop, gzip and plain, median of LH_RUNS (3);
     # --skip-lighthouse leaves it out, --lighthouse-pages=a.html,b.html narrows it.
@@ -56,6 +60,8 @@ def main() -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     print("==> timing builds (cold, no change, one chapter edited)")
     times = build_times()
+    print("==> timing a no-change make html (three editions)")
+    times.update(editions_nochange())
     print("==> building the baseline (plain Jupyter Book, default plotly rendering)")
     base_out = WORK / "baseline-build"
     shutil.rmtree(base_out, ignore_errors=True)
@@ -116,6 +122,27 @@ def main() -> int:
     return 0
 
 
+def only_editions_rebuild() -> int:
+    """``--only-editions-rebuild``: the three editions' no-change `make html` alone, written
+    into bench/results.json beside the last full run's figures (with its own date and
+    commit), for a change that touches only the build's plumbing."""
+    path = ROOT / "bench" / "results.json"
+    result = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    measured = editions_nochange()
+    result.setdefault("builds", {}).update(measured)
+    result["builds"]["editions_measured"] = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                 text=True).stdout.strip(),
+        "before_s": 25.0,  # the same make html before book/unchanged.py (2026-12-07, 687df91, 2 cores shared)
+    }
+    result.setdefault("targets", TARGETS)["editions_nochange_rebuild_s"] = TARGETS["editions_nochange_rebuild_s"]
+    path.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    print(f"no-change make html, three editions: {measured['editions_nochange_rebuild_s']:.2f} s "
+          f"(slowest {measured['editions_nochange_rebuild_max_s']:.2f} s; target ≤ 5 s)")
+    return 0
+
+
 def lighthouse_table(lh: dict) -> str:
     """Per page: performance, TBT and CLS, mobile gzip / mobile plain / desktop gzip;
     accessibility and best practices (mobile gzip); the baseline's Tishreen last."""
@@ -151,6 +178,7 @@ def table(r: dict) -> str:
     rows = [
         ("cold build", f"{r['builds']['cold_build_s']:.1f} s", "≤ 60 s"),
         ("no-change rebuild", f"{r['builds']['nochange_rebuild_s']:.1f} s", "≤ 5 s"),
+        ("no-change make html, three editions", f"{r['builds']['editions_nochange_rebuild_s']:.1f} s", "≤ 5 s"),
         ("one-chapter rebuild", f"{r['builds']['chapter_rebuild_s']:.1f} s", "≤ 10 s"),
         ("test suite (2 workers)", f"{r['tests_s']:.0f} s" if r["tests_s"] else "skipped", "≤ 240 s"),
         ("whole site", f"{r['site_mb']:.1f} MB", "≤ 30 MB"),

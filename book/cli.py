@@ -9,11 +9,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from .course.load import DataError, load_course, load_timeline_extras
+from . import unchanged
 
 
 def _validate(root: Path) -> int:
+    """The whole course checked; at the checkout's root, only when anything it reads
+    changed since it last passed (a no-change ``make html``)."""
+    if root.resolve() == unchanged.ROOT:
+        return unchanged.when_changed("validate", lambda: _check(root))
+    return _check(root)
+
+
+def _check(root: Path) -> int:
     from .course.checks import check_book
+    from .course.load import DataError, load_course, load_timeline_extras
     from .course.sources import check
     from .course.strings import StringsError, catalog
 
@@ -79,20 +88,33 @@ def _facilitator() -> int:
 
 
 def _edition(codes: list[str]) -> int:
-    """Each edition in another language (all of them when none is named), one process each:
-    the language setting is the process's, and its kernels inherit it."""
+    """Each edition in another language (all of them when none is named), one process each
+    and only when anything it reads changed: the language setting is the process's, and
+    its kernels inherit it."""
     import os
     import subprocess
-    from . import i18n
     from .course import language
 
     if len(codes) == 1:
+        from . import i18n
         return i18n.build_edition(codes[0])
     for code in codes or language.translations():
         print(f"==> the {language.LANGUAGES[code].name} edition (_build/html/{language.edition_prefix(code)})", flush=True)
-        if subprocess.call([sys.executable, "-m", "book.cli", "edition", code], env={**os.environ, language.ENV: code}):
+        if unchanged.when_changed(code, lambda: subprocess.call([sys.executable, "-m", "book.cli", "edition", code],
+                                                                env={**os.environ, language.ENV: code})):
             return 1
     return 0
+
+
+def _english() -> int:
+    """The English edition, ``_build/html/`` (warnings are errors), only when anything it
+    reads changed."""
+    import subprocess
+
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    return unchanged.when_changed("en", lambda: subprocess.call(
+        [str(jupyter_book), "build", str(unchanged.ROOT), "--builder", "html", "--warningiserror", "--keep-going"],
+        cwd=unchanged.ROOT))
 
 
 def _translations() -> int:
@@ -129,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("facilitator", help="write the facilitator edition beside the built book")
     edition = sub.add_parser("edition", help="build the edition in another language into _build/html/<code>/")
     edition.add_argument("codes", nargs="*", help="languages of book/course/language.py LANGUAGES (es); all by default")
+    sub.add_parser("english", help="build the English edition into _build/html/ when anything it reads changed")
     sub.add_parser("translations", help="update every .po under locale/ from the English, then lint them")
     sub.add_parser("lint-translations", help="refuse translations that drop a {term}, a ¶ reference or a break")
     args = parser.parse_args(argv)
@@ -140,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         return _translations()
     if args.command == "lint-translations":
         return _lint_translations()
-    commands = {"notebooks": _notebooks, "zip": _zip, "handouts": _handouts, "facilitator": _facilitator}
+    commands = {"english": _english, "notebooks": _notebooks, "zip": _zip, "handouts": _handouts, "facilitator": _facilitator}
     return commands[args.command]()
 
 

@@ -62,7 +62,7 @@ def build_edition(code: str, root: Path = ROOT) -> int:
 
     os.environ[lang.ENV] = lang.check(code)  # this process, and the kernels it starts
     where = edition_dir(code, root)
-    overrides = _config(root, {"language": code, "html_title": t("paper.course"),
+    overrides = _config(root, {"language": code, "html_title": t("paper.course"), "author": t("language.author"),
                                "html_theme_options": {"search_bar_text": t("nav.search_book")}})
     result = build_sphinx(root, where / "html", noconfig=True, path_config=str(root / "_config.yml"),
                           confoverrides=overrides, doctreedir=where / ".doctrees", warningiserror=True, keep_going=True)

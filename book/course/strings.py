@@ -241,6 +241,19 @@ def untranslated(language: str) -> set[str]:
     return set(words.fallbacks)
 
 
+#: Unicode's first-strong isolate and its end: the plain-text twin of ``<bdi>``.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolated(text: str) -> str:
+    """``text`` (a title, a name) to set into a sentence of the edition's words as one
+    unit: in a right-to-left edition between Unicode's isolates, so an English title keeps
+    its order ("Not in place: US-led invasion of Iraq begins (¶2)" never comes apart
+    around the ¶) and the Arabic sentence around it keeps its own. A left-to-right
+    edition needs none, and its texts stay plain."""
+    return f"{FSI}{text}{PDI}" if lang.LANGUAGES[lang.current()].direction == "rtl" else text
+
+
 def t(key: str, /, **params: Any) -> str:
     """A reader-facing text of the book's catalog (see Catalog.t)."""
     return catalog().t(key, **params)

@@ -1,4 +1,5 @@
-"""Build the exercise notebooks with nbformat, from the same data as the book.
+"""Build the exercise notebooks with nbformat, from the same data as the book, in the
+language setting's edition (their words are the catalog's ``notebook.*``).
 
 Two editions per chapter: the participant edition (questions only; this one is also a
 page of the book) and the facilitator edition (adds answer keys and facilitation
@@ -18,6 +19,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ..exercises.live.store import answers_dir
 from ..course.load import course
+from ..course.strings import t
 
 ROOT = Path(__file__).resolve().parents[2]
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
@@ -31,69 +33,30 @@ def exercise_notebook(chapter: str, facilitator: bool = False) -> nbformat.Noteb
     """One chapter's exercises as a notebook: a heading and one line of code per exercise."""
     data = course()
     article = data.articles[chapter]
-    edition = "facilitator edition" if facilitator else "exercises"
+    title = t("notebook.title_facilitator" if facilitator else "notebook.title", title=article.title)
     cells = [
-        new_markdown_cell(
-            f"# {article.title}: {edition}\n\n"
-            "Each exercise gives feedback when you press its button; try again as often as "
-            "you like. Your answers are kept on this device only; nothing is sent anywhere."
-            + (
-                "\n\nThis edition shows the answer key and notes for the facilitator "
-                "after each exercise. Do not project those cells."
-                if facilitator
-                else ""
-            )
-        ),
+        new_markdown_cell(f"# {title}\n\n{t('notebook.intro')}"
+                          + (f"\n\n{t('notebook.intro_facilitator')}" if facilitator else "")),
         _code("from book import exercises, timeline"),
         # Jupyter only: the book's HTML build removes these cells (its exercises need no name).
-        new_markdown_cell(
-            "## Who is answering?\n\n"
-            "1. Run the whole notebook: *Run > Run All Cells*.\n"
-            "2. In the form below, type your name (or a nickname, in any script) and the "
-            "session, then press **Start**. Nothing is saved before you press Start.\n"
-            "3. Answer each exercise and press its button (**Check**, **Compare**, **Save "
-            "notes**, **Add entry**). Every answer is saved as you give it, on this computer "
-            "only, in the course's `answers/` folder.\n\n"
-            "After a restart, run all cells again and press **Start** with the same name and "
-            "session: your answers come back.",
-            metadata={"tags": ["remove-cell"]},
-        ),
+        new_markdown_cell(f"## {t('notebook.who')}\n\n{t('notebook.who_steps')}", metadata={"tags": ["remove-cell"]}),
         new_code_cell("exercises.start_session()", metadata={"tags": ["remove-cell"]}),
     ]
     if facilitator:
-        cells.append(new_markdown_cell(
-            "## Projector mode\n\nProject this view, not the notebook: one exercise at a time in "
-            "large type. The answer key and your notes stay hidden until you press **Reveal**; "
-            "**Show the group's answers** draws how many gave each answer in today's session "
-            "(or the one you name: `exercises.projector(\"" + chapter + "\", session=\"...\")`), "
-            "never with names. Below it, each exercise has its key folded away."
-        ))
+        call = f'`exercises.projector("{chapter}", session="...")`'
+        cells.append(new_markdown_cell(f"## {t('notebook.projector')}\n\n{t('notebook.projector_text', call=call)}"))
         cells.append(_code(f'exercises.projector("{chapter}")'))
-        cells.append(new_markdown_cell(
-            "## The room\n\nWhen the group is here, open the room: members answer from their own phones "
-            "on this laptop's Wi-Fi, in the book they know, and the projector's page shows the join "
-            "address, today's question and its counts, never a name. It keeps every answer in today's "
-            "session folder, beside those typed here. (`make room` in a terminal does the same.)"
-        ))
+        cells.append(new_markdown_cell(f"## {t('notebook.room')}\n\n{t('notebook.room_text')}"))
         cells.append(_code("from book.room.notebook import open_room\nopen_room()"))
     for n, ex in enumerate(data.chapter_exercises(chapter), start=1):
         cells.append(new_markdown_cell(f"## {n}. {ex.title}"))
         cells.append(_code(f'exercises.show("{ex.id}")'))
         if facilitator:
             cells.append(_code(f'exercises.answer_key("{ex.id}")'))
-    cells.append(
-        new_markdown_cell(
-            "## After the exercises: the timeline\n\n"
-            "The events of this chapter with their dates and sources, to check your "
-            "ordering and to start the discussion."
-        )
-    )
+    cells.append(new_markdown_cell(f"## {t('notebook.timeline')}\n\n{t('notebook.timeline_text')}"))
     cells.append(_code(f'timeline.table("{chapter}")'))
     if facilitator:
-        cells.append(new_markdown_cell(
-            "## Timeline explorer\n\nFilter the chapter's events by region, kind and years "
-            "while you walk the group through them; the chart follows the filters."
-        ))
+        cells.append(new_markdown_cell(f"## {t('notebook.explorer')}\n\n{t('notebook.explorer_text')}"))
         cells.append(_code(f'timeline.explore("{chapter}")'))
     return new_notebook(cells=cells, metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}})
 
@@ -104,28 +67,12 @@ SAMPLE_ANSWERS = "sample-answers"
 def group_notebook() -> nbformat.NotebookNode:
     """The facilitator's notebook for a group's collected answer files."""
     return new_notebook(cells=[
-        new_markdown_cell(
-            "# Your group's answers\n\n"
-            "Ask members to send you their answer files: the files the live notebooks write "
-            "in `answers/<session>/`, or the file a reader exports from the book's *My answers* "
-            "page. Put them in one folder, write its path below (relative to this notebook; the "
-            "answers given on this computer are in `../../answers`, one folder per session), and "
-            "run the notebook. For each exercise you see how many got it right, not yet, or gave "
-            "an answer with no grade (notes, ledgers, bridges), how many chose each answer, and "
-            "the paragraphs the group flagged, most flagged first. The facilitator edition's "
-            "group page shows the same counts without Python. Nothing is sent anywhere, and no "
-            "names are shown.\n\nThe folder named below holds four made-up participants, so "
-            "the notebook shows something before your group's files arrive (three wrote their "
-            "files with an older book; the fourth got four questions wrong, then right)."
-        ),
+        new_markdown_cell(f"# {t('notebook.group_title')}\n\n{t('notebook.group_intro')}"),
         new_code_cell(f'from book.exercises.facilitator import group\nfolder = "{SAMPLE_ANSWERS}"'),
         new_code_cell("group.distribution(folder)"),
-        new_markdown_cell("## First answers or last\n\nEach member's last answer is counted above. "
-                          "Answer files keep each member's first graded answer too (files from "
-                          "an older book have none): write `which=\"first\"` to count those, "
-                          "for example to see what the group thought before a discussion."),
+        new_markdown_cell(f"## {t('notebook.first_or_last')}\n\n{t('notebook.first_or_last_text')}"),
         new_code_cell('group.distribution(folder, which="first")'),
-        new_markdown_cell("## One chapter at a time"),
+        new_markdown_cell(f"## {t('notebook.one_chapter')}"),
         new_code_cell('group.distribution(folder, chapter="tishreen")'),
     ], metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}})
 
@@ -149,7 +96,7 @@ def _jobs() -> list[tuple[Path, nbformat.NotebookNode]]:
 
 def stored_hint(plain: str) -> str:
     """What a widget's stored output says: it needs a kernel (the course's views say why)."""
-    return plain if plain.startswith("Run the notebook") else "Run the notebook to use this (Run > Run All Cells)."
+    return plain if plain in (t("live.run_hint"), t("projector.hint")) else t("notebook.run_first")
 
 
 def _steady(nb: nbformat.NotebookNode) -> None:

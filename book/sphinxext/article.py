@@ -64,7 +64,7 @@ def attribution(article: Article) -> list[nodes.Node]:
         else nodes.Text(t("article.no_address"))
     )
     return [
-        para(nodes.strong("", f"“{article.title}”")),
+        para(nodes.strong("", t("article.title_quoted", title=article.title))),
         para(nodes.Text(t("article.byline", byline=byline, date=date, publisher=article.publisher))),
         para(nodes.Text(t("article.source")), link),
         para(nodes.Text(t("article.reading_time")), reading_time("", "", article=article.id)),

@@ -68,7 +68,7 @@ def term_definition(t: Term, terms: dict[str, Term]) -> nodes.definition:
         form.append(_ar(t.original.text) if t.original.language == "ar" else nodes.emphasis("", t.original.text))
         if t.original.transliteration:
             form.append(nodes.Text(f" ({t.original.transliteration})"))
-        form.append(nodes.Text(f", “{t.original.meaning}”."))
+        form.append(nodes.Text(words("glossary.meaning", meaning=t.original.meaning)))
         body += para(*form)
     body += para(nodes.Text(t.explanation))
     body += para(nodes.strong("", words("glossary.origin")), nodes.Text(t.origin.text + words("glossary.origin_source")), *_sources(t.origin.sources), nodes.Text("."))

@@ -141,7 +141,7 @@
     li.appendChild(head);
     if (text) {
       var first = text.split(/\s+/).slice(0, 14).join(" ");
-      var more = el("details", "", "prt-group-para"), summary = el("summary", "“" + first + (first.length < text.length ? " …”" : "”"));
+      var more = el("details", "", "prt-group-para"), summary = el("summary", t(first.length < text.length ? "group.para_start" : "group.para_whole", { words: first }));
       more.appendChild(summary);
       more.appendChild(el("p", text));
       li.appendChild(more);
@@ -167,7 +167,7 @@
         th.scope = "row";
         th.appendChild(el("span", b[0], "prt-group-label"));
         if (b[2] && part(q.kind).marksRight) { th.appendChild(el("span", " ✓ " + t("group.right_answer"), "prt-group-mark")); }
-        if (b[3]) { th.appendChild(el("span", "→ " + b[3], "prt-group-key")); }
+        if (b[3]) { th.appendChild(el("span", t("group.key_after", { key: b[3] }), "prt-group-key")); }
         bar.style.width = (q.answered ? 100 * b[1] / q.answered : 0) + "%";
         td.appendChild(bar); td.appendChild(el("span", String(b[1]), "prt-bar-n"));
         tr.appendChild(th); tr.appendChild(td); table.appendChild(tr);

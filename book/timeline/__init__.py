@@ -59,8 +59,14 @@ class Timeline:
     priority: tuple[str, ...] = ()
     chapter_names: dict[str, str] = field(default_factory=dict)
 
+    def named(self) -> list[View]:
+        """The views with their names in the edition's language: a page names each view by
+        its key in the words catalog (``"since_2018"``: ``timeline.view_since_2018``), so its
+        button never shows the English of a code cell."""
+        return [(t(f"timeline.view_{name}"), start, end) for name, start, end in self.views]
+
     def figure(self) -> go.Figure:
-        return build_figure(self.events, self.views, self.link_base, self.lanes)
+        return build_figure(self.events, self.named(), self.link_base, self.lanes)
 
     def list_html(self) -> str:
         return events_table(self.events, self.link_base, caption=self.title,
@@ -85,7 +91,7 @@ class Timeline:
         first = min(span(e)[0] for e in self.events)
         last = max(span(e)[1] for e in self.events)
         pad = dt.timedelta(days=max(30, (last - first).days // 40))
-        named = [(label, dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for label, a, b in self.views]
+        named = [(label, dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for label, a, b in self.named()]
         return named + [(t("timeline.whole_period"), first - pad, last + pad)]
 
     def _repr_html_(self) -> str:

@@ -3,21 +3,32 @@ right to left: the switcher reaches the same page among the three editions both 
 phone (375 px) reads the Tishreen chapter, opens the menu (from the right), a word's
 popup, a ¶'s flag and an exercise, with no sideways scroll; axe finds no serious or
 critical violation in light and dark; screenshots for a person to look at go to
-_build/edition-shots/ (ar-*.png)."""
+_build/edition-shots/ (ar-*.png). A reader's tasks on a phone, taps only, light and dark:
+the menu, an article, a word's popup, one exercise of every kind with its feedback, a ¶'s
+flag, all of it found again on My answers, and the answer file, with an Arabic
+pseudonym, read by the facilitator's group page: no page scrolls sideways, axe finds no
+serious violation, and the shots go to _build/lang-shots/."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
 from book.course import language
-from helpers import LAPTOP, PHONE, SCHEME_RULES, Visit, axe_serious, settled
+from book.course.load import load_course
+from book.course.strings import catalog
+from flows import export, flag
+from helpers import LAPTOP, PHONE, SCHEME_RULES, Visit, axe_serious, kept, open_kept, reader_checks, settled
 
 pytestmark = pytest.mark.browser
-SHOTS = Path(__file__).resolve().parents[2] / "_build" / "edition-shots"
+BUILD = Path(__file__).resolve().parents[2] / "_build"
+SHOTS = BUILD / "edition-shots"
+LANG_SHOTS = BUILD / "lang-shots"
+AR = catalog("ar").t
 PAGES = ["index.html", "chapters/tishreen.html", "exercises/tishreen.html", "glossary.html"]
 
 
@@ -138,5 +149,125 @@ def test_arabic_pages_on_a_phone_and_a_laptop_light_and_dark(browser, built, dev
             assert sidebar.bounding_box()["x"] > profile["viewport"]["width"] / 2, "the menu is not on the right"
         problems = axe_serious(page, rules=SCHEME_RULES if scheme == "dark" else ())
         assert problems == [], problems
+    finally:
+        context.close()
+
+
+def _no_sideways_scroll(page) -> None:
+    assert _width(page) <= 375, f"{page.url}: sideways scroll, {_width(page)} px"
+
+
+def _shot(page, name: str) -> None:
+    LANG_SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(LANG_SHOTS / f"{name}.png"))
+
+
+#: What a reader does in one exercise of each kind before its button (``.prt-check``):
+#: the kind, the exercise, and the taps and typing, as a function of its box.
+EVERY_KIND = {
+    "choice": ("tishreen", "tishreen-who-protested", lambda box: box.locator(".prt-ex-body label").first.tap()),
+    "ordering": ("tishreen", "tishreen-order-events", lambda box: box.locator(".prt-down").first.tap()),
+    "matching": ("tishreen", "tishreen-match-terms",
+                 lambda box: [s.select_option(index=1) for s in box.locator(".prt-match-select").all()]),
+    "short": ("tishreen", "tishreen-why-not-win",
+              lambda box: box.locator("textarea").fill("لم يكن لها تنظيم ولا برنامج يربط المطالب بالسلطة.")),
+    "bridge": ("tishreen", "tishreen-bridge", lambda box: (
+        box.locator("select").select_option(index=1),
+        [box.locator(f'textarea[data-step="{step}"]').fill(f"مطلبنا هنا: {step}")
+         for step in ("immediate", "transitional", "goal")])),
+    "passage": ("tishreen", "tishreen-passage-not-weak", lambda box: box.locator(".prt-passage-text").nth(1).tap()),
+    "discussion": ("tishreen", "tishreen-our-situation", lambda box: box.locator("textarea").fill("انقطاع الماء أهم ما عندنا.")),
+    "ledger": ("solidarity", None, lambda box: (box.locator(".prt-l-day").fill("2026-07-14"),
+                                                box.locator(".prt-l-minutes").fill("90"))),
+}
+
+
+def _answer(page, root: Path, kind: str) -> Any:
+    """One exercise of ``kind`` answered with taps and its button tapped; returns its box
+    once its feedback shows."""
+    chapter, exercise, act = EVERY_KIND[kind]
+    url = (root / "exercises" / f"{chapter}.html").as_uri()
+    if page.url != url:
+        open_kept(page, url)
+        _no_sideways_scroll(page)
+    box = page.locator(f'[data-exercise="{exercise}"]' if exercise else f'.prt-exercise[data-kind="{kind}"]').first
+    box.scroll_into_view_if_needed()
+    act(box)
+    box.locator(".prt-check").tap()
+    feedback = box.locator(".prt-feedback")
+    page.wait_for_function("el => el.textContent.trim().length > 0", arg=feedback.element_handle())
+    _no_sideways_scroll(page)
+    return box
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_phone_reader_does_every_task_in_arabic_and_the_group_page_reads_the_file(browser, built, tmp_path, scheme):
+    root = built / "ar"
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True, accept_downloads=True, **PHONE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        # The menu, then an article read from the right, a word's popup in Arabic.
+        open_kept(page, (root / "chapters" / "tishreen.html").as_uri())
+        settled(page)
+        page.get_by_role("button", name=AR("nav.chapters")).tap()
+        menu = page.locator("#pst-primary-sidebar-modal")
+        menu.wait_for(state="visible")
+        _shot(page, f"ar-menu-phone-{scheme}")
+        reader_checks(page, scheme, "the menu")
+        page.keyboard.press("Escape")
+        menu.wait_for(state="hidden")
+        page.locator("#p1").scroll_into_view_if_needed()
+        _shot(page, f"ar-chapter-phone-{scheme}")
+        term = page.locator("#p1 a.prt-term").first
+        term.tap()
+        popup = page.get_by_role("dialog", name=term.inner_text().strip())
+        assert popup.is_visible() and popup.evaluate("el => getComputedStyle(el).direction") == "rtl"
+        assert any("\u0600" <= c <= "\u06ff" for c in popup.inner_text()), "the popup is not in Arabic"
+        popup.get_by_role("button", name=AR("common.close")).tap()
+        reader_checks(page, scheme, "the chapter")
+
+        # One exercise of every kind, each with its feedback; the ordering and the matching shot after Check.
+        for kind in EVERY_KIND:
+            box = _answer(page, root, kind)
+            if kind in ("ordering", "matching"):
+                box.locator(".prt-feedback").scroll_into_view_if_needed()
+                _shot(page, f"ar-{kind}-checked-phone-{scheme}")
+            if kind == "discussion":
+                reader_checks(page, scheme, "the Tishreen exercises answered")
+        kept(page)
+        reader_checks(page, scheme, "the Solidarity exercises answered")
+
+        # A ¶'s flag, then everything found again on My answers.
+        flag(page, built, "tishreen", 4, AR("flags.confused"), "من هم سائقو التكتك؟", code="ar")
+        open_kept(page, (root / "my-answers.html").as_uri())
+        listed = page.locator(".prt-ma-list").inner_text()
+        arabic = load_course(language="ar").exercises
+        for kind, (_, exercise, _) in EVERY_KIND.items():
+            if exercise:
+                assert arabic[exercise].title in listed, (kind, arabic[exercise].title)
+        assert "¶4" in listed and "من هم سائقو التكتك؟" in listed
+        assert page.locator(".prt-ma-list li").count() >= len(EVERY_KIND) + 1
+        reader_checks(page, scheme, "My answers")
+        page.locator(".prt-ma-list").scroll_into_view_if_needed()
+        _shot(page, f"ar-my-answers-phone-{scheme}")
+        file = export(page, built, "زينب", tmp_path, code="ar")
+        # Every kind but the discussion's notes, which stay on the phone unless the reader ticks them in.
+        assert {a["kind"] for a in json.loads(file.read_text(encoding="utf-8"))["answers"]} == set(EVERY_KIND) - {"discussion"}
+
+        # The facilitator's group page reads the Arabic pseudonym's file.
+        group = next((p for p in (BUILD / "facilitator" / "ar" / "group.html", BUILD / "facilitator" / "group.html")
+                      if p.exists()), None)
+        if group is None:
+            pytest.fail("no facilitator edition: run `make book`")
+        page.goto(group.as_uri())
+        page.locator('input[type="file"]').first.set_input_files(str(file))
+        page.wait_for_function("() => document.querySelector('.prt-group-count')")
+        assert "زينب" in page.locator(".prt-group-out").inner_text()
+        page.locator(".prt-group-out").scroll_into_view_if_needed()
+        _shot(page, f"ar-group-phone-{scheme}")
+        reader_checks(page, scheme, "the group page")
+        assert errors == []
     finally:
         context.close()

@@ -3,7 +3,10 @@ switcher reaches the same page both ways, a ¶ a reader arrived at links to the 
 the other language, the Spanish pages make no request outside the book and raise no
 error, and a phone reads them without sideways scrolling. Screenshots of the Spanish
 landing page and Peru chapter (phone and laptop, light and dark) go to
-_build/edition-shots/ for a person to look at."""
+_build/edition-shots/ for a person to look at. A reader's tasks on a phone in Spanish,
+taps only, light and dark: the menu, an article, a word's popup in Spanish, an exercise
+and its feedback, a ¶'s flag, and all of it on My answers; no page scrolls sideways and
+axe finds no serious violation (shots in _build/lang-shots/)."""
 
 from __future__ import annotations
 
@@ -12,10 +15,15 @@ from pathlib import Path
 import pytest
 
 from book.course import language
-from helpers import LAPTOP, PHONE, Visit
+from book.course.load import load_course
+from book.course.strings import catalog
+from flows import flag
+from helpers import LAPTOP, PHONE, Visit, kept, open_kept, reader_checks, settled
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "_build" / "edition-shots"
+LANG_SHOTS = Path(__file__).resolve().parents[2] / "_build" / "lang-shots"
+ES = catalog("es").t
 PAGES = ["index.html", "chapters/peru.html", "glossary.html", "exercises/peru.html", "reference/muhasasa.html"]
 
 
@@ -78,3 +86,60 @@ def test_spanish_pages_on_a_phone_and_a_laptop_light_and_dark(browser, built, de
             page.screenshot(path=str(SHOTS / f"es-peru-article-{device}-{scheme}.png"))
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_phone_reader_does_the_tasks_in_spanish(browser, built, scheme):
+    root, spanish = built / "es", load_course(language="es")
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True, **PHONE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    LANG_SHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        # The menu, the article, a word's popup with its Spanish definition.
+        open_kept(page, (root / "chapters" / "peru.html").as_uri())
+        settled(page)
+        page.get_by_role("button", name=ES("nav.chapters")).tap()
+        menu = page.locator("#pst-primary-sidebar-modal")
+        menu.wait_for(state="visible")
+        reader_checks(page, scheme, "the menu")
+        page.keyboard.press("Escape")
+        menu.wait_for(state="hidden")
+        first = page.locator("#p1")
+        first.scroll_into_view_if_needed()
+        assert "prt-untranslated" not in (first.get_attribute("class") or "")
+        page.screenshot(path=str(LANG_SHOTS / f"es-chapter-phone-{scheme}.png"))
+        term = page.locator(".prt-para a.prt-term").first
+        term.scroll_into_view_if_needed()
+        ident = term.get_attribute("href").split("#term-")[1]
+        term.tap()
+        popup = page.get_by_role("dialog", name=term.inner_text().strip())
+        assert spanish.terms[ident].definition[:60] in " ".join(popup.inner_text().split())
+        popup.get_by_role("button", name=ES("common.close")).tap()
+        reader_checks(page, scheme, "the chapter")
+
+        # An exercise and its feedback in Spanish.
+        open_kept(page, (root / "exercises" / "peru.html").as_uri())
+        box = page.locator('.prt-exercise[data-kind="choice"]').first
+        box.scroll_into_view_if_needed()
+        box.locator(".prt-ex-body label").first.tap()
+        box.get_by_role("button", name=ES("exercise.check")).tap()
+        feedback = box.locator(".prt-feedback")
+        feedback.locator("p").first.wait_for()
+        assert feedback.locator("p").first.inner_text() in (ES("exercise.right"), ES("exercise.not_yet"))
+        kept(page)
+        page.screenshot(path=str(LANG_SHOTS / f"es-exercise-checked-phone-{scheme}.png"))
+        reader_checks(page, scheme, "the exercises")
+        title = spanish.exercises[box.get_attribute("data-exercise")].title
+
+        # A ¶'s flag with a note, and both found on My answers.
+        flag(page, built, "peru", 3, ES("flags.confused"), "¿Qué golpe?", code="es")
+        open_kept(page, (root / "my-answers.html").as_uri())
+        listed = page.locator(".prt-ma-list").inner_text()
+        assert title in listed and "¶3" in listed and "¿Qué golpe?" in listed
+        reader_checks(page, scheme, "My answers")
+        page.screenshot(path=str(LANG_SHOTS / f"es-my-answers-phone-{scheme}.png"))
+        assert errors == []
+    finally:
+        context.close()

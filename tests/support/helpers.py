@@ -60,6 +60,17 @@ def axe_serious(page: Any, context: str = "document", rules: tuple[str, ...] = (
     return [v for v in page.evaluate(axe_run(context, rules)) if v["impact"] in ("serious", "critical")]
 
 
+def reader_checks(page: Any, scheme: str, what: str, width: int = 375) -> None:
+    """A page as a reader has it now: no sideways scroll at ``width``, and no serious or
+    critical axe violation in its colour scheme (every rule in light, the colour rules in
+    dark: the markup is the same). The page's context needs bypass_csp=True."""
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= width, f"{what}: sideways scroll, {wide} px"
+    page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'")
+    problems = axe_serious(page, rules=SCHEME_RULES if scheme == "dark" else ())
+    assert problems == [], (what, problems)
+
+
 #: Resolves once the page has drawn and gone idle: its fonts loaded, a frame painted, and
 #: the tasks its scripts queued on load run (what a fixed pause used to wait for).
 SETTLED = """() => new Promise(done => document.fonts.ready.then(() => requestAnimationFrame(() =>

@@ -11,7 +11,7 @@ from importgraph import graph
 LAZY = {("book.cli", m) for m in ("book.course.checks", "book.course.sources", "book.course.strings",
                                   "book.editions.facilitator", "book.editions.handouts",
                                   "book.editions.site_zip", "book.notebooks.build",
-                                  "book.i18n", "book.course.language")} | {
+                                  "book.i18n", "book.course.language", "book.course.load")} | {
     ("book.sphinxext.article", "book.course.sources"), ("book.sphinxext.pages", "book.answers.page")}
 
 #: What each package may import of ours (besides itself): arrows point down only.

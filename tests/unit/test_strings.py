@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BOOK = ROOT / "book"
 #: Python modules that write words for readers or facilitators (HTML, widgets, charts, paper).
 PYTHON = sorted(p for p in [*BOOK.glob("exercises/**/*.py"), *BOOK.glob("answers/*.py"), *BOOK.glob("kinds/**/*.py"), *BOOK.glob("editions/**/*.py"),
-                 *BOOK.glob("room/*.py"), *BOOK.glob("timeline/*.py"), BOOK / "glossary.py"]
+                 *BOOK.glob("room/*.py"), *BOOK.glob("timeline/*.py"), BOOK / "glossary.py", BOOK / "notebooks" / "build.py"]
                 if p.name not in ("model.py",  # its descriptions are for developers
                                   "inputs.py", "site_zip.py"))  # they write no words
 SOURCES = sorted([*BOOK.glob("static/**/*.js"), *BOOK.glob("templates/*.html"), *BOOK.glob("sphinxext/*.py"), *PYTHON,
@@ -51,7 +51,10 @@ DYNAMIC = {"grade.step_": ("immediate", "transitional", "goal"), "exercise.bridg
            "paper.kind_": ("ordering", "matching", "short", "bridge", "ledger", "discussion"),
            "paper.how_passage_": ("supports", "refutes"),
            "group.answered_head_": ("last", "first"), "group.counting_": ("last", "first"),
-           "group.room_kept_": ("first", "last")}
+           "group.room_kept_": ("first", "last"),
+           # The year buttons the pages' code cells name (chapters/*.md, timelines.md).
+           "timeline.view_": ("iraq_1958_2025", "tishreen_2019_2025", "iraq_2003_2025", "since_2018", "peru_1990_2026",
+                              "2021_2026", "1848_2026", "since_2000", "since_1990", "2019_2026")}
 #: (file name, literal) pairs the heuristic flags that are not reader-facing words.
 ALLOWED = {
     ("course.js", "plotly.js did not load"),  # a rejected promise's reason; the reader sees timeline.failed
@@ -61,6 +64,9 @@ ALLOWED = {
     ("epub.py", "urn:uuid:"), ("epub.py", "en"),  # the package's identifier and language code
     ("extract.py", "currentColor"),  # an SVG paint value
     ("extract.py", ": no"), ("extract.py", "in the built page"),  # a build error, for developers
+    ("build.py", "Python 3"),  # the kernel's name, as Jupyter lists it
+    ("build.py", "from book import exercises, timeline"),  # notebook cells' code
+    ("build.py", 'from book.exercises.facilitator import group\nfolder = "{}"'),
 }
 #: The catalog's own helper: its errors speak to whoever edits the code, not to readers.
 MECHANISM = {"translate.js"}

@@ -13,7 +13,7 @@ from book.course.load import course
 
 
 def _tishreen():
-    return timeline.for_chapter("tishreen", views=[("2019", "2019-01-01", "2020-01-01")])
+    return timeline.for_chapter("tishreen", views=[("2019_2026", "2019-01-01", "2020-01-01")])
 
 
 def test_every_event_is_drawn_once():

@@ -102,7 +102,7 @@ class GroupView:
             parts.append(_table(t("group.flagged_caption"), (t("group.paragraph_head"), t("group.flags_head")), [
                 (f"{s['chapter']} ¶{s['paragraph']}",
                  t("group.flag_counts", confused=s["confused"], discuss=s["discuss"]) +
-                 "".join(f" · “{n}”" for n in s["notes"])) for s in spots]))
+                 "".join(f" · {t('flags.quoted', note=n)}" for n in s["notes"])) for s in spots]))
         return "\n".join(parts)
 
     def _summary(self) -> str:

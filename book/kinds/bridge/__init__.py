@@ -51,7 +51,7 @@ def grade(ex: Bridge, answer: dict[str, Any]) -> Result:
 
 
 def key_text(ex: Bridge) -> list[str]:
-    return [f"{g.grievance} → {g.article_demand}" for g in ex.grievances]
+    return [t("answers.then", before=g.grievance, after=g.article_demand) for g in ex.grievances]
 
 
 def static_html(ex: Bridge) -> str:
@@ -125,5 +125,5 @@ def paper_how(ex: Bridge) -> str | None:
 
 
 def paper_lines(ex: Bridge) -> list[tuple[str, str]]:
-    return [(f"{g.grievance} →", f"{t('paper.key_demand', demand=g.article_demand)}"
+    return [(t("paper.leads_to", item=g.grievance), f"{t('paper.key_demand', demand=g.article_demand)}"
              + (f" (¶{g.passage[1:]})" if g.passage else "")) for g in ex.grievances]

@@ -37,7 +37,7 @@ def grade(ex: Matching, answer: dict[str, str]) -> Result:
 
 
 def key_text(ex: Matching) -> list[str]:
-    return [f"{left} → {right}" for left, right in pairs(ex)]
+    return [t("answers.then", before=left, after=right) for left, right in pairs(ex)]
 
 
 #: Letters naming the offered answers (a matching has at most 26 items).
@@ -150,4 +150,4 @@ def paper_how(ex: Matching) -> str | None:
 
 
 def paper_lines(ex: Matching) -> list[tuple[str, str]]:
-    return [(f"{left} →", right) for left, right in pairs(ex)]
+    return [(t("paper.leads_to", item=left), right) for left, right in pairs(ex)]

@@ -8,7 +8,7 @@ from typing import Any
 from ...course.load import course
 from ...course.models import Event, Ordering
 from ...course.offered import ordering_key as key, ordering_presented as presented
-from ...course.strings import t, t_text
+from ...course.strings import isolated, t, t_text
 from ...course.dates import date_label
 from ..frame import frame_html
 from ..result import Misfit, Result
@@ -40,7 +40,7 @@ def grade(ex: Ordering, answer: list[str]) -> Result:
 def out_of_place(event: Event) -> str:
     """A misplaced event, named, with the ¶ that explains it when there is one."""
     where = f" (¶{event.passage[1:]})" if event.passage else ""
-    return t("grade.not_in_place", title=event.title, where=where)
+    return t("grade.not_in_place", title=isolated(event.title), where=where)
 
 
 def key_text(ex: Ordering) -> list[str]:

@@ -5,7 +5,9 @@
 PRTKinds.register("bridge", function (h) {
   "use strict";
   var t = h.t, STEPS = ["immediate", "transitional", "goal"];
-  function chain(a) { return [a.immediate, a.transitional, a.goal].join(" → "); }
+  function chain(a) {
+    return t("answers.then", { before: t("answers.then", { before: a.immediate, after: a.transitional }), after: a.goal });
+  }
   return {
     shape: "grievance",
     grade: function (spec, answer) {

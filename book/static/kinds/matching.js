@@ -77,7 +77,7 @@ PRTKinds.register("matching", function (h) {
     },
     readable: function (entry, a) {
       return Object.keys(a.pairs).map(function (id) {
-        return h.label(entry.ids, entry.lefts, id) + " → " + h.label(entry.right_ids, entry.rights, a.pairs[id]);
+        return t("answers.then", { before: h.label(entry.ids, entry.lefts, id), after: h.label(entry.right_ids, entry.rights, a.pairs[id]) });
       }).join("\n");
     },
     group: {

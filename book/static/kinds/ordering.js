@@ -21,7 +21,10 @@ PRTKinds.register("ordering", function (h) {
       if (mine !== theirs) { throw h.misfit(t("answers.events_changed")); }
       return stable.order.slice();
     },
-    readable: function (entry, a) { return a.order.map(function (id) { return entry.titles[id] || id; }).join(" → "); },
+    readable: function (entry, a) {
+      var titles = a.order.map(function (id) { return entry.titles[id] || id; });
+      return titles.length ? titles.reduce(function (before, after) { return t("answers.then", { before: before, after: after }); }) : "";
+    },
     group: {
       caption: "group.bars_ordering",
       bars: function (entry, answers) {
