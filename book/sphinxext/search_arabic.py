@@ -12,7 +12,11 @@ same rules run in Python (the index, at build) and in JavaScript (the reader's q
 What it cannot do: it removes no suffix (pronouns ـها ـهم, plurals ـات ـون ـين, the
 dual), no other prefix (the conjunction و alone, the future س), and finds no root: عمال
 (workers) does not find عامل (a worker); a word that begins with ال not as its article
-(التزام) is indexed without it too, so it also matches تزام (no Arabic word). Sphinx's
+(التزام) is indexed without it too, so it also matches تزام (no Arabic word). The article
+is taken off before the letters are normalised, and as often as it is there: ألمانية
+(Germany, its alef a hamza, no article) stays المانيه as الألمانية does, where a
+normalised أ would have read as an article and left the two words apart; التزام and
+الالتزام both become تزام. Sphinx's
 splitters (``\w+`` at build, ``\p{Letter}`` in the search box) cut a word at a vowel
 mark, a shadda or a tatweel (none is a letter): both splitters here drop the marks first,
 so الميسّر is one word, found by الميسر. English words on an Arabic page are found only as
@@ -38,13 +42,16 @@ def normalise(word: str) -> str:
     return word.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"}))
 
 
-def stem(word: str) -> str:
-    """The form a word is indexed and looked up by: without its article (see above)."""
-    word = normalise(word)
+def _without_article(word: str) -> str:
     for article in ARTICLES:
         if word.startswith(article) and len(word) - len(article) >= SHORTEST:
-            return word[len(article):]
+            return _without_article(word[len(article):])
     return word
+
+
+def stem(word: str) -> str:
+    """The form a word is indexed and looked up by: without its article (see above)."""
+    return normalise(_without_article(_MARKS.sub("", word)))
 
 
 JS_STEMMER = """
@@ -53,14 +60,16 @@ var Stemmer = function() {
   var marks = /[\\u064b-\\u0652\\u0670\\u0640]/g;
   var letters = {"\\u0623": "\\u0627", "\\u0625": "\\u0627", "\\u0622": "\\u0627", "\\u0649": "\\u064a", "\\u0629": "\\u0647"};
   var articles = %s;
-  this.stemWord = function(w) {
-    w = w.replace(marks, "").replace(/[\\u0623\\u0625\\u0622\\u0649\\u0629]/g, function(c) { return letters[c]; });
+  var bare = function(w) {
     for (var i = 0; i < articles.length; i++) {
       if (w.indexOf(articles[i]) === 0 && w.length - articles[i].length >= %d) {
-        return w.slice(articles[i].length);
+        return bare(w.slice(articles[i].length));
       }
     }
     return w;
+  };
+  this.stemWord = function(w) {
+    return bare(w.replace(marks, "")).replace(/[\\u0623\\u0625\\u0622\\u0649\\u0629]/g, function(c) { return letters[c]; });
   };
 };
 """ % ("[" + ", ".join('"%s"' % "".join("\\u%04x" % ord(c) for c in a) for a in ARTICLES) + "]", SHORTEST)

@@ -90,8 +90,13 @@ def test_a_broken_file_is_named_and_the_rest_still_load(browser, built, tmp_path
 
 
 def _counts(question) -> dict[str, int]:
-    return {row.locator(".prt-group-label").inner_text(): int(row.locator(".prt-bar-n").inner_text())
-            for row in question.locator("tr").all()}
+    """Each row's words (an item, and after it the key where the page shows one, as a
+    matching's right answer) and its count."""
+    def words(row) -> str:
+        key = row.locator(".prt-group-key")
+        label = row.locator(".prt-group-label").inner_text()
+        return f"{label} {key.inner_text()}" if key.count() else label
+    return {words(row): int(row.locator(".prt-bar-n").inner_text()) for row in question.locator("tr").all()}
 
 
 def _group_page_shows(page, expected: dict) -> None:

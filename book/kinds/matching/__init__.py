@@ -135,9 +135,10 @@ def entry(ex: Matching) -> dict[str, Any]:
 
 def bars(entry: dict[str, Any], answers: list[dict[str, Any]]) -> list[tuple[str, int]]:
     """How many matched each item rightly (gave it its own pair's answer), each item shown
-    with its right match after the arrow, as the caption says (and static/kinds/matching.js)."""
+    with its right match after the edition's arrow, as the caption says; the group page
+    (static/kinds/matching.js) shows the same words, the match in a span of its own."""
     right = dict(zip(entry["right_ids"], entry["rights"]))
-    return [(f"{left} → {right[i]}", sum(a.get("pairs", {}).get(i) == i for a in answers))
+    return [(t("answers.then", before=left, after=right[i]), sum(a.get("pairs", {}).get(i) == i for a in answers))
             for left, i in zip(entry["lefts"], entry["ids"])]
 
 
