@@ -12,7 +12,8 @@ compared pixel for pixel (compare.py).
 Parts: builds.py (build timings), measure.py (servers, weights, load times),
 compare.py (before/after screenshots); this file runs them and prints the table.
 ``--only-editions-rebuild`` times only a no-change `make html` of the three editions and
-writes it into results.json beside the last full run's figures.
+writes it into results.json beside the last full run's figures; ``--only-editions`` the
+other editions against the English (editions.py: cold builds, page weights), the same way.
 
 Pages are served twice over: plain (Python's http.server, bytes as stored) and gzipped,
 as static hosts serve text (GitHub Pages, Netlify, nginx with gzip on). Page weight is
@@ -33,6 +34,7 @@ import time
 from builds import baseline_book, build, build_times, editions_nochange, heavy_build
 from common import ARGS, BIN, CHROMIUM, ROOT, WORK
 from compare import compare
+from editions import cold_times, weights as edition_weights
 from lighthouse import install as install_lighthouse, lighthouse, pages_of
 from measure import first_text, load_times, page_weights, site_mb
 
@@ -41,6 +43,9 @@ TARGETS = {"cold_build_s": 60, "nochange_rebuild_s": 5, "chapter_rebuild_s": 10,
            "site_mb": 30, "tests_s": 240, "first_text_plain_s": 2.0, "first_text_gzip_s": 1.0,
            "lh_mobile_gzip_performance": 95, "lh_mobile_plain_performance": 85, "lh_mobile_gzip_tbt_ms": 200,
            "lh_cls": 0.02, "lh_accessibility": 100, "lh_best_practices": 100}
+#: Issue 29: the English and one other edition cold in at most 2.2x the English alone; a
+#: translated page at most 10% heavier than the English.
+EDITION_TARGETS = {"editions_cold_ratio": 2.2, "edition_page_weight_ratio": 1.10}
 #: Whose first text counts: the four chapters (the heaviest pages a member opens) and two others.
 FIRST_TEXT_PAGES = ["chapters/tishreen.html", "chapters/solidarity.html", "chapters/peru.html",
                     "chapters/world-situation.html", "index.html", "glossary.html"]
@@ -51,6 +56,8 @@ def main() -> int:
 
     if "--only-editions-rebuild" in sys.argv:
         return only_editions_rebuild()
+    if "--only-editions" in sys.argv:
+        return only_editions()
     skip_tests = "--skip-tests" in sys.argv
     # Lighthouse: every page, mobile and desktop, gzip and plain, median of LH_RUNS (3);
     # --skip-lighthouse leaves it out, --lighthouse-pages=a.html,b.html narrows it.
@@ -62,6 +69,8 @@ def main() -> int:
     times = build_times()
     print("==> timing a no-change make html (three editions)")
     times.update(editions_nochange())
+    print("==> each edition built cold")
+    editions = {"cold_s": cold_times()}
     print("==> building the baseline (plain Jupyter Book, default plotly rendering)")
     base_out = WORK / "baseline-build"
     shutil.rmtree(base_out, ignore_errors=True)
@@ -82,6 +91,7 @@ def main() -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         weights = page_weights(browser, ours_html)
+        editions["weights"] = edition_weights(browser)
         heaviest = max(weights, key=lambda k: weights[k]["first_visit_bytes"])
         ours_load = load_times(browser, ours_html, "chapters/tishreen.html",
                                "#timeline-tishreen svg.prt-tl-svg", "Interactive chart")
@@ -113,10 +123,11 @@ def main() -> int:
         "tishreen": {"ours": {**ours_ch, "load": ours_load},
                      "baseline": {**base_weight, "load": base_load}},
         "ratio_vs_baseline": ours_ch["first_visit_bytes"] / base_weight["first_visit_bytes"],
-        "lighter": lighter, "lighthouse": lh, "targets": TARGETS,
+        "lighter": lighter, "lighthouse": lh, "targets": {**TARGETS, **EDITION_TARGETS}, "editions": editions,
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(table(result))
+    print(editions_table(editions))
     if lh:
         print(lighthouse_table(lh))
     return 0
@@ -141,6 +152,43 @@ def only_editions_rebuild() -> int:
     print(f"no-change make html, three editions: {measured['editions_nochange_rebuild_s']:.2f} s "
           f"(slowest {measured['editions_nochange_rebuild_max_s']:.2f} s; target ≤ 5 s)")
     return 0
+
+
+def only_editions() -> int:
+    """``--only-editions``: the other editions' cold builds and page weights against the
+    English, written into bench/results.json beside the last full run's figures."""
+    from playwright.sync_api import sync_playwright
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = ROOT / "bench" / "results.json"
+    result = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    print("==> each edition built cold")
+    editions = {"cold_s": cold_times()}
+    print("==> each edition's pages against the English's")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        editions["weights"] = edition_weights(browser)
+        browser.close()
+    editions["date"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    editions["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                        text=True).stdout.strip()
+    result["editions"] = editions
+    result.setdefault("targets", TARGETS).update(EDITION_TARGETS)
+    path.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    print(editions_table(editions))
+    return 0
+
+
+def editions_table(editions: dict) -> str:
+    cold = editions["cold_s"]
+    rows = [f"cold build: English {cold['en']:.0f} s; " + "; ".join(
+        f"{code} {cold[code]:.0f} s (English and it: {(cold['en'] + cold[code]) / cold['en']:.2f}x, "
+        f"target <= {EDITION_TARGETS['editions_cold_ratio']})" for code in cold if code != "en")]
+    for code, w in editions["weights"].items():
+        rows.append(f"{code}: {w['pages']} pages, median weight {w['median_ratio']:.3f}x the English "
+                    f"(wire {w['median_wire_ratio']:.3f}x), heaviest {w['heaviest']} {w['heaviest_ratio']:.3f}x; "
+                    f"over +10%: {', '.join(w['over_10_percent']) or 'none'}")
+    return "\n".join(rows)
 
 
 def lighthouse_table(lh: dict) -> str:

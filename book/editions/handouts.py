@@ -143,7 +143,7 @@ def workers() -> int:
 
 
 #: The parts of an edition that are not a chapter's paper, as _print_part names them.
-BOOK, POCKET_AND_EPUB = "the whole book", "pocket and epub"
+BOOK, POCKET_AND_EPUB = "whole-book", "pocket-epub"
 
 
 def _print_part(html: Path, code: str, part: str) -> list[Path]:

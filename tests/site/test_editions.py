@@ -161,8 +161,8 @@ def test_the_arabic_glossary_gives_the_terms_standard_arabic_forms(built):
 
 
 def test_arabic_search_indexes_words_without_their_article(built):
-    """The index holds محاصصه (the stem of المحاصصة and محاصصة), never a word both with its
-    article and without, and the page's language_data.js the same stemmer in JavaScript."""
+    """The index holds محاصصه (the stem of المحاصصة and محاصصة), not the word with its
+    article, and the page's language_data.js the same stemmer in JavaScript."""
     import json
 
     text = (built / "ar" / "searchindex.js").read_text(encoding="utf-8")
@@ -171,7 +171,10 @@ def test_arabic_search_indexes_words_without_their_article(built):
     assert "محاصصه" in words and "ثوره" in words and "المحاصصه" not in words
     # Germany (ألمانية, a hamza alef, no article) is one word with the article (الألمانية) and without.
     assert "المانيه" in words and "مانيه" not in words
-    assert not [w for w in words if w.startswith("ال") and len(w) > 4 and w[2:] in words], \
-        "a word indexed both with its article and without"
+    # Words the pages use often, with their article: each indexed only without it. (A word
+    # in general cannot be checked: ألسنة, tongues, normalises to السنه as السنة, the year,
+    # does with its article taken off: the light stemmer's limit, in its docstring.)
+    for word in ("ثوره", "طبقه", "حكومه", "عمال", "محاصصه", "احزاب"):
+        assert word in words and "ال" + word not in words, word
     data = (built / "ar" / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert "search_arabic.py" in data
