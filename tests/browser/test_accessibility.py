@@ -32,7 +32,7 @@ def test_axe_finds_no_serious_violation(browser, built):
         page.goto(f"{built.as_uri()}/{rel}", wait_until="load")
         for scheme, rules in (("light", ()), ("dark", SCHEME_RULES)):
             page.emulate_media(color_scheme=scheme)
-            if not rel.startswith("pocket/"):
+            if "pocket" not in rel.split("/"):  # every edition's pocket files: CSS alone
                 page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'", timeout=10_000)
             problems += [(rel, scheme, v) for v in axe_serious(page, rules=rules)]
     context.close()

@@ -264,6 +264,8 @@ def test_a_phone_reader_does_every_task_in_arabic_and_the_group_page_reads_the_f
         page.goto(group.as_uri())
         page.locator('input[type="file"]').first.set_input_files(str(file))
         page.wait_for_function("() => document.querySelector('.prt-group-count')")
+        assert "زينب" not in page.locator(".prt-group-out").inner_text()  # names are hidden until asked for
+        page.get_by_label(AR("facilitator.show_names")).check()
         assert "زينب" in page.locator(".prt-group-out").inner_text()
         page.locator(".prt-group-out").scroll_into_view_if_needed()
         _shot(page, f"ar-group-phone-{scheme}")

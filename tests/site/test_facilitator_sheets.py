@@ -9,6 +9,7 @@ there, and no reader page may lead to the facilitator's sheets.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from book.course import language
 from book.course.load import course
 from book.timeline import date_label
 from bookfiles import CHAPTERS
-from pdfread import page_fill, pdf_text, screen_only
+from pdfread import ARABIC_TEXT_LAYER, page_fill, pdf_text, screen_only
 from textmatch import squeeze
 
 MAX_PAGES = 7  # short enough to use on a table (the keys of 10-13 exercises); the members' sheet is 2-4
@@ -158,14 +159,29 @@ def test_every_language_has_its_facilitator_edition(edition, code):
                                          and (page.parent / s).is_file() for s in scripts), (page, scripts)
     with language.speaking(code):
         data = course()
-        notes = (root / "_static" / "facilitator-data.js").read_text(encoding="utf-8")
-        assert all(ex.facilitator_note in notes for ex in data.exercises.values() if ex.facilitator_note)
+        script = (root / "_static" / "facilitator-data.js").read_text(encoding="utf-8")
+        notes = json.dumps(json.loads(script[script.index("{"):script.index(";\n")]), ensure_ascii=False)
+        assert all(json.dumps(ex.facilitator_note, ensure_ascii=False)[1:-1] in notes
+                   for ex in data.exercises.values() if ex.facilitator_note)
         listing = (root / "handouts.html").read_text(encoding="utf-8")
         for chapter in CHAPTERS:
             pdf = sheet(root, chapter)
             assert f'href="handouts/{chapter}-session-facilitator.pdf"' in listing
             assert PdfReader(pdf).trailer["/Root"].get("/Lang") == code
-            squeezed = re.sub(r"[\s\u200e\u200f\u202a-\u202e]+", "", _flat(pdf_text(pdf, raw=True)))
-            titles = [ex.title for ex in data.chapter_exercises(chapter)]
+
+
+@pytest.mark.parametrize("code", [pytest.param(code, marks=ARABIC_TEXT_LAYER) if code == "ar" else code
+                                  for code in language.LANGUAGES])
+def test_every_facilitator_sheet_names_each_exercise_in_its_language(edition, code):
+    """pdftotext finds every exercise's title, in the edition's words, on its session sheet."""
+    root = edition / language.edition_prefix(code)
+    # Raw order for a left-to-right sheet; pdftotext's raw order of a right-to-left line is
+    # the order its words are drawn in, so the Arabic is read as laid out.
+    raw = language.LANGUAGES[code].direction == "ltr"
+    with language.speaking(code):
+        for chapter in CHAPTERS:
+            pdf = sheet(root, chapter)
+            squeezed = re.sub(r"[\s\u200e\u200f\u202a-\u202e]+", "", _flat(pdf_text(pdf, raw=raw)))
+            titles = [ex.title for ex in course().chapter_exercises(chapter)]
             missing = [title for title in titles if re.sub(r"\s+", "", _flat(title)) not in squeezed]
             assert not missing, (pdf, missing)

@@ -9,6 +9,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from PIL import Image
 
 
@@ -48,3 +50,12 @@ def page_fill(path: Path) -> list[float]:
             rows = [y for y in range(top, bottom) if any(px[x, y] < 160 for x in range(0, w, 2))]
             out.append((rows[-1] - top) / (bottom - top) if rows else 0.0)
     return out
+
+
+#: WeasyPrint writes one ToUnicode entry per glyph: where Amiri draws two letters' forms
+#: with one glyph in another word (a joined alef-hamza, lam before alef), a long Arabic
+#: document copies out with letters missing (بدأ as بد, العراق as اعراق); a sentence-long
+#: sample does not (tests/processes/test_arabic_paper.py). Strict: the day it copies out
+#: whole, the tests it marks fail and the mark goes.
+ARABIC_TEXT_LAYER = pytest.mark.xfail(strict=True, reason="WeasyPrint's ToUnicode map loses letters of "
+                                      "a long Arabic document set in Amiri (issue 30's note)")
