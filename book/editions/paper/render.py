@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from ...course.strings import t
+from .tounicode import repair
 
 CSS_FILE = Path(__file__).with_name("paper.css")
 SIZES = {"a4": "A4", "letter": "letter"}
@@ -49,4 +50,5 @@ def write_pdf(markup: str, dest: Path, size: str = "a4") -> Path:
               CSS(string=f"@page {{ size: {SIZES[size]}; @bottom-center {{ content: {page_numbers()}; }} }}")]
     dest.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=markup, url_fetcher=_no_fetch).write_pdf(dest, stylesheets=sheets)
+    repair(dest)  # Arabic glyphs WeasyPrint left without their letter (tounicode.py)
     return dest
