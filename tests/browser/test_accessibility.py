@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from book.course import language
 from helpers import SCHEME_RULES, axe_serious, settled
 
 pytestmark = pytest.mark.browser
@@ -20,14 +21,25 @@ def _pages(built: Path) -> list[str]:
     return sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html") if "_static" not in p.parts)
 
 
-def test_axe_finds_no_serious_violation(browser, built):
+def _edition_pages(built: Path, code: str) -> list[str]:
+    """The pages of one edition: the English at the top, each other in its folder."""
+    others = language.translations()
+    return [rel for rel in _pages(built)
+            if (rel.split("/", 1)[0] == code if code in others else rel.split("/", 1)[0] not in others)]
+
+
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_axe_finds_no_serious_violation(browser, built, code):
     """Each page once: every rule in light mode, then the scheme's rules in dark (the
-    theme follows the system's scheme as it changes; the pocket files, in CSS alone)."""
+    theme follows the system's scheme as it changes; the pocket files, in CSS alone).
+    One edition per test, so that two workers share the editions."""
     # bypass_csp only so that axe itself can be injected; the page's own policy is tested below.
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     problems = []
-    for rel in _pages(built):
+    pages = _edition_pages(built, code)
+    assert len(pages) > 20, pages
+    for rel in pages:
         page.emulate_media(color_scheme="light")
         page.goto(f"{built.as_uri()}/{rel}", wait_until="load")
         for scheme, rules in (("light", ()), ("dark", SCHEME_RULES)):
