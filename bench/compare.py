@@ -1,5 +1,5 @@
 """Every page of the book before and after the lighter pages (issue 17), pixel for pixel:
-phone and laptop, light and dark, the whole page, with tests/screens.py's shots.
+phone and laptop, light and dark, the whole page, with tests/support/screens.py's shots.
 
 Before is the heavy build (the theme's stylesheets and icon font as shipped), after is
 today's; both are served by one plain server each. A pair that differs is saved side by
@@ -16,7 +16,7 @@ from PIL import ImageChops
 
 from common import ROOT, WORK
 
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 from screens import MODES, PROFILES, difference, save_pair, shot  # noqa: E402
 
 from measure import serve  # noqa: E402

@@ -1,4 +1,4 @@
-"""Search in Arabic: a word is found with and without its article (ال).
+r"""Search in Arabic: a word is found with and without its article (ال).
 
 Sphinx has no Arabic stemmer (sphinx.search has none for ``ar``; it falls back to
 English's Porter stemmer, which leaves Arabic as it is), so المحاصصة and محاصصة were two

@@ -22,7 +22,7 @@ from book.course import language
 from book.course.load import load_course
 from book.course.strings import catalog
 from flows import export, flag
-from helpers import LAPTOP, PHONE, SCHEME_RULES, Visit, axe_serious, kept, open_kept, reader_checks, settled
+from helpers import LAPTOP, PHONE, SCHEME_RULES, Visit, axe_serious, kept, menu_checked, open_kept, reader_checks, settled
 
 pytestmark = pytest.mark.browser
 BUILD = Path(__file__).resolve().parents[2] / "_build"
@@ -211,13 +211,7 @@ def test_a_phone_reader_does_every_task_in_arabic_and_the_group_page_reads_the_f
         # The menu, then an article read from the right, a word's popup in Arabic.
         open_kept(page, (root / "chapters" / "tishreen.html").as_uri())
         settled(page)
-        page.get_by_role("button", name=AR("nav.chapters")).tap()
-        menu = page.locator("#pst-primary-sidebar-modal")
-        menu.wait_for(state="visible")
-        _shot(page, f"ar-menu-phone-{scheme}")
-        reader_checks(page, scheme, "the menu")
-        page.keyboard.press("Escape")
-        menu.wait_for(state="hidden")
+        menu_checked(page, AR("nav.chapters"), scheme, lambda p: _shot(p, f"ar-menu-phone-{scheme}"))
         page.locator("#p1").scroll_into_view_if_needed()
         _shot(page, f"ar-chapter-phone-{scheme}")
         term = page.locator("#p1 a.prt-term").first

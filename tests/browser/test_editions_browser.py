@@ -18,7 +18,7 @@ from book.course import language
 from book.course.load import load_course
 from book.course.strings import catalog
 from flows import flag
-from helpers import LAPTOP, PHONE, Visit, kept, open_kept, reader_checks, settled
+from helpers import LAPTOP, PHONE, Visit, kept, menu_checked, open_kept, reader_checks, settled
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "_build" / "edition-shots"
@@ -100,12 +100,7 @@ def test_a_phone_reader_does_the_tasks_in_spanish(browser, built, scheme):
         # The menu, the article, a word's popup with its Spanish definition.
         open_kept(page, (root / "chapters" / "peru.html").as_uri())
         settled(page)
-        page.get_by_role("button", name=ES("nav.chapters")).tap()
-        menu = page.locator("#pst-primary-sidebar-modal")
-        menu.wait_for(state="visible")
-        reader_checks(page, scheme, "the menu")
-        page.keyboard.press("Escape")
-        menu.wait_for(state="hidden")
+        menu_checked(page, ES("nav.chapters"), scheme)
         first = page.locator("#p1")
         first.scroll_into_view_if_needed()
         assert "prt-untranslated" not in (first.get_attribute("class") or "")

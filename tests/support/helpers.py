@@ -71,6 +71,20 @@ def reader_checks(page: Any, scheme: str, what: str, width: int = 375) -> None:
     assert problems == [], (what, problems)
 
 
+def menu_checked(page: Any, chapters: str, scheme: str, shot: Any = None) -> None:
+    """The chapter menu as a phone reader has it: tapped open by its button (named
+    ``chapters`` in the edition's words), looked at (``shot``, a callable given the page)
+    and checked, then closed with Escape."""
+    page.get_by_role("button", name=chapters).tap()
+    menu = page.locator("#pst-primary-sidebar-modal")
+    menu.wait_for(state="visible")
+    if shot is not None:
+        shot(page)
+    reader_checks(page, scheme, "the menu")
+    page.keyboard.press("Escape")
+    menu.wait_for(state="hidden")
+
+
 #: Resolves once the page has drawn and gone idle: its fonts loaded, a frame painted, and
 #: the tasks its scripts queued on load run (what a fixed pause used to wait for).
 SETTLED = """() => new Promise(done => document.fonts.ready.then(() => requestAnimationFrame(() =>
