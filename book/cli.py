@@ -90,20 +90,40 @@ def _facilitator() -> int:
 def _edition(codes: list[str]) -> int:
     """Each edition in another language (all of them when none is named), one process each
     and only when anything it reads changed: the language setting is the process's, and
-    its kernels inherit it."""
+    its kernels inherit it. The editions build at the same time (most of a cold build is
+    kernels executing notebooks, waiting more than working), each into its own log,
+    _build/editions/<code>.log, which is printed when its build fails."""
     import os
     import subprocess
+    from concurrent.futures import ThreadPoolExecutor
     from .course import language
 
     if len(codes) == 1:
         from . import i18n
         return i18n.build_edition(codes[0])
-    for code in codes or language.translations():
-        print(f"==> the {language.LANGUAGES[code].name} edition (_build/html/{language.edition_prefix(code)})", flush=True)
-        if unchanged.when_changed(code, lambda: subprocess.call([sys.executable, "-m", "book.cli", "edition", code],
-                                                                env={**os.environ, language.ENV: code})):
-            return 1
-    return 0
+
+    def build(code: str) -> int:
+        log = unchanged.BUILD / "editions" / f"{code}.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        name = f"the {language.LANGUAGES[code].name} edition (_build/html/{language.edition_prefix(code)})"
+
+        def run() -> int:
+            print(f"==> {name}: building (log: {log.relative_to(unchanged.ROOT)})", flush=True)
+            with log.open("w", encoding="utf-8") as out:
+                result = subprocess.call([sys.executable, "-m", "book.cli", "edition", code], stdout=out,
+                                         stderr=subprocess.STDOUT, env={**os.environ, language.ENV: code})
+            if result:
+                print(f"==> {name} failed; the end of its log:\n" +
+                      "\n".join(log.read_text(encoding="utf-8").splitlines()[-60:]), flush=True)
+            else:
+                print(f"==> {name}: built", flush=True)
+            return result
+
+        return unchanged.when_changed(code, run)
+
+    wanted = codes or language.translations()
+    with ThreadPoolExecutor(max_workers=len(wanted)) as pool:
+        return 1 if any(list(pool.map(build, wanted))) else 0
 
 
 def _english() -> int:
