@@ -55,8 +55,11 @@ class Refused(ValueError):
         self.status = status
 
 
-def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+def now(timespec: str = "seconds") -> str:
+    """UTC now as ISO text, to the second as answer files write times; a session's start is
+    kept to the microsecond, because the view across sessions orders sessions by it and two
+    rooms can start within one second."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec=timespec)
 
 
 def paragraphs(html_root: Path | None) -> dict[str, dict[int, str]]:
@@ -119,7 +122,7 @@ class Room:
         self.record_path = Path(root) / f"{stem}.room.json"
         self.members: dict[str, Member] = {}
         self.paras = paragraphs(html_root)
-        self.record: dict[str, Any] = {"session": self.session, "started": now(), "ended": None,
+        self.record: dict[str, Any] = {"session": self.session, "started": now("microseconds"), "ended": None,
                                        "joined": [], "questions": [], "notes": [], "current": None}
         #: Bumped by every change (the projector follows it) and by the facilitator's
         #: controls only (the phones follow that: 40 phones are not woken by each send).

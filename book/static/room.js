@@ -192,6 +192,12 @@
     });
   }
 
+  /** A record's ISO time as a reader reads it, as the printed record does (record.py's when). */
+  function when(stamp) {
+    var m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(stamp || "");
+    return m ? m[1] + " " + m[2] + " UTC" : (stamp || "–");
+  }
+
   function record(main) {
     document.title = t("room.record_title");
     style(SCREEN_CSS);
@@ -203,10 +209,10 @@
       main.appendChild(print);
       var pdf = el("a", t("room.record_pdf_link"), "room-print"); pdf.href = "/_room/record.pdf";
       main.appendChild(document.createTextNode(" ")); main.appendChild(pdf);
-      main.appendChild(el("p", t("room.started_ended", { started: rec.started, ended: rec.ended || "–" })));
+      main.appendChild(el("p", t("room.started_ended", { started: when(rec.started), ended: when(rec.ended) })));
       main.appendChild(el("h2", t("room.joined")));
       var ul = el("ul");
-      rec.joined.forEach(function (j) { ul.appendChild(el("li", j.pseudonym + " · " + j.code + " (" + j.time + ")")); });
+      rec.joined.forEach(function (j) { ul.appendChild(el("li", j.pseudonym + " · " + j.code + " (" + when(j.time) + ")")); });
       main.appendChild(ul);
       main.appendChild(el("h2", t("room.questions")));
       rec.questions.forEach(function (q) {
