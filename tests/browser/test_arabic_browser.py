@@ -267,3 +267,17 @@ def test_a_phone_reader_does_every_task_in_arabic_and_the_group_page_reads_the_f
         assert errors == []
     finally:
         context.close()
+    # The facilitator's laptop, where the group page is mostly read: the same file, names shown.
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True, **LAPTOP)
+    try:
+        page = context.new_page()
+        page.goto(group.as_uri())
+        page.locator('input[type="file"]').first.set_input_files(str(file))
+        page.wait_for_function("() => document.querySelector('.prt-group-count')")
+        page.get_by_label(AR("facilitator.show_names")).click()
+        assert "زينب" in page.locator(".prt-group-out").inner_text()
+        assert page.evaluate("getComputedStyle(document.querySelector('.prt-group-out')).direction") == "rtl"
+        _shot(page, f"ar-group-laptop-{scheme}")
+        reader_checks(page, scheme, "the group page on a laptop", width=1280)
+    finally:
+        context.close()

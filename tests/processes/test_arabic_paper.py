@@ -2,7 +2,8 @@
 script installs (Noto Naskh Arabic, scripts/install-test-deps.sh), so its text copies out
 of the PDF as text: lam-alef (لا) and the joined letters as the letters they are, not
 glyph fragments, and the alef with hamza that WeasyPrint leaves without its letter filled
-in (book/editions/paper/tounicode.py). Printed here from a document made as the paper
+in (book/editions/paper/tounicode.py), and an alef's tanwin read inside its word
+(actualtext.py). Printed here from a document made as the paper
 code makes it (its <html> says lang and dir) with the book's paper.css."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import subprocess
 import pytest
 
 from book.course import language
+from book.editions.paper import render
 from book.editions.paper.render import write_pdf
 
 SENTENCES = ["لا يمكن للبرجوازية إنجاز المهام الديمقراطية", "نريد وطن", "المحاصصة الطائفية",
@@ -61,3 +63,35 @@ def test_the_fonts_used_are_arabic_and_latin_not_a_fallback(tmp_path):
     assert "Noto-Naskh-Arabic" in fonts, fonts
     if "DejaVu" not in fonts:
         pytest.fail(f"the Latin word was not set in DejaVu: {fonts}")
+
+
+#: The Peru handout's words with an alef carrying tanwin (طويلًا, عاجلًا, جميعًا), in two
+#: lines, as pdftotext read them on a line of their own before actualtext.py.
+TANWIN = ["لم تدم طويلًا هزيمة فوجيموري وحزبها الميال إلى الفاشية",
+          "سيقع حتمًا عاجلًا أو آجلًا، بطريقة أو بأخرى",
+          "اختار كاستيو سياسات أسلافه جميعًا"]
+
+
+def _tanwin_pdf(path):
+    body = "".join(f"<p>{s}.</p>" for s in TANWIN)
+    return write_pdf(f'<!DOCTYPE html><html {language.html_attrs("ar")}><head><meta charset="utf-8"><title>ت</title>'
+                     f'</head><body class="handout">{body}</body></html>', path)
+
+
+def _pixels(pdf, tmp_path) -> list[bytes]:
+    prefix = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "96", "-png", str(pdf), str(prefix)], check=True)
+    return [png.read_bytes() for png in sorted(tmp_path.glob(f"{pdf.stem}-*.png"))]
+
+
+def test_an_alef_with_tanwin_copies_out_inside_its_word_and_prints_the_same(tmp_path, monkeypatch):
+    wrapped = _tanwin_pdf(tmp_path / "wrapped.pdf")
+    monkeypatch.setattr(render, "wrap_tanwin", lambda writer: 0)
+    drawn = _tanwin_pdf(tmp_path / "drawn.pdf")
+    marks_alone = [line for line in _pdf_text(drawn).splitlines() if line.strip() == "\u064b"]
+    assert marks_alone, "WeasyPrint's own drawing no longer sets the tanwin apart: actualtext.py may go"
+    text = _pdf_text(wrapped)
+    for sentence in TANWIN:
+        assert _letters(sentence) in _letters(text), f"{sentence!r} not in {text!r}"
+    pages = _pixels(wrapped, tmp_path)
+    assert pages and pages == _pixels(drawn, tmp_path)

@@ -20,7 +20,7 @@ from book.course.translations import usable
 from book.sphinxext.config import MADE_AFTER, sphinx_pages
 
 from bookfiles import CHAPTERS
-from pdfread import ARABIC_TANWIN_ORDER, page_fill, pdf_text, reading_order, screen_only
+from pdfread import page_fill, pdf_text, reading_order, screen_only
 from textmatch import normalise, squeeze
 
 BOOK = "permanent-revolution-today.pdf"
@@ -279,7 +279,7 @@ def _body_text(text: str) -> str:
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 @pytest.mark.parametrize("code", language.translations())
-def test_translated_handouts_hold_the_articles_translated_sentences(built, code, chapter, request):
+def test_translated_handouts_hold_the_articles_translated_sentences(built, code, chapter):
     """pdftotext reads back, in the order they are read, the sentences the catalog gives
     for the article's paragraphs: the Arabic copies out as Arabic letters, not glyphs."""
     page = _page(built, f"chapters/{chapter}.html").select_one("section#the-article")
@@ -287,8 +287,6 @@ def test_translated_handouts_hold_the_articles_translated_sentences(built, code,
     # pdftotext reads its lines into the paragraph's (the notes' text: the pocket files' test).
     for mark in page.select(".prt-pnum, .prt-sr, aside"):
         mark.decompose()
-    if (code, chapter) == ("ar", "peru"):
-        request.applymarker(ARABIC_TANWIN_ORDER)
     sentences = _translated_sentences(code, chapter, squeeze(page.get_text("")))
     if not sentences:
         pytest.skip(f"no paragraph of the {chapter} article is translated in {code} yet")

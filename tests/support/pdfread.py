@@ -9,8 +9,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import pytest
-
 from PIL import Image
 
 
@@ -51,14 +49,6 @@ def page_fill(path: Path) -> list[float]:
             out.append((rows[-1] - top) / (bottom - top) if rows else 0.0)
     return out
 
-
-#: What pdftotext cannot yet read back of the Arabic paper, whose text map is right
-#: (book/editions/paper/tounicode.py): an alef carrying tanwin (ًا, as in طويلًا) is drawn
-#: with its mark high above the line, and pdftotext, in either of its orders, starts a
-#: line there, so the words around it come out of order (the Peru handout, 4 sentences
-#: of 62; a Peru exercise title). Strict: the day it reads them whole, the mark goes.
-ARABIC_TANWIN_ORDER = pytest.mark.xfail(strict=True, reason="pdftotext reads an alef with tanwin (ًا) on a "
-                                        "line of its own, out of its sentence")
 
 
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

@@ -15,11 +15,13 @@ is pure Python on Debian's Pango, runs no script, and loads nothing but the file
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 from ...course.strings import t
-from .tounicode import repair
+from .actualtext import wrap_tanwin
+from .tounicode import fill_maps
 
 CSS_FILE = Path(__file__).with_name("paper.css")
 SIZES = {"a4": "A4", "letter": "letter"}
@@ -50,5 +52,22 @@ def write_pdf(markup: str, dest: Path, size: str = "a4") -> Path:
               CSS(string=f"@page {{ size: {SIZES[size]}; @bottom-center {{ content: {page_numbers()}; }} }}")]
     dest.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=markup, url_fetcher=_no_fetch).write_pdf(dest, stylesheets=sheets)
-    repair(dest)  # Arabic glyphs WeasyPrint left without their letter (tounicode.py)
+    copy_out_as_printed(dest)
     return dest
+
+
+def copy_out_as_printed(pdf: Path) -> int:
+    """Make ``pdf``'s Arabic copy out as the letters it prints: the glyphs WeasyPrint left
+    without their letter (tounicode.py), an alef's tanwin read inside its word
+    (actualtext.py). One incremental update, appended only when anything changed, so the
+    rest of the file stays as WeasyPrint wrote it (a Latin document is not touched);
+    returns how many entries and pairs changed."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(pdf, incremental=True)
+    changed = fill_maps(writer) + wrap_tanwin(writer)  # the maps first: the spans read them
+    if changed:
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        pdf.write_bytes(buffer.getvalue())
+    return changed

@@ -12,14 +12,13 @@ wherever it is drawn, so its entry is set to that character, from the embedded f
 cmap. A glyph the cmap does not name (a ligature, a stacked form, a positional form),
 names only by a presentation form, or names for several characters keeps the entry
 WeasyPrint wrote; so does every glyph outside Arabic. A document whose every entry
-already agrees is not rewritten.
+already agrees is not rewritten (render.copy_out_as_printed appends an update only on a change).
 """
 
 from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 #: An entry of a bfchar block: ``<0007> <0623>``, or with no text, ``<0007> <>``.
 ENTRY = re.compile(rb"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]*)>")
@@ -78,17 +77,9 @@ def _fonts(pages: object) -> list:
     return list(found.values())
 
 
-def repair(path: Path) -> int:
-    """Set the ToUnicode entries of ``path``'s fonts from their cmaps (above), in place;
-    returns how many entries changed."""
-    from pypdf import PdfReader, PdfWriter
-
-    if not any(_remapped(font["/ToUnicode"].get_object().get_data(), _cmap_of(font))[1]
-               for font in _fonts(PdfReader(path).pages)):
-        return 0  # every entry agrees with its font (a Latin document, as a rule): left as written
-    # An incremental update: the filled maps are appended, the rest of the file (its
-    # compressed object streams) stays as WeasyPrint wrote it.
-    writer = PdfWriter(path, incremental=True)
+def fill_maps(writer: object) -> int:
+    """Set the ToUnicode entries of the fonts of ``writer``'s pages from their cmaps
+    (above); returns how many entries changed."""
     filled = 0
     for font in _fonts(writer.pages):
         stream = font["/ToUnicode"].get_object()
@@ -96,8 +87,4 @@ def repair(path: Path) -> int:
         if count:
             stream.set_data(data)
             filled += count
-    if filled:
-        buffer = io.BytesIO()
-        writer.write(buffer)
-        path.write_bytes(buffer.getvalue())
     return filled
