@@ -84,7 +84,7 @@ def projector(chapter: str, session: str | None = None) -> ExerciseView:
     forth = w.Button(description=t("projector.next"), style=BIG, layout=WIDE)
     status = w.HTML()
     which = w.ToggleButtons(options=[(t("group.count_last"), "last"), (t("group.count_first"), "first")], value="last",
-                            description=t("group.count_legend"), style={"description_width": "initial", **BIG})
+                            description=t("group.count_legend"), style={"description_width": "initial", "font_weight": "bold"})
 
     def show(n: int) -> None:
         at[0] = max(0, min(n, len(exercises) - 1))
