@@ -116,7 +116,9 @@ class Timeline:
             f'<span class="prt-tl-narrow">{t_text("timeline.intro_narrow")}</span></p>'
             f'<figure class="prt-timeline-figure" id="{div}">'
             f'<div class="prt-tl-bar pst-js-only"><span class="prt-tl-views" role="group" aria-label="{t_text("timeline.views")}">'
-            + "".join(buttons) + '</span><button type="button" class="prt-tl-live">'
+            # A line break between the buttons (flex items: it draws nothing) keeps their
+            # words apart in the search index (book/sphinxext/search_words.py).
+            + "\n".join(buttons) + '</span>\n<button type="button" class="prt-tl-live">'
             + t_text("timeline.live", mb=f"{plotly_js_megabytes():.1f}") + "</button>"
             '<span class="prt-tl-status" role="status"></span></div>'
             f'<div class="prt-tl-scroll" role="region" aria-label="{t_text("timeline.chart_of", title=self.title)}">'
