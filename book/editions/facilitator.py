@@ -86,6 +86,9 @@ def group_page(shell: str, paras: dict[str, dict[str, str]]) -> str:
     page = re.sub(r'(<div id="jb-print-docs-body"[^>]*>\s*<h1>)[^<]*(</h1>)', lambda m: m.group(1) + title + m.group(2),
                   page, count=1)
     page = re.sub(r'<script[^>]*src="_static/(?:my-answers|store)\.js[^"]*"[^>]*></script>\s*', "", page)
+    # The sidebar marked "My answers" as the page being read: it is a link to it again.
+    page = re.sub(r'<li class="toctree-l1 current active"><a class="current reference internal" href="#">',
+                  '<li class="toctree-l1"><a class="reference internal" href="my-answers.html">', page, count=1)
     return page
 
 

@@ -151,6 +151,9 @@ def test_every_language_has_its_facilitator_edition(edition, code):
     pages = [p for p in root.rglob("*.html") if "_static" not in p.relative_to(root).parts
              and p.relative_to(root).parts[0] not in language.translations()]
     assert (root / "group.html") in pages and len(pages) >= 20
+    # The group page, made in My answers' shell, does not say in the sidebar that it is My answers.
+    sidebar = BeautifulSoup((root / "group.html").read_text(encoding="utf-8"), "html.parser").select_one(".bd-sidebar-primary")
+    assert sidebar.select("a.current, li.active") == [] and sidebar.select_one('a[href="my-answers.html"]') is not None
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert (soup.html.get("lang"), soup.html.get("dir")) == (code, direction), page
