@@ -60,8 +60,10 @@ def group_markup(catalog_block: str, paras: dict[str, dict[str, str]]) -> str:
 {json_script(json.dumps(paras, ensure_ascii=False), "prt-group-paras")}
 <p>{t_text('facilitator.group_intro')}</p>
 <div class="prt-group-drop">
-<label for="prt-group-files">{t_text('facilitator.group_files')}</label>
-<input id="prt-group-files" class="prt-group-files" type="file" accept=".json,application/json" multiple>
+<p class="prt-group-drop-title" id="prt-group-files-title">{t_text('facilitator.group_files')}</p>
+<input id="prt-group-files" class="prt-group-files" type="file" accept=".json,application/json" multiple
+ aria-labelledby="prt-group-files-title">
+<label for="prt-group-files" class="prt-group-choose">{t_text('facilitator.choose_files')}</label>
 <p>{t_text('facilitator.drop')}</p>
 </div>
 <p class="prt-group-kept" role="status" aria-live="polite"></p>
