@@ -61,7 +61,7 @@ def group_markup(catalog_block: str, paras: dict[str, dict[str, str]]) -> str:
 <p>{t_text('facilitator.group_intro')}</p>
 <div class="prt-group-drop">
 <p class="prt-group-drop-title" id="prt-group-files-title">{t_text('facilitator.group_files')}</p>
-<input id="prt-group-files" class="prt-group-files" type="file" accept=".json,application/json" multiple
+<input id="prt-group-files" class="prt-group-files prt-sr" type="file" accept=".json,application/json" multiple
  aria-labelledby="prt-group-files-title">
 <label for="prt-group-files" class="prt-group-choose">{t_text('facilitator.choose_files')}</label>
 <p>{t_text('facilitator.drop')}</p>

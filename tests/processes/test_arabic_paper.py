@@ -23,6 +23,12 @@ SENTENCES = ["لا يمكن للبرجوازية إنجاز المهام الد�
              "ما بدأ في أيام أكتوبر وأول", "العراق الخريجين الخبز الكهرباء"]
 
 
+def _arabic(body: str, body_class: str = "handout") -> str:
+    """A document as the paper code makes one in Arabic: its <html> says lang and dir."""
+    return (f'<!DOCTYPE html><html {language.html_attrs("ar")}><head><meta charset="utf-8"><title>ت</title></head>'
+            f'<body class="{body_class}">{body}</body></html>')
+
+
 def _pdf_text(path) -> str:
     """pdftotext's reading, without the bidi embeddings it wraps each run in (U+202A-U+202C)."""
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -43,8 +49,7 @@ def test_the_arabic_fonts_are_installed_by_the_projects_script():
 
 def test_arabic_paper_copies_out_as_the_words_it_prints(tmp_path):
     body = "".join(f"<p>{s}.</p>" for s in SENTENCES) + '<p><span lang="en">Tishreen ¶19</span> في 1 تشرين الأول 2019.</p>'
-    markup = (f'<!DOCTYPE html><html {language.html_attrs("ar")}><head><meta charset="utf-8"><title>ت</title></head>'
-              f'<body class="handout"><h1>انتفاضة تشرين</h1>{body}</body></html>')
+    markup = _arabic(f"<h1>انتفاضة تشرين</h1>{body}")
     assert 'dir="rtl"' in markup and 'lang="ar"' in markup
     text = _pdf_text(write_pdf(markup, tmp_path / "ar.pdf"))
     for sentence in SENTENCES:
@@ -56,8 +61,7 @@ def test_arabic_paper_copies_out_as_the_words_it_prints(tmp_path):
 
 
 def test_the_fonts_used_are_arabic_and_latin_not_a_fallback(tmp_path):
-    markup = (f'<!DOCTYPE html><html {language.html_attrs("ar")}><head><meta charset="utf-8"><title>ت</title></head>'
-              f'<body><p>{SENTENCES[0]} Tishreen.</p></body></html>')
+    markup = _arabic(f"<p>{SENTENCES[0]} Tishreen.</p>", body_class="")
     pdf = write_pdf(markup, tmp_path / "fonts.pdf")
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Noto-Naskh-Arabic" in fonts, fonts
@@ -74,8 +78,7 @@ TANWIN = ["لم تدم طويلًا هزيمة فوجيموري وحزبها ا�
 
 def _tanwin_pdf(path):
     body = "".join(f"<p>{s}.</p>" for s in TANWIN)
-    return write_pdf(f'<!DOCTYPE html><html {language.html_attrs("ar")}><head><meta charset="utf-8"><title>ت</title>'
-                     f'</head><body class="handout">{body}</body></html>', path)
+    return write_pdf(_arabic(body), path)
 
 
 def _pixels(pdf, tmp_path) -> list[bytes]:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .tounicode import page_maps
+
 #: A font change (to know which ToUnicode map names the glyphs), or the pattern itself:
 #: a glyph ending a text array, then a raised glyph shown on its own, pushed forward (a
 #: glyph that already opens a span's array is not matched again).
@@ -28,20 +30,7 @@ PAIR = re.compile(
     rb"(?P<font>/[\w+-]+) [\d.]+ Tf\n"
     rb"|(?P<before>(?<!BDC\n)\[|>-?[\d.]*)<(?P<base>[0-9a-f]{4})>(?P<adjust>-?[\d.]+)?\] TJ\n"
     rb"(?P<rise>-?[\d.]+) Ts\n\[(?P<push>-[\d.]+)<(?P<mark>[0-9a-f]{4})>\] TJ\n0 Ts\n")
-#: One entry of a ToUnicode map: glyph id, its text.
-ENTRY = re.compile(rb"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]*)>")
 ALEFS, FATHATAN = {b"0627", b"0649"}, b"064b"
-
-
-def _maps(page: object) -> dict[bytes, dict[bytes, bytes]]:
-    """Font resource name -> glyph id -> its text (hex, lower case), for the page's fonts."""
-    maps = {}
-    for name, ref in (page.get("/Resources", {}).get("/Font") or {}).items():
-        font = ref.get_object()
-        if "/ToUnicode" in font:
-            data = font["/ToUnicode"].get_object().get_data()
-            maps[name.encode()] = {g.lower(): text.lower() for g, text in ENTRY.findall(data)}
-    return maps
 
 
 def _wrapped(data: bytes, maps: dict[bytes, dict[bytes, bytes]]) -> tuple[bytes, int]:
@@ -75,7 +64,7 @@ def wrap_tanwin(writer: object) -> int:
         contents = page["/Contents"].get_object()
         if not hasattr(contents, "set_data"):
             continue  # an array of streams: WeasyPrint writes one stream a page
-        data, count = _wrapped(contents.get_data(), _maps(page))
+        data, count = _wrapped(contents.get_data(), page_maps(page))
         if count:
             contents.set_data(data)
             total += count

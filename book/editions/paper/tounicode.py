@@ -66,6 +66,18 @@ def _remapped(data: bytes, reverse: dict[int, int]) -> tuple[bytes, int]:
     return ENTRY.sub(remap, data), count
 
 
+def page_maps(page: object) -> dict[bytes, dict[bytes, bytes]]:
+    """Font resource name -> glyph id -> its text (both hex, lower case), for each of
+    ``page``'s fonts with a ToUnicode map: what a reader copies out for each glyph."""
+    maps = {}
+    for name, ref in (page.get("/Resources", {}).get("/Font") or {}).items():
+        font = ref.get_object()
+        if "/ToUnicode" in font:
+            data = font["/ToUnicode"].get_object().get_data()
+            maps[name.encode()] = {g.lower(): text.lower() for g, text in ENTRY.findall(data)}
+    return maps
+
+
 def _fonts(pages: object) -> list:
     """Each composite font with a ToUnicode map that the pages use, once."""
     found: dict[int, object] = {}
