@@ -11,10 +11,11 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import article, config, describe, glossary, guard, language, lighten, pages, rebuild, search_words, strings
+from . import (article, config, describe, glossary, guard, language, later, lighten, pages, rebuild, search_words,
+               strings)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    for feature in (config, strings, article, language, glossary, pages, describe, rebuild, search_words, lighten, guard):
+    for feature in (config, strings, article, language, glossary, pages, describe, rebuild, search_words, lighten, guard, later):
         feature.setup(app)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -45,6 +45,10 @@ JUMPS = (
 #: reference blocks after it.
 FOLDED = {"in-this-chapter-you-will", "context", "what-to-watch-for-while-reading",
           "about-this-text", "timeline", "words-in-this-chapter", "exercises"}
+#: Folded sections whose body the built page loads only when it is shown (book/later.py):
+#: the timeline, half of a chapter's HTML (its chart, cards and table), which a phone
+#: reader opens with a tap if at all. A wide screen shows it unfolded and loads it at once.
+LATER = {"timeline"}
 
 
 def jump_bar(present: set[str]) -> str:
@@ -106,7 +110,14 @@ def fold(section: nodes.section) -> None:
               f'data-show="{t_text("fold.show")}" data-hide="{t_text("fold.hide")}" '
               f'data-show-label="{t_text("fold.show_section", name=name)}" '
               f'data-hide-label="{t_text("fold.hide_section", name=name)}">{t_text("fold.show")}</button>')
-    section.insert(1, nodes.raw("", button + f'<div class="prt-fold-body" id="{sid}-body">', format="html"))
+    later, fallback = "", ""
+    if sid in LATER:
+        later = ' data-later="shown"'
+        # The block arrives by script; a page read without scripts says where its events are.
+        page = f'<a href="../timelines.html">{t_text("fold.timelines_page")}</a>'
+        fallback = f'<noscript><p>{t_html("fold.without_scripts", page=page)}</p></noscript>'
+    section.insert(1, nodes.raw("", button + fallback + f'<div class="prt-fold-body" id="{sid}-body"{later}>',
+                                format="html"))
     section.append(nodes.raw("", "</div>", format="html"))
 
 

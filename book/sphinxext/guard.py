@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from ..course.assets import PLOTLY_STATIC, plotly_js_path
+from ..later import inline
 from .config import sphinx_pages
 
 EXTERNAL = re.compile(
@@ -34,7 +35,7 @@ def external_references(outdir: Path) -> list[str]:
     """Every place a built page or stylesheet would make the browser contact another host."""
     found = []
     for page in sorted(outdir.rglob("*.html")):
-        for m in EXTERNAL.finditer(page.read_text(encoding="utf-8", errors="replace")):
+        for m in EXTERNAL.finditer(inline(page.read_text(encoding="utf-8", errors="replace"), page)):
             found.append(f"{page.relative_to(outdir)}: <{m.group(1)} {m.group(2)}={m.group(3)}>")
     for sheet in sorted(outdir.rglob("*.css")):
         for m in CSS_EXTERNAL.finditer(sheet.read_text(encoding="utf-8", errors="replace")):

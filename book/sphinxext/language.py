@@ -162,13 +162,15 @@ MARKED = re.compile(r'class="[^"]*\bprt-untranslated\b')
 
 def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """The switcher's links (templates/language-switcher.html, in the article's header on
-    every page, the index and search too), the alternates (head), the notice of English."""
+    every page, the index and search too) and the notice of English.
+
+    No ``<link rel="alternate" hreflang>`` in the head: an alternate must name its page
+    by a full address (search engines, and Lighthouse's SEO audit, refuse a relative
+    one), and the book has none: it opens from file://, a USB stick or a laptop on the
+    Wi-Fi. The switcher's links carry ``hreflang`` and reach the same page."""
     if app.builder.format != "html":
         return
     here = edition_of(app)
-    alternates = "".join(f'<link rel="alternate" hreflang="{code}" href="{href(pagename, here, code)}">'
-                         for code in lang.LANGUAGES)
-    context["metatags"] = context.get("metatags", "") + alternates
     context["prt_language_links"] = " ".join(
         f'<a href="{href(pagename, here, other.code)}" hreflang="{other.code}" lang="{other.code}" '
         f'dir="{other.direction}">'

@@ -40,6 +40,7 @@ from sphinx.errors import ExtensionError
 
 from ..csspurge import Used, cut, icon_codepoints, used_properties, without_properties
 from ..iconfont import cut_font
+from ..later import inline
 from .config import sphinx_pages
 from .pages import KINDS_SCRIPT, STATIC_DIR
 from .rebuild import fingerprint
@@ -99,7 +100,7 @@ def _scan(outdir: Path) -> tuple[Used, set[Path]]:
     own) the pages link."""
     used, sheets, scripts = Used(), set(), set()
     for page in sphinx_pages(outdir):
-        text = page.read_text(encoding="utf-8", errors="replace")
+        text = inline(page.read_text(encoding="utf-8", errors="replace"), page)  # its later blocks too
         for names in _CLASS.findall(text):
             used.classes.update(names.split())
         used.ids.update(_ID.findall(text))

@@ -49,7 +49,7 @@ DEFER = re.compile(r'<script(?![^>]*\b(?:defer|async)\b)([^>]*\bsrc="[^"]*/(?:'
 #: Scripts only some pages use, each with the mark in a page's body that calls for it.
 #: KINDS_SCRIPT (every exercise kind's part, book/static/kinds/) comes before the scripts
 #: that ask it for a kind's work: graders.js, exercises.js, answer-file.js.
-BODY_SCRIPTS = {"notes.js": 'class="margin', "terms.js": "prt-term", "anatomy.js": "prt-fold",
+BODY_SCRIPTS = {"later.js": 'data-later="', "notes.js": 'class="margin', "terms.js": "prt-term", "anatomy.js": "prt-fold",
                 "flags.js": 'class="prt-pnum"', "reading.js": 'class="prt-continue"', KINDS_SCRIPT: "prt-exercise",
                 "graders.js": "prt-exercise", "exercises.js": "prt-exercise", "flashcards.js": "prt-flashcards"}
 #: Scripts of one page: page name -> files in static/ (or KINDS_SCRIPT).

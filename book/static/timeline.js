@@ -8,7 +8,7 @@
  * - Back from a card's ¶ returns to that card (the entry left is pointed at its id).
  * - One Tab stop per chart: the arrow keys (and Home, End) move between marks in date order.
  * - "Interactive chart" loads plotly.js once (window.PRT.loadPlotly, from course.js),
- *   draws the figure kept as JSON in the page with the page's own view buttons, one
+ *   draws the figure kept as JSON (in the page, or in a block loaded then: later.js) with the page's own view buttons, one
  *   legend (the caption's), hover labels kept inside, and the colours of the current
  *   light or dark theme, redrawn when the theme changes.
  * A classic script, not a module: modules do not load from file://. */
@@ -277,8 +277,11 @@
       if (!load) { status.textContent = t("timeline.unavailable"); return; }
       live.disabled = true;
       status.textContent = t("timeline.loading");
-      load().then(function (Plotly) {
-        var spec = JSON.parse(figure.querySelector(".prt-tl-data").textContent);
+      /* The chart's data is a block the built page loads when asked (static/later.js);
+       * in a notebook's output it is in the page. */
+      var data = figure.querySelector(".prt-tl-data");
+      Promise.all([load(), window.PRT.later ? window.PRT.later.load(data) : data]).then(function (loaded) {
+        var Plotly = loaded[0], spec = JSON.parse(loaded[1].textContent);
         var layout = spec.layout;
         var current = views.filter(function (v) { return !v.hidden; })[0] || views[0];
         delete layout.updatemenus;  /* the page's own view buttons drive the chart */
@@ -316,6 +319,8 @@
   }
 
   function start() { all(document, ".prt-timeline").forEach(setup); }
+  /* A chapter's folded timeline arrives when it is opened (static/later.js). */
+  document.addEventListener("prt:later", function (ev) { all(ev.target, ".prt-timeline").forEach(setup); });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else { start(); }

@@ -70,7 +70,8 @@ class Timeline:
 
     def list_html(self) -> str:
         return events_table(self.events, self.link_base, caption=self.title,
-                            show_region=self.lanes == "region", chapter_names=self.chapter_names)
+                            show_region=self.lanes == "region", chapter_names=self.chapter_names,
+                            later_id=f"{self.div_id}-table")
 
     def marks(self) -> list[Mark]:
         lane = lane_of(self.lanes)
@@ -97,8 +98,8 @@ class Timeline:
     def _repr_html_(self) -> str:
         """Static rendering: the chart as SVG (seen at once, no script needed), a view per
         named range; an empty slot where a tapped mark's card opens; the plotly figure as
-        data for an interactive chart on request (plotly.js loads only then); the cards;
-        the table."""
+        data for an interactive chart on request (plotly.js loads only then, and in the built
+        book the data too: book/later.py); the cards; the table (loaded where shown)."""
         marks, lanes, bands = self.marks(), lane_order(self.events, self.lanes), self.bands()
         views, buttons = [], []
         for n, (label, start, end) in enumerate(self.ranges()):
@@ -124,7 +125,8 @@ class Timeline:
             f'<div class="prt-tl-scroll" role="region" aria-label="{t_text("timeline.chart_of", title=self.title)}">'
             + "".join(views) + "</div>"
             f'<div class="prt-tl-slot" id="{div}-card" hidden></div>'
-            + json_script(pio.to_json(self.figure(), validate=False), "prt-tl-data") +
+            + json_script(pio.to_json(self.figure(), validate=False), "prt-tl-data",
+                          f' id="{div}-data" data-later="asked"') +
             f"<figcaption>{_legend(self.events, bool(self.periods))}</figcaption></figure>"
             + cards(self.events, self.periods if self.lanes == "kind" else (), self.title, self.link_base,
                     self.chapter_names, self.div_id)

@@ -93,9 +93,12 @@ def events_table(
     caption: str = "",
     show_region: bool = False,
     chapter_names: dict[str, str] | None = None,
+    later_id: str = "",
 ) -> str:
     """The text alternative: date, event and why it matters, source, and the ¶ it explains
-    (``caption``: timeline.caption unless given)."""
+    (``caption``: timeline.caption unless given). With ``later_id`` the table is a block
+    the built page loads when it is shown (book/later.py): a phone, which shows the cards
+    instead, never downloads it."""
     link_base, chapter_names, caption = link_base or {}, chapter_names or {}, caption or t("timeline.caption")
     rows = []
     head = {k: t_text(k) for k in ("timeline.date", "timeline.region", "timeline.event_head", "timeline.source")}
@@ -116,8 +119,9 @@ def events_table(
             f'<span class="prt-ann"><br>{html.escape(e.annotation)}</span></td>'
             f'<td class="prt-src">{sources}</td></tr>'
         )
+    later = f' id="{later_id}" data-later="shown"' if later_id else ""
     return (
-        '<div class="prt-table-wrap" tabindex="0" role="region" '
+        f'<div class="prt-table-wrap"{later} tabindex="0" role="region" '
         f'aria-label="{t_text("timeline.as_table", caption=caption)}">'
         f'<table class="prt-timeline-table"><caption>{t_text("timeline.table_caption", caption=caption)}'
         f'</caption><thead><tr><th scope="col">{head["timeline.date"]}</th>{region_head}<th scope="col">{head["timeline.event_head"]}</th>'

@@ -42,9 +42,10 @@ def test_every_article_has_the_same_paragraph_ids_in_both_editions(built, code, 
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
-def test_the_switcher_and_the_alternates_reach_the_same_page_both_ways(built, code):
+def test_the_switcher_reaches_the_same_page_both_ways(built, code):
     """Relative links (file://, a USB stick): from each page of each edition to the same
-    page of the other, and hreflang alternates for every edition in the head."""
+    page of the other; no hreflang alternate in the head, where only a full address is
+    valid (Lighthouse's SEO audit fails a relative one) and the book has none."""
     checked = 0
     for name in sorted(_pages(built)):
         for here, there, root in ((language.SOURCE, code, built), (code, language.SOURCE, built / code)):
@@ -56,9 +57,7 @@ def test_the_switcher_and_the_alternates_reach_the_same_page_both_ways(built, co
             target = (page.parent / link["href"]).resolve()
             expected = (built / language.edition_prefix(there) / name).resolve()
             assert target == expected, f"{here}/{name}: the switcher goes to {link['href']}"
-            alternates = {a["hreflang"]: a["href"] for a in soup.select('link[rel="alternate"][hreflang]')}
-            assert set(alternates) == set(language.LANGUAGES), name
-            assert (page.parent / alternates[there]).resolve() == expected
+            assert not soup.select('link[rel="alternate"][hreflang]'), name
             checked += 1
     assert checked >= 40
 

@@ -132,5 +132,6 @@ def test_a_translated_build_marks_the_english_and_links_the_other_edition(tmp_pa
     assert 'class="prt-translation-notice"' in html
     assert 'class="prt-translation-note"' in html
     assert 'href="../../chapters/tishreen.html#p1"' in html  # ¶1 in English
-    assert '<link rel="alternate" hreflang="en" href="../../chapters/tishreen.html">' in html
+    assert 'hreflang="en" lang="en" dir="ltr"><span class="prt-lang-name">' in html
+    assert '<link rel="alternate"' not in html  # a relative alternate is refused (SEO audit)
     assert os.environ["PRT_LANGUAGE"] == "es"  # the build's language is the process's setting

@@ -20,6 +20,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from ...course.strings import t
+from ...later import inline
 
 # Sentences that only make sense on a screen (dropped from the course's own prose; the
 # article and quotations are never touched). A sentence starts at a word, so the space
@@ -62,8 +63,10 @@ class Chapter:
 
 
 def read(html_root: Path, rel: str) -> Tag:
-    """The page's article element (the theme's frame around it is screen furniture)."""
-    soup = BeautifulSoup((html_root / rel).read_text(encoding="utf-8"), "html.parser")
+    """The page's article element (the theme's frame around it is screen furniture), with
+    the blocks a browser loads later put back (book/later.py)."""
+    page = html_root / rel
+    soup = BeautifulSoup(inline(page.read_text(encoding="utf-8"), page), "html.parser")
     article = soup.select_one("main article.bd-article") or soup.select_one("article")
     if article is None:
         raise ValueError(f"{html_root / rel}: no <article> in the built page")

@@ -1,0 +1,120 @@
+"""Blocks a page loads later (book/later.py, static/later.js), driven as readers meet them,
+from file:// as a member's copy opens: a phone never downloads what it does not show
+(a chapter's folded timeline until tapped, the timeline's table at all, the chart's data
+until asked), a laptop gets the same page it always had, a link into a block not loaded
+yet still lands on its target, and a page read with scripts off says where the events are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import LAPTOP, PHONE
+
+LATER = "/_static/later/"
+
+
+def _open(browser, built: Path, rel: str, device: dict, **options):
+    context = browser.new_context(**device, **options)
+    page = context.new_page()
+    requested: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{built.as_uri()}/{rel}", wait_until="load")
+    return page, requested, errors
+
+
+def _blocks(requested: list[str]) -> list[str]:
+    return sorted(u.split(LATER, 1)[1].split("?")[0] for u in requested if LATER in u)
+
+
+def test_a_phone_loads_the_chapters_timeline_when_the_reader_opens_it(browser, built):
+    page, requested, errors = _open(browser, built, "chapters/tishreen.html", PHONE)
+    try:
+        page.wait_for_timeout(500)
+        assert _blocks(requested) == [], "a phone downloaded a folded block it does not show"
+        body = page.locator("#timeline-body")
+        assert body.get_attribute("data-later-src") and body.inner_html() == ""
+        page.locator("#timeline > .prt-fold-toggle").tap()
+        cards = page.locator("#timeline-body .prt-tl-card")
+        shown = page.locator("#timeline-body .prt-tl-card:not([hidden])")
+        shown.first.wait_for(state="visible")  # the cards of the opening view; the others wait
+        assert cards.count() > 20
+        assert body.get_attribute("data-later-src") is None and body.get_attribute("aria-busy") is None
+        # The timeline works as it did in the page: a view button shows that view's cards.
+        views = page.locator("#timeline-body .prt-tl-views button")
+        views.nth(1).tap()
+        assert views.nth(1).get_attribute("aria-pressed") == "true"
+        # The table, which a phone's stylesheet hides, and the chart's data are never fetched.
+        page.wait_for_timeout(300)
+        assert _blocks(requested) == ["chapters-tishreen--timeline-body.js"]
+        assert page.locator("#timeline-tishreen-table").get_attribute("data-later-src")
+        assert errors == []
+    finally:
+        page.context.close()
+
+
+def test_a_laptop_shows_the_whole_timeline_and_fetches_the_chart_data_only_when_asked(browser, built):
+    page, requested, errors = _open(browser, built, "chapters/tishreen.html", LAPTOP)
+    try:
+        table = page.locator("#timeline-tishreen-table table.prt-timeline-table")
+        table.wait_for(state="visible")
+        assert table.locator("tbody tr").count() == page.locator("#timeline-body .prt-tl-card").count() > 20
+        assert _blocks(requested) == ["chapters-tishreen--timeline-body.js", "chapters-tishreen--timeline-tishreen-table.js"]
+        page.locator("#timeline-body .prt-tl-live").click()
+        page.locator("#timeline-body .prt-tl-chart .main-svg").first.wait_for(state="visible", timeout=30_000)
+        assert "chapters-tishreen--timeline-tishreen-data.js" in _blocks(requested)
+        # Every drawn point of the interactive chart came from the loaded data.
+        drawn = page.evaluate("""() => [...new Set(document.querySelector('#timeline-body .prt-tl-chart').data
+            .flatMap(trace => (trace.customdata || []).map(c => [].concat(c)[0])))].sort()""")
+        events = sorted(page.locator("#timeline-body .prt-tl-card").evaluate_all("cs => cs.map(c => c.dataset.event)"))
+        assert drawn == events
+        assert errors == []
+    finally:
+        page.context.close()
+
+
+def test_the_timelines_page_on_a_phone_leaves_its_table_and_data_unloaded(browser, built):
+    page, requested, errors = _open(browser, built, "timelines.html", PHONE)
+    try:
+        page.locator(".prt-tl-card:not([hidden])").first.wait_for(state="visible")
+        page.wait_for_timeout(500)
+        assert _blocks(requested) == []
+        assert page.locator("#timeline-parallel-table").inner_html() == ""
+        assert errors == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("device", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_a_link_into_a_block_not_loaded_yet_lands_on_its_target(browser, built, device):
+    card = "timeline-tishreen-marx-address-communist-league-1850"
+    page, requested, errors = _open(browser, built, f"chapters/tishreen.html#{card}", device)
+    try:
+        target = page.locator(f"#{card}")
+        target.wait_for(state="attached")
+        page.wait_for_function(f"() => document.querySelector(':target') && document.querySelector(':target').id === '{card}'")
+        if device is PHONE:  # the card is in the phone's list, in its fold, opened and in view
+            target.wait_for(state="visible")
+            assert page.locator("#timeline").evaluate("s => s.classList.contains('prt-open') || !!s.querySelector(':target')")
+            page.wait_for_function(f"""() => {{ const r = document.getElementById('{card}').getBoundingClientRect();
+                return r.bottom > 0 && r.top < innerHeight; }}""")
+        assert errors == []
+    finally:
+        page.context.close()
+
+
+def test_without_scripts_the_chapter_says_where_its_events_are_and_the_timelines_page_shows_cards(browser, built):
+    page, requested, _ = _open(browser, built, "chapters/tishreen.html", LAPTOP, java_script_enabled=False)
+    try:
+        note = page.locator("#timeline noscript")
+        assert note.count() == 1
+        assert "every event is also on the timelines page" in page.locator("#timeline").inner_text()
+        page.goto(f"{built.as_uri()}/timelines.html", wait_until="load")
+        assert page.locator(".prt-tl-card:not([hidden])").first.is_visible()
+        assert page.locator("#timeline-parallel-table").is_hidden()
+        assert _blocks(requested) == []
+    finally:
+        page.context.close()
