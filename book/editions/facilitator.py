@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from .. import scripts_after
 from ..kinds import kind_of
 from .handouts import fill_sizes, print_facilitator_sheets
 from .inputs import digest, package_files, record, unchanged
@@ -27,7 +28,6 @@ from ..course.load import course
 from ..course.markup import json_script
 from ..course.strings import t_text
 
-HEAD_END = re.compile(r"</head>", re.I)
 ARTICLE = re.compile(r'(<article class="bd-article">).*?(</article>)', re.S)
 CATALOG = re.compile(r'<script type="application/json" class="prt-ma-data">.*?</script>', re.S)
 FIRST_SECTION = re.compile(r'(<section id="handouts">.*?</h1>.*?)(<section )', re.S)
@@ -87,7 +87,7 @@ def group_page(shell: str, paras: dict[str, dict[str, str]]) -> str:
     # The heading Jupyter Book prints atop a page (its print-only block) names the shell's page.
     page = re.sub(r'(<div id="jb-print-docs-body"[^>]*>\s*<h1>)[^<]*(</h1>)', lambda m: m.group(1) + title + m.group(2),
                   page, count=1)
-    page = re.sub(r'<script[^>]*src="_static/(?:my-answers|store)\.js[^"]*"[^>]*></script>\s*', "", page)
+    page = scripts_after.remove(page, {"my-answers.js", "store.js"})
     # The sidebar marked "My answers" as the page being read: it is a link to it again.
     page = re.sub(r'<li class="toctree-l1 current active"><a class="current reference internal" href="#">',
                   '<li class="toctree-l1"><a class="reference internal" href="my-answers.html">', page, count=1)
@@ -103,9 +103,9 @@ def sheets_markup(out: Path, sheets: list[tuple[str, Path]]) -> str:
             f'<p>{t_text("facilitator.sheets_intro")}</p><ul>{items}</ul></section>')
 
 
-def _scripts(page: Path, root: Path, names: tuple[str, ...]) -> str:
+def _scripts(page: Path, root: Path, names: tuple[str, ...]) -> list[str]:
     up = "../" * (len(page.relative_to(root).parts) - 1)
-    return "".join(f'<script defer src="{up}_static/{name}"></script>\n' for name in names)
+    return [f"{up}_static/{name}" for name in names]
 
 
 def add_sheets(readers: Path, out: Path) -> list[Path]:
@@ -191,7 +191,8 @@ def build_edition(readers: Path, out: Path, stamp: Path) -> tuple[int, list[Path
     for page in pages:
         text = page.read_text(encoding="utf-8")
         names = ("facilitator-data.js", "facilitator.js") + (("group.js",) if page.name == "group.html" and page.parent == out else ())
-        text = HEAD_END.sub(lambda _: _scripts(page, out, names) + "</head>", text, count=1)
+        # Fetched by the page's loader after its own scripts, which they build on (PRT.t).
+        text = scripts_after.add(text, _scripts(page, out, names))
         page.write_text(text, encoding="utf-8")
     record(stamp, _state(readers, out))
     return len(pages), sheets

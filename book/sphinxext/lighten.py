@@ -16,10 +16,10 @@ the theme's script preloads); its query
 is the book's fingerprint, which changes whenever the code or data does (a chapter that
 starts using a theme class the others never used keeps the cached file until then).
 
-Nothing else holds the first paint back or shares the link with what it waits for: the
-theme's two scripts (97 KB) are fetched by a small deferred loader once the text is in
-(``theme_scripts_later``), ``documentation_options.js`` is written into each page
-(``inline_options``), and the colour scheme is settled in the head (SETTLE_THEME), which
+Nothing else holds the first paint back or shares the link with what it waits for: every
+script of a page, the theme's two (97 KB) and the course's, is fetched by a small deferred
+loader once the text is in (``page_scripts``, book/scripts_after.py),
+``documentation_options.js`` is written into each page, and the colour scheme is settled in the head (SETTLE_THEME), which
 the theme's own script did only when it ran.
 
 The course's own stylesheets are left as written. The uncut files are kept beside the
@@ -41,6 +41,7 @@ from sphinx.errors import ExtensionError
 from ..csspurge import Used, cut, icon_codepoints, used_properties, without_properties
 from ..iconfont import cut_font
 from ..later import inline
+from ..scripts_after import gather, sources
 from .config import sphinx_pages
 from .pages import KINDS_SCRIPT, STATIC_DIR
 from .rebuild import fingerprint
@@ -68,14 +69,9 @@ _URL = re.compile(r'url\(\s*(["\']?)(?!data:|[a-z]+://|/|#)([^"\')]+)\1\s*\)')
 #: scripts (18 KB) on pages without code.
 EXTENSION_ASSETS = {"sphinx-design.min.css": 'class="sd-', "design-tabs.js": 'class="sd-',
                     "copybutton.js": 'class="highlight', "clipboard.min.js": 'class="highlight'}
-#: The theme's two scripts at the end of every page (97 KB: Bootstrap's dropdowns and
-#: tooltips, the theme's colour switch, menus and search dialog).
-THEME_SCRIPTS = re.compile(r'\s*<script defer src="([^"]*?)_static/(scripts/(?:bootstrap|pydata-sphinx-theme)\.js[^"]*)"></script>')
-#: What THEME_SCRIPTS become: static/theme-later.js, which adds them in order once it runs.
-LATER = "theme-later.js"
 #: The colour scheme settled before the first paint. The theme's head script sets
 #: ``data-theme`` to the stored choice or "auto", and only its own script (fetched after the
-#: text, THEME_SCRIPTS) turns "auto" into "dark" or "light": until then a reader whose phone
+#: text, book/scripts_after.py) turns "auto" into "dark" or "light": until then a reader whose phone
 #: prefers dark saw the light page, which then flashed dark. This does what that script
 #: does first (pydata-sphinx-theme 0.17.1's mode setter), in the head.
 SETTLE_THEME = ('<script>(function (d) { if (d.dataset.theme !== "dark" && d.dataset.theme !== "light") {'
@@ -109,7 +105,7 @@ def _scan(outdir: Path) -> tuple[Used, set[Path]]:
         for pair in _SHEET.findall(text):
             if (sheet := _local(page, pair[0] or pair[1], outdir)) is not None:
                 sheets.add(sheet)
-        scripts.update(s for ref in _SCRIPT.findall(text) if (s := _local(page, ref, outdir)))
+        scripts.update(s for ref in _SCRIPT.findall(text) + sources(text) if (s := _local(page, ref, outdir)))
     scripts.update(outdir / "_static" / js.name for js in STATIC_DIR.glob("*.js"))
     scripts.add(outdir / "_static" / KINDS_SCRIPT)
     for script in scripts:
@@ -150,34 +146,23 @@ def lighter_head(markup: str, version: str) -> str:
     return markup[:first.start()] + one + markup[last.end():]
 
 
-def theme_scripts_later(markup: str, version: str) -> str:
-    """A template filter (the body's ``scripts_end`` block): the theme's two deferred scripts
-    are fetched only once the page's text is in (its stylesheets and its own scripts), by
-    one small deferred loader, instead of sharing the phone's link with the stylesheets the
-    first paint waits for. Every page uses them (the download menu, the colour switch and
-    their tooltips), so every page still gets them, in the same order, before ``load``."""
-    found = list(THEME_SCRIPTS.finditer(markup))
-    if len(found) != 2:
-        raise ExtensionError("book/sphinxext/lighten.py: the theme's scripts_end block no longer holds "
-                             f"bootstrap.js and pydata-sphinx-theme.js ({len(found)} found): update THEME_SCRIPTS")
-    prefix = found[0].group(1)
-    srcs = " ".join(prefix + "_static/" + m.group(2) for m in found)
-    loader = f'\n<script defer src="{prefix}_static/{LATER}?v={version}" data-src="{srcs}"></script>'
-    return markup[:found[0].start()] + loader + THEME_SCRIPTS.sub("", markup[found[0].start():])
-
-
-def inline_options(outdir: Path) -> None:
-    """``documentation_options.js`` (0.3 KB, the only script that still held the parser)
-    written into each page in place of its link: one request less before the first paint.
-    Before the offline guard, which allows each page's inline scripts by their hash."""
+def page_scripts(outdir: Path, version: str) -> None:
+    """Each page's scripts after its text: ``documentation_options.js`` (0.3 KB, the only
+    script that still held the parser) written into the page in place of its link, one
+    request less before the first paint; every deferred script fetched by one loader once
+    the text is in (book/scripts_after.py), not beside the HTML and stylesheets. Before the
+    offline guard, which allows each page's inline scripts by their hash."""
     options = outdir / "_static" / "documentation_options.js"
-    if not options.is_file():
-        return
-    inline = "<script>" + options.read_text(encoding="utf-8").strip() + "</script>"
+    written = "<script>" + options.read_text(encoding="utf-8").strip() + "</script>" if options.is_file() else ""
     for page in sphinx_pages(outdir):
-        text = page.read_text(encoding="utf-8")
-        if _OPTIONS.search(text):
-            page.write_text(_OPTIONS.sub(lambda _: inline, text, count=1), encoding="utf-8")
+        text = before = page.read_text(encoding="utf-8")
+        if written and _OPTIONS.search(text):
+            text = _OPTIONS.sub(lambda _: written, text, count=1)
+        if page.name != "search.html":  # Sphinx's search runs from a script that is not deferred
+            static = "../" * (len(page.relative_to(outdir).parts) - 1) + "_static/"
+            text = gather(text, static, version)
+        if text != before:
+            page.write_text(text, encoding="utf-8")
 
 
 def _rebased(text: str, sheet: Path, bundle: Path) -> str:
@@ -236,9 +221,9 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
         lighten(Path(app.outdir))
 
 
-def _inline_options(app: Sphinx, exception: Exception | None) -> None:
+def _page_scripts(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == "html" and app.config.prt_lighten:
-        inline_options(Path(app.outdir))
+        page_scripts(Path(app.outdir), fingerprint()[:12])
 
 
 def _unused_extension_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
@@ -260,8 +245,6 @@ def _filter(app: Sphinx) -> None:
         filters = app.builder.templates.environment.filters
         same = lambda markup: markup  # noqa: E731
         filters["prt_lighter_head"] = (lambda markup: lighter_head(markup, version)) if app.config.prt_lighten else same
-        filters["prt_theme_scripts_later"] = (
-            (lambda markup: theme_scripts_later(markup, version)) if app.config.prt_lighten else same)
 
 
 def setup(app: Sphinx) -> None:
@@ -273,4 +256,4 @@ def setup(app: Sphinx) -> None:
     # (both at 500): the bundle holds only text the guard has read.
     app.connect("build-finished", _finished, priority=600)
     # Before the guard writes each page's policy with its inline scripts' hashes.
-    app.connect("build-finished", _inline_options, priority=450)
+    app.connect("build-finished", _page_scripts, priority=450)

@@ -4,7 +4,7 @@ What a page needs at load is made at build time (the chapter's folds, the margin
 buttons, the ¶ flag buttons): nothing moves after the first paint, measured as Chromium
 measures it for Lighthouse (the sum of ``layout-shift`` entries, from a PerformanceObserver
 installed before the page's own scripts, with the processor four times slower). Every page
-has a meta description; the theme's scripts load after the text (and the colour scheme
+has a meta description; every script loads after the text (and the colour scheme
 is settled before them); the glossary draws its
 definitions and folds the rest of each entry.
 """
@@ -183,26 +183,33 @@ def blocking_scripts(markup: str) -> list[str]:
             if "defer" not in s and "async" not in s and s.get("type") in (None, "text/javascript")]
 
 
-def test_theme_scripts_load_after_the_text(built):
+def test_every_script_loads_after_the_text(built):
     """No page holds its parser for a script (documentation_options.js is written into the
-    page), and the theme's two scripts are fetched by the loader once the text is in."""
+    page), and no page names a script in a tag of its own, which the browser would fetch
+    beside the HTML and stylesheets: one deferred after-text.js fetches them all, in order,
+    the theme's two last (book/scripts_after.py). The search page keeps Sphinx's tags."""
     problems = []
     for page in _pages(built):
         rel = page.relative_to(built).as_posix()
         markup = page.read_text(encoding="utf-8")
         head = _Head()
         head.feed(markup)
-        tags = [s["src"] or "" for s in head.scripts if re.search(r"bootstrap\.js|pydata-sphinx-theme\.js", s["src"] or "")]
-        if tags:
-            problems.append(f"{rel}: {tags} in a script tag of their own, fetched beside the stylesheets")
-        loaders = [s for s in head.scripts if "theme-later.js" in (s["src"] or "")]
-        if len(loaders) != 1 or "defer" not in loaders[0] or not re.fullmatch(
-                r"\S*bootstrap\.js\S* \S*pydata-sphinx-theme\.js\S*", loaders[0].get("data-src") or ""):
-            problems.append(f"{rel}: the theme's scripts are not loaded, in order, by one deferred theme-later.js")
+        if rel.endswith("search.html"):  # every edition's search page runs Sphinx's search
+            continue
+        own = [s["src"] for s in head.scripts if s["src"] and "after-text.js" not in s["src"]]
+        if own:
+            problems.append(f"{rel}: {own} in script tags of their own, fetched beside the stylesheets")
+        loaders = [s for s in head.scripts if "after-text.js" in (s["src"] or "")]
+        names = [src.split("?")[0].rsplit("/", 1)[-1] for src in (loaders[0].get("data-src") or "").split()] if loaders else []
+        if len(loaders) != 1 or "defer" not in loaders[0] or names[-2:] != ["bootstrap.js", "pydata-sphinx-theme.js"]:
+            problems.append(f"{rel}: the scripts are not loaded, in order, by one deferred after-text.js: {names}")
+        elif "course.js" not in names or ("store.js" in names and "flags.js" in names
+                                          and names.index("store.js") > names.index("flags.js")):
+            problems.append(f"{rel}: the course's scripts are missing or out of order: {names}")
         if "bootstrap.js" in markup and "data-bs-" not in markup:
             problems.append(f"{rel}: bootstrap.js on a page that uses none of it")
         blocking = blocking_scripts(markup)
-        if not rel.endswith("search.html") and blocking:  # every edition's search page runs Sphinx's search
+        if blocking:
             problems.append(f"{rel}: {blocking} hold the first paint")
     assert not problems, problems
     assert blocking_scripts('<script src="_static/scripts/bootstrap.js"></script>'), "the check must find a blocking script"
@@ -211,7 +218,8 @@ def test_theme_scripts_load_after_the_text(built):
 @pytest.mark.parametrize("device", [PHONE, LAPTOP], ids=["phone", "laptop"])
 def test_the_theme_scripts_still_run_by_load(browser, http_root, device):
     """Fetched by the loader, Bootstrap and the theme's script have run when the page's load
-    event fires: the download menu opens and the colour switch changes the mode."""
+    event fires: the download menu opens and the colour switch changes the mode; the
+    course's scripts have too (a fold opens, a ¶'s flag button answers)."""
     context = browser.new_context(**device)
     page = context.new_page()
     try:
@@ -223,6 +231,7 @@ def test_the_theme_scripts_still_run_by_load(browser, http_root, device):
         before = page.evaluate("document.documentElement.dataset.mode")
         page.locator(".bd-header-article .theme-switch-button").click()
         assert page.evaluate("document.documentElement.dataset.mode") != before
+        assert page.evaluate("typeof window.PRT.later === 'object' && typeof window.PRT.t === 'function'")
     finally:
         context.close()
 
@@ -233,7 +242,7 @@ def test_the_colour_scheme_is_settled_before_the_theme_script(browser, http_root
     that prefers dark already gets the dark page, and one that prefers light the light one."""
     context = browser.new_context(**PHONE, color_scheme=scheme)
     page = context.new_page()
-    page.route(re.compile(r"/_static/(theme-later|scripts/pydata-sphinx-theme)\.js"), lambda route: route.abort())
+    page.route(re.compile(r"/_static/(after-text|scripts/pydata-sphinx-theme)\.js"), lambda route: route.abort())
     try:
         page.goto(f"{http_root}/index.html", wait_until="load")
         assert page.evaluate("document.documentElement.dataset.theme") == scheme
