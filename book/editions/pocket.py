@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from .paper.extract import Chapter, chapter, clean
 from ..course import language
 from ..course.strings import t, t_text
+from ..later import inline
 
 LIMIT = 400_000  # bytes: small enough to send over a poor link and keep on any phone
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -73,7 +74,8 @@ dd { margin-inline-start: 1em; }
 
 def _glossary(html_root: Path, ids: list[str]) -> str:
     """The full glossary entries (definition, origin, sources) of the chapter's words."""
-    page = BeautifulSoup((html_root / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    glossary = html_root / "glossary.html"
+    page = BeautifulSoup(inline(glossary.read_text(encoding="utf-8"), glossary), "html.parser")
     out = BeautifulSoup('<dl class="glossary"></dl>', "html.parser")
     for term in ids:
         dt = page.find("dt", id=f"term-{term}")

@@ -116,7 +116,8 @@ def fold(section: nodes.section) -> None:
         # The block arrives by script; a page read without scripts says where its events are.
         page = f'<a href="../timelines.html">{t_text("fold.timelines_page")}</a>'
         fallback = f'<noscript><p>{t_html("fold.without_scripts", page=page)}</p></noscript>'
-    section.insert(1, nodes.raw("", button + fallback + f'<div class="prt-fold-body" id="{sid}-body"{later}>',
+    # A line between the button and the note keeps their words apart in the search index.
+    section.insert(1, nodes.raw("", button + "\n" + fallback + f'<div class="prt-fold-body" id="{sid}-body"{later}>',
                                 format="html"))
     section.append(nodes.raw("", "</div>", format="html"))
 

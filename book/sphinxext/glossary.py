@@ -86,13 +86,17 @@ def term_definition(t: Term, terms: dict[str, Term]) -> nodes.definition:
 def fold_entry(body: nodes.definition, t: Term) -> None:
     """The entry folded after its definition: the rest (original form, explanation, origin
     and sources, related terms, where it appears) in a ``<details>``, so the page draws
-    119 definitions, not 3,400 elements at once (a slow phone's main thread). Closed
-    details stay in the page: find-in-page opens them, and with scripts off they open by
-    a tap like any other. static/glossary-filter.js opens the entry a link leads to; a
-    term reached by a link shows its entry from the first paint (reader.css)."""
+    119 definitions, not 3,400 elements at once (a slow phone's main thread). The rest is
+    also a block the built page loads when it is shown (book/later.py): four fifths of the
+    page's 0.34 MB, which a phone on a plain host waited for before the first word. It
+    arrives when the entry is opened, reached by a link (reader.css shows a target's
+    entry whole, static/glossary-filter.js opens it) or printed after being opened once;
+    Find in page finds the terms and definitions, the search page every word."""
     summary = html.escape(words("glossary.more", term=t.term))
-    body.insert(1, nodes.raw("", f'<details class="prt-entry-more"><summary>{summary}</summary>', format="html"))
-    body.append(nodes.raw("", "</details>", format="html"))
+    body.insert(1, nodes.raw("", f'<details class="prt-entry-more"><summary>{summary}</summary>'
+                                 f'<div class="prt-entry-rest" id="term-{t.id}-more" data-later="shown">',
+                             format="html"))
+    body.append(nodes.raw("", "</div></details>", format="html"))
 
 
 class CourseGlossary(SphinxDirective):

@@ -41,7 +41,7 @@ from sphinx.errors import ExtensionError
 from ..csspurge import Used, cut, icon_codepoints, used_properties, without_properties
 from ..iconfont import cut_font
 from ..later import inline
-from ..scripts_after import gather, sources
+from ..scripts_after import deferred, gather, sources
 from .config import sphinx_pages
 from .pages import KINDS_SCRIPT, STATIC_DIR
 from .rebuild import fingerprint
@@ -158,9 +158,10 @@ def page_scripts(outdir: Path, version: str) -> None:
         text = before = page.read_text(encoding="utf-8")
         if written and _OPTIONS.search(text):
             text = _OPTIONS.sub(lambda _: written, text, count=1)
-        if page.name != "search.html":  # Sphinx's search runs from a script that is not deferred
-            static = "../" * (len(page.relative_to(outdir).parts) - 1) + "_static/"
-            text = gather(text, static, version)
+        if page.name == "search.html":  # Sphinx writes its search's scripts to hold the parser
+            text = deferred(text)
+        static = "../" * (len(page.relative_to(outdir).parts) - 1) + "_static/"
+        text = gather(text, static, version)
         if text != before:
             page.write_text(text, encoding="utf-8")
 

@@ -97,7 +97,7 @@ class Timeline:
 
     def _repr_html_(self) -> str:
         """Static rendering: the chart as SVG (seen at once, no script needed), a view per
-        named range; an empty slot where a tapped mark's card opens; the plotly figure as
+        named range (in the built book each view's drawing loads when it is shown); an empty slot where a tapped mark's card opens; the plotly figure as
         data for an interactive chart on request (plotly.js loads only then, and in the built
         book the data too: book/later.py); the cards; the table (loaded where shown)."""
         marks, lanes, bands = self.marks(), lane_order(self.events, self.lanes), self.bands()
@@ -107,8 +107,8 @@ class Timeline:
             title = t("timeline.drawn", title=self.title, view=label, shown=shown, total=len(marks))
             svg = render(marks, lanes, REGION_COLOURS, start, end, f"{self.div_id}-v{n}", title,
                          bands, self.priority)
-            views.append(f'<div class="prt-tl-view" data-view="{n}" data-start="{start}" data-end="{end}"'
-                         f'{" hidden" if n else ""}>{svg}</div>')
+            views.append(f'<div class="prt-tl-view" id="{self.div_id}-v{n}" data-view="{n}" data-start="{start}" '
+                         f'data-end="{end}"{_drawing_space(svg)}{" hidden" if n else ""}>{svg}</div>')
             buttons.append(f'<button type="button" aria-pressed="{str(n == 0).lower()}">{html.escape(label)}</button>')
         div = html.escape(self.div_id)
         return (
@@ -140,6 +140,19 @@ class Timeline:
             "text/html": self._repr_html_(),
             "text/plain": f"<Timeline {self.div_id}: {len(self.events)} events>",
         }
+
+
+def _drawing_space(svg: str) -> str:
+    """A view's drawing is a block the built page loads when the view is shown
+    (book/later.py): a phone, which shows the cards instead, never downloads it. Until it
+    arrives its place keeps the drawing's size (timeline.css, from the SVG's viewBox and
+    its 560 px least width), so nothing below it moves on a wide screen."""
+    width, height = (float(x) for x in _VIEWBOX.search(svg).groups())
+    return (f' data-later="shown" style="--prt-ratio: {width:g} / {height:g}; '
+            f'--prt-least: {560 * height / width:.0f}px"')
+
+
+_VIEWBOX = re.compile(r'viewbox="0 0 ([\d.]+) ([\d.]+)"', re.I)
 
 
 def _legend(events: Sequence[Event], periods: bool) -> str:

@@ -62,7 +62,8 @@ def test_a_laptop_shows_the_whole_timeline_and_fetches_the_chart_data_only_when_
         table = page.locator("#timeline-tishreen-table table.prt-timeline-table")
         table.wait_for(state="visible")
         assert table.locator("tbody tr").count() == page.locator("#timeline-body .prt-tl-card").count() > 20
-        assert _blocks(requested) == ["chapters-tishreen--timeline-body.js", "chapters-tishreen--timeline-tishreen-table.js"]
+        assert _blocks(requested) == ["chapters-tishreen--timeline-body.js", "chapters-tishreen--timeline-tishreen-table.js",
+                                      "chapters-tishreen--timeline-tishreen-v0.js"]
         page.locator("#timeline-body .prt-tl-live").click()
         page.locator("#timeline-body .prt-tl-chart .main-svg").first.wait_for(state="visible", timeout=30_000)
         assert "chapters-tishreen--timeline-tishreen-data.js" in _blocks(requested)
@@ -76,13 +77,66 @@ def test_a_laptop_shows_the_whole_timeline_and_fetches_the_chart_data_only_when_
         page.context.close()
 
 
-def test_the_timelines_page_on_a_phone_leaves_its_table_and_data_unloaded(browser, built):
+def test_the_timelines_page_on_a_phone_leaves_its_drawings_table_and_data_unloaded(browser, built):
     page, requested, errors = _open(browser, built, "timelines.html", PHONE)
     try:
         page.locator(".prt-tl-card:not([hidden])").first.wait_for(state="visible")
         page.wait_for_timeout(500)
         assert _blocks(requested) == []
         assert page.locator("#timeline-parallel-table").inner_html() == ""
+        # The view buttons still pick the cards of their years, with no drawing loaded.
+        buttons = page.locator(".prt-tl-views button")
+        before = page.locator(".prt-tl-card:not([hidden])").count()
+        buttons.last.tap()
+        assert page.locator(".prt-tl-card:not([hidden])").count() > before
+        page.wait_for_timeout(300)
+        assert _blocks(requested) == [] and errors == []
+    finally:
+        page.context.close()
+
+
+def test_a_laptop_draws_each_view_when_it_is_shown_in_the_space_kept_for_it(browser, built, http_root):
+    page, requested, errors = _open(browser, built, "timelines.html", LAPTOP)
+    try:
+        first = page.locator("#timeline-parallel-v0")
+        first.locator("svg .prt-ev").first.wait_for(state="visible")
+        assert "timelines--timeline-parallel-v0.js" in _blocks(requested)
+        assert "timelines--timeline-parallel-v1.js" not in _blocks(requested)  # hidden views wait
+        # The space kept for a drawing not arrived (its script held back) is the drawing's own.
+        drawn = page.evaluate("document.querySelector('#timeline-parallel-v0').getBoundingClientRect().height")
+        held = page.context.new_page()
+        held.route("**/timelines--timeline-parallel-v0.js*", lambda route: route.abort())
+        held.goto(f"{http_root}/timelines.html", wait_until="load")
+        kept = held.evaluate("document.querySelector('#timeline-parallel-v0').getBoundingClientRect().height")
+        assert held.locator("#timeline-parallel-v0 svg").count() == 0
+        assert drawn > 100 and abs(kept - drawn) <= 2, (kept, drawn)
+        buttons = page.locator(".prt-tl-views button")
+        buttons.nth(1).click()
+        page.locator("#timeline-parallel-v1 svg .prt-ev").first.wait_for(state="visible")
+        # A mark still opens its card beside the chart, by click and by keyboard.
+        mark = page.locator("#timeline-parallel-v1 svg .prt-ev").first
+        mark.click()
+        page.locator("#timeline-parallel-card").wait_for(state="visible")
+        assert errors == []
+    finally:
+        page.context.close()
+
+
+def test_a_glossary_entry_loads_its_rest_when_opened_or_reached_by_a_link(browser, built):
+    page, requested, errors = _open(browser, built, "glossary.html", PHONE)
+    try:
+        page.wait_for_timeout(500)
+        assert _blocks(requested) == [], "the glossary loaded entries nobody opened"
+        assert page.locator("dl.prt-glossary > dt").count() >= 119
+        more = page.locator("#term-baathism + dd details.prt-entry-more")
+        more.locator("summary").tap()
+        rest = more.locator(".prt-entry-rest")
+        page.get_by_text("Michel Aflaq").wait_for(state="visible")
+        assert rest.locator("a[href*='chapters/tishreen.html#p']").count() >= 1  # where it appears
+        assert _blocks(requested) == ["glossary--term-baathism-more.js"]
+        # A chapter's link to a term: the entry shows whole from its arrival.
+        page.goto(f"{built.as_uri()}/glossary.html#term-muhasasa", wait_until="load")
+        page.locator("#term-muhasasa + dd .prt-uses").wait_for(state="visible")
         assert errors == []
     finally:
         page.context.close()

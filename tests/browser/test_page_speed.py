@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from helpers import LAPTOP, PHONE
 
+from book.scripts_after import sources
+
 #: Before the page's scripts: every layout shift not caused by input, summed.
 SHIFTS = """window.__prtShift = 0; window.__prtShifts = [];
 new PerformanceObserver(list => { for (const e of list.getEntries()) {
@@ -53,7 +55,7 @@ def shift_after_load(browser, url: str, device: dict, plant: bool = False) -> tu
 
 PAGES = [("chapters/tishreen.html", PHONE), ("chapters/peru.html", PHONE), ("chapters/tishreen.html", LAPTOP),
          ("my-answers.html", PHONE), ("my-answers.html", LAPTOP), ("glossary.html", PHONE),
-         ("glossary.html", LAPTOP), ("index.html", PHONE)]
+         ("glossary.html", LAPTOP), ("index.html", PHONE), ("timelines.html", PHONE), ("timelines.html", LAPTOP)]
 
 
 @pytest.mark.parametrize("rel,device", PAGES, ids=[f"{r}-{'phone' if d is PHONE else 'laptop'}" for r, d in PAGES])
@@ -187,15 +189,17 @@ def test_every_script_loads_after_the_text(built):
     """No page holds its parser for a script (documentation_options.js is written into the
     page), and no page names a script in a tag of its own, which the browser would fetch
     beside the HTML and stylesheets: one deferred after-text.js fetches them all, in order,
-    the theme's two last (book/scripts_after.py). The search page keeps Sphinx's tags."""
+    the theme's two last (book/scripts_after.py), on the search page too (Sphinx's own
+    search scripts, deferred in their order)."""
     problems = []
     for page in _pages(built):
         rel = page.relative_to(built).as_posix()
         markup = page.read_text(encoding="utf-8")
         head = _Head()
         head.feed(markup)
-        if rel.endswith("search.html"):  # every edition's search page runs Sphinx's search
-            continue
+        if rel.endswith("search.html") and not {"searchtools.js", "searchindex.js"} <= {
+                src.split("?")[0].rsplit("/", 1)[-1] for src in sources(markup)}:
+            problems.append(f"{rel}: Sphinx's search scripts are not in the loader")
         own = [s["src"] for s in head.scripts if s["src"] and "after-text.js" not in s["src"]]
         if own:
             problems.append(f"{rel}: {own} in script tags of their own, fetched beside the stylesheets")

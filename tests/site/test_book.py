@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from book.course.language import translations
 from book.course.load import course
 from book.sphinxext.guard import external_references
-from bookfiles import CHAPTERS, SEEDS
+from bookfiles import CHAPTERS, SEEDS, built_text
 from textmatch import normalise
 
 
@@ -29,7 +29,7 @@ def seed_sentences(chapter: str) -> list[str]:
 
 
 def article_section(page: Path):
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(built_text(page), "html.parser")
     meta = soup.select_one("div.prt-article-meta")
     assert meta is not None, f"{page}: no article-meta block"
     section = meta.find_parent("section")
@@ -71,7 +71,7 @@ def test_article_blocks_hold_only_the_articles_words(built, chapter):
 
 
 def test_paragraph_anchors_are_numbered_in_order(built):
-    soup = BeautifulSoup((built / "chapters" / "tishreen.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(built_text(built / "chapters" / "tishreen.html"), "html.parser")
     ids = [el["id"] for el in soup.select(".prt-para")]
     assert ids == [f"p{n}" for n in range(1, len(ids) + 1)]
     marks = soup.select("a.prt-pnum")
@@ -82,13 +82,13 @@ def test_reading_time_is_computed_from_the_text(built):
     section = article_section(built / "chapters" / "tishreen.html")
     words = sum(len(b.get_text(" ").split()) for b in section.select(".prt-para"))
     expected = -(-words // 200)
-    page = (built / "chapters" / "tishreen.html").read_text(encoding="utf-8")
+    page = built_text(built / "chapters" / "tishreen.html")
     assert f"about {expected} minutes" in page
 
 
 def test_required_glossary_links_resolve(built):
-    page = BeautifulSoup((built / "chapters" / "tishreen.html").read_text(encoding="utf-8"), "html.parser")
-    glossary = BeautifulSoup((built / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(built_text(built / "chapters" / "tishreen.html"), "html.parser")
+    glossary = BeautifulSoup(built_text(built / "glossary.html"), "html.parser")
     targets = {a["href"].split("#")[1] for a in page.select('a[href*="glossary.html#term-"]')}
     for needed in ["muhasasa", "permanent-revolution", "transitional-program", "tishreen",
                    "nureed-watan", "precariat", "comprador-bourgeoisie", "dual-power",
@@ -99,7 +99,7 @@ def test_required_glossary_links_resolve(built):
 
 
 def test_glossary_shows_arabic_right_to_left(built):
-    glossary = (built / "glossary.html").read_text(encoding="utf-8")
+    glossary = built_text(built / "glossary.html")
     assert '<span lang="ar" dir="rtl">محاصصة</span>' in glossary
 
 
@@ -119,7 +119,7 @@ def test_plotly_js_ships_once_and_no_page_loads_it_up_front(built):
     assert copies[0].read_bytes() == plotly_js_path().read_bytes()
     figures = 0
     for page in built.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(built_text(page), "html.parser")
         sources = [s.get("src", "") for s in soup.find_all("script")]
         assert not any("plotly" in src for src in sources), page
         figures += len(soup.select(".prt-timeline-figure svg.prt-tl-svg"))
@@ -135,7 +135,7 @@ def test_pages_skip_the_theme_scripts_they_do_not_need(built):
     for page in built.rglob("*.html"):
         if "_static" in page.relative_to(built).parts:
             continue
-        html = page.read_text(encoding="utf-8")
+        html = built_text(page)
         assert "fontawesome.js" not in html, page
         assert ("searchindex.js" in html) == (page.relative_to(built).as_posix() in SEARCH_PAGES), page
 
@@ -143,14 +143,14 @@ def test_pages_skip_the_theme_scripts_they_do_not_need(built):
 def test_no_thebe_require_or_widget_manager_in_pages(built):
     banned = re.compile(r"thebe|require(?:\.min)?\.js|html-manager|widget-state\+json|mathjax", re.I)
     for page in built.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(built_text(page), "html.parser")
         for script in soup.find_all("script"):
             where = (script.get("src") or "") + " " + (script.get("type") or "") + " " + script.get_text()
             assert not banned.search(where), f"{banned.search(where).group(0)} in a script of {page}"
 
 
 def test_static_exercises_are_in_the_chapter(built):
-    page = (built / "chapters" / "tishreen.html").read_text(encoding="utf-8")
+    page = built_text(built / "chapters" / "tishreen.html")
     for x in course().chapter_exercises("tishreen"):
         assert f'data-exercise="{x.id}"' in page
 

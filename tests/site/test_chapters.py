@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from bookfiles import CHAPTERS
+from bookfiles import CHAPTERS, built_text
 from textmatch import normalise
 
 PARTS = ["in-this-chapter-you-will", "context", "what-to-watch-for-while-reading", "the-article",
@@ -17,7 +17,7 @@ PARTS = ["in-this-chapter-you-will", "context", "what-to-watch-for-while-reading
 
 
 def _soup(built, chapter):
-    return BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(built_text(built / "chapters" / f"{chapter}.html"), "html.parser")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -72,7 +72,7 @@ WRONG_WAY = re.compile(r"(?:^|[\s(—–])”\w|\w“(?=[\s.,;:)]|$)")
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_no_quotation_mark_is_turned_the_wrong_way(built, chapter):
-    soup = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(built_text(built / "chapters" / f"{chapter}.html"), "html.parser")
     for ours in soup(["script", "style"]):
         ours.decompose()
     text = " ".join(soup.get_text("").split())

@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from book.course.paragraphs import articles, same_words
+from bookfiles import built_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize("chapter", ["tishreen", "solidarity", "peru", "world-situation"])
 def test_paragraph_count_matches_the_built_page(built, chapter):
     """The count `make validate` uses is the numbering the build gives the article."""
-    soup = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(built_text(built / "chapters" / f"{chapter}.html"), "html.parser")
     marks = [a["href"] for a in soup.select("a.prt-pnum")]
     assert marks == [f"#p{n}" for n in range(1, len(marks) + 1)]
     assert len(articles(ROOT)[chapter].paragraphs) == len(marks)
@@ -30,7 +31,7 @@ def test_paragraph_count_matches_the_built_page(built, chapter):
 @pytest.mark.parametrize("chapter", ["tishreen", "solidarity", "peru", "world-situation"])
 def test_every_paragraph_reads_as_the_paragraph_model_says(built, chapter):
     """The words an exercise shows for ¶n (book.course.paragraphs) are ¶n's on the page."""
-    soup = BeautifulSoup((built / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(built_text(built / "chapters" / f"{chapter}.html"), "html.parser")
     model = articles(ROOT)[chapter]
     for block in soup.select(".prt-para[id^=p]"):
         for ours in block.select("a.prt-pnum, button, .prt-sr"):

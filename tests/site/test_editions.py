@@ -12,13 +12,13 @@ from bs4 import BeautifulSoup
 
 from book.course import language
 from book.sphinxext.config import sphinx_pages
-from bookfiles import CHAPTERS
+from bookfiles import CHAPTERS, built_text
 
 TRANSLATED = language.translations()
 
 
 def _soup(page: Path) -> BeautifulSoup:
-    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(built_text(page), "html.parser")
 
 
 def _pages(root: Path) -> set[str]:

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from book.course import language
-from bookfiles import CHAPTERS
+from bookfiles import CHAPTERS, built_text
 from textmatch import squeeze
 
 EPUBCHECK = "/usr/share/java/epubcheck.jar"
@@ -46,7 +46,7 @@ def test_every_chapter_its_article_and_the_glossary_are_inside(built, code):
             assert f'href="{chapter}.xhtml"' in nav
             book = BeautifulSoup(z.read(f"OEBPS/{chapter}.xhtml"), "html.parser")
             text = squeeze(book.get_text(""))
-            page = BeautifulSoup((site / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+            page = BeautifulSoup(built_text(site / "chapters" / f"{chapter}.html"), "html.parser")
             for para in page.select("section#the-article .prt-para"):
                 for mark in para.select(".prt-pnum, .prt-sr, .prt-para-lang"):  # the book's own marks
                     mark.decompose()

@@ -6,10 +6,11 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from book.course.load import course
+from bookfiles import built_text
 
 
 def _soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(built_text(path), "html.parser")
 
 
 def test_every_term_has_an_entry_with_its_letter(built):
@@ -49,7 +50,7 @@ def test_term_links_carry_their_definition_for_preview(built):
 
 
 def test_arabic_is_marked_right_to_left(built):
-    glossary = (built / "glossary.html").read_text(encoding="utf-8")
+    glossary = built_text(built / "glossary.html")
     for term in course().terms.values():
         if term.original and term.original.language == "ar":
             assert f'<span lang="ar" dir="rtl">{term.original.text}</span>' in glossary, term.id

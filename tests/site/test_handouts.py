@@ -19,7 +19,7 @@ from book.course.strings import t
 from book.course.translations import usable
 from book.sphinxext.config import MADE_AFTER, sphinx_pages
 
-from bookfiles import CHAPTERS
+from bookfiles import CHAPTERS, built_text
 from pdfread import page_fill, pdf_text, reading_order, screen_only
 from textmatch import normalise, squeeze
 
@@ -246,7 +246,7 @@ def test_every_edition_has_every_product_in_its_language(built, code):
             pages = len(reader.pages)
             assert _letters(t("paper.page_of", n=pages, total=pages)) in _letters(pdf_text(site / rel, pages)), rel
     for chapter in CHAPTERS:
-        html = BeautifulSoup((site / "pocket" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser").html
+        html = BeautifulSoup(built_text(site / "pocket" / f"{chapter}.html"), "html.parser").html
         assert (html["lang"], html["dir"]) == (code, found.direction), chapter
 
 
@@ -313,7 +313,7 @@ def test_a_translated_handouts_page_links_its_own_editions_files(built, code):
     site = _site(built, code)
     links = 0
     for page in sphinx_pages(site):
-        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[href]"):
+        for a in BeautifulSoup(built_text(page), "html.parser").select("a[href]"):
             target = (page.parent / a["href"].split("#")[0]).resolve()
             if any(folder in Path(a["href"]).parts for folder in MADE_AFTER):
                 assert target.is_relative_to(site.resolve()) and target.is_file(), f"{page.name}: {a['href']}"

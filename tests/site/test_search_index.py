@@ -10,6 +10,7 @@ import re
 
 from bs4 import BeautifulSoup
 from sphinx.search.en import SearchEnglish
+from bookfiles import built_text
 
 #: Left glued on purpose (search_words.py says why): a two-line SVG label, "Tishreen" /
 #: "uprising".
@@ -26,7 +27,7 @@ def test_no_term_of_the_index_is_two_words_of_the_pages_glued(built):
     stem = SearchEnglish({}).stem
     words: set[str] = set()
     for name in index["docnames"]:
-        soup = BeautifulSoup((built / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(built_text(built / f"{name}.html"), "html.parser")
         for hidden in soup(["script", "style"]):
             hidden.decompose()
         words |= set(re.findall(r"\w+", soup.get_text(" ").lower()))

@@ -7,6 +7,7 @@ import re
 
 
 from book.course import sources
+from bookfiles import built_text
 
 
 def test_the_check_date_is_shown_on_the_timelines(built):
@@ -14,7 +15,7 @@ def test_the_check_date_is_shown_on_the_timelines(built):
     pages = [built / "timelines.html"] + sorted((built / "chapters").glob("*.html"))
     assert len(pages) == 5
     for page in pages:
-        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", built_text(page)))
         assert f"checked as of {label}" in text, page.name
 
 

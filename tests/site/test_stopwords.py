@@ -14,6 +14,7 @@ import pytest
 from book.course import language
 from book.sphinxext.config import sphinx_pages
 from stopwords import english_words, sentences_with
+from bookfiles import built_text
 
 #: More than this many English function words on a page is English left in it. Why not
 #: zero: a work's title cited without italics ("Congress of the Productive Classes") may
@@ -37,7 +38,7 @@ def _over(name: str, markup: str, rtl: bool) -> str | None:
 
 def _pages(root: Path, names: list[str] | None = None) -> dict[str, str]:
     paths = [root / n for n in names] if names else sphinx_pages(root)
-    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in paths}
+    return {p.relative_to(root).as_posix(): built_text(p) for p in paths}
 
 
 def test_no_spanish_page_carries_interface_english(built):
@@ -56,7 +57,7 @@ def test_the_translated_arabic_pages_carry_no_english_outside_marked_english_and
 @pytest.mark.parametrize("code", language.translations())
 def test_a_planted_english_sentence_fails_and_the_same_sentence_marked_quoted_or_isolated_does_not(built, code):
     rtl = language.LANGUAGES[code].direction == "rtl"
-    page = (built / code / "index.html").read_text(encoding="utf-8")
+    page = built_text(built / code / "index.html")
     assert _over("index.html", page, rtl) is None
 
     def planted(markup: str) -> str:

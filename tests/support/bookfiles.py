@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from book.course.load import course
+from book.later import inline
 from textmatch import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,3 +36,9 @@ def seed_subtitle(chapter: str) -> str | None:
              if normalise(line) != normalise(article.title) and not DATE_LINE.fullmatch(line)}
     assert len(found) <= 1, f"{chapter}: more than one subtitle in the seed's lead lines: {found}"
     return found.pop() if found else None
+
+
+def built_text(page: Path) -> str:
+    """A built page as a reader's browser ends up showing it: with the blocks it loads
+    later (book/later.py: a chapter's timeline, the timeline's table) put back."""
+    return inline(page.read_text(encoding="utf-8"), page)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from book.later import inline
 from urllib.parse import unquote, urlsplit
 
 #: The attributes that make a page fetch or link to another file.
@@ -53,7 +55,9 @@ class _Reader(HTMLParser):
 
 def read_page(path: Path) -> Page:
     reader = _Reader()
-    reader.feed(path.read_text(encoding="utf-8", errors="replace"))
+    # With the blocks the page loads later put back: their links are the page's links, and
+    # later.js takes a link to an id inside one there.
+    reader.feed(inline(path.read_text(encoding="utf-8", errors="replace"), path))
     reader.close()
     return reader.page
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from book.scripts_after import add, gather, remove, sources
+from book.scripts_after import add, deferred, gather, remove, sources
 
 PAGE = """<html><head>
 <script>const DOCUMENTATION_OPTIONS = {};</script>
@@ -52,3 +52,10 @@ def test_an_edition_adds_its_scripts_after_the_pages_and_removes_some():
     search = add("<html><head></head><body></body></html>", ["_static/facilitator.js"])
     assert '<script defer src="_static/facilitator.js"></script>\n</head>' in search
     assert remove(search, {"facilitator.js"}) == search
+
+
+def test_the_search_pages_parser_blocking_scripts_are_deferred_in_order_and_data_left():
+    page = deferred(PAGE)
+    assert '<script defer src="../_static/searchtools.js"></script>' in page
+    assert '<script type="application/json" class="prt-ex-data">' in page and "<script>let toggleHintShow" in page
+    assert sources(gather(page, "../_static/", "v"))[0] == "../_static/searchtools.js"

@@ -158,6 +158,8 @@ def clean(root: Tag, prefix: str = "", local: bool = False) -> Tag:
             el.decompose()
     for folded in root.select("details.prt-entry-more"):
         folded.unwrap()  # a glossary entry folded on screen: paper shows it whole
+    for block in root.select("[data-later]"):
+        del block["data-later"]  # a block the screen loads later (book/later.py): here, whole
     for scroll in root.select(".prt-tl-scroll"):
         for view in scroll.select(".prt-tl-view")[1:]:
             view.decompose()  # paper has room for the first view; the others are for zooming
