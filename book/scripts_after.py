@@ -11,10 +11,10 @@ their own tags would have run them. Each of them waits for the document itself
 (``document.readyState``), as Sphinx's, the theme's and the course's scripts do.
 
 The search page's scripts hold the parser as Sphinx writes them (searchtools.js, the
-0.2 MB search index); deferred first (``deferred``), in the same order, they go to the
-loader too: the index still arrives before the search runs, which waits for it
-(searchtools.js' ``Search.setIndex``), and the inline scripts between them only set
-variables.
+0.2 MB search index): they are only deferred (``deferred``), in the same order, so the
+first paint no longer waits for the index; they stay in tags of their own because the
+search page's own script (search-summary.js) must run before DOMContentLoaded, which a
+script the loader adds never does.
 """
 
 from __future__ import annotations
@@ -59,12 +59,14 @@ def sources(markup: str) -> list[str]:
 
 def add(markup: str, srcs: list[str]) -> str:
     """The page fetches ``srcs`` too, after its own scripts (an edition made from the
-    readers' pages adds its scripts): in its loader's list, or, on a page without a loader
-    (the search page), in deferred tags at the end of its head."""
+    readers' pages adds its scripts, the room adds its own): in its loader's list, or, on
+    a page without a loader (the search page, a pocket file), in deferred tags at the end
+    of its body, after its own."""
     m = _LOADER.search(markup)
     if m is None:
         tags = "".join(f'<script defer src="{src}"></script>\n' for src in srcs)
-        return re.sub(r"</head>", lambda _: tags + "</head>", markup, count=1, flags=re.I)
+        at = markup.rfind("</body>")
+        return markup[:at] + tags + markup[at:] if at >= 0 else markup + tags
     return markup[:m.start(2)] + " ".join(sources(markup) + srcs) + markup[m.end(2):]
 
 

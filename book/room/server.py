@@ -29,6 +29,7 @@ import tornado.log
 import tornado.netutil
 import tornado.web
 
+from .. import scripts_after
 from ..answers.catalog import catalog as exercise_catalog
 from ..course.assets import KINDS_SCRIPT, kinds_script
 from ..course.strings import catalog as strings_catalog
@@ -46,12 +47,11 @@ WAIT_SECONDS = 20.0
 SECRET_COOKIE = "prt_room_secret"
 #: Every request from one address: a burst of IP_BURST, then IP_RATE a second.
 IP_BURST, IP_RATE = 120, 40.0
-#: Scripts the room adds at the end of every page of the book it serves (same origin, so
-#: the page's Content-Security-Policy, script-src 'self', lets them run unchanged).
-INJECT = ('<script src="/_room/strings.js" defer></script>'
-          '<script src="/_room/kinds.js" defer></script>'
-          '<script src="/_room/answer-file.js" defer></script>'
-          '<script src="/_room/room.js" defer></script>')
+#: Scripts the room adds to every page of the book it serves, after the page's own (same
+#: origin, so the page's Content-Security-Policy, script-src 'self', lets them run
+#: unchanged): in the list of the page's loader, which fetches its scripts once the text is
+#: in (book/scripts_after.py), or in deferred tags on a page without one (search).
+INJECT = ["/_room/strings.js", "/_room/kinds.js", "/_room/answer-file.js", "/_room/room.js"]
 ROOM_PAGE = """<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -397,9 +397,7 @@ class Book(Guarded, tornado.web.StaticFileHandler):
         self.absolute_path = self.validate_absolute_path(self.root, absolute)
         if self.absolute_path is None:
             return
-        page = Path(self.absolute_path).read_text(encoding="utf-8")
-        at = page.rfind("</body>")
-        page = page[:at] + INJECT + page[at:] if at >= 0 else page + INJECT
+        page = scripts_after.add(Path(self.absolute_path).read_text(encoding="utf-8"), INJECT)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-cache")
         if include_body:

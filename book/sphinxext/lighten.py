@@ -158,10 +158,13 @@ def page_scripts(outdir: Path, version: str) -> None:
         text = before = page.read_text(encoding="utf-8")
         if written and _OPTIONS.search(text):
             text = _OPTIONS.sub(lambda _: written, text, count=1)
-        if page.name == "search.html":  # Sphinx writes its search's scripts to hold the parser
+        if page.name == "search.html":
+            # Sphinx writes its search's scripts to hold the parser; deferred, in order, they
+            # still run before DOMContentLoaded, which search-summary.js waits for.
             text = deferred(text)
-        static = "../" * (len(page.relative_to(outdir).parts) - 1) + "_static/"
-        text = gather(text, static, version)
+        else:
+            static = "../" * (len(page.relative_to(outdir).parts) - 1) + "_static/"
+            text = gather(text, static, version)
         if text != before:
             page.write_text(text, encoding="utf-8")
 

@@ -54,6 +54,7 @@ def test_timeline_is_drawn_then_turns_interactive_on_request(browser, built, htt
     figure = page.locator("#timeline-tishreen")
     assert not any("plotly" in url for url in visit.requests)  # nothing fetched up front
     figure.get_by_role("button", name="Whole period").click()
+    figure.locator(".prt-tl-view:not([hidden]) svg").wait_for()  # the view's drawing, loaded when shown
     assert figure.locator(".prt-tl-view:not([hidden]) .prt-ev .prt-shape").count() == events  # a shape each
     assert figure.get_by_role("button", name="Whole period").get_attribute("aria-pressed") == "true"
     figure.get_by_role("button", name=re.compile("Interactive chart")).click()

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from book.course import language
 from bookfiles import CHAPTERS
 from textmatch import squeeze
+from bookfiles import built_text
 
 pytestmark = pytest.mark.browser
 LIMIT = 400_000
@@ -58,7 +59,7 @@ def test_pocket_file_shows_everything_from_itself(browser, built, downloaded, co
     path = downloaded(chapter, code)
     assert path.stat().st_size <= LIMIT
     site = built / language.edition_prefix(code)
-    source = BeautifulSoup((site / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+    source = BeautifulSoup(built_text(site / "chapters" / f"{chapter}.html"), "html.parser")
     context, page, blocked, errors = _open(browser, path, scripts)
     try:
         direction = page.evaluate("getComputedStyle(document.body).direction")

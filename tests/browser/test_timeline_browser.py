@@ -97,7 +97,12 @@ def _views(reader: Reader) -> list[dict]:
 
 
 def _shown(reader: Reader):
-    return reader.figure.locator(".prt-tl-view:not([hidden])")
+    """The view on show, once its drawing is in (a block the page loads when the view is
+    shown, book/later.py); on a phone, whose stylesheet hides the drawings, at once."""
+    view = reader.figure.locator(".prt-tl-view:not([hidden])")
+    if view.evaluate("v => v.getClientRects().length > 0"):
+        view.locator("svg").wait_for(state="attached")
+    return view
 
 
 @pytest.mark.parametrize("rel", PAGES)
@@ -522,6 +527,12 @@ def test_axe_finds_no_serious_violation_with_a_card_open(browser, built, device)
     for rel in (p for p in PAGES if p.startswith("chapters/")):
         page.emulate_media(color_scheme="light")
         page.goto(f"{built.as_uri()}/{rel}", wait_until="load")
+        toggle = page.locator("#timeline > .prt-fold-toggle")
+        if toggle.is_visible():  # a phone opens the folded timeline, which loads it
+            toggle.tap()
+        page.locator(".prt-timeline .prt-tl-card").first.wait_for(state="attached")
+        if device is LAPTOP:  # the shown view's drawing, loaded once shown
+            page.locator(".prt-tl-view:not([hidden]) svg").wait_for(state="visible")
         mark = page.locator(".prt-tl-view:not([hidden]) .prt-ev").first
         if mark.is_visible():
             mark.focus()

@@ -22,6 +22,7 @@ from book.room import net
 from book.room.state import paragraphs
 from book.course.strings import t
 from roomkit import stand_in_book, choice_exercises, fitting, member_id, one_of_each_kind, phone, send_id, start
+from book import scripts_after
 
 SECRET = "s3cret-for-tests"
 CSP = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'">'
@@ -58,7 +59,13 @@ def test_the_book_is_served_with_room_js_and_its_csp_intact(room):
     with phone(room) as c:
         page = c.get("/").text
     assert CSP in page
-    assert page.index('<script src="/_room/room.js" defer></script>') < page.index("</body>")
+    # After the page's own scripts, in the list its loader fetches once the text is in.
+    assert scripts_after.sources(page)[-4:] == ["/_room/strings.js", "/_room/kinds.js", "/_room/answer-file.js",
+                                                "/_room/room.js"]
+    assert scripts_after.sources(page)[0].startswith("_static/doctools.js")
+    with phone(room) as c:  # a page without a loader: deferred tags after its own
+        chapter = c.get(f"/chapters/{next(iter(course().articles))}.html").text
+    assert chapter.index('<script defer src="/_room/room.js"></script>') < chapter.index("</body>")
     assert "/lab" not in page and "token" not in page
     with phone(room) as c:
         qr = c.get("/_room/qr.svg")

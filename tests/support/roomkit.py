@@ -60,10 +60,13 @@ def phone(room: RoomServer, n: int = 0, **kw: Any) -> httpx.Client:
 
 
 def stand_in_book(root: Path, head: str = "") -> Path:
-    """A stand-in for _build/html: an index page and the first chapter with ¶s 1-5
-    ("Words of paragraph N here."), ``head`` in each page's head."""
+    """A stand-in for _build/html: an index page, whose scripts a loader fetches as the
+    built pages' do (book/scripts_after.py), and the first chapter with ¶s 1-5 ("Words of
+    paragraph N here.") and no script; ``head`` in each page's head."""
     (root / "chapters").mkdir(parents=True)
-    (root / "index.html").write_text(f"<html><head>{head}</head><body><p>Index</p></body></html>", encoding="utf-8")
+    loader = '<script defer src="_static/after-text.js?v=1" data-src="_static/doctools.js?v=1"></script>'
+    (root / "index.html").write_text(f"<html><head>{head}{loader}</head><body><p>Index</p></body></html>",
+                                     encoding="utf-8")
     chapter = next(iter(course().articles))
     paras = "".join(f'<p class="prt-para" id="p{n}"><a class="prt-pnum">{n}</a>Words of paragraph {n} here.</p>'
                     for n in range(1, 6))
