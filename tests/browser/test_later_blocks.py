@@ -7,7 +7,9 @@ yet still lands on its target, and a page read with scripts off says where the e
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 from helpers import LAPTOP, PHONE
@@ -15,15 +17,21 @@ from helpers import LAPTOP, PHONE
 LATER = "/_static/later/"
 
 
-def _open(browser, built: Path, rel: str, device: dict, **options):
+@contextlib.contextmanager
+def _opened(browser, built: Path, rel: str, device: dict, **options) -> Iterator[tuple[Any, list[str], list[str]]]:
+    """The page opened from file:// in a context of its own, with the addresses it
+    requested and the script errors it raised, from its load on."""
     context = browser.new_context(**device, **options)
     page = context.new_page()
     requested: list[str] = []
     errors: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{built.as_uri()}/{rel}", wait_until="load")
-    return page, requested, errors
+    try:
+        page.goto(f"{built.as_uri()}/{rel}", wait_until="load")
+        yield page, requested, errors
+    finally:
+        context.close()
 
 
 def _blocks(requested: list[str]) -> list[str]:
@@ -31,8 +39,7 @@ def _blocks(requested: list[str]) -> list[str]:
 
 
 def test_a_phone_loads_the_chapters_timeline_when_the_reader_opens_it(browser, built):
-    page, requested, errors = _open(browser, built, "chapters/tishreen.html", PHONE)
-    try:
+    with _opened(browser, built, "chapters/tishreen.html", PHONE) as (page, requested, errors):
         page.wait_for_timeout(500)
         assert _blocks(requested) == [], "a phone downloaded a folded block it does not show"
         body = page.locator("#timeline-body")
@@ -52,13 +59,10 @@ def test_a_phone_loads_the_chapters_timeline_when_the_reader_opens_it(browser, b
         assert _blocks(requested) == ["chapters-tishreen--timeline-body.js"]
         assert page.locator("#timeline-tishreen-table").get_attribute("data-later-src")
         assert errors == []
-    finally:
-        page.context.close()
 
 
 def test_a_laptop_shows_the_whole_timeline_and_fetches_the_chart_data_only_when_asked(browser, built):
-    page, requested, errors = _open(browser, built, "chapters/tishreen.html", LAPTOP)
-    try:
+    with _opened(browser, built, "chapters/tishreen.html", LAPTOP) as (page, requested, errors):
         table = page.locator("#timeline-tishreen-table table.prt-timeline-table")
         table.wait_for(state="visible")
         assert table.locator("tbody tr").count() == page.locator("#timeline-body .prt-tl-card").count() > 20
@@ -73,13 +77,10 @@ def test_a_laptop_shows_the_whole_timeline_and_fetches_the_chart_data_only_when_
         events = sorted(page.locator("#timeline-body .prt-tl-card").evaluate_all("cs => cs.map(c => c.dataset.event)"))
         assert drawn == events
         assert errors == []
-    finally:
-        page.context.close()
 
 
 def test_the_timelines_page_on_a_phone_leaves_its_drawings_table_and_data_unloaded(browser, built):
-    page, requested, errors = _open(browser, built, "timelines.html", PHONE)
-    try:
+    with _opened(browser, built, "timelines.html", PHONE) as (page, requested, errors):
         page.locator(".prt-tl-card:not([hidden])").first.wait_for(state="visible")
         page.wait_for_timeout(500)
         assert _blocks(requested) == []
@@ -91,13 +92,10 @@ def test_the_timelines_page_on_a_phone_leaves_its_drawings_table_and_data_unload
         assert page.locator(".prt-tl-card:not([hidden])").count() > before
         page.wait_for_timeout(300)
         assert _blocks(requested) == [] and errors == []
-    finally:
-        page.context.close()
 
 
 def test_a_laptop_draws_each_view_when_it_is_shown_in_the_space_kept_for_it(browser, built, http_root):
-    page, requested, errors = _open(browser, built, "timelines.html", LAPTOP)
-    try:
+    with _opened(browser, built, "timelines.html", LAPTOP) as (page, requested, errors):
         first = page.locator("#timeline-parallel-v0")
         first.locator("svg .prt-ev").first.wait_for(state="visible")
         assert "timelines--timeline-parallel-v0.js" in _blocks(requested)
@@ -118,13 +116,10 @@ def test_a_laptop_draws_each_view_when_it_is_shown_in_the_space_kept_for_it(brow
         mark.click()
         page.locator("#timeline-parallel-card").wait_for(state="visible")
         assert errors == []
-    finally:
-        page.context.close()
 
 
 def test_a_glossary_entry_loads_its_rest_when_opened_or_reached_by_a_link(browser, built):
-    page, requested, errors = _open(browser, built, "glossary.html", PHONE)
-    try:
+    with _opened(browser, built, "glossary.html", PHONE) as (page, requested, errors):
         page.wait_for_timeout(500)
         assert _blocks(requested) == [], "the glossary loaded entries nobody opened"
         assert page.locator("dl.prt-glossary > dt").count() >= 119
@@ -138,15 +133,12 @@ def test_a_glossary_entry_loads_its_rest_when_opened_or_reached_by_a_link(browse
         page.goto(f"{built.as_uri()}/glossary.html#term-muhasasa", wait_until="load")
         page.locator("#term-muhasasa + dd .prt-uses").wait_for(state="visible")
         assert errors == []
-    finally:
-        page.context.close()
 
 
 @pytest.mark.parametrize("device", [PHONE, LAPTOP], ids=["phone", "laptop"])
 def test_a_link_into_a_block_not_loaded_yet_lands_on_its_target(browser, built, device):
     card = "timeline-tishreen-marx-address-communist-league-1850"
-    page, requested, errors = _open(browser, built, f"chapters/tishreen.html#{card}", device)
-    try:
+    with _opened(browser, built, f"chapters/tishreen.html#{card}", device) as (page, requested, errors):
         target = page.locator(f"#{card}")
         target.wait_for(state="attached")
         page.wait_for_function(f"() => document.querySelector(':target') && document.querySelector(':target').id === '{card}'")
@@ -156,13 +148,10 @@ def test_a_link_into_a_block_not_loaded_yet_lands_on_its_target(browser, built, 
             page.wait_for_function(f"""() => {{ const r = document.getElementById('{card}').getBoundingClientRect();
                 return r.bottom > 0 && r.top < innerHeight; }}""")
         assert errors == []
-    finally:
-        page.context.close()
 
 
 def test_without_scripts_the_chapter_says_where_its_events_are_and_the_timelines_page_shows_cards(browser, built):
-    page, requested, _ = _open(browser, built, "chapters/tishreen.html", LAPTOP, java_script_enabled=False)
-    try:
+    with _opened(browser, built, "chapters/tishreen.html", LAPTOP, java_script_enabled=False) as (page, requested, _):
         note = page.locator("#timeline noscript")
         assert note.count() == 1
         assert "every event is also on the timelines page" in page.locator("#timeline").inner_text()
@@ -170,5 +159,3 @@ def test_without_scripts_the_chapter_says_where_its_events_are_and_the_timelines
         assert page.locator(".prt-tl-card:not([hidden])").first.is_visible()
         assert page.locator("#timeline-parallel-table").is_hidden()
         assert _blocks(requested) == []
-    finally:
-        page.context.close()
