@@ -35,7 +35,7 @@
       script.onerror = function () {
         delete waiting[el.id];
         el.removeAttribute("aria-busy");
-        reject(new Error("could not load " + script.src));
+        reject(new Error(script.src));  /* the file that did not load */
       };
       document.head.appendChild(script);
     });

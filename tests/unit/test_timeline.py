@@ -185,7 +185,9 @@ def test_static_html_keeps_the_plotly_figure_as_data_not_script():
     import re
 
     html_ = _tishreen()._repr_html_()
-    data = re.search(r'<script type="application/json" class="prt-tl-data">(.*?)</script>', html_, re.S)
+    # Marked as a block the built page loads when asked (book/later.py).
+    data = re.search(r'<script type="application/json" class="prt-tl-data" id="timeline-tishreen-data" '
+                     r'data-later="asked">(.*?)</script>', html_, re.S)
     figure = json.loads(data.group(1))
     assert figure["layout"]["xaxis"]["range"] == ["2019-01-01", "2020-01-01"]
     assert "Plotly.newPlot" not in html_  # no inline script: plotly.js loads on request
