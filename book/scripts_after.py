@@ -57,6 +57,11 @@ def sources(markup: str) -> list[str]:
     return m.group(2).split() if m else []
 
 
+def _listing(markup: str, m: re.Match[str], srcs: list[str]) -> str:
+    """The page with its loader (found as ``m``) fetching ``srcs``."""
+    return markup[:m.start(2)] + " ".join(srcs) + markup[m.end(2):]
+
+
 def add(markup: str, srcs: list[str]) -> str:
     """The page fetches ``srcs`` too, after its own scripts (an edition made from the
     readers' pages adds its scripts, the room adds its own): in its loader's list, or, on
@@ -67,7 +72,7 @@ def add(markup: str, srcs: list[str]) -> str:
         tags = "".join(f'<script defer src="{src}"></script>\n' for src in srcs)
         at = markup.rfind("</body>")
         return markup[:at] + tags + markup[at:] if at >= 0 else markup + tags
-    return markup[:m.start(2)] + " ".join(sources(markup) + srcs) + markup[m.end(2):]
+    return _listing(markup, m, m.group(2).split() + srcs)
 
 
 def remove(markup: str, names: set[str]) -> str:
@@ -75,5 +80,4 @@ def remove(markup: str, names: set[str]) -> str:
     m = _LOADER.search(markup)
     if m is None:
         return markup
-    kept = [s for s in sources(markup) if s.split("?")[0].rsplit("/", 1)[-1] not in names]
-    return markup[:m.start(2)] + " ".join(kept) + markup[m.end(2):]
+    return _listing(markup, m, [s for s in m.group(2).split() if s.split("?")[0].rsplit("/", 1)[-1] not in names])

@@ -19,7 +19,8 @@ starts using a theme class the others never used keeps the cached file until the
 Nothing else holds the first paint back or shares the link with what it waits for: every
 script of a page, the theme's two (97 KB) and the course's, is fetched by a small deferred
 loader once the text is in (``page_scripts``, book/scripts_after.py),
-``documentation_options.js`` is written into each page, and the colour scheme is settled in the head (SETTLE_THEME), which
+``documentation_options.js`` is written into each page, and the colour scheme is settled
+in the head (SETTLE_THEME), which
 the theme's own script did only when it ran.
 
 The course's own stylesheets are left as written. The uncut files are kept beside the
