@@ -28,10 +28,14 @@ PROFILES: dict[str, dict[str, Any]] = {
     "laptop": dict(viewport={"width": 1280, "height": 900}),
 }
 MODES = ("light", "dark")
-#: After load or a tap: the fonts in, the page still (stillness.STILL: no transition
-#: running, the tapped element let go), the scripts' layout passes done (notes, timeline).
+#: After load or a tap: the fonts in, every block the page shows arrived (book/later.py:
+#: a laptop's timeline loads just after the load event), the page still (stillness.STILL:
+#: no transition running, the tapped element let go), the scripts' layout passes done
+#: (notes, timeline).
+ARRIVED = """(() => [...document.querySelectorAll('[data-later="shown"][data-later-src]')]
+  .every(e => !e.checkVisibility()))"""
 SETTLE = f"""document.fonts.ready.then(() => new Promise(done => {{
-  const check = () => ({STILL})() ? requestAnimationFrame(() => requestAnimationFrame(done)) : setTimeout(check, 50);
+  const check = () => ({ARRIVED})() && ({STILL})() ? requestAnimationFrame(() => requestAnimationFrame(done)) : setTimeout(check, 50);
   check();
 }}))"""
 
