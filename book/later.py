@@ -20,7 +20,9 @@ paper, pocket and EPUB editions, the offline guard, the stylesheet cut, the test
 
 A block inside another (the table inside a chapter's folded timeline) is cut first, so
 the outer block's script carries the inner one's empty element and loading stays lazy
-all the way down.
+all the way down. Many small blocks that are wanted together (the timeline's cards of
+the years its first view does not show) name one ``data-later-group``: they share one
+script, one request, which fills them all.
 """
 
 from __future__ import annotations
@@ -33,8 +35,9 @@ from pathlib import Path
 
 #: The folder of the blocks' scripts, in a built site.
 FOLDER = Path("_static") / "later"
-_PUT = re.compile(r'^PRT\.later\.put\((".*?(?<!\\)"), (".*")\);\n?$', re.S)
+_PUT = re.compile(r'^PRT\.later\.put\((".*?(?<!\\)"), (".*")\);$')
 _SRC = re.compile(r'\sdata-later-src="([^"?]+)(?:\?[^"]*)?"')
+_ID = re.compile(r'\sid="([^"]*)"')
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
          "track", "wbr"}
 
@@ -90,23 +93,35 @@ def cut(markup: str, page: str, depth: int) -> tuple[str, dict[str, str]]:
 
     ``page`` is the page's name (``chapters/tishreen``), ``depth`` how many folders it
     sits below the site's root: the scripts are linked relative to it, so the site still
-    opens from ``file://``. Innermost blocks first; an element marked without an id is a
-    mistake in the page's maker and stops the build with the page's name."""
+    opens from ``file://``. Innermost blocks first; the blocks of one group share a
+    script (one ``PRT.later.put`` line each). An element marked without an id, or a group
+    with a member that holds a block of its own (it would be cut a round after the
+    others, into a second script), is a mistake in the page's maker and stops the
+    build with the page's name."""
     scripts: dict[str, str] = {}
     while 'data-later="' in markup:
         blocks = _blocks(markup)
         inner = [b for b in blocks if not any(o is not b and b[0] <= o[0] and o[1] <= b[1] for o in blocks)]
         if not inner:
             return markup, scripts
-        for content, end, attrs in sorted(inner, key=lambda b: b[0], reverse=True):
+        files: dict[str, list[tuple[int, int, str]]] = {}
+        for content, end, attrs in inner:
             block_id = attrs.get("id")
             if not block_id:
                 raise ValueError(f"{page}: an element marked data-later has no id: {markup[content - 200:content]!r}")
-            name = script_name(page, block_id)
-            body = markup[content:end]
-            scripts[name] = f"PRT.later.put({json.dumps(block_id)}, {json.dumps(body, ensure_ascii=False)});\n"
-            version = hashlib.sha256(body.encode()).hexdigest()[:10]
+            files.setdefault(script_name(page, attrs.get("data-later-group") or block_id), []).append(
+                (content, end, block_id))
+        cuts = []
+        for name, members in files.items():
+            if name in scripts:
+                raise ValueError(f"{page}: the later blocks of {name} sit at different depths")
+            scripts[name] = "".join(f"PRT.later.put({json.dumps(block_id)}, "
+                                    f"{json.dumps(markup[content:end], ensure_ascii=False)});\n"
+                                    for content, end, block_id in sorted(members))
+            version = hashlib.sha256(scripts[name].encode()).hexdigest()[:10]
             src = f' data-later-src="{"../" * depth}{FOLDER.as_posix()}/{name}?v={version}"'
+            cuts += [(content, end, src) for content, end, _ in members]
+        for content, end, src in sorted(cuts, reverse=True):
             start_tag_end = markup.rfind(">", 0, content)
             markup = markup[:start_tag_end] + src + markup[start_tag_end:content] + markup[end:]
     return markup, scripts
@@ -128,12 +143,22 @@ def cut_page(page: Path, outdir: Path) -> int:
 def inline(markup: str, page: Path) -> str:
     """A built page with its later blocks' content put back (outer blocks first, then the
     blocks their content holds), as a browser shows it once everything is loaded."""
+    read: dict[Path, dict[str, str]] = {}
     while (m := _SRC.search(markup)) is not None:
         script = (page.parent / m.group(1)).resolve()
-        put = _PUT.match(script.read_text(encoding="utf-8"))
-        if put is None:
-            raise ValueError(f"{script}: not a later block's script (PRT.later.put(id, html))")
-        body = json.loads(put.group(2))
+        if script not in read:
+            # One line a block; split at "\n" alone (a block may hold U+2028, a line
+            # break to str.splitlines, that JSON leaves as it is).
+            lines = script.read_text(encoding="utf-8").rstrip("\n").split("\n")
+            puts = [_PUT.match(line) for line in lines]
+            if not lines or None in puts:
+                raise ValueError(f"{script}: not a later block's script (PRT.later.put(id, html))")
+            read[script] = {json.loads(p.group(1)): json.loads(p.group(2)) for p in puts if p}
+        start_tag = markup[markup.rfind("<", 0, m.start()):m.start()]
+        block_id = _ID.search(start_tag)
+        body = read[script].get(block_id.group(1)) if block_id else None
+        if body is None:
+            raise ValueError(f"{script}: holds no block for {start_tag}>")
         start_tag_end = markup.index(">", m.end())
         close = markup.index("</", start_tag_end)
         markup = markup[:m.start()] + markup[m.end():start_tag_end + 1] + body + markup[close:]

@@ -9,6 +9,8 @@
  *   asking for the block's box in this script would make it lay out the whole chapter
  *   while the page loads.
  * - data-later="asked": loaded when a script asks (PRT.later.load): the chart's data.
+ * - Blocks of one group (data-later-group, the build's concern) share a script: the
+ *   first block asked requests it, and it fills every block of the group, asked or not.
  * - A link to an id the page does not hold yet (#timeline-tishreen-…) loads every block,
  *   then goes to it as if the page had held it from the start.
  * When a block arrives it says so with a bubbling "prt:later" event, and the blocks
@@ -18,7 +20,8 @@
 (function () {
   "use strict";
   var PRT = window.PRT = window.PRT || {};
-  var waiting = {};
+  var waiting = {};  /* block id: {el, promise, resolve, reject}, until its content arrives */
+  var asked = {};  /* script address: true once its script element is in the page */
 
   function pending(root) {
     return Array.prototype.slice.call((root || document).querySelectorAll("[data-later-src]"));
@@ -27,33 +30,39 @@
   function load(el) {
     if (!el.hasAttribute("data-later-src")) { return Promise.resolve(el); }
     if (waiting[el.id]) { return waiting[el.id].promise; }
-    var entry = { el: el };
-    entry.promise = new Promise(function (resolve, reject) {
-      entry.resolve = resolve;
-      var script = document.createElement("script");
-      script.src = el.getAttribute("data-later-src");
-      script.onerror = function () {
-        delete waiting[el.id];
-        el.removeAttribute("aria-busy");
-        reject(new Error(script.src));  /* the file that did not load */
-      };
-      document.head.appendChild(script);
-    });
+    var entry = { el: el }, src = el.getAttribute("data-later-src");
+    entry.promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
     waiting[el.id] = entry;
     el.setAttribute("aria-busy", "true");
+    if (!asked[src]) {
+      asked[src] = true;
+      var script = document.createElement("script");
+      script.src = src;
+      script.onerror = function () {
+        delete asked[src];
+        Object.keys(waiting).forEach(function (id) {
+          var other = waiting[id];
+          if (other.el.getAttribute("data-later-src") !== src) { return; }
+          delete waiting[id];
+          other.el.removeAttribute("aria-busy");
+          other.reject(new Error(src));  /* the file that did not load */
+        });
+      };
+      document.head.appendChild(script);
+    }
     return entry.promise;
   }
 
   function put(id, html) {
     var entry = waiting[id];
-    if (!entry) { return; }
+    var el = entry ? entry.el : document.getElementById(id);
+    if (!el || !el.hasAttribute("data-later-src")) { return; }
     delete waiting[id];
-    var el = entry.el;
     if (el.tagName === "SCRIPT") { el.textContent = html; } else { el.innerHTML = html; }
     el.removeAttribute("data-later-src");
     el.removeAttribute("aria-busy");
     el.dispatchEvent(new CustomEvent("prt:later", { bubbles: true }));
-    entry.resolve(el);
+    if (entry) { entry.resolve(el); }
     watch(el);
   }
 

@@ -105,6 +105,17 @@
       return root.querySelector('.prt-tl-cards .prt-tl-card[data-event="' + id + '"]');
     }
 
+    /* Once the events' cards have arrived: the built page holds the first few of the
+     * opening view and loads the rest as one block (static/later.js), at once where the
+     * cards are shown, when a mark asks for one where they are not (a laptop's). A card
+     * that cannot load still opens, with what the mark says of it. */
+    function withCards(ids, then) {
+      var later = window.PRT && window.PRT.later;
+      var waits = ids.map(sourceCard).filter(function (card) { return card && later && card.hasAttribute("data-later-src"); });
+      if (!waits.length) { then(); return; }
+      Promise.all(waits.map(later.load)).then(then, then);
+    }
+
     /* Fill the slot below the chart (a card, or a ringed mark's list) and show it. */
     function fillSlot(box, name, mark, from) {
       slot.textContent = "";
@@ -183,9 +194,10 @@
     }
 
     function activate(mark, id) {
-      if (mark && mark.classList.contains("prt-ev-group") && !id) { openGroup(mark); return; }
-      openCard(id || mark.getAttribute("data-event"), mark,
-        mark && mark.classList.contains("prt-ev-group") ? mark : null);
+      withCards(id ? [id] : idsOf(mark), function () {
+        if (mark.classList.contains("prt-ev-group") && !id) { openGroup(mark); return; }
+        openCard(id || mark.getAttribute("data-event"), mark, mark.classList.contains("prt-ev-group") ? mark : null);
+      });
     }
 
     /* The mark a click landed on, or the mark (single or ringed) of the label clicked:
@@ -259,14 +271,16 @@
         show(n < 0 ? views.length - 1 : n);
       }
       var event = card.getAttribute("data-event");
-      if (getComputedStyle(root.querySelector(".prt-tl-cards")).display !== "none") {
-        window.requestAnimationFrame(function () { card.scrollIntoView({ block: "center" }); });
-        return;
-      }
-      var view = views.filter(function (v) { return !v.hidden; })[0];
-      var owner = all(view, ".prt-ev").filter(function (m) { return idsOf(m).indexOf(event) >= 0; })[0];
-      openCard(event, owner || null, owner && owner.classList.contains("prt-ev-group") ? owner : null);
-      window.requestAnimationFrame(function () { slot.scrollIntoView({ block: "center" }); });
+      withCards([event], function () {
+        if (getComputedStyle(root.querySelector(".prt-tl-cards")).display !== "none") {
+          window.requestAnimationFrame(function () { card.scrollIntoView({ block: "center" }); });
+          return;
+        }
+        var view = views.filter(function (v) { return !v.hidden; })[0];
+        var owner = all(view, ".prt-ev").filter(function (m) { return idsOf(m).indexOf(event) >= 0; })[0];
+        openCard(event, owner || null, owner && owner.classList.contains("prt-ev-group") ? owner : null);
+        window.requestAnimationFrame(function () { slot.scrollIntoView({ block: "center" }); });
+      });
     }
     window.addEventListener("hashchange", reveal);
     window.addEventListener("pageshow", function (ev) { if (ev.persisted) { reveal(); } });
@@ -302,7 +316,7 @@
             graph.on("plotly_click", function (data) {
               var point = data.points && data.points[0];
               var id = point && point.customdata && point.customdata[0];
-              if (id) { openCard(id, null); }
+              if (id) { withCards([id], function () { openCard(id, null); }); }
             });
             new MutationObserver(function () { theme(Plotly, graph, hollow); })
               .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });

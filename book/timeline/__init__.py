@@ -58,6 +58,8 @@ class Timeline:
     short: dict[str, str] = field(default_factory=dict)
     priority: tuple[str, ...] = ()
     chapter_names: dict[str, str] = field(default_factory=dict)
+    #: The way from the page showing the timeline to the book's top ("../" from a chapter).
+    root: str = ""
 
     def named(self) -> list[View]:
         """The views with their names in the edition's language: a page names each view by
@@ -99,10 +101,11 @@ class Timeline:
         """Static rendering: the chart as SVG (seen at once, no script needed), a view per
         named range (in the built book each view's drawing loads when it is shown); an empty slot where a tapped mark's card opens; the plotly figure as
         data for an interactive chart on request (plotly.js loads only then, and in the built
-        book the data too: book/later.py); the cards; the table (loaded where shown)."""
+        book the data too: book/later.py); the cards (the first few of the opening view in
+        the page, the rest loaded after it); the table (loaded where shown)."""
         marks, lanes, bands = self.marks(), lane_order(self.events, self.lanes), self.bands()
-        views, buttons = [], []
-        for n, (label, start, end) in enumerate(self.ranges()):
+        views, buttons, ranges = [], [], self.ranges()
+        for n, (label, start, end) in enumerate(ranges):
             shown = len(visible(marks, start, end))
             title = t("timeline.drawn", title=self.title, view=label, shown=shown, total=len(marks))
             svg = render(marks, lanes, REGION_COLOURS, start, end, f"{self.div_id}-v{n}", title,
@@ -129,7 +132,7 @@ class Timeline:
                           f' id="{div}-data" data-later="asked"') +
             f"<figcaption>{_legend(self.events, bool(self.periods))}</figcaption></figure>"
             + cards(self.events, self.periods if self.lanes == "kind" else (), self.title, self.link_base,
-                    self.chapter_names, self.div_id)
+                    self.chapter_names, self.div_id, ranges[0], self.root)
             + f"{self.list_html()}</div>"
         )
 
@@ -227,6 +230,7 @@ def for_chapter(chapter: str, views: Sequence[View] = ()) -> Timeline:
         title=t("timeline.of_chapter", title=article.title),
         views=_opening(views),
         link_base={chapter: ""},
+        root="../",
         periods=tuple(p for p in timeline_extras().periods if chapter in p.chapters),
         short=short,
         priority=priority,

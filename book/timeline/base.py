@@ -28,6 +28,12 @@ def region_name(region: str) -> str:
     return t(f"timeline.region_{region}")
 
 
+def kind_name(kind: str) -> str:
+    """An event kind's name in the language setting's words: a lane of the chart, a
+    card's "protest" (the data keeps the English code)."""
+    return t(f"timeline.kind_{kind}")
+
+
 def period_label(period: Period) -> str:
     """``28 July 1990 to 21 November 2000``, or ``since 18 February 2026``."""
     if period.end is None:

@@ -15,9 +15,9 @@ import html
 from typing import Iterable, Sequence
 
 from ..course.models import Event
-from ..course.strings import t, t_text
+from ..course.strings import t, t_html, t_text
 from ..course.periods import Period
-from .base import region_name, date_label, paragraph_link, paragraph_name, period_label, span
+from .base import kind_name, region_name, date_label, paragraph_link, paragraph_name, period_label, span
 
 
 def _sources(event: Event) -> str:
@@ -28,21 +28,32 @@ def _sources(event: Event) -> str:
     )
 
 
-def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str], prefix: str = "") -> str:
+def _kind(event: Event, with_region: bool) -> str:
+    """"protest", or "protest, Peru" where one page gathers the regions' events, in the
+    edition's words and with its comma."""
+    kind = kind_name(event.kind)
+    return t("timeline.kind_in_region", kind=kind, region=region_name(event.region)) if with_region else kind
+
+
+def card(event: Event, link_base: dict[str, str], chapter_names: dict[str, str], prefix: str = "",
+         later: bool = False) -> str:
     """One event as a card: date, title, why it matters, its sources behind a disclosure,
     and a link to the ¶ it explains. With ``prefix`` (the timeline's id) the card has an
-    id, ``<prefix>-<event>``, that Back from its ¶ returns to."""
+    id, ``<prefix>-<event>``, that Back from its ¶ returns to. A ``later`` card (needs
+    ``prefix``) is one the built page loads when a view shows it (``cards``)."""
     first, stop = span(event)
     link = paragraph_link(event, link_base)
     go = (f'<p class="prt-tl-go-wrap"><a class="prt-tl-go" href="{html.escape(link)}">'
           f'<span class="prt-tl-go-verb">{t_text("timeline.go_to")}</span>{html.escape(paragraph_name(event, chapter_names))}</a></p>') if link else ""
     n = len(event.sources)
     ident = f' id="{html.escape(prefix)}-{html.escape(event.id)}"' if prefix else ""
+    if later:
+        ident += f' data-later="shown" data-later-group="{html.escape(prefix)}-cards"'
     return (
         f'<li{ident} class="prt-tl-card prt-r-{event.region}" data-event="{html.escape(event.id)}" '
         f'data-start="{first.isoformat()}" data-stop="{stop.isoformat()}">'
         f'<p class="prt-tl-date"><time datetime="{event.date}">{html.escape(date_label(event))}</time>'
-        f' <span class="prt-tl-kind">{event.kind}{", " + region_name(event.region) if chapter_names else ""}</span></p>'
+        f' <span class="prt-tl-kind">{html.escape(_kind(event, bool(chapter_names)))}</span></p>'
         f'<p class="prt-tl-title">{html.escape(event.title)}</p>'
         f'<p class="prt-ann">{html.escape(event.annotation)}</p>'
         f'<details class="prt-tl-sources"><summary>{t_text("timeline.sources", n=n)}</summary>'
@@ -72,17 +83,47 @@ def _sections(events: Sequence[Event], periods: Sequence[Period]) -> list[tuple[
     return [(names[i], groups[i]) for i in sorted(groups)]
 
 
+def outside(event: Event, start: dt.date, end: dt.date) -> bool:
+    """Whether a view from ``start`` to ``end`` hides the event's card: timeline.js's
+    test, on the same ISO dates."""
+    first, stop = span(event)
+    return stop.isoformat() <= start.isoformat() or first.isoformat() > end.isoformat()
+
+
+#: How many cards of the opening view a built page holds in its HTML: more than a
+#: phone's first two screens show.
+FIRST_CARDS = 10
+
+
 def cards(events: Sequence[Event], periods: Sequence[Period], title: str,
-          link_base: dict[str, str], chapter_names: dict[str, str], prefix: str = "") -> str:
+          link_base: dict[str, str], chapter_names: dict[str, str], prefix: str = "",
+          first_view: tuple[str, dt.date, dt.date] | None = None, root: str = "") -> str:
     """The vertical timeline: period headers, then the dated cards in order (ids from
-    ``prefix``, see ``card``)."""
+    ``prefix``, see ``card``).
+
+    With ``first_view`` (its label, start and end), only the first ``FIRST_CARDS``
+    cards that view shows are in the page's HTML; the others are later blocks of one
+    group (book/later.py), loaded once the page has shown its first screen, when a view
+    shows them or when a mark asks for its card (the timelines page was 0.25 MB of
+    cards, 164 of them, and a phone's first screen shows three). Read without scripts,
+    the page lists those first cards and says where the others are (``root``: the way
+    from the page to the book's top, for that link)."""
+    sections = _sections(events, periods)
+    first: set[str] = set()
+    if first_view and prefix:
+        shown = [e.id for _, group in sections for e in group if not outside(e, first_view[1], first_view[2])]
+        first = set(shown[:FIRST_CARDS])
     parts = [f'<section class="prt-tl-cards" aria-label="{t_text("timeline.as_cards", title=title)}">'
              '<p class="prt-tl-count pst-js-only" aria-live="polite"></p>']
-    for name, group in _sections(events, periods):
+    if first and len(first) < len(events):
+        handouts = f'<a href="{root}handouts.html">{t_text("timeline.handouts")}</a>'
+        parts.append(f'<noscript><p>{t_html("timeline.without_scripts", n=len(first), handouts=handouts)}'
+                     '</p></noscript>')
+    for name, group in sections:
         if name:
             parts.append(f'<h3 class="prt-tl-period">{html.escape(name)}</h3>')
-        parts.append('<ol class="prt-tl-list">\n' + "\n".join(card(e, link_base, chapter_names, prefix) for e in group)
-                     + "\n</ol>")
+        parts.append('<ol class="prt-tl-list">\n'
+                     + "\n".join(card(e, link_base, chapter_names, prefix, bool(first) and e.id not in first) for e in group) + "\n</ol>")
     parts.append("</section>")
     return "".join(parts)
 

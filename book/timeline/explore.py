@@ -4,7 +4,7 @@ and years (ipywidgets), in Jupyter only; without a kernel it shows its events as
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import plotly.graph_objects as go
 
@@ -12,7 +12,7 @@ from ..notebooks import liveout
 from ..course.load import course
 from ..course.models import Event
 from ..course.strings import t, t_text
-from .base import LANES, REGIONS, in_order
+from .base import LANES, REGIONS, in_order, kind_name, region_name
 from .cards import events_table
 from .figure import build_figure
 
@@ -30,13 +30,14 @@ class Explorer:
         self.all = list(events if events is not None else course().events.values())
         years = sorted({e.date.start.year for e in self.all} | {(e.end or e.date).start.year for e in self.all})
 
-        def present(attr: str, order: Sequence[str]) -> list[str]:
-            return [v for v in order if any(getattr(e, attr) == v for e in self.all)]
+        def present(attr: str, order: Sequence[str], name: Callable[[str], str]) -> list[tuple[str, str]]:
+            """(name in the edition's words, code) of the values some event has."""
+            return [(name(v), v) for v in order if any(getattr(e, attr) == v for e in self.all)]
 
-        self.regions = w.SelectMultiple(options=present("region", REGIONS), description=t("timeline.region"))
-        self.regions.value = tuple(self.regions.options)
-        self.kinds = w.SelectMultiple(options=present("kind", LANES), description=t("timeline.kind"))
-        self.kinds.value = tuple(self.kinds.options)
+        regions = present("region", REGIONS, region_name)
+        self.regions = w.SelectMultiple(options=regions, value=[v for _, v in regions], description=t("timeline.region"))
+        kinds = present("kind", LANES, kind_name)
+        self.kinds = w.SelectMultiple(options=kinds, value=[v for _, v in kinds], description=t("timeline.kind"))
         self.years = w.IntRangeSlider(min=years[0], max=years[-1], value=(years[0], years[-1]),
                                       description=t("timeline.years"), continuous_update=False)
         self.count = w.HTML()

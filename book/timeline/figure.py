@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from ..course.models import Event
 from ..course.strings import t
-from .base import LANES, REGION_COLOURS, region_name, REGIONS, date_label, is_point, paragraph_link, span
+from .base import LANES, REGION_COLOURS, kind_name, region_name, REGIONS, date_label, is_point, paragraph_link, span
 
 _MS_PER_DAY = 86_400_000
 _WRAP = 42
@@ -46,13 +46,13 @@ def hover(event: Event) -> str:
 
 def lane_of(lane_by: str) -> Callable[[Event], str]:
     """Which lane an event sits in: its kind, or its region in the parallel view."""
-    return (lambda e: region_name(e.region)) if lane_by == "region" else (lambda e: e.kind)
+    return (lambda e: region_name(e.region)) if lane_by == "region" else (lambda e: kind_name(e.kind))
 
 
 def lane_order(events: Sequence[Event], lane_by: str) -> list[str]:
     """Lanes top to bottom, only those with events."""
     lane = lane_of(lane_by)
-    order = [region_name(r) for r in REGIONS] if lane_by == "region" else list(LANES)
+    order = [region_name(r) for r in REGIONS] if lane_by == "region" else [kind_name(k) for k in LANES]
     return [k for k in order if any(lane(e) == k for e in events)]
 
 

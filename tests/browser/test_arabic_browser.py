@@ -22,7 +22,8 @@ from book.course import language
 from book.course.load import load_course
 from book.course.strings import catalog
 from flows import export, flag
-from helpers import LAPTOP, PHONE, SCHEME_RULES, Visit, axe_serious, kept, menu_checked, open_kept, reader_checks, settled
+from helpers import (LAPTOP, PHONE, SCHEME_RULES, Visit, axe_serious, choosing_files, kept, menu_checked, open_kept,
+                     reader_checks, settled)
 
 pytestmark = pytest.mark.browser
 BUILD = Path(__file__).resolve().parents[2] / "_build"
@@ -255,6 +256,7 @@ def test_a_phone_reader_does_every_task_in_arabic_and_the_group_page_reads_the_f
                       if p.exists()), None)
         if group is None:
             pytest.fail("no facilitator edition: run `make book`")
+        choosing_files(page)
         page.goto(group.as_uri())
         # The file button in the page's words (the browser's own is in the browser's language).
         with page.expect_file_chooser() as chooser:
@@ -274,6 +276,7 @@ def test_a_phone_reader_does_every_task_in_arabic_and_the_group_page_reads_the_f
     context = browser.new_context(color_scheme=scheme, bypass_csp=True, **LAPTOP)
     try:
         page = context.new_page()
+        choosing_files(page)
         page.goto(group.as_uri())
         # By keyboard: the input, named by the drop zone's title, opens the chooser with Space.
         files = page.get_by_label(AR("facilitator.group_files"))

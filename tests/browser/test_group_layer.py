@@ -89,31 +89,34 @@ def test_a_broken_file_is_named_and_the_rest_still_load(browser, built, tmp_path
     page.close()
 
 
+#: A question's rows as the page shows them: each row's words (an item, and after it the
+#: key where the page shows one, as a matching's right answer) and its count.
+_ROWS = """q => [...q.querySelectorAll('tr')].map(row => {
+    const label = row.querySelector('.prt-group-label').innerText, key = row.querySelector('.prt-group-key');
+    return [key ? `${label} ${key.innerText}` : label, parseInt(row.querySelector('.prt-bar-n').innerText, 10)]; })"""
+
+
 def _counts(question) -> dict[str, int]:
-    """Each row's words (an item, and after it the key where the page shows one, as a
-    matching's right answer) and its count."""
-    def words(row) -> str:
-        key = row.locator(".prt-group-key")
-        label = row.locator(".prt-group-label").inner_text()
-        return f"{label} {key.inner_text()}" if key.count() else label
-    return {words(row): int(row.locator(".prt-bar-n").inner_text()) for row in question.locator("tr").all()}
+    """A question's rows and counts (``_ROWS``)."""
+    return dict(question.evaluate(_ROWS))
 
 
 def _group_page_shows(page, expected: dict) -> None:
-    """Every count the Python summary gives, as the page shows it."""
-    out = page.locator(".prt-group-out")
-    assert out.locator(".prt-group-count").inner_text().startswith(f"{expected['members']} members")
-    shown = out.locator(".prt-group-q")
-    assert shown.count() == len(expected["questions"])
-    for n, q in enumerate(expected["questions"]):
-        section = shown.nth(n)
-        assert section.locator("h3").inner_text() == q["title"]
-        assert section.locator("p").first.inner_text().startswith(f"{q['answered']} answered"), q["id"]
-        assert _counts(section) == dict(q["bars"]), q["id"]
-    spots = out.locator(".prt-group-flags > li")
-    assert spots.count() == len(expected["paragraphs"])
-    for n, p in enumerate(expected["paragraphs"]):
-        head = spots.nth(n).locator(".prt-group-spot").inner_text()
+    """Every count the Python summary gives, as the page shows it. The page is read in one
+    call (its 47 questions one locator at a time took a thousand round trips a check)."""
+    shown = page.locator(".prt-group-out").evaluate(f"""out => ({{
+        count: out.querySelector('.prt-group-count').innerText,
+        questions: [...out.querySelectorAll('.prt-group-q')].map(q => ({{
+            title: q.querySelector('h3').innerText, first: q.querySelector('p').innerText, rows: ({_ROWS})(q)}})),
+        spots: [...out.querySelectorAll('.prt-group-flags > li')].map(li => li.querySelector('.prt-group-spot').innerText)}})""")
+    assert shown["count"].startswith(f"{expected['members']} members")
+    assert len(shown["questions"]) == len(expected["questions"])
+    for q, section in zip(expected["questions"], shown["questions"]):
+        assert section["title"] == q["title"]
+        assert section["first"].startswith(f"{q['answered']} answered"), q["id"]
+        assert dict(section["rows"]) == dict(q["bars"]), q["id"]
+    assert len(shown["spots"]) == len(expected["paragraphs"])
+    for head, p in zip(shown["spots"], expected["paragraphs"]):
         assert f"¶{p['paragraph']}:" in head
         if p["confused"]:
             assert f"? {p['confused']} {'don’t' if p['confused'] > 1 else 'doesn’t'} understand".replace("’", "'") in head, head

@@ -54,9 +54,10 @@ def test_a_phone_loads_the_chapters_timeline_when_the_reader_opens_it(browser, b
         views = page.locator("#timeline-body .prt-tl-views button")
         views.nth(1).tap()
         assert views.nth(1).get_attribute("aria-pressed") == "true"
-        # The table, which a phone's stylesheet hides, and the chart's data are never fetched.
+        # The table, which a phone's stylesheet hides, and the chart's data are never fetched;
+        # the cards after the first ten arrive in one request.
         page.wait_for_timeout(300)
-        assert _blocks(requested) == ["chapters-tishreen--timeline-body.js"]
+        assert _blocks(requested) == ["chapters-tishreen--timeline-body.js", "chapters-tishreen--timeline-tishreen-cards.js"]
         assert page.locator("#timeline-tishreen-table").get_attribute("data-later-src")
         assert errors == []
 
@@ -83,7 +84,7 @@ def test_the_timelines_page_on_a_phone_leaves_its_drawings_table_and_data_unload
     with _opened(browser, built, "timelines.html", PHONE) as (page, requested, errors):
         page.locator(".prt-tl-card:not([hidden])").first.wait_for(state="visible")
         page.wait_for_timeout(500)
-        assert _blocks(requested) == []
+        assert _blocks(requested) == ["timelines--timeline-parallel-cards.js"]  # the cards after the first ten
         assert page.locator("#timeline-parallel-table").inner_html() == ""
         # The view buttons still pick the cards of their years, with no drawing loaded.
         buttons = page.locator(".prt-tl-views button")
@@ -91,7 +92,7 @@ def test_the_timelines_page_on_a_phone_leaves_its_drawings_table_and_data_unload
         buttons.last.tap()
         assert page.locator(".prt-tl-card:not([hidden])").count() > before
         page.wait_for_timeout(300)
-        assert _blocks(requested) == [] and errors == []
+        assert _blocks(requested) == ["timelines--timeline-parallel-cards.js"] and errors == []
 
 
 def test_a_laptop_draws_each_view_when_it_is_shown_in_the_space_kept_for_it(browser, built, http_root):
@@ -156,6 +157,41 @@ def test_without_scripts_the_chapter_says_where_its_events_are_and_the_timelines
         assert note.count() == 1
         assert "every event is also on the timelines page" in page.locator("#timeline").inner_text()
         page.goto(f"{built.as_uri()}/timelines.html", wait_until="load")
-        assert page.locator(".prt-tl-card:not([hidden])").first.is_visible()
+        # The cards the page holds (the first ten of its opening years), and where the others are.
+        held = page.locator(".prt-tl-card:not([data-later-src])")
+        assert held.count() == 10 and all(held.nth(n).is_visible() for n in range(10))
+        assert page.locator(".prt-tl-card[data-later-src]:visible").count() == 0
+        assert "first 10 events" in page.locator(".prt-tl-cards").inner_text()
         assert page.locator("#timeline-parallel-table").is_hidden()
         assert _blocks(requested) == []
+
+
+def test_the_timelines_cards_after_the_first_ten_arrive_in_one_request_and_open_from_a_mark(browser, built):
+    """The timelines page holds ten cards; a phone, which shows the cards, gets the other
+    154 in one request once the page is up; a laptop, which shows the chart, only when a
+    mark asks for its card, and the card opens with its own title."""
+    cards_js = "timelines--timeline-parallel-cards.js"
+    with _opened(browser, built, "timelines.html", PHONE) as (page, requested, errors):
+        page.wait_for_function("() => !document.querySelector('.prt-tl-card[data-later-src]')")
+        total = page.locator(".prt-tl-cards .prt-tl-card").count()
+        assert total > 100
+        titles = page.locator(".prt-tl-cards .prt-tl-title").all_inner_texts()
+        assert len(titles) == total and all(t.strip() for t in titles)
+        assert _blocks(requested).count(cards_js) == 1
+        assert errors == []
+    with _opened(browser, built, "timelines.html", LAPTOP) as (page, requested, errors):
+        mark = page.locator(".prt-tl-view:not([hidden]) .prt-ev[data-event]")
+        mark.first.wait_for(state="visible")
+        page.wait_for_timeout(300)
+        assert cards_js not in _blocks(requested), "a laptop, which shows the chart, fetched the cards"
+        event = page.evaluate("""() => [...document.querySelectorAll('.prt-tl-view:not([hidden]) .prt-ev[data-event]')]
+            .map(m => m.dataset.event).find(id => document.querySelector(
+                `.prt-tl-card[data-event="${id}"]`).hasAttribute('data-later-src'))""")
+        assert event, "no mark of the opening view has a card the page loads later"
+        page.locator(f'.prt-tl-view:not([hidden]) .prt-ev[data-event="{event}"]').click()
+        slot = page.locator(".prt-tl-slot")
+        slot.wait_for(state="visible")
+        title = page.locator(f'.prt-tl-cards .prt-tl-card[data-event="{event}"] .prt-tl-title').inner_text()
+        assert title and slot.locator(".prt-tl-title").inner_text() == title
+        assert _blocks(requested).count(cards_js) == 1
+        assert errors == []

@@ -91,6 +91,11 @@ def _article_date(rel: str) -> dt.date | None:
     return article.date.start if article and article.date else None
 
 
+#: Resolves once every card on show has arrived: the page holds the first ten of its
+#: opening view and loads the rest as one block (book/timeline/cards.py).
+CARDS_IN = "() => !document.querySelector('.prt-tl-cards .prt-tl-card:not([hidden])[data-later-src]')"
+
+
 def _views(reader: Reader) -> list[dict]:
     return reader.figure.locator(".prt-tl-view").evaluate_all(
         "vs => vs.map(v => ({start: v.dataset.start, end: v.dataset.end, shown: !v.hidden}))")
@@ -465,6 +470,7 @@ def test_phone_shows_dated_cards_not_a_sideways_chart(tabs, built, rel):
     views = _views(reader)
     for n, view in enumerate(views):  # each view button shows the cards of its years, in date order
         reader.figure.locator(".prt-tl-views button").nth(n).tap()
+        page.wait_for_function(CARDS_IN)
         spans = cards.evaluate_all("cs => cs.map(c => [c.dataset.start, c.dataset.stop])")
         assert spans and all(stop > view["start"] and start <= view["end"] for start, stop in spans)
         total = page.locator(".prt-tl-cards .prt-tl-card").count()

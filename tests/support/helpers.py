@@ -47,6 +47,14 @@ def axe_run(context: str = "document", rules: tuple[str, ...] = ()) -> str:
             " target: v.nodes[0].target.join(' '), html: v.nodes[0].html.slice(0, 120)})))")
 
 
+def choosing_files(page: Any) -> None:
+    """Have Playwright catch the page's file choosers from now on, well before a tap or a
+    key opens one. Left to ``expect_file_chooser``, the catching was switched on in the
+    same moment as the tap, and on a busy machine the chooser opened first and went by
+    unseen (a 30 s timeout now and then, the Arabic group-page test)."""
+    page.on("filechooser", lambda chooser: None)
+
+
 def axe_serious(page: Any, context: str = "document", rules: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """axe-core's serious and critical violations on the page as it is now (the page's
     context needs bypass_csp=True so that axe can be injected); see axe_run."""

@@ -77,3 +77,26 @@ def test_a_missing_or_foreign_script_is_named(tmp_path):
     (tmp_path / FOLDER / "timelines--x.js").write_text("alert(1);\n", encoding="utf-8")
     with pytest.raises(ValueError, match="timelines--x.js: not a later block's script"):
         inline(markup, page)
+
+
+def test_a_group_of_blocks_shares_one_script_and_each_comes_back_to_its_place(tmp_path):
+    """The timeline's cards outside its first view: one request for all of them."""
+    page = ('<ol><li id="c1">kept</li><li id="c2" data-later="asked" data-later-group="tl-cards">two\u2028lines</li>'
+            '<li id="c3" data-later="asked" data-later-group="tl-cards"><p>three</p></li></ol>')
+    markup, scripts = cut(page, "timelines", 0)
+    assert list(scripts) == ["timelines--tl-cards.js"]
+    assert scripts["timelines--tl-cards.js"].count("PRT.later.put(") == 2
+    assert markup.count('data-later-src="_static/later/timelines--tl-cards.js?v=') == 2
+    assert "three" not in markup and "kept" in markup
+    (tmp_path / FOLDER).mkdir(parents=True)
+    for name, text in scripts.items():
+        (tmp_path / FOLDER / name).write_text(text, encoding="utf-8")
+    back = inline(markup, tmp_path / "timelines.html")
+    assert re.sub(r' data-later-src="[^"]*"', "", back) == page
+
+
+def test_a_group_split_across_depths_stops_the_build():
+    page = ('<div id="a" data-later="asked" data-later-group="g"><p id="inner" data-later="shown">x</p></div>'
+            '<p id="b" data-later="asked" data-later-group="g">b</p>')
+    with pytest.raises(ValueError, match="chapters/peru: the later blocks of chapters-peru--g.js sit at different depths"):
+        cut(page, "chapters/peru", 1)

@@ -30,9 +30,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
+from book.course.models import EventKind
 from book.course.strings import STRINGS_FILE, catalog
 from strings_python import KEY, READER, WORD, english_in_python
 
@@ -47,7 +49,7 @@ SOURCES = sorted([*BOOK.glob("static/**/*.js"), *BOOK.glob("templates/*.html"), 
                   BOOK / "course" / "dates.py", BOOK / "i18n.py"])  # date words; the edition's search field
 #: Keys the code builds from a prefix and a value: prefix -> the values it takes.
 DYNAMIC = {"grade.step_": ("immediate", "transitional", "goal"), "exercise.bridge_": ("immediate", "transitional", "goal"),
-           "timeline.region_": ("peru", "iraq", "world", "theory"), "timeline.month_": tuple(map(str, range(1, 13))),
+           "timeline.region_": ("peru", "iraq", "world", "theory"), "timeline.kind_": get_args(EventKind), "timeline.month_": tuple(map(str, range(1, 13))),
            "paper.kind_": ("ordering", "matching", "short", "bridge", "ledger", "discussion"),
            "paper.how_passage_": ("supports", "refutes"),
            "group.answered_head_": ("last", "first"), "group.counting_": ("last", "first"),

@@ -540,3 +540,41 @@ def test_a_period_needs_a_source_and_an_order():
     with pytest.raises(ValidationError, match="comes before start"):
         Period.model_validate({**base, "end": "2019-12-31", "evidence": ["x"]})
     assert Period.model_validate({**base, "evidence": ["x"]}).end is None
+
+
+def test_a_page_holds_the_first_cards_of_the_opening_view_and_the_rest_arrive_as_one_block():
+    """The built page keeps ten cards of its opening view in its HTML; every other card
+    keeps its place, id and dates and is a later block of the timeline's one group."""
+    from bs4 import BeautifulSoup
+    from book.timeline.cards import FIRST_CARDS, outside
+
+    for tl in (_tishreen(), timeline.parallel(views=[("since_1990", "1988-01-01", "2026-12-31")])):
+        soup = BeautifulSoup(tl._repr_html_(), "html.parser")
+        cards = soup.select(".prt-tl-cards .prt-tl-card")
+        _, start, end = tl.ranges()[0]
+        byid = {e.id: e for e in tl.events}
+        opening = [c["data-event"] for c in cards if not outside(byid[c["data-event"]], start, end)]
+        kept = [c["data-event"] for c in cards if not c.has_attr("data-later")]
+        assert kept == opening[:FIRST_CARDS], tl.div_id
+        later = [c for c in cards if c.has_attr("data-later")]
+        assert len(later) == len(cards) - FIRST_CARDS > 0
+        assert {(c["data-later"], c["data-later-group"]) for c in later} == {("shown", f"{tl.div_id}-cards")}
+        assert all(c["id"] == f"{tl.div_id}-{c['data-event']}" for c in later)
+        note = soup.select_one(".prt-tl-cards noscript")
+        assert note is not None and f"first {FIRST_CARDS} events" in note.get_text()
+        assert note.select_one("a")["href"] == ("../handouts.html" if tl.root else "handouts.html")
+
+
+def test_an_events_kind_is_named_in_the_editions_words():
+    """A card's kind and a lane of the chapter's chart, never the data's English code."""
+    from bs4 import BeautifulSoup
+    from book.course import language
+    from book.timeline.figure import lane_order
+
+    with language.speaking("ar"):
+        tl = timeline.for_chapter("tishreen")
+        soup = BeautifulSoup(tl._repr_html_(), "html.parser")
+        kinds = {k.get_text() for k in soup.select(".prt-tl-kind")}
+        lanes = lane_order(tl.events, "kind")
+    assert "انتفاضة" in kinds and "احتجاج" in lanes
+    assert not kinds & {"uprising", "protest", "government"} and not set(lanes) & {"uprising", "protest"}
