@@ -45,10 +45,17 @@ JUMPS = (
 #: reference blocks after it.
 FOLDED = {"in-this-chapter-you-will", "context", "what-to-watch-for-while-reading",
           "about-this-text", "timeline", "words-in-this-chapter", "exercises"}
-#: Folded sections whose body the built page loads only when it is shown (book/later.py):
-#: the timeline, half of a chapter's HTML (its chart, cards and table), which a phone
-#: reader opens with a tap if at all. A wide screen shows it unfolded and loads it at once.
-LATER = {"timeline"}
+#: Folded sections whose body the built page loads only when it is shown (book/later.py),
+#: with what a page read without scripts says instead (its words, the words of its link,
+#: and where the link goes): the timeline, half of a chapter's HTML (its chart, cards and
+#: table), the exercises (a fifth of it; 68 KB of the Arabic Tishreen's 290) and the
+#: chapter's words, which a phone reader opens with a tap if at all. A wide screen shows
+#: them unfolded and loads them at once, after the article.
+LATER = {
+    "timeline": ("fold.without_scripts", "fold.timelines_page", "../timelines.html"),
+    "exercises": ("fold.without_scripts_exercises", "fold.exercises_page", "../exercises/{chapter}.html"),
+    "words-in-this-chapter": ("fold.without_scripts_words", "fold.glossary_page", "../glossary.html"),
+}
 
 
 def jump_bar(present: set[str]) -> str:
@@ -98,7 +105,7 @@ def before_session(chapter: str, paragraphs: int, minutes: str, present: set[str
             f'<ol>{"".join(items)}</ol></details></section>\n')
 
 
-def fold(section: nodes.section) -> None:
+def fold(section: nodes.section, chapter: str) -> None:
     """Fold a section in the HTML: heading, button, ``div.prt-fold-body`` with the rest
     (as static/anatomy.js used to build it at load: same ids, labels and order)."""
     if not section.children or not isinstance(section.children[0], nodes.title):
@@ -113,9 +120,10 @@ def fold(section: nodes.section) -> None:
     later, fallback = "", ""
     if sid in LATER:
         later = ' data-later="shown"'
-        # The block arrives by script; a page read without scripts says where its events are.
-        page = f'<a href="../timelines.html">{t_text("fold.timelines_page")}</a>'
-        fallback = f'<noscript><p>{t_html("fold.without_scripts", page=page)}</p></noscript>'
+        # The block arrives by script; a page read without scripts says where else it is.
+        message, words, href = LATER[sid]
+        page = f'<a href="{html.escape(href.format(chapter=chapter))}">{t_text(words)}</a>'
+        fallback = f'<noscript><p>{t_html(message, page=page)}</p></noscript>'
     # A line between the button and the note keeps their words apart in the search index.
     section.insert(1, nodes.raw("", button + "\n" + fallback + f'<div class="prt-fold-body" id="{sid}-body"{later}>',
                                 format="html"))
@@ -135,7 +143,7 @@ def shape_chapter(app: Any, doctree: nodes.document) -> None:
         present |= ids
         if ids & FOLDED:
             section["classes"].append("prt-fold")
-            fold(section)
+            fold(section, chapter_key(app.env.docname))
     top = sections[0]
     byline = next((child for child in top.children if isinstance(child, nodes.paragraph)), None)
     paragraphs = sum(1 for n in doctree.findall(nodes.Element) if "prt-para" in n.get("classes", []))

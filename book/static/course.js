@@ -27,7 +27,18 @@
     if (cls) { node.className = cls; }
     return node;
   }
+  /* fn on every element matching selector, now (once the document is parsed) and in each
+   * block that arrives later (static/later.js, the "prt:later" event): a script sets up
+   * its part of the page the same way whether the part came in the HTML or after it. */
+  function each(selector, fn) {
+    function within(root) { Array.prototype.forEach.call(root.querySelectorAll(selector), fn); }
+    document.addEventListener("prt:later", function (ev) { within(ev.target); });
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { within(document); });
+    } else { within(document); }
+  }
   window.PRT = window.PRT || {};
   window.PRT.loadPlotly = loadPlotly;
   window.PRT.el = el;
+  window.PRT.each = each;
 })();

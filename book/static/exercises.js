@@ -131,6 +131,6 @@
     restore();
     document.addEventListener("prt-store-restored", restore);
   }
-  function start() { document.querySelectorAll(".prt-exercise").forEach(setup); }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  /* A chapter's exercises arrive when their fold is shown (book/later.py). */
+  window.PRT.each(".prt-exercise", setup);
 })();

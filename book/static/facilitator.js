@@ -21,17 +21,19 @@
       banner.appendChild(sheets);
       article.insertBefore(banner, article.firstChild);
     }
-    document.querySelectorAll(".prt-exercise[data-exercise]").forEach(function (box) {
-      var key = data.keys[box.getAttribute("data-exercise")];
-      if (!key) { return; }
-      var details = el("details", "", "prt-answer-key");
-      details.appendChild(el("summary", t("facilitator.key")));
-      var ul = el("ul");
-      key.lines.forEach(function (line) { ul.appendChild(el("li", line)); });
-      details.appendChild(ul);
-      if (key.note) { details.appendChild(el("p", t("facilitator.note", { note: key.note }))); }
-      box.appendChild(details);
-    });
+  }
+  function addKey(box) {
+    var key = data && data.keys[box.getAttribute("data-exercise")];
+    if (!key) { return; }
+    var details = el("details", "", "prt-answer-key");
+    details.appendChild(el("summary", t("facilitator.key")));
+    var ul = el("ul");
+    key.lines.forEach(function (line) { ul.appendChild(el("li", line)); });
+    details.appendChild(ul);
+    if (key.note) { details.appendChild(el("p", t("facilitator.note", { note: key.note }))); }
+    box.appendChild(details);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  /* A chapter's exercises arrive when their fold is shown (book/later.py). */
+  window.PRT.each(".prt-exercise[data-exercise]", addKey);
 })();

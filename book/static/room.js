@@ -407,7 +407,7 @@
   function addButtons() {
     document.querySelectorAll(".prt-exercise").forEach(function (box) {
       var id = box.getAttribute("data-exercise"), actions = box.querySelector(".prt-ex-actions");
-      if (!actions || box.querySelector(".prt-room-send")) { return; }
+      if (!actions || box.querySelector(".prt-room-said")) { return; }  /* once per exercise */
       var said = el("span", "", "prt-room-said");
       said.setAttribute("role", "status");
       if (A.isPrivate(box.getAttribute("data-kind"))) {
@@ -427,6 +427,8 @@
 
   document.body.appendChild(bar);
   addButtons(); drawBar();
+  /* A chapter's exercises arrive when their fold is shown (book/later.py). */
+  document.addEventListener("prt:later", function () { addButtons(); if (joined) { drawQuestion(); } });
   fetch(API + "catalog").then(json).then(function (r) { catalog = r.body; flush(); }).catch(function () { /* the outbox waits */ });
   follow(function () { return joined ? "member=" + encodeURIComponent(joined.member) : "view=phone"; }, function (s) {
     if (!s) { offline = true; showStatus(); return; }

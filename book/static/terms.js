@@ -58,25 +58,24 @@
     }
   }
 
-  function start() {
-    var links = document.querySelectorAll("a.prt-term[title]");
-    links.forEach(function (link) {
-      link.setAttribute("data-definition", link.getAttribute("title"));
-      link.removeAttribute("title");
-      link.setAttribute("aria-haspopup", "dialog");
-      link.setAttribute("aria-expanded", "false");
-      link.addEventListener("click", function (ev) {
-        if (ev.ctrlKey || ev.metaKey || ev.shiftKey) { return; }
-        ev.preventDefault();
-        if (opener === link && !panel.hidden) { close(); } else { open(link); }
-      });
-    });
-    document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { close(); } });
-    document.addEventListener("click", function (ev) {
-      if (panel && !panel.hidden && !panel.contains(ev.target) && !(ev.target.closest && ev.target.closest("a.prt-term"))) {
-        close();
-      }
+  function bind(link) {
+    link.setAttribute("data-definition", link.getAttribute("title"));
+    link.removeAttribute("title");
+    link.setAttribute("aria-haspopup", "dialog");
+    link.setAttribute("aria-expanded", "false");
+    link.addEventListener("click", function (ev) {
+      if (ev.ctrlKey || ev.metaKey || ev.shiftKey) { return; }
+      ev.preventDefault();
+      if (opener === link && !panel.hidden) { close(); } else { open(link); }
     });
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+
+  /* The words of a block that arrives later (a chapter's exercises, its words) too. */
+  window.PRT.each("a.prt-term[title]", bind);
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { close(); } });
+  document.addEventListener("click", function (ev) {
+    if (panel && !panel.hidden && !panel.contains(ev.target) && !(ev.target.closest && ev.target.closest("a.prt-term"))) {
+      close();
+    }
+  });
 })();

@@ -332,10 +332,6 @@
     reveal();
   }
 
-  function start() { all(document, ".prt-timeline").forEach(setup); }
   /* A chapter's folded timeline arrives when it is opened (static/later.js). */
-  document.addEventListener("prt:later", function (ev) { all(ev.target, ".prt-timeline").forEach(setup); });
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else { start(); }
+  window.PRT.each(".prt-timeline", setup);
 })();

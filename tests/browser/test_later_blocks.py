@@ -67,8 +67,13 @@ def test_a_laptop_shows_the_whole_timeline_and_fetches_the_chart_data_only_when_
         table = page.locator("#timeline-tishreen-table table.prt-timeline-table")
         table.wait_for(state="visible")
         assert table.locator("tbody tr").count() == page.locator("#timeline-body .prt-tl-card").count() > 20
-        assert _blocks(requested) == ["chapters-tishreen--timeline-body.js", "chapters-tishreen--timeline-tishreen-table.js",
-                                      "chapters-tishreen--timeline-tishreen-v0.js"]
+        # The unfolded blocks (the timeline with its table and first drawing, the words, the
+        # exercises); not the cards, which a laptop shows only when a mark asks.
+        page.locator("#exercises-body .prt-exercise").first.wait_for()
+        assert _blocks(requested) == ["chapters-tishreen--exercises-body.js", "chapters-tishreen--timeline-body.js",
+                                      "chapters-tishreen--timeline-tishreen-table.js",
+                                      "chapters-tishreen--timeline-tishreen-v0.js",
+                                      "chapters-tishreen--words-in-this-chapter-body.js"]
         page.locator("#timeline-body .prt-tl-live").click()
         page.locator("#timeline-body .prt-tl-chart .main-svg").first.wait_for(state="visible", timeout=30_000)
         assert "chapters-tishreen--timeline-tishreen-data.js" in _blocks(requested)
@@ -156,6 +161,14 @@ def test_without_scripts_the_chapter_says_where_its_events_are_and_the_timelines
         note = page.locator("#timeline noscript")
         assert note.count() == 1
         assert "every event is also on the timelines page" in page.locator("#timeline").inner_text()
+        # The exercises and the chapter's words, blocks too, say where else they are.
+        exercises = page.locator("#exercises")
+        assert "cannot show its exercises; they are also on the chapter's exercises page" in exercises.inner_text()
+        assert exercises.get_by_role("link", name="the chapter's exercises page").get_attribute("href") == \
+            "../exercises/tishreen.html"
+        words = page.locator("#words-in-this-chapter")
+        assert "cannot show its words; each is also in the glossary" in words.inner_text()
+        assert words.locator(".prt-fold-body").inner_html() == ""
         page.goto(f"{built.as_uri()}/timelines.html", wait_until="load")
         # The cards the page holds (the first ten of its opening years), and where the others are.
         held = page.locator(".prt-tl-card:not([data-later-src])")
@@ -194,4 +207,35 @@ def test_the_timelines_cards_after_the_first_ten_arrive_in_one_request_and_open_
         title = page.locator(f'.prt-tl-cards .prt-tl-card[data-event="{event}"] .prt-tl-title').inner_text()
         assert title and slot.locator(".prt-tl-title").inner_text() == title
         assert _blocks(requested).count(cards_js) == 1
+        assert errors == []
+
+
+def test_a_phones_chapter_exercises_arrive_when_opened_answer_and_come_back_answered(browser, built):
+    """The exercises and the chapter's words are blocks a phone loads when their fold is
+    opened: an exercise there is answered as before, and after a reload its answer is back
+    once the fold is opened again."""
+    rel = "chapters/tishreen.html"
+    with _opened(browser, built, rel, PHONE) as (page, requested, errors):
+        page.wait_for_timeout(300)
+        assert not [b for b in _blocks(requested) if "exercises" in b or "words" in b]
+        assert page.locator("#exercises-body").inner_html() == ""
+        page.locator("#exercises > .prt-fold-toggle").tap()
+        box = page.locator('[data-exercise="tishreen-who-protested"]')
+        box.wait_for(state="visible")
+        assert _blocks(requested).count("chapters-tishreen--exercises-body.js") == 1
+        right = next(n for n, label in enumerate(box.locator(".prt-ex-body label").all_inner_texts())
+                     if "unemployed graduates" in label.lower() or "young" in label.lower())
+        box.locator(".prt-ex-body label").nth(right).tap()
+        box.get_by_role("button", name="Check").tap()
+        assert "Right." in box.locator(".prt-feedback").inner_text()
+        page.locator("#words-in-this-chapter > .prt-fold-toggle").tap()
+        word = page.locator("#words-in-this-chapter-body dt a").first
+        word.wait_for(state="visible")
+        assert word.get_attribute("href").startswith("../glossary.html#term-")
+        page.reload(wait_until="load")
+        page.locator("#exercises > .prt-fold-toggle").tap()
+        box.wait_for(state="visible")
+        page.wait_for_function("""() => document.querySelector('[data-exercise="tishreen-who-protested"] .prt-feedback')
+            .textContent.includes('Right.')""")
+        assert box.locator(".prt-ex-body input").nth(right).is_checked()
         assert errors == []

@@ -254,7 +254,9 @@ def test_narrow_window_menu_opens_by_keyboard_and_escape_closes(laptop, built):
     assert dialog_open(laptop, "primary")
     laptop.keyboard.press("Escape")
     assert not dialog_open(laptop, "primary")
-    assert laptop.evaluate("document.activeElement.classList.contains('primary-toggle')")
+    # The focus comes back to the button just after the dialog's close event (nav.js): a
+    # check in the same moment failed now and then on a busy machine.
+    laptop.wait_for_function("document.activeElement.classList.contains('primary-toggle')", timeout=5_000)
 
 
 def test_laptop_margin_notes_sit_beside_the_text_in_order(laptop, built):
@@ -417,6 +419,7 @@ def test_phone_glossary_page_shows_one_chapters_words(phone, built):
     toggle = words.locator(".prt-fold-toggle")
     if toggle.count():
         toggle.tap()
+    words.locator("dl.prt-chapter-terms > dt").first.wait_for()  # the words, a block loaded when shown
     listed = words.locator("dl.prt-chapter-terms > dt").count()
     words.get_by_role("link", name="These words alone in the glossary").tap()
     phone.wait_for_url("**/glossary.html?chapter=peru")
