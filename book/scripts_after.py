@@ -12,9 +12,8 @@ their own tags would have run them. Each of them waits for the document itself
 
 The search page's scripts hold the parser as Sphinx writes them (searchtools.js, the
 0.2 MB search index): they are only deferred (``deferred``), in the same order, so the
-first paint no longer waits for the index; they stay in tags of their own because the
-search page's own script (search-summary.js) must run before DOMContentLoaded, which a
-script the loader adds never does.
+first paint no longer waits for the index; they stay in tags of their own, in Sphinx's
+order, with the search page's own script (search-summary.js) before searchtools.js.
 """
 
 from __future__ import annotations

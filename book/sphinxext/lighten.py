@@ -160,8 +160,8 @@ def page_scripts(outdir: Path, version: str) -> None:
         if written and _OPTIONS.search(text):
             text = _OPTIONS.sub(lambda _: written, text, count=1)
         if page.name == "search.html":
-            # Sphinx writes its search's scripts to hold the parser; deferred, in order, they
-            # still run before DOMContentLoaded, which search-summary.js waits for.
+            # Sphinx writes its search's scripts to hold the parser; deferred, they keep
+            # their order (search-summary.js before searchtools.js, whose fetches it cleans).
             text = deferred(text)
         else:
             static = "../" * (len(page.relative_to(outdir).parts) - 1) + "_static/"

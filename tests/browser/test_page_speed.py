@@ -191,8 +191,8 @@ def test_every_script_loads_after_the_text(built):
     page), and no page names a script in a tag of its own, which the browser would fetch
     beside the HTML and stylesheets: one deferred after-text.js fetches them all, in order,
     the theme's two last (book/scripts_after.py). The search page's scripts, Sphinx's
-    search among them, are deferred in their order (search-summary.js waits for
-    DOMContentLoaded, which a script the loader adds never sees)."""
+    search among them, are deferred in their order (search-summary.js before
+    searchtools.js)."""
     problems = []
     for page in _pages(built):
         rel = page.relative_to(built).as_posix()

@@ -256,7 +256,7 @@ def test_narrow_window_menu_opens_by_keyboard_and_escape_closes(laptop, built):
     assert not dialog_open(laptop, "primary")
     # The focus comes back to the button just after the dialog's close event (nav.js): a
     # check in the same moment failed now and then on a busy machine.
-    laptop.wait_for_function("document.activeElement.classList.contains('primary-toggle')", timeout=5_000)
+    laptop.wait_for_function("() => document.activeElement.classList.contains('primary-toggle')", timeout=5_000)
 
 
 def test_laptop_margin_notes_sit_beside_the_text_in_order(laptop, built):
